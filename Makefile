@@ -1,0 +1,54 @@
+# Two commands matter (see README): `make guide` builds, `make test` runs every test.
+# Both create the virtual environment and install what they need on first use.
+VENV    ?= .venv
+PYTHON  ?= python3
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed-stamp
+SYSTEM_PACKAGES := chromium poppler-utils qpdf
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: guide test quick lint system-deps vendor screenshots benchmark clean
+
+guide: $(STAMP)
+	$(BIN)/guidegen build
+
+test: $(STAMP) system-deps lint
+	$(BIN)/pytest -p no:cacheprovider
+
+# The quick tests only: no browser, no PDF rendering, no MkDocs.
+quick: $(STAMP) lint
+	$(BIN)/pytest -p no:cacheprovider -m "not slow and not browser"
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests benchmarks scripts
+	$(BIN)/mypy
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# Browser tests use Debian's Chromium (Playwright cannot download its own here);
+# PDF tests use poppler's pdftoppm and qpdf.
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	command -v qpdf >/dev/null || missing="$$missing qpdf"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing$$missing"; \
+	  apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+vendor:
+	scripts/vendor.sh
+
+screenshots: $(STAMP) system-deps
+	$(BIN)/python scripts/screenshots.py
+
+benchmark: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf build .build-* .pytest_cache

@@ -1,0 +1,273 @@
+"""content/ + site_config.yml -> one validated, frozen Guide, or a ContentError.
+
+Phase one of the build: every file is read and checked, every problem collected,
+and nothing is written anywhere. Renderers never read content/ themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import ContentError, Problem, ProblemCollector
+from .messages import describe, field_label, yaml_loc
+from .model import Activity, Guide, Page, PageFrontMatter, SiteConfig, Skill, SkillsFile
+from .yamlread import Unreadable, parse_yaml, plain, position, read_text
+
+M = TypeVar("M", bound=BaseModel)
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Page ids that would collide with pages the generator writes itself.
+RESERVED_PAGE_IDS = {"index", "skills", "activities", "assets", "pdf", "search", "404"}
+LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+REF = re.compile(r"^(page|skill|activity):([^#\s]*)(#[\w-]*)?$")
+
+
+class SourceFile:
+    """One content file: its path for messages, its collector and its YAML tree."""
+
+    def __init__(self, root: Path, path: Path) -> None:
+        self.path = path
+        self.rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        self.collector = ProblemCollector(self.rel)
+        self.node: Any = None
+        self.line_offset = 0
+
+    def problem_at(self, loc: tuple[str | int, ...], field: str, message: str) -> None:
+        line, column = position(self.node, loc)
+        self.collector.add(line + self.line_offset, column, field, message)
+
+    def validate(self, model: type[M], data: Any) -> M | None:
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            for error in exc.errors(include_url=False):
+                loc = tuple(error["loc"])
+                self.problem_at(yaml_loc(loc), field_label(loc), describe(error, model))
+            return None
+
+
+def load_guide(root: Path) -> Guide:
+    """Read and validate the whole guide at root; raise ContentError listing every problem."""
+    root = root.resolve()
+    content = root / "content"
+    config_src = SourceFile(root, root / "site_config.yml")
+    home_src = SourceFile(root, content / "home.md")
+    page_srcs = [SourceFile(root, p) for p in _listing(content / "pages", (".md",))]
+    skills_src = SourceFile(root, content / "skills.yml")
+    activity_srcs = [SourceFile(root, p) for p in _listing(content / "activities", (".yml", ".yaml"))]
+
+    config = _load_yaml_model(config_src, SiteConfig, root)
+    home = _load_page(home_src, root, page_id="index")
+    pages = [_load_page(src, root) for src in page_srcs]
+    skills_file = _load_yaml_model(skills_src, SkillsFile, root)
+    activities = [_load_yaml_model(src, Activity, root) for src in activity_srcs]
+
+    skills = skills_file.skills if skills_file else ()
+    ids = _Ids(
+        pages={p.id for p in pages if p},
+        skills={s.id for s in skills},
+        activities={a.id for a in activities if a},
+    )
+    _check_unique_skills(skills_src, skills)
+    _check_activities(activity_srcs, activities, ids)
+    for src, page in zip([home_src, *page_srcs], [home, *pages], strict=True):
+        if page is not None:
+            _check_body(src, page.body, page.body_line, root, ids)
+    if config and config.brand.logo:
+        _check_asset(config_src, ("brand", "logo"), "brand.logo", config.brand.logo, root)
+
+    sources = [config_src, home_src, *page_srcs, skills_src, *activity_srcs]
+    problems = [p for src in sources for p in src.collector.problems]
+    if problems:
+        raise ContentError(problems)
+    assert config and home and skills_file  # no problems means every file loaded
+    return Guide(
+        root=root,
+        config=config,
+        home=home,
+        pages=tuple(sorted((p for p in pages if p), key=lambda p: (p.order, p.id))),
+        skills=skills,
+        activities=tuple(sorted((a for a in activities if a), key=lambda a: (a.order, a.id))),
+    )
+
+
+class _Ids:
+    def __init__(self, pages: set[str], skills: set[str], activities: set[str]) -> None:
+        self.pages, self.skills, self.activities = pages, skills, activities
+
+    def known(self, kind: str) -> set[str]:
+        return {"page": self.pages, "skill": self.skills, "activity": self.activities}[kind]
+
+
+def _listing(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in suffixes and not p.name.startswith("."))
+
+
+def _read_inside(src: SourceFile, root: Path) -> str | None:
+    """The file's text, or None (with a problem recorded) if missing or unsafe."""
+    if not src.path.exists() and not src.path.is_symlink():
+        src.collector.add(1, 1, "file", "is missing; every guide needs this file (see docs/content-format.md)")
+        return None
+    if not src.path.resolve().is_relative_to(root):
+        src.collector.add(1, 1, "file", "points outside the guide's folder; copy the real file into content/")
+        return None
+    try:
+        return read_text(src.path, src.collector)
+    except Unreadable:
+        return None
+
+
+def _load_yaml_model(src: SourceFile, model: type[M], root: Path) -> M | None:
+    text = _read_inside(src, root)
+    if text is None:
+        return None
+    if not text.strip() or all(line.lstrip().startswith("#") for line in text.splitlines() if line.strip()):
+        src.collector.add(1, 1, "file", "is empty; fill it in or delete it")
+        return None
+    try:
+        src.node = parse_yaml(text, src.collector)
+    except Unreadable:
+        return None
+    if not isinstance(src.node, dict):
+        src.collector.add(1, 1, "file", "should be a list of 'key: value' lines at the top level")
+        return None
+    return src.validate(model, plain(src.node))
+
+
+def _load_page(src: SourceFile, root: Path, page_id: str | None = None) -> Page | None:
+    """A Markdown file with YAML front matter between two '---' lines."""
+    text = _read_inside(src, root)
+    if text is None:
+        return None
+    page_id = page_id or src.path.stem
+    lines = text.split("\n")
+    if not text.strip():
+        src.collector.add(1, 1, "file", "is empty; add front matter (---, title: ..., ---) and some text")
+        return None
+    if lines[0].strip() != "---":
+        src.collector.add(1, 1, "front matter", "the page must start with a line '---', then 'title: ...', then '---'")
+        return None
+    end = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() in ("---", "...")), None)
+    if end is None:
+        src.collector.add(1, 1, "front matter", "is not closed; add a line '---' after the title and summary")
+        return None
+    if not SLUG.match(page_id):
+        src.collector.add(1, 1, "file name", f"'{src.path.name}' should use only lowercase letters, digits and hyphens, e.g. my-page.md")
+    elif page_id in RESERVED_PAGE_IDS and src.path.name != "home.md":
+        src.collector.add(1, 1, "file name", f"'{page_id}' is used by the guide itself; rename the file")
+    src.line_offset = 1
+    front = "\n".join(lines[1:end])
+    if not front.strip():
+        src.collector.add(2, 1, "title", "this is required but missing; add it, e.g. title: What is peer leadership?")
+        return None
+    try:
+        src.node = parse_yaml(front, src.collector, line_offset=1)
+    except Unreadable:
+        return None
+    if not isinstance(src.node, dict):
+        src.collector.add(2, 1, "front matter", "should be 'key: value' lines, e.g. title: My page")
+        return None
+    meta = src.validate(PageFrontMatter, plain(src.node))
+    if meta is None:
+        return None
+    body = "\n".join(lines[end + 1 :])
+    return Page(id=page_id, title=meta.title, summary=meta.summary, order=meta.order,
+                body=body, source=src.rel, body_line=end + 2)
+
+
+def _check_unique_skills(src: SourceFile, skills: tuple[Skill, ...]) -> None:
+    seen: set[str] = set()
+    for index, skill in enumerate(skills):
+        if skill.id in seen:
+            src.problem_at(("skills", index, "id"), f"skills[{index + 1}].id",
+                           f"'{skill.id}' is used by another skill already; give each skill its own id")
+        seen.add(skill.id)
+
+
+def _check_activities(srcs: list[SourceFile], activities: list[Activity | None], ids: _Ids) -> None:
+    seen: dict[str, str] = {}
+    for src, activity in zip(srcs, activities, strict=True):
+        if activity is None:
+            continue
+        if activity.id in seen:
+            src.problem_at(("id",), "id", f"'{activity.id}' is already the id of {seen[activity.id]}; choose another id")
+        seen.setdefault(activity.id, src.rel)
+        for index, skill_id in enumerate(activity.skills):
+            if skill_id not in ids.skills:
+                src.problem_at(("skills", index), f"skills[{index + 1}]", _unknown("skill", skill_id, ids.skills, "content/skills.yml"))
+        if activity.next is not None and activity.next not in ids.activities:
+            src.problem_at(("next",), "next", _unknown("activity", activity.next, ids.activities, "content/activities/"))
+        elif activity.next == activity.id:
+            src.problem_at(("next",), "next", "an activity cannot lead into itself; name a different activity")
+        for field in ("aim", "facilitator_notes", "attribution"):
+            value = getattr(activity, field)
+            if value:
+                line, _ = position(src.node, (field,))
+                _check_links(src, value, line, field, ids, allow_images=False)
+        for index, step in enumerate(activity.steps):
+            line, _ = position(src.node, ("steps", index))
+            _check_links(src, step, line, f"steps[{index + 1}]", ids, allow_images=False)
+
+
+def _unknown(kind: str, wanted: str, known: set[str], where: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(wanted, sorted(known), n=1, cutoff=0.6)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    return f"there is no {kind} with id '{wanted}' in {where}.{hint}"
+
+
+def _check_body(src: SourceFile, body: str, first_line: int, root: Path, ids: _Ids) -> None:
+    for offset, line in enumerate(body.split("\n")):
+        _check_links(src, line, first_line + offset, "body", ids, allow_images=True, root=root)
+
+
+def _check_links(src: SourceFile, text: str, line: int, field: str, ids: _Ids,
+                 allow_images: bool, root: Path | None = None) -> None:
+    """Links to page:/skill:/activity: must exist; images must be files in content/assets/."""
+    for match in LINK.finditer(text):
+        is_image, target = match.group(1) == "!", match.group(3)
+        if is_image:
+            if not allow_images or root is None:
+                src.collector.add(line, match.start() + 1, field, "images belong in pages, not here; remove it")
+            else:
+                _check_image(src, line, match.start() + 1, field, target, root)
+            continue
+        ref = REF.match(target)
+        if ref and ref.group(2) not in ids.known(ref.group(1)):
+            kind, wanted = ref.group(1), ref.group(2)
+            where = {"page": "content/pages/", "skill": "content/skills.yml", "activity": "content/activities/"}[kind]
+            src.collector.add(line, match.start() + 1, field, _unknown(kind, wanted, ids.known(kind), where))
+        elif not ref and target.split(":", 1)[0].lower() not in ("http", "https", "mailto", "tel") and not target.startswith("#"):
+            src.collector.add(line, match.start() + 1, field,
+                              f"link '{target[:60]}' is not one we can follow: use page:ID, skill:ID, activity:ID or a web address starting https://")
+
+
+def _check_image(src: SourceFile, line: int, column: int, field: str, target: str, root: Path) -> None:
+    message = _asset_problem(target, root)
+    if message:
+        src.collector.add(line, column, field, message)
+
+
+def _check_asset(src: SourceFile, loc: tuple[str | int, ...], field: str, target: str, root: Path) -> None:
+    message = _asset_problem(target, root)
+    if message:
+        src.problem_at(loc, field, message)
+
+
+def _asset_problem(target: str, root: Path) -> str | None:
+    """None if target is an existing file inside content/assets/, else what is wrong."""
+    assets = (root / "content" / "assets").resolve()
+    if not target.startswith("assets/") or ".." in target.split("/"):
+        return f"image '{target[:60]}' must be a file in content/assets/, written as assets/name.png"
+    path = root / "content" / target
+    if not path.resolve().is_relative_to(assets):
+        return f"image '{target[:60]}' points outside content/assets/; copy the real file there"
+    if not path.is_file():
+        return f"image file '{target[:60]}' was not found in content/assets/; check the spelling"
+    return None

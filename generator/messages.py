@@ -1,0 +1,151 @@
+"""pydantic's validation errors -> sentences an editor understands, with a fix."""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic_core import ErrorDetails
+
+from .model import HANDOUT_KINDS
+
+PATTERN_HINTS = {
+    "^[a-z0-9]+": "use only lowercase letters, digits and hyphens, e.g. good-facilitation",
+    "^#(?:": "expected a colour as a hex code, e.g. #1d4e89",
+    "^assets/": "expected a file inside content/assets/, e.g. assets/logo.svg",
+    "^https?://": "expected a web address starting with https://",
+    "^[a-z]{2,3}": "expected a language code, e.g. en-GB",
+}
+
+
+def field_label(loc: tuple[str | int, ...]) -> str:
+    """('handout', 'three-circles', 'rings', 1) -> 'handout.rings[2]' (1-based for people)."""
+    label = ""
+    for part in loc:
+        if isinstance(part, int):
+            label += f"[{part + 1}]"
+        elif part in HANDOUT_KINDS:
+            continue  # pydantic's discriminator step, not something the editor wrote
+        else:
+            label += f".{part}" if label else part
+    return label or "file"
+
+
+def yaml_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """Drop pydantic's union-tag steps so the path matches the YAML document."""
+    return tuple(part for part in loc if part not in HANDOUT_KINDS)
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found: list[type[BaseModel]] = []
+    for arg in typing.get_args(annotation):
+        found.extend(_models_in(arg))
+    return found
+
+
+def model_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """The model class that owns the last key in loc (for 'did you mean' and examples)."""
+    current: type[BaseModel] | None = root
+    candidates: list[type[BaseModel]] = [root]
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        if part in HANDOUT_KINDS:
+            current = next((m for m in candidates if m.model_fields.get("kind") and
+                            part in typing.get_args(m.model_fields["kind"].annotation)), None)
+            continue
+        if current is None or part not in current.model_fields:
+            return None
+        candidates = _models_in(current.model_fields[part].annotation)
+        current = candidates[0] if len(candidates) == 1 else None
+    return current
+
+
+def _example(owner: type[BaseModel] | None, name: str) -> str:
+    if owner is None or name not in owner.model_fields:
+        return ""
+    examples = owner.model_fields[name].examples
+    if not examples:
+        return ""
+    value = examples[0]
+    if isinstance(value, list):
+        shown = "\n".join(f"  - {item}" for item in value)
+        return f", e.g.\n      {name}:\n      {shown.strip()}"
+    return f", e.g. {name}: {value}"
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return repr(value) if not isinstance(value, str) else f"'{value[:40]}'"
+
+
+def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
+    """One plain-English sentence for one pydantic error, with how to fix it."""
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    name = next((str(p) for p in reversed(loc) if isinstance(p, str) and p not in HANDOUT_KINDS), "")
+    owner = model_at(root, loc)
+    ctx: dict[str, Any] = dict(error.get("ctx") or {})
+    value = error.get("input")
+
+    if kind == "missing":
+        return f"this is required but missing; add it{_example(owner, name) or f' as {name}: ...'}"
+    if kind == "extra_forbidden":
+        return _unknown_key(name, owner)
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        unit = " of minutes" if name.endswith("minutes") else ""
+        return f"expected a whole number{unit}, not {_kind_of(value)}{_example(owner, name) or ', e.g. 30'}"
+    if kind in ("float_parsing", "float_type"):
+        return f"expected a number, not {_kind_of(value)}{_example(owner, name)}"
+    if kind in ("bool_parsing", "bool_type"):
+        return "expected true or false"
+    if kind == "string_type":
+        return f"expected text, not {_kind_of(value)}; if it is a number or date, put it in quotes"
+    if kind == "string_too_short":
+        return "is empty; write something here or remove the line"
+    if kind == "string_too_long":
+        return f"is too long (at most {ctx.get('max_length')} characters); shorten it"
+    if kind == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        hint = next((h for p, h in PATTERN_HINTS.items() if pattern.startswith(p)), "has the wrong form")
+        return f"{_kind_of(value)} is not allowed: {hint}"
+    if kind in ("tuple_type", "list_type"):
+        return f"expected a list, not {_kind_of(value)}: put each item on its own line starting with '- '"
+    if kind in ("too_short", "too_long") and name == "rings":
+        return "needs exactly three ring labels, centre first, e.g. [Important, Less important, Not important]"
+    if kind == "too_short":
+        return f"needs at least {ctx.get('min_length')} item(s)"
+    if kind == "too_long":
+        return f"has too many items (at most {ctx.get('max_length')})"
+    if kind == "literal_error":
+        return f"{_kind_of(value)} is not allowed: choose one of {ctx.get('expected')}"
+    if kind == "union_tag_invalid":
+        return f"unknown handout kind '{ctx.get('tag')}': choose one of {', '.join(HANDOUT_KINDS)}"
+    if kind == "union_tag_not_found":
+        return f"the handout needs a 'kind:' line, one of {', '.join(HANDOUT_KINDS)}"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"must be at least {ctx.get('ge', ctx.get('gt'))}, not {_kind_of(value)}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"must be at most {ctx.get('le', ctx.get('lt'))}, not {_kind_of(value)}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"expected a group of 'key: value' lines, not {_kind_of(value)}"
+    return str(error["msg"])
+
+
+def _unknown_key(name: str, owner: type[BaseModel] | None) -> str:
+    known = sorted(owner.model_fields) if owner else []
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    listing = f" Known fields here: {', '.join(known)}." if known else ""
+    return f"'{name}' is not a field we know.{hint}{listing}"
+
+

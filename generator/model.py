@@ -1,0 +1,294 @@
+"""The content model: one pydantic class per noun an editor writes.
+
+Every field has a one-line description; `generator.docs` turns them into
+docs/content-format.md so the editors' reference cannot drift from the code.
+Models are frozen: renderers only read them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60),
+]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=5000, strip_whitespace=True)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
+# Only hex colours reach the CSS: nothing else can break out of a declaration.
+Colour = Annotated[str, StringConstraints(pattern=r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")]
+LanguageTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Z]{2})?$")]
+AssetPath = Annotated[
+    str, StringConstraints(pattern=r"^assets/[A-Za-z0-9_./-]+$", max_length=200)
+]
+HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s\"'<>]+$", max_length=300)]
+
+
+class StrictModel(BaseModel):
+    """Unknown keys are errors, so a misspelt key is reported instead of ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# ---------------------------------------------------------------- site_config.yml
+
+
+class Licence(StrictModel):
+    name: ShortText = Field(description="The licence's short name.", examples=["CC BY-NC-SA 4.0"])
+    url: HttpUrl | None = Field(
+        default=None,
+        description="Where readers can read the licence.",
+        examples=["https://creativecommons.org/licenses/by-nc-sa/4.0/"],
+    )
+
+
+class Brand(StrictModel):
+    primary: Colour = Field(
+        default="#1d4e89",
+        description="Main colour (header, headings) as a hex code.",
+        examples=["#1d4e89"],
+    )
+    accent: Colour = Field(
+        default="#8a1c7c",
+        description="Colour for links and buttons as a hex code.",
+        examples=["#8a1c7c"],
+    )
+    logo: AssetPath | None = Field(
+        default=None,
+        description="Logo image inside content/assets/ (SVG or PNG).",
+        examples=["assets/logo.svg"],
+    )
+
+
+class TermSuggestion(StrictModel):
+    term: ShortText = Field(description="The word or phrase to flag.", examples=["service user"])
+    suggestion: ShortText = Field(description="What to write instead.", examples=["member"])
+
+
+class Checks(StrictModel):
+    reading_ease_min: float = Field(
+        default=60,
+        ge=0,
+        le=100,
+        description="Warn when a page's Flesch reading ease is below this.",
+        examples=[60],
+    )
+    max_sentence_words: int = Field(
+        default=30, ge=5, le=200, description="Warn about sentences longer than this.", examples=[30]
+    )
+    extra_terms: tuple[TermSuggestion, ...] = Field(
+        default=(),
+        description="Your own words to flag, each with a suggestion.",
+        examples=[[{"term": "service user", "suggestion": "member"}]],
+    )
+
+
+class SiteConfig(StrictModel):
+    title: ShortText = Field(
+        description="The guide's title.", examples=["Peer leadership in peer support groups"]
+    )
+    slug: Slug = Field(
+        description="Short name used in file names, e.g. the offline zip.",
+        examples=["peer-leadership"],
+    )
+    organisation: ShortText = Field(
+        description="Who publishes the guide.", examples=["Riverside Peer Support Network"]
+    )
+    description: ShortText | None = Field(
+        default=None, description="One sentence for search engines and the cover."
+    )
+    language: LanguageTag = Field(
+        default="en-GB", description="Language of the content.", examples=["en-GB"]
+    )
+    licence: Licence = Field(description="The licence the guide is published under.")
+    attribution: Text | None = Field(
+        default=None,
+        description="Credit for sources the guide draws on, shown in the footer.",
+    )
+    brand: Brand = Field(default_factory=Brand, description="Colours and logo.")
+    paper: Literal["A4", "Letter"] = Field(
+        default="A4", description="Paper size of the handouts: A4 or Letter.", examples=["A4"]
+    )
+    site_url: HttpUrl | None = Field(
+        default=None,
+        description="Where the website will be published.",
+        examples=["https://example.org/guide/"],
+    )
+    outputs: tuple[Literal["site", "pdf", "offline"], ...] = Field(
+        default=("site", "pdf", "offline"),
+        description="Which outputs `guidegen build` makes.",
+        examples=[["site", "pdf", "offline"]],
+    )
+    checks: Checks = Field(default_factory=Checks, description="Settings for `guidegen check`.")
+
+
+# ---------------------------------------------------------------- pages
+
+
+class PageFrontMatter(StrictModel):
+    title: ShortText = Field(description="The page title.", examples=["What is peer leadership?"])
+    summary: ShortText | None = Field(
+        default=None, description="One sentence for the contents list."
+    )
+    order: int = Field(
+        default=100, ge=0, le=10000, description="Position in the guide, smallest first.", examples=[1]
+    )
+
+
+class Page(StrictModel):
+    id: Slug
+    title: str
+    summary: str | None
+    order: int
+    body: str
+    source: str
+    body_line: int
+
+
+# ---------------------------------------------------------------- skills
+
+
+class Skill(StrictModel):
+    id: Slug = Field(
+        description="Short name used in links: lowercase letters, digits and hyphens.",
+        examples=["listening"],
+    )
+    name: ShortText = Field(description="The skill's name.", examples=["Listening"])
+    description: Text = Field(description="What the skill is, in a few sentences.")
+    ways_to_develop: tuple[ShortText, ...] = Field(
+        min_length=1,
+        description="Ways to practise the skill, one per line.",
+        examples=[["Notice when you want to interrupt, and wait."]],
+    )
+
+
+class SkillsFile(StrictModel):
+    skills: tuple[Skill, ...] = Field(min_length=1, description="The list of skills.")
+
+
+# ---------------------------------------------------------------- handouts
+
+
+class ThreeCirclesHandout(StrictModel):
+    kind: Literal["three-circles"]
+    title: ShortText | None = Field(default=None, description="Heading on the handout.")
+    instructions: Text | None = Field(default=None, description="What to write where.")
+    rings: tuple[ShortText, ShortText, ShortText] = Field(
+        description="The three ring labels, centre first.",
+        examples=[["Important", "Less important", "Not important"]],
+    )
+
+
+class QuestionsHandout(StrictModel):
+    kind: Literal["questions"]
+    title: ShortText | None = Field(default=None, description="Heading on the handout.")
+    instructions: Text | None = Field(default=None, description="What to do with the questions.")
+    questions: tuple[ShortText, ...] = Field(
+        min_length=1,
+        max_length=30,
+        description="The questions, each with a space to answer.",
+        examples=[["How does our group run now?"]],
+    )
+
+
+class ChecklistHandout(StrictModel):
+    kind: Literal["checklist"]
+    title: ShortText | None = Field(default=None, description="Heading on the handout.")
+    instructions: Text | None = Field(default=None, description="How to fill in the checklist.")
+    columns: tuple[ShortText, ...] = Field(
+        default=("I do this well", "I'd like to develop this"),
+        min_length=1,
+        max_length=4,
+        description="Headings of the tick-box columns.",
+    )
+    from_skills: bool = Field(
+        default=False, description="Add one row for every skill in skills.yml.", examples=[True]
+    )
+    items: tuple[ShortText, ...] = Field(
+        default=(), description="Rows of your own, one per line.", examples=[["Arrive early"]]
+    )
+
+
+class TableHandout(StrictModel):
+    kind: Literal["table"]
+    title: ShortText | None = Field(default=None, description="Heading on the handout.")
+    instructions: Text | None = Field(default=None, description="How to fill in the table.")
+    columns: tuple[ShortText, ...] = Field(
+        min_length=1,
+        max_length=4,
+        description="Headings of the columns to write in.",
+        examples=[["Who leads", "Who supports"]],
+    )
+    rows: tuple[ShortText, ...] = Field(
+        min_length=1,
+        max_length=40,
+        description="One row per task.",
+        examples=[["Booking the venue"]],
+    )
+    blank_rows: int = Field(
+        default=0, ge=0, le=20, description="Extra empty rows for the group's own tasks.", examples=[2]
+    )
+
+
+Handout = Annotated[
+    Union[ThreeCirclesHandout, QuestionsHandout, ChecklistHandout, TableHandout],
+    Field(discriminator="kind"),
+]
+HANDOUT_KINDS = ("three-circles", "questions", "checklist", "table")
+
+
+# ---------------------------------------------------------------- activities
+
+
+class Activity(StrictModel):
+    id: Slug = Field(description="Short name used in links and file names.", examples=["good-facilitation"])
+    title: ShortText = Field(description="The activity's title.", examples=["What makes good facilitation?"])
+    order: int = Field(default=100, ge=0, le=10000, description="Position in the list, smallest first.")
+    summary: ShortText | None = Field(default=None, description="One sentence for the activity card.")
+    aim: Text = Field(description="What the group gets from the activity.")
+    duration_minutes: int = Field(
+        ge=1, le=600, description="How long it takes, in whole minutes.", examples=[30]
+    )
+    group_size: ShortText = Field(description="How many people it suits.", examples=["4 to 12 people"])
+    materials: tuple[ShortText, ...] = Field(default=(), description="What to bring, one per line.")
+    preparation: tuple[Text, ...] = Field(default=(), description="What to do beforehand, one per line.")
+    steps: tuple[Text, ...] = Field(
+        min_length=1, description="What to do, one step per line, in order."
+    )
+    facilitator_notes: Text | None = Field(
+        default=None, description="Tips for the facilitator. Never printed on participant handouts."
+    )
+    skills: tuple[Slug, ...] = Field(
+        default=(), description="Ids of the skills it practises, from skills.yml.", examples=[["listening"]]
+    )
+    next: Slug | None = Field(default=None, description="Id of the activity that follows.")
+    attribution: Text | None = Field(default=None, description="Credit for where the activity comes from.")
+    handout: Handout | None = Field(default=None, description="The printable handout, if any.")
+
+
+# ---------------------------------------------------------------- the whole guide
+
+
+class Guide(StrictModel):
+    """Everything the renderers need; nothing reads content/ after the loader."""
+
+    root: Path
+    config: SiteConfig
+    home: Page
+    pages: tuple[Page, ...]
+    skills: tuple[Skill, ...]
+    activities: tuple[Activity, ...]
+
+    def activity(self, activity_id: str) -> Activity:
+        return next(a for a in self.activities if a.id == activity_id)
+
+    def skill(self, skill_id: str) -> Skill:
+        return next(s for s in self.skills if s.id == skill_id)
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
