@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 __all__ = ["__version__", "load_guide"]
 
 
-def load_guide(root: "str | object") -> "Guide":
+def load_guide(root: str | object) -> Guide:
     """Load and validate the guide whose site_config.yml lives in root."""
     from pathlib import Path
 

@@ -25,26 +25,43 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"guidegen {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = commands.add_parser("check", help="check the content and report every problem",
-                                description="Read content/ and site_config.yml and report every problem with file:line.")
+    check = commands.add_parser(
+        "check",
+        help="check the content and report every problem",
+        description="Read content/ and site_config.yml and report every problem with file:line.",
+    )
     _guide_argument(check)
 
-    build = commands.add_parser("build", help="build the website, PDFs and offline zip into build/",
-                                description="Check the content, then build the outputs into build/. "
-                                "The previous build is replaced only when everything succeeded.")
+    build = commands.add_parser(
+        "build",
+        help="build the website, PDFs and offline zip into build/",
+        description="Check the content, then build the outputs into build/. "
+        "The previous build is replaced only when everything succeeded.",
+    )
     _guide_argument(build)
     build.add_argument("--out", type=Path, default=None, help="output folder (default: build/ inside the guide)")
-    build.add_argument("--only", default=None, metavar="PARTS",
-                       help="comma-separated outputs to build: site,pdf,offline (default: those in site_config.yml)")
-    build.add_argument("--jobs", type=int, default=None, metavar="N", help="PDF worker processes (default: number of cores)")
+    build.add_argument(
+        "--only",
+        default=None,
+        metavar="PARTS",
+        help="comma-separated outputs to build: site,pdf,offline (default: those in site_config.yml)",
+    )
+    build.add_argument(
+        "--jobs", type=int, default=None, metavar="N", help="PDF worker processes (default: number of cores)"
+    )
     build.add_argument("--quiet", action="store_true", help="print only errors and the final line")
     build.add_argument("--verbose", action="store_true", help="print every step")
     return parser
 
 
 def _guide_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--guide", type=Path, default=Path("."), metavar="DIR",
-                        help="folder holding site_config.yml and content/ (default: current folder)")
+    parser.add_argument(
+        "--guide",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
+        help="folder holding site_config.yml and content/ (default: current folder)",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,8 +84,15 @@ def _check(args: argparse.Namespace) -> int:
     from .load import load_guide
 
     guide = load_guide(args.guide)
-    print(f"OK: {len(guide.pages)} pages, {len(guide.skills)} skills, {len(guide.activities)} activities")
+    counts = [(len(guide.pages), "page"), (len(guide.skills), "skill"), (len(guide.activities), "activity")]
+    print("OK: " + ", ".join(_plural(n, noun) for n, noun in counts))
     return EXIT_OK
+
+
+def _plural(count: int, noun: str) -> str:
+    if count == 1:
+        return f"1 {noun}"
+    return f"{count} {noun[:-1] + 'ies' if noun.endswith('y') else noun + 's'}"
 
 
 def _build(args: argparse.Namespace) -> int:

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import ContentError, Problem, ProblemCollector
+from .errors import ContentError, ProblemCollector
 from .messages import describe, field_label, yaml_loc
 from .model import Activity, Guide, Page, PageFrontMatter, SiteConfig, Skill, SkillsFile
 from .yamlread import Unreadable, parse_yaml, plain, position, read_text
@@ -43,8 +43,12 @@ class SourceFile:
         try:
             return model.model_validate(data)
         except ValidationError as exc:
-            for error in exc.errors(include_url=False):
+            errors = exc.errors(include_url=False)
+            inner = [tuple(e["loc"]) for e in errors]
+            for error in errors:
                 loc = tuple(error["loc"])
+                if error["type"] == "too_short" and any(o[: len(loc)] == loc and o != loc for o in inner):
+                    continue  # pydantic also calls a list "too short" when one of its items failed
                 self.problem_at(yaml_loc(loc), field_label(loc), describe(error, model))
             return None
 
@@ -71,6 +75,13 @@ def load_guide(root: Path) -> Guide:
         skills={s.id for s in skills},
         activities={a.id for a in activities if a},
     )
+    # A file that failed to load has already been reported; don't also report every
+    # reference to it as unknown. Its file name is the best guess at its id.
+    ids.unreadable = {
+        "page": {src.path.stem for src, p in zip(page_srcs, pages, strict=True) if p is None},
+        "activity": {src.path.stem for src, a in zip(activity_srcs, activities, strict=True) if a is None},
+        "skill": None if skills_file is None else set(),
+    }
     _check_unique_skills(skills_src, skills)
     _check_activities(activity_srcs, activities, ids)
     for src, page in zip([home_src, *page_srcs], [home, *pages], strict=True):
@@ -97,9 +108,16 @@ def load_guide(root: Path) -> Guide:
 class _Ids:
     def __init__(self, pages: set[str], skills: set[str], activities: set[str]) -> None:
         self.pages, self.skills, self.activities = pages, skills, activities
+        # kind -> ids that may exist in files that failed to load (None: any id may)
+        self.unreadable: dict[str, set[str] | None] = {}
 
     def known(self, kind: str) -> set[str]:
         return {"page": self.pages, "skill": self.skills, "activity": self.activities}[kind]
+
+    def missing(self, kind: str, wanted: str) -> bool:
+        """True only when wanted is surely not an id of this kind."""
+        maybe = self.unreadable.get(kind, set())
+        return wanted not in self.known(kind) and maybe is not None and wanted not in maybe
 
 
 def _listing(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
@@ -157,7 +175,12 @@ def _load_page(src: SourceFile, root: Path, page_id: str | None = None) -> Page 
         src.collector.add(1, 1, "front matter", "is not closed; add a line '---' after the title and summary")
         return None
     if not SLUG.match(page_id):
-        src.collector.add(1, 1, "file name", f"'{src.path.name}' should use only lowercase letters, digits and hyphens, e.g. my-page.md")
+        src.collector.add(
+            1,
+            1,
+            "file name",
+            f"'{src.path.name}' should use only lowercase letters, digits and hyphens, e.g. my-page.md",
+        )
     elif page_id in RESERVED_PAGE_IDS and src.path.name != "home.md":
         src.collector.add(1, 1, "file name", f"'{page_id}' is used by the guide itself; rename the file")
     src.line_offset = 1
@@ -176,16 +199,26 @@ def _load_page(src: SourceFile, root: Path, page_id: str | None = None) -> Page 
     if meta is None:
         return None
     body = "\n".join(lines[end + 1 :])
-    return Page(id=page_id, title=meta.title, summary=meta.summary, order=meta.order,
-                body=body, source=src.rel, body_line=end + 2)
+    return Page(
+        id=page_id,
+        title=meta.title,
+        summary=meta.summary,
+        order=meta.order,
+        body=body,
+        source=src.rel,
+        body_line=end + 2,
+    )
 
 
 def _check_unique_skills(src: SourceFile, skills: tuple[Skill, ...]) -> None:
     seen: set[str] = set()
     for index, skill in enumerate(skills):
         if skill.id in seen:
-            src.problem_at(("skills", index, "id"), f"skills[{index + 1}].id",
-                           f"'{skill.id}' is used by another skill already; give each skill its own id")
+            src.problem_at(
+                ("skills", index, "id"),
+                f"skills[{index + 1}].id",
+                f"'{skill.id}' is used by another skill already; give each skill its own id",
+            )
         seen.add(skill.id)
 
 
@@ -195,13 +228,21 @@ def _check_activities(srcs: list[SourceFile], activities: list[Activity | None],
         if activity is None:
             continue
         if activity.id in seen:
-            src.problem_at(("id",), "id", f"'{activity.id}' is already the id of {seen[activity.id]}; choose another id")
+            src.problem_at(
+                ("id",), "id", f"'{activity.id}' is already the id of {seen[activity.id]}; choose another id"
+            )
         seen.setdefault(activity.id, src.rel)
         for index, skill_id in enumerate(activity.skills):
-            if skill_id not in ids.skills:
-                src.problem_at(("skills", index), f"skills[{index + 1}]", _unknown("skill", skill_id, ids.skills, "content/skills.yml"))
-        if activity.next is not None and activity.next not in ids.activities:
-            src.problem_at(("next",), "next", _unknown("activity", activity.next, ids.activities, "content/activities/"))
+            if ids.missing("skill", skill_id):
+                src.problem_at(
+                    ("skills", index),
+                    f"skills[{index + 1}]",
+                    _unknown("skill", skill_id, ids.skills, "content/skills.yml"),
+                )
+        if activity.next is not None and ids.missing("activity", activity.next):
+            src.problem_at(
+                ("next",), "next", _unknown("activity", activity.next, ids.activities, "content/activities/")
+            )
         elif activity.next == activity.id:
             src.problem_at(("next",), "next", "an activity cannot lead into itself; name a different activity")
         for field in ("aim", "facilitator_notes", "attribution"):
@@ -227,8 +268,9 @@ def _check_body(src: SourceFile, body: str, first_line: int, root: Path, ids: _I
         _check_links(src, line, first_line + offset, "body", ids, allow_images=True, root=root)
 
 
-def _check_links(src: SourceFile, text: str, line: int, field: str, ids: _Ids,
-                 allow_images: bool, root: Path | None = None) -> None:
+def _check_links(
+    src: SourceFile, text: str, line: int, field: str, ids: _Ids, allow_images: bool, root: Path | None = None
+) -> None:
     """Links to page:/skill:/activity: must exist; images must be files in content/assets/."""
     for match in LINK.finditer(text):
         is_image, target = match.group(1) == "!", match.group(3)
@@ -239,13 +281,22 @@ def _check_links(src: SourceFile, text: str, line: int, field: str, ids: _Ids,
                 _check_image(src, line, match.start() + 1, field, target, root)
             continue
         ref = REF.match(target)
-        if ref and ref.group(2) not in ids.known(ref.group(1)):
+        if ref and ids.missing(ref.group(1), ref.group(2)):
             kind, wanted = ref.group(1), ref.group(2)
             where = {"page": "content/pages/", "skill": "content/skills.yml", "activity": "content/activities/"}[kind]
             src.collector.add(line, match.start() + 1, field, _unknown(kind, wanted, ids.known(kind), where))
-        elif not ref and target.split(":", 1)[0].lower() not in ("http", "https", "mailto", "tel") and not target.startswith("#"):
-            src.collector.add(line, match.start() + 1, field,
-                              f"link '{target[:60]}' is not one we can follow: use page:ID, skill:ID, activity:ID or a web address starting https://")
+        elif (
+            not ref
+            and target.split(":", 1)[0].lower() not in ("http", "https", "mailto", "tel")
+            and not target.startswith("#")
+        ):
+            src.collector.add(
+                line,
+                match.start() + 1,
+                field,
+                f"link '{target[:60]}' is not one we can follow: "
+                "use page:ID, skill:ID, activity:ID or a web address starting https://",
+            )
 
 
 def _check_image(src: SourceFile, line: int, column: int, field: str, target: str, root: Path) -> None:

@@ -55,8 +55,14 @@ def model_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMode
         if isinstance(part, int):
             continue
         if part in HANDOUT_KINDS:
-            current = next((m for m in candidates if m.model_fields.get("kind") and
-                            part in typing.get_args(m.model_fields["kind"].annotation)), None)
+            current = next(
+                (
+                    m
+                    for m in candidates
+                    if m.model_fields.get("kind") and part in typing.get_args(m.model_fields["kind"].annotation)
+                ),
+                None,
+            )
             continue
         if current is None or part not in current.model_fields:
             return None
@@ -97,6 +103,10 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
     value = error.get("input")
 
+    if kind == "missing" and loc and isinstance(loc[-1], int):
+        if name == "rings":
+            return "needs exactly three ring labels, centre first, e.g. [Important, Less important, Not important]"
+        return "this list needs more items"
     if kind == "missing":
         return f"this is required but missing; add it{_example(owner, name) or f' as {name}: ...'}"
     if kind == "extra_forbidden":
@@ -123,7 +133,8 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
     if kind in ("too_short", "too_long") and name == "rings":
         return "needs exactly three ring labels, centre first, e.g. [Important, Less important, Not important]"
     if kind == "too_short":
-        return f"needs at least {ctx.get('min_length')} item(s)"
+        count = ctx.get("min_length")
+        return f"needs at least {count} item{'' if count == 1 else 's'}; put each on its own line starting with '- '"
     if kind == "too_long":
         return f"has too many items (at most {ctx.get('max_length')})"
     if kind == "literal_error":
@@ -147,5 +158,3 @@ def _unknown_key(name: str, owner: type[BaseModel] | None) -> str:
     hint = f" Did you mean '{close[0]}'?" if close else ""
     listing = f" Known fields here: {', '.join(known)}." if known else ""
     return f"'{name}' is not a field we know.{hint}{listing}"
-
-

@@ -8,7 +8,7 @@ Models are frozen: renderers only read them.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -21,9 +21,7 @@ ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200, strip
 # Only hex colours reach the CSS: nothing else can break out of a declaration.
 Colour = Annotated[str, StringConstraints(pattern=r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")]
 LanguageTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Z]{2})?$")]
-AssetPath = Annotated[
-    str, StringConstraints(pattern=r"^assets/[A-Za-z0-9_./-]+$", max_length=200)
-]
+AssetPath = Annotated[str, StringConstraints(pattern=r"^assets/[A-Za-z0-9_./-]+$", max_length=200)]
 HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s\"'<>]+$", max_length=300)]
 
 
@@ -87,22 +85,14 @@ class Checks(StrictModel):
 
 
 class SiteConfig(StrictModel):
-    title: ShortText = Field(
-        description="The guide's title.", examples=["Peer leadership in peer support groups"]
-    )
+    title: ShortText = Field(description="The guide's title.", examples=["Peer leadership in peer support groups"])
     slug: Slug = Field(
         description="Short name used in file names, e.g. the offline zip.",
         examples=["peer-leadership"],
     )
-    organisation: ShortText = Field(
-        description="Who publishes the guide.", examples=["Riverside Peer Support Network"]
-    )
-    description: ShortText | None = Field(
-        default=None, description="One sentence for search engines and the cover."
-    )
-    language: LanguageTag = Field(
-        default="en-GB", description="Language of the content.", examples=["en-GB"]
-    )
+    organisation: ShortText = Field(description="Who publishes the guide.", examples=["Riverside Peer Support Network"])
+    description: ShortText | None = Field(default=None, description="One sentence for search engines and the cover.")
+    language: LanguageTag = Field(default="en-GB", description="Language of the content.", examples=["en-GB"])
     licence: Licence = Field(description="The licence the guide is published under.")
     attribution: Text | None = Field(
         default=None,
@@ -130,12 +120,8 @@ class SiteConfig(StrictModel):
 
 class PageFrontMatter(StrictModel):
     title: ShortText = Field(description="The page title.", examples=["What is peer leadership?"])
-    summary: ShortText | None = Field(
-        default=None, description="One sentence for the contents list."
-    )
-    order: int = Field(
-        default=100, ge=0, le=10000, description="Position in the guide, smallest first.", examples=[1]
-    )
+    summary: ShortText | None = Field(default=None, description="One sentence for the contents list.")
+    order: int = Field(default=100, ge=0, le=10000, description="Position in the guide, smallest first.", examples=[1])
 
 
 class Page(StrictModel):
@@ -204,9 +190,7 @@ class ChecklistHandout(StrictModel):
         max_length=4,
         description="Headings of the tick-box columns.",
     )
-    from_skills: bool = Field(
-        default=False, description="Add one row for every skill in skills.yml.", examples=[True]
-    )
+    from_skills: bool = Field(default=False, description="Add one row for every skill in skills.yml.", examples=[True])
     items: tuple[ShortText, ...] = Field(
         default=(), description="Rows of your own, one per line.", examples=[["Arrive early"]]
     )
@@ -234,7 +218,7 @@ class TableHandout(StrictModel):
 
 
 Handout = Annotated[
-    Union[ThreeCirclesHandout, QuestionsHandout, ChecklistHandout, TableHandout],
+    ThreeCirclesHandout | QuestionsHandout | ChecklistHandout | TableHandout,
     Field(discriminator="kind"),
 ]
 HANDOUT_KINDS = ("three-circles", "questions", "checklist", "table")
@@ -249,15 +233,11 @@ class Activity(StrictModel):
     order: int = Field(default=100, ge=0, le=10000, description="Position in the list, smallest first.")
     summary: ShortText | None = Field(default=None, description="One sentence for the activity card.")
     aim: Text = Field(description="What the group gets from the activity.")
-    duration_minutes: int = Field(
-        ge=1, le=600, description="How long it takes, in whole minutes.", examples=[30]
-    )
+    duration_minutes: int = Field(ge=1, le=600, description="How long it takes, in whole minutes.", examples=[30])
     group_size: ShortText = Field(description="How many people it suits.", examples=["4 to 12 people"])
     materials: tuple[ShortText, ...] = Field(default=(), description="What to bring, one per line.")
     preparation: tuple[Text, ...] = Field(default=(), description="What to do beforehand, one per line.")
-    steps: tuple[Text, ...] = Field(
-        min_length=1, description="What to do, one step per line, in order."
-    )
+    steps: tuple[Text, ...] = Field(min_length=1, description="What to do, one step per line, in order.")
     facilitator_notes: Text | None = Field(
         default=None, description="Tips for the facilitator. Never printed on participant handouts."
     )
@@ -291,4 +271,3 @@ class Guide(StrictModel):
     @property
     def content_dir(self) -> Path:
         return self.root / "content"
-

@@ -84,7 +84,8 @@ def parse_yaml(text: str, collector: ProblemCollector, line_offset: int = 0) -> 
         _refuse_aliases_and_depth(text, collector, line_offset)
         return YAML(typ="rt", pure=True).load(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        unclosed = "quoted scalar" in str(exc.context or "")
+        mark = exc.context_mark if unclosed and exc.context_mark else exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         column = mark.column + 1 if mark else 1
         collector.add(line, column, "yaml", _plain_yaml_message(exc))
@@ -96,6 +97,8 @@ def parse_yaml(text: str, collector: ProblemCollector, line_offset: int = 0) -> 
 
 def _plain_yaml_message(exc: MarkedYAMLError) -> str:
     problem = (exc.problem or "").strip()
+    if "quoted scalar" in str(exc.context or ""):
+        return "a quote opened here is never closed; add the closing quote mark"
     if "duplicate key" in problem or type(exc).__name__ == "DuplicateKeyError":
         return "this key appears twice; keep one of them"
     if "mapping values are not allowed" in problem:
@@ -129,7 +132,7 @@ def position(node: Any, loc: tuple[str | int, ...]) -> tuple[int, int]:
 def plain(node: Any) -> Any:
     """ruamel's position-carrying types -> plain dicts, lists and scalars for pydantic."""
     if isinstance(node, dict):
-        return {str(key) if not isinstance(key, str) else str(key): plain(value) for key, value in node.items()}
+        return {str(key): plain(value) for key, value in node.items()}
     if isinstance(node, list):
         return [plain(item) for item in node]
     if isinstance(node, bool):

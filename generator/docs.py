@@ -1,0 +1,108 @@
+"""The editors' reference, docs/content-format.md, generated from the content model.
+
+Run `python -m generator.docs` after changing generator/model.py; a test fails when the
+file in the repository no longer matches the models.
+"""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from .model import (
+    Activity,
+    Brand,
+    ChecklistHandout,
+    Checks,
+    Licence,
+    PageFrontMatter,
+    QuestionsHandout,
+    SiteConfig,
+    Skill,
+    TableHandout,
+    TermSuggestion,
+    ThreeCirclesHandout,
+)
+
+OUTPUT = Path(__file__).resolve().parent.parent / "docs" / "content-format.md"
+
+SECTIONS: list[tuple[str, str, type[BaseModel]]] = [
+    ("site_config.yml", "Settings for the whole guide, in the guide's top folder.", SiteConfig),
+    ("licence (in site_config.yml)", "The licence the guide is published under.", Licence),
+    ("brand (in site_config.yml)", "Colours and logo. Colours must be hex codes such as #1d4e89.", Brand),
+    ("checks (in site_config.yml)", "Settings for `guidegen check`.", Checks),
+    ("checks.extra_terms items", "Your own words for `guidegen check` to flag.", TermSuggestion),
+    (
+        "Pages: content/pages/*.md",
+        "A page is Markdown with front matter between two `---` lines. "
+        "The file name (lowercase letters, digits and hyphens) is the page's id. "
+        "content/home.md is the home page and takes the same front matter.",
+        PageFrontMatter,
+    ),
+    ("Skills: content/skills.yml", "A list under `skills:`; each item has these fields.", Skill),
+    ("Activities: content/activities/*.yml", "One file per activity.", Activity),
+    ("handout, kind: three-circles", "Three rings with spaces to write in, centre first.", ThreeCirclesHandout),
+    ("handout, kind: questions", "Questions, each with a space to answer.", QuestionsHandout),
+    ("handout, kind: checklist", "Rows with tick boxes, e.g. a skills self-check.", ChecklistHandout),
+    ("handout, kind: table", "A table of tasks with spaces to write names in.", TableHandout),
+]
+
+INTRO = """# Content format
+
+This page lists every file and field an editor can write. It is generated from the
+content model (`python -m generator.docs`), so it always matches what `guidegen check` accepts.
+
+- Text fields may use Markdown: `**bold**`, `*italic*`, lists and links.
+- Link to other parts of the guide with `[text](page:ID)`, `[text](skill:ID)` or
+  `[text](activity:ID)`; to the web with `[text](https://...)`.
+- Images go in `content/assets/` and are written `![what the image shows](assets/name.png)`.
+  The words in the square brackets are read aloud to people who cannot see the image.
+- YAML anchors and aliases (`&name`, `*name`) are not allowed, and YAML is indented with spaces.
+- Every mistake is reported as `file:line:column: field: what is wrong and how to fix it`.
+"""
+
+
+def _type_name(annotation: Any) -> str:
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Literal:
+        return " or ".join(f"`{a}`" for a in args)
+    if origin is typing.Annotated:
+        return _type_name(args[0])
+    if origin is tuple:
+        inner = args[0] if args else Any
+        return f"list of {_type_name(inner)}"
+    if origin in (typing.Union, types.UnionType):
+        names = [_type_name(a) for a in args if a is not type(None)]
+        return " or ".join(dict.fromkeys(names))
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return "group of fields"
+    return {str: "text", int: "whole number", float: "number", bool: "true or false"}.get(annotation, str(annotation))
+
+
+def _row(name: str, info: FieldInfo) -> str:
+    required = "yes" if info.is_required() else "no"
+    example = f"`{json.dumps(info.examples[0], ensure_ascii=False)}`" if info.examples else ""
+    description = (info.description or "").replace("|", "\\|")
+    return f"| `{name}` | {_type_name(info.annotation)} | {required} | {description} | {example} |"
+
+
+def render() -> str:
+    parts = [INTRO]
+    for heading, intro, model in SECTIONS:
+        parts.append(f"\n## {heading}\n\n{intro}\n")
+        parts.append("| field | type | required | what it is | example |\n|---|---|---|---|---|")
+        parts.extend(_row(name, info) for name, info in model.model_fields.items() if name != "kind")
+    return "\n".join(parts) + "\n"
+
+
+if __name__ == "__main__":
+    OUTPUT.parent.mkdir(exist_ok=True)
+    OUTPUT.write_text(render(), encoding="utf-8")
+    print(f"wrote {OUTPUT}")
