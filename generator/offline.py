@@ -1,0 +1,89 @@
+"""Built site for file:// + every PDF -> one deterministic zip for a USB stick.
+
+The site is rebuilt with directory URLs off, mkdocs-material's offline plugin and the
+iframe-worker shim shipped locally (see site.write_mkdocs_project(offline=True)), so
+search and navigation work from a double-clicked index.html with no network.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import zipfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from .model import Guide
+
+# A fixed timestamp when SOURCE_DATE_EPOCH is not set: 1 January 2024, 00:00 UTC.
+DEFAULT_EPOCH = 1704067200
+ZIP_EPOCH_MIN = 315532800  # zip cannot store dates before 1980
+LEFT_OUT = {"404.html"}  # MkDocs' 404 page links to /assets from the root: broken from file://
+
+README = """{title}
+{underline}
+
+This folder holds the whole guide, ready to use without the internet.
+
+How to open it
+1. Copy the zip file to your computer or a USB stick and unzip it ("Extract all").
+2. Open the unzipped folder and double-click index.html.
+   It opens in your web browser. No internet connection is needed.
+
+What is inside
+- index.html and the other pages: the guide, with search.
+- pdf/: printable handouts you can also fill in on screen, and guide.pdf,
+  the whole guide as one booklet.
+
+Published by {organisation} under {licence}.
+"""
+
+
+def build_offline(guide: Guide, staging: Path, *, handouts: Mapping[str, str], pdf_dir: Path) -> Path:
+    """Build the file:// variant of the site into staging and zip it with the PDFs."""
+    from .site import run_mkdocs, write_mkdocs_project
+
+    config_file = write_mkdocs_project(
+        guide, staging / "offline-mkdocs", offline=True, handouts=handouts or None, pdf_dir=pdf_dir
+    )
+    site_dir = staging / "offline-site"
+    run_mkdocs(config_file, site_dir)
+    (site_dir / "README.txt").write_text(_readme(guide), encoding="utf-8")
+    bundle = staging / f"{guide.config.slug}-offline.zip"
+    write_zip(site_dir, bundle, folder=f"{guide.config.slug}-offline")
+    return bundle
+
+
+def _readme(guide: Guide) -> str:
+    config = guide.config
+    return README.format(
+        title=config.title,
+        underline="=" * len(config.title),
+        organisation=config.organisation,
+        licence=config.licence.name,
+    )
+
+
+def _files(site_dir: Path) -> Iterator[Path]:
+    for path in sorted(site_dir.rglob("*")):
+        rel = path.relative_to(site_dir)
+        if path.is_file() and not path.is_symlink() and rel.as_posix() not in LEFT_OUT:
+            yield path
+
+
+def _timestamp() -> tuple[int, int, int, int, int, int]:
+    epoch = max(int(os.environ.get("SOURCE_DATE_EPOCH", DEFAULT_EPOCH)), ZIP_EPOCH_MIN)
+    moment = time.gmtime(epoch)
+    return (moment.tm_year, moment.tm_mon, moment.tm_mday, moment.tm_hour, moment.tm_min, moment.tm_sec & ~1)
+
+
+def write_zip(site_dir: Path, bundle: Path, *, folder: str) -> None:
+    """Sorted entries, one fixed timestamp and fixed permissions: same input, same bytes."""
+    stamp = _timestamp()
+    with zipfile.ZipFile(bundle, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in _files(site_dir):
+            info = zipfile.ZipInfo(f"{folder}/{path.relative_to(site_dir).as_posix()}", date_time=stamp)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_STORED if path.suffix in (".pdf", ".woff2", ".png") else zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            archive.writestr(info, path.read_bytes())
