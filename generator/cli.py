@@ -96,9 +96,13 @@ def _plural(count: int, noun: str) -> str:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .build import BuildOptions, build
+    from .build import BuildOptions, UsageError, build
 
-    options = BuildOptions.from_args(args)
+    try:
+        options = BuildOptions.from_args(args)
+    except UsageError as error:
+        print(f"guidegen build: {error}", file=sys.stderr)
+        return EXIT_USAGE
     report = build(args.guide, options)
     print(report.summary())
     return EXIT_OK
