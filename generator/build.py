@@ -1,22 +1,30 @@
-"""Orchestration: load and validate, then render each output into a staging folder,
-then swap it into place. Nothing under build/ changes unless every step succeeded.
+"""Orchestration: load and validate, render each output into a staging folder (reusing
+unchanged outputs of the previous build), then swap it into place. Nothing under build/
+changes unless every step succeeded.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .errors import ContentError, Problem
+from .cache import Manifest, digest_bytes, digest_tree, engine_versions, reuse
 from .load import load_guide
 from .model import Guide
+from .progress import Progress
 from .swap import staging_dir, swap_into_place
+from .templates import TEMPLATES_DIR
+
+if TYPE_CHECKING:
+    from .pdf import PdfJob
 
 ALL_OUTPUTS = ("site", "pdf", "offline")
+DEFAULT_TIME_LIMIT = 180.0  # seconds for one PDF; a render that takes longer is stopped
 
 
 class UsageError(ValueError):
@@ -30,6 +38,7 @@ class BuildOptions:
     jobs: int | None = None
     quiet: bool = False
     verbose: bool = False
+    time_limit: float = DEFAULT_TIME_LIMIT
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> BuildOptions:
@@ -41,82 +50,150 @@ class BuildOptions:
                 raise UsageError(f"--only takes {', '.join(ALL_OUTPUTS)}; not {', '.join(unknown)}")
         if args.jobs is not None and args.jobs < 1:
             raise UsageError("--jobs takes a whole number of at least 1")
-        return cls(out=args.out, only=only, jobs=args.jobs, quiet=args.quiet, verbose=args.verbose)
+        limit = float(os.environ.get("GUIDEGEN_TIME_LIMIT", DEFAULT_TIME_LIMIT))
+        return cls(out=args.out, only=only, jobs=args.jobs, quiet=args.quiet, verbose=args.verbose, time_limit=limit)
 
 
 @dataclass
 class BuildReport:
     out: Path
     built: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     def summary(self) -> str:
-        made = ", ".join(self.built) if self.built else "nothing"
-        return f"Built {made} into {self.out} in {self.seconds:.1f} s."
+        made = ", ".join(self.built) if self.built else "nothing new"
+        kept = f"; reused {', '.join(self.reused)}" if self.reused else ""
+        return f"Built {made}{kept}. Output in {self.out} ({self.seconds:.1f} s)."
 
 
-Log = Callable[[str], None]
+@dataclass
+class _Run:
+    """State of one build: where to write, what the last build had, what happened."""
+
+    guide: Guide
+    staging: Path
+    previous_out: Path
+    previous: Manifest
+    manifest: Manifest
+    report: BuildReport
+    progress: Progress
+    options: BuildOptions
 
 
-def build(root: Path, options: BuildOptions, log: Log | None = None) -> BuildReport:
+def build(root: Path, options: BuildOptions, progress: Progress | None = None) -> BuildReport:
     """Build the outputs; raise ContentError (and leave build/ untouched) on any content problem."""
     started = time.perf_counter()
-    say: Log = log or ((lambda _msg: None) if options.quiet else print)
     guide = load_guide(root)
-    outputs = _outputs_to_build(guide, options)
+    outputs = outputs_to_build(guide, options)
     out = (options.out or guide.root / "build").resolve()
-    report = BuildReport(out=out)
     staging = staging_dir(out)
+    progress = progress or Progress(quiet=options.quiet, verbose=options.verbose)
+    run = _Run(guide, staging, out, Manifest.read(out), Manifest(), BuildReport(out=out), progress, options)
     try:
-        _render_all(guide, outputs, staging, report, say)
+        with progress:
+            _render_all(run, outputs)
+        run.manifest.write(staging)
         swap_into_place(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    report.seconds = time.perf_counter() - started
-    return report
+    run.report.seconds = time.perf_counter() - started
+    return run.report
 
 
-def _outputs_to_build(guide: Guide, options: BuildOptions) -> tuple[str, ...]:
+def outputs_to_build(guide: Guide, options: BuildOptions) -> tuple[str, ...]:
     wanted = options.only or guide.config.outputs
-    if "offline" in wanted and "pdf" not in wanted and options.only is None:
-        wanted = (*wanted, "pdf")  # the offline bundle carries the PDFs
     return tuple(name for name in ALL_OUTPUTS if name in wanted)
 
 
-def _render_all(guide: Guide, outputs: tuple[str, ...], staging: Path, report: BuildReport, say: Log) -> None:
-    pdf_dir = staging / "pdf"
-    handouts: dict[str, str] | None = None
-    if "pdf" in outputs or "offline" in outputs:
-        say("Rendering PDF handouts and the booklet...")
-        handouts = _render_pdfs(guide, pdf_dir)
-        report.built.append(f"{len(handouts)} PDFs")
+def _render_all(run: _Run, outputs: tuple[str, ...]) -> None:
+    pdf_dir = run.staging / "pdf"
+    handouts = _pdfs(run, pdf_dir) if ("pdf" in outputs or "offline" in outputs) else None
     if "site" in outputs:
-        say("Building the website...")
-        from .site import run_mkdocs, write_mkdocs_project
-
-        config_file = write_mkdocs_project(guide, staging / "mkdocs", handouts=handouts, pdf_dir=pdf_dir)
-        run_mkdocs(config_file, staging / "site")
-        report.built.append("the website")
+        _site(run, handouts, pdf_dir)
     if "offline" in outputs:
-        say("Making the offline bundle...")
-        from .offline import build_offline
-
-        bundle = build_offline(guide, staging, handouts=handouts or {}, pdf_dir=pdf_dir)
-        report.built.append(f"{bundle.name} ({bundle.stat().st_size / 1_000_000:.1f} MB)")
-        say(f"Offline bundle: {bundle.name}, {bundle.stat().st_size / 1_000_000:.1f} MB")
+        _offline(run, handouts or {}, pdf_dir)
     if "pdf" not in outputs:
         shutil.rmtree(pdf_dir, ignore_errors=True)
 
 
-def _render_pdfs(guide: Guide, pdf_dir: Path) -> dict[str, str]:
-    """Render every PDF; return activity id (and 'guide' for the booklet) -> file name."""
-    from .pdf import build_pdfs
+def _pdfs(run: _Run, pdf_dir: Path) -> dict[str, str]:
+    """Every PDF, reused when its inputs are unchanged; returns id -> file name for the site."""
+    from .pdf import job_html, pdf_jobs
 
-    written = build_pdfs(guide, pdf_dir)
-    names = {path.name for path in written}
-    handouts = {a.id: f"{a.id}.pdf" for a in guide.activities if f"{a.id}.pdf" in names}
-    if "guide.pdf" in names:
-        handouts["guide"] = "guide.pdf"
-    if not handouts:
-        raise ContentError([Problem("site_config.yml", 1, 1, "outputs", "no PDFs were made")])
-    return handouts
+    pdf_dir.mkdir(parents=True)
+    jobs = pdf_jobs(run.guide)
+    shared = digest_tree(TEMPLATES_DIR / "pdf", TEMPLATES_DIR / "assets", run.guide.content_dir / "assets")
+    versions = engine_versions()
+    to_render = []
+    run.progress.step(f"PDFs: {len(jobs)} handouts, posters and the booklet")
+    run.progress.start_pdfs(len(jobs))
+    for job in jobs:
+        key = digest_bytes(versions, shared, run.guide.config.paper, job.kind, job_html(run.guide, job))
+        run.manifest.keys[f"pdf/{job.filename}"] = key
+        if reuse(run.previous, run.previous_out, f"pdf/{job.filename}", key, pdf_dir / job.filename):
+            run.report.reused.append(job.filename)
+            run.progress.pdf_done(job.filename, reused=True)
+        else:
+            to_render.append(job)
+    if to_render:
+        _render_pdfs(run, to_render, pdf_dir)
+    run.progress.end_pdfs()
+    return _handout_links(run.guide, {job.filename for job in jobs})
+
+
+def _render_pdfs(run: _Run, jobs: list[PdfJob], pdf_dir: Path) -> None:
+    from .workers import render_in_workers
+
+    def done(job: PdfJob, data: bytes) -> None:
+        (pdf_dir / job.filename).write_bytes(data)
+        run.report.built.append(job.filename)
+        run.progress.pdf_done(job.filename, reused=False)
+
+    processes = run.options.jobs or os.cpu_count() or 1
+    render_in_workers(run.guide, jobs, processes=processes, time_limit=run.options.time_limit, done=done)
+
+
+def _handout_links(guide: Guide, filenames: set[str]) -> dict[str, str]:
+    links = {a.id: f"{a.id}.pdf" for a in guide.activities if f"{a.id}.pdf" in filenames}
+    if "guide.pdf" in filenames:
+        links["guide"] = "guide.pdf"
+    return links
+
+
+def _site(run: _Run, handouts: dict[str, str] | None, pdf_dir: Path) -> None:
+    from .site import write_mkdocs_project
+
+    run.progress.step("Website: writing the MkDocs project")
+    project = run.staging / "mkdocs"
+    config_file = write_mkdocs_project(run.guide, project, handouts=handouts, pdf_dir=pdf_dir if handouts else None)
+    key = digest_bytes(engine_versions(), digest_tree(project))
+    run.manifest.keys["site"] = key
+    if reuse(run.previous, run.previous_out, "site", key, run.staging / "site"):
+        run.report.reused.append("the website")
+        return
+    from .site import run_mkdocs
+
+    run.progress.step("Website: running mkdocs build")
+    run_mkdocs(config_file, run.staging / "site")
+    run.report.built.append("the website")
+
+
+def _offline(run: _Run, handouts: dict[str, str], pdf_dir: Path) -> None:
+    from .offline import bundle_name, make_bundle, write_offline_project
+
+    project = run.staging / "offline-mkdocs"
+    config_file = write_offline_project(run.guide, project, handouts=handouts, pdf_dir=pdf_dir)
+    name = bundle_name(run.guide)
+    key = digest_bytes(engine_versions(), digest_tree(project), os.environ.get("SOURCE_DATE_EPOCH", ""))
+    run.manifest.keys[name] = key
+    if not reuse(run.previous, run.previous_out, name, key, run.staging / name):
+        run.progress.step("Offline bundle: building the site for file:// and zipping it")
+        make_bundle(run.guide, config_file, run.staging / "offline-site", run.staging / name)
+        run.report.built.append(name)
+    else:
+        run.report.reused.append(name)
+    size = (run.staging / name).stat().st_size / 1_000_000
+    run.progress.step(f"Offline bundle: {name}, {size:.1f} MB")
+    shutil.rmtree(project, ignore_errors=True)
+    shutil.rmtree(run.staging / "offline-site", ignore_errors=True)

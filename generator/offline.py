@@ -39,19 +39,24 @@ Published by {organisation} under {licence}.
 """
 
 
-def build_offline(guide: Guide, staging: Path, *, handouts: Mapping[str, str], pdf_dir: Path) -> Path:
-    """Build the file:// variant of the site into staging and zip it with the PDFs."""
-    from .site import run_mkdocs, write_mkdocs_project
+def bundle_name(guide: Guide) -> str:
+    return f"{guide.config.slug}-offline.zip"
 
-    config_file = write_mkdocs_project(
-        guide, staging / "offline-mkdocs", offline=True, handouts=handouts or None, pdf_dir=pdf_dir
-    )
-    site_dir = staging / "offline-site"
+
+def write_offline_project(guide: Guide, project: Path, *, handouts: Mapping[str, str], pdf_dir: Path) -> Path:
+    """The MkDocs project for the file:// variant of the site (cheap: no MkDocs import)."""
+    from .site import write_mkdocs_project
+
+    return write_mkdocs_project(guide, project, offline=True, handouts=handouts or None, pdf_dir=pdf_dir)
+
+
+def make_bundle(guide: Guide, config_file: Path, site_dir: Path, bundle: Path) -> None:
+    """Run MkDocs on the offline project, add README.txt and zip the result."""
+    from .site import run_mkdocs
+
     run_mkdocs(config_file, site_dir)
     (site_dir / "README.txt").write_text(_readme(guide), encoding="utf-8")
-    bundle = staging / f"{guide.config.slug}-offline.zip"
-    write_zip(site_dir, bundle, folder=f"{guide.config.slug}-offline")
-    return bundle
+    write_zip(site_dir, bundle, folder=guide.config.slug + "-offline")
 
 
 def _readme(guide: Guide) -> str:
@@ -84,6 +89,7 @@ def write_zip(site_dir: Path, bundle: Path, *, folder: str) -> None:
         for path in _files(site_dir):
             info = zipfile.ZipInfo(f"{folder}/{path.relative_to(site_dir).as_posix()}", date_time=stamp)
             info.external_attr = 0o644 << 16
-            info.compress_type = zipfile.ZIP_STORED if path.suffix in (".pdf", ".woff2", ".png") else zipfile.ZIP_DEFLATED
+            packed = path.suffix in (".pdf", ".woff2", ".png")  # already compressed
+            info.compress_type = zipfile.ZIP_STORED if packed else zipfile.ZIP_DEFLATED
             info.create_system = 3
             archive.writestr(info, path.read_bytes())

@@ -1,0 +1,130 @@
+"""Render PDF jobs in reused worker processes, each job under a time limit.
+
+A hostile or broken layout can make WeasyPrint hang, and a render cannot be cancelled from
+inside, so every render runs in a child process the build can kill. Workers are reused for
+many jobs: starting Python and importing WeasyPrint costs far more than a warm render.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.context import BaseContext
+from typing import Any
+
+from .errors import ContentError, Problem
+from .model import Guide
+from .pdf import PdfJob
+
+Done = Callable[[PdfJob, bytes], None]
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    job: PdfJob | None = None
+    started: float = 0.0
+
+
+def _serve(conn: Connection, guide: Guide) -> None:
+    """Child process: render jobs until told to stop; send back bytes or a ContentError."""
+    from .pdf import render_job
+
+    while True:
+        job = conn.recv()
+        if job is None:
+            return
+        try:
+            conn.send(("ok", render_job(guide, job)))
+        except ContentError as error:
+            conn.send(("content", error.problems))
+        except BaseException as error:  # a bug: report it in the parent, with its type
+            conn.send(("bug", f"{type(error).__name__}: {error}"))
+
+
+def _context() -> BaseContext:
+    # fork is fastest and safe here: the parent holds no threads or WeasyPrint state yet.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def render_in_workers(guide: Guide, jobs: Iterable[PdfJob], *, processes: int, time_limit: float, done: Done) -> None:
+    """Render jobs, biggest first, on `processes` workers; stop everything on the first failure."""
+    queue = sorted(jobs, key=lambda job: -job.cost)
+    context = _context()
+    workers = [_start(context, guide) for _ in range(max(1, min(processes, len(queue))))]
+    try:
+        _run(queue, workers, time_limit, done)
+    finally:
+        _stop(workers)
+
+
+def _start(context: BaseContext, guide: Guide) -> _Worker:
+    parent, child = context.Pipe()
+    process = context.Process(target=_serve, args=(child, guide), daemon=True)  # type: ignore[attr-defined]
+    process.start()
+    child.close()
+    return _Worker(process, parent)
+
+
+def _run(queue: list[PdfJob], workers: list[_Worker], time_limit: float, done: Done) -> None:
+    pending = list(queue)
+    while pending or any(w.job for w in workers):
+        for worker in workers:
+            if worker.job is None and pending:
+                worker.job, worker.started = pending.pop(0), time.monotonic()
+                worker.conn.send(worker.job)
+        busy = [w for w in workers if w.job]
+        deadline = min(w.started for w in busy) + time_limit
+        ready = wait([w.conn for w in busy], timeout=max(0.0, deadline - time.monotonic()))
+        for worker in busy:
+            if worker.conn in ready:
+                _collect(worker, done)
+            elif time.monotonic() - worker.started > time_limit:
+                raise ContentError([_timeout_problem(worker.job, time_limit)])
+
+
+def _collect(worker: _Worker, done: Done) -> None:
+    job, worker.job = worker.job, None
+    assert job is not None
+    try:
+        status, payload = worker.conn.recv()
+    except EOFError:
+        raise RuntimeError(f"the worker rendering {job.filename} stopped unexpectedly") from None
+    if status == "content":
+        raise ContentError(payload)
+    if status == "bug":
+        raise RuntimeError(f"rendering {job.filename} failed: {payload}")
+    done(job, payload)
+
+
+def _timeout_problem(job: PdfJob | None, limit: float) -> Problem:
+    assert job is not None
+    if job.activity_id:
+        where = f"content/activities/{job.activity_id}.yml"
+        what = f"activity '{job.activity_id}'"
+    else:
+        where, what = "content", "the booklet"
+    return Problem(
+        where, 1, 1, "layout",
+        f"making {job.filename} for {what} took longer than {limit:.0f} seconds and was stopped; "
+        "look for very long words, huge numbers in sizes, or deeply nested lists",
+    )
+
+
+def _stop(workers: list[_Worker]) -> None:
+    for worker in workers:
+        if worker.job is None and worker.process.is_alive():
+            with contextlib.suppress(BrokenPipeError, OSError):
+                worker.conn.send(None)
+    for worker in workers:
+        worker.process.join(timeout=2 if worker.job is None else 0)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join()
+        worker.conn.close()
