@@ -13,7 +13,7 @@ from pathlib import Path
 from . import __version__
 from .errors import ContentError
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -77,6 +77,16 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return 130
+    except Exception:
+        import traceback
+
+        traceback.print_exc()
+        print(
+            "guidegen stopped because of an internal error: this is a bug in guidegen, not a problem with "
+            "your content. The previous build was left as it was. Please report the details above.",
+            file=sys.stderr,
+        )
+        return EXIT_BUG
     return EXIT_USAGE
 
 

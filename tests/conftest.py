@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,9 @@ def guide_copy(tmp_path: Path) -> Path:
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     """pytest-playwright: use Debian's Chromium; Playwright cannot download its own here."""
     return {**browser_type_launch_args, "executable_path": CHROMIUM}
+
+
+@pytest.fixture(scope="session")
+def make_guide_copy() -> Callable[[Path], Path]:
+    """copy_guide for session-scoped fixtures in other folders."""
+    return copy_guide

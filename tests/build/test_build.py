@@ -1,0 +1,136 @@
+"""The build as a whole: atomic, incremental and deterministic (issue: fast, incremental, atomic builds)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildOptions, build
+from generator.errors import ContentError
+
+pytestmark = pytest.mark.slow
+MINIMAL = Path(__file__).resolve().parent.parent / "samples" / "minimal"
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file below folder, by relative path, with the hash of its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def minimal_copy(dest: Path) -> Path:
+    shutil.copytree(MINIMAL, dest)
+    return dest
+
+
+def quiet(**kwargs: object) -> BuildOptions:
+    return BuildOptions(quiet=True, **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    guide = minimal_copy(tmp_path_factory.mktemp("once") / "guide")
+    build(guide, quiet())
+    return guide
+
+
+def test_full_build_writes_every_output(built_once: Path) -> None:
+    out = built_once / "build"
+    assert (out / "site" / "index.html").is_file()
+    assert {p.name for p in (out / "pdf").iterdir()} == {"circles.pdf", "circles-a3.pdf", "questions.pdf", "guide.pdf"}
+    assert (out / "small-guide-offline.zip").is_file()
+    assert not list(built_once.glob(".build-staging-*"))
+
+
+def test_noop_rebuild_renders_nothing(tmp_path: Path, built_once: Path) -> None:
+    guide = tmp_path / "guide"
+    shutil.copytree(built_once, guide)
+    before = snapshot(guide / "build")
+    report = build(guide, quiet())
+    assert report.built == []
+    assert set(report.reused) >= {"circles.pdf", "circles-a3.pdf", "questions.pdf", "guide.pdf", "the website"}
+    assert snapshot(guide / "build") == before
+
+
+def test_noop_rebuild_imports_neither_engine(tmp_path: Path, built_once: Path) -> None:
+    guide = tmp_path / "guide"
+    shutil.copytree(built_once, guide)
+    code = (
+        "import sys; from pathlib import Path; from generator.build import build, BuildOptions; "
+        "build(Path(sys.argv[1]), BuildOptions(quiet=True)); "
+        "print(sorted(m for m in ('weasyprint', 'mkdocs', 'material') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(guide)], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_editing_one_activity_rerenders_only_what_uses_it(tmp_path: Path, built_once: Path) -> None:
+    guide = tmp_path / "guide"
+    shutil.copytree(built_once, guide)
+    activity = guide / "content" / "activities" / "questions.yml"
+    activity.write_text(activity.read_text().replace("Read the questions together.", "Read each question aloud."))
+    report = build(guide, quiet())
+    assert sorted(name for name in report.built if name.endswith(".pdf")) == ["guide.pdf", "questions.pdf"]
+    assert {"circles.pdf", "circles-a3.pdf"} <= set(report.reused)
+
+
+def test_content_error_leaves_previous_build_byte_identical(tmp_path: Path, built_once: Path) -> None:
+    guide = tmp_path / "guide"
+    shutil.copytree(built_once, guide)
+    before = snapshot(guide / "build")
+    (guide / "content" / "activities" / "questions.yml").write_text("id: questions\nduration_minutes: soon\n")
+    with pytest.raises(ContentError):
+        build(guide, quiet())
+    assert snapshot(guide / "build") == before
+    assert not list(guide.glob(".build-staging-*"))
+
+
+def test_render_failure_leaves_previous_build_byte_identical(tmp_path: Path, built_once: Path) -> None:
+    guide = tmp_path / "guide"
+    shutil.copytree(built_once, guide)
+    before = snapshot(guide / "build")
+    activity = guide / "content" / "activities" / "circles.yml"
+    activity.write_text(activity.read_text().replace("What matters most?", "What matters most to us?"))
+    with pytest.raises(ContentError) as caught:
+        build(guide, quiet(only=("pdf",), time_limit=0.01))
+    assert "took longer than" in caught.value.report()
+    assert snapshot(guide / "build") == before
+
+
+def test_killed_build_leaves_previous_build_byte_identical(tmp_path: Path, built_once: Path) -> None:
+    guide = tmp_path / "guide"
+    shutil.copytree(built_once, guide)
+    before = snapshot(guide / "build")
+    for path in (guide / "content" / "activities").glob("*.yml"):
+        path.write_text(path.read_text().replace("aim: ", "aim: Changed. "))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "build", "--guide", str(guide), "--quiet"],
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 30
+    while not list(guide.glob(".build-staging-*/pdf/*.pdf")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert snapshot(guide / "build") == before
+    build(guide, quiet(only=("pdf",)))  # the next build clears the abandoned staging folder
+    assert not list(guide.glob(".build-staging-*"))
+
+
+def test_two_builds_in_different_folders_are_byte_identical(tmp_path: Path) -> None:
+    first = minimal_copy(tmp_path / "one" / "guide")
+    second = minimal_copy(tmp_path / "a folder with spaces" / "guide")
+    build(first, quiet())
+    build(second, quiet())
+    assert snapshot(first / "build") == snapshot(second / "build")
