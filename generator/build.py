@@ -62,9 +62,17 @@ class BuildReport:
     seconds: float = 0.0
 
     def summary(self) -> str:
-        made = ", ".join(self.built) if self.built else "nothing new"
-        kept = f"; reused {', '.join(self.reused)}" if self.reused else ""
+        made = _describe(self.built) or "nothing new"
+        kept = f"; reused {_describe(self.reused)}" if self.reused else ""
         return f"Built {made}{kept}. Output in {self.out} ({self.seconds:.1f} s)."
+
+
+def _describe(items: list[str]) -> str:
+    """['a.pdf', 'b.pdf', 'the website'] -> '2 PDFs, the website'."""
+    pdfs = [item for item in items if item.endswith(".pdf")]
+    others = [item for item in items if not item.endswith(".pdf")]
+    parts = [f"{len(pdfs)} PDF{'s' if len(pdfs) != 1 else ''}"] if pdfs else []
+    return ", ".join(parts + others)
 
 
 @dataclass
