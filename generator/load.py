@@ -21,7 +21,7 @@ M = TypeVar("M", bound=BaseModel)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Page ids that would collide with pages the generator writes itself.
 RESERVED_PAGE_IDS = {"index", "skills", "activities", "assets", "pdf", "search", "404"}
-LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)")
 REF = re.compile(r"^(page|skill|activity):([^#\s]*)(#[\w-]*)?$")
 
 

@@ -1,0 +1,229 @@
+"""Hostile and broken content: nothing leaks, nothing runs, nothing reaches the network.
+
+One guide carries every piece of hostile text that should be *neutralised* (built, but shown
+as text); the cases that must be *refused* are checked one by one with their file:line error.
+A file outside the guide holds a marker string; no output may ever contain it, and a local
+HTTP server counts requests: it must see none.
+"""
+
+from __future__ import annotations
+
+import http.server
+import os
+import shutil
+import threading
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from pypdf import PdfReader
+
+from generator.build import BuildOptions, build
+from generator.errors import ContentError
+from generator.load import load_guide
+
+MINIMAL = Path(__file__).resolve().parent.parent / "samples" / "minimal"
+MARKER = "MARKER-outside-7f3a9c"
+
+
+class _Counter(http.server.BaseHTTPRequestHandler):
+    hits: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        _Counter.hits.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(MARKER.encode())
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Counter)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def secret(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("outside") / "secret.txt"
+    path.write_text(MARKER)
+    return path
+
+
+def hostile_text(secret: Path, server: str) -> str:
+    return "\n\n".join(
+        [
+            "<script>alert('x')</script>",
+            f'<img src="{server}/img.png" onerror="alert(1)">',
+            '<a href="#" onclick="alert(2)">click</a>',
+            f'<iframe src="{server}/frame"></iframe>',
+            f"<style>@import url('{server}/style.css'); body {{ background: url({secret.as_uri()}) }}</style>",
+            f'<link rel="attachment" href="{secret.as_uri()}">',
+            f'<div style="background:url({server}/bg.png)">styled</div>',
+            "Template tags stay text: {{ config }} and {% for x in range(3) %}{{ x }}{% endfor %}",
+        ]
+    )
+
+
+@pytest.fixture(scope="module")
+def neutralised(tmp_path_factory: pytest.TempPathFactory, secret: Path, server: str) -> Path:
+    guide = tmp_path_factory.mktemp("hostile") / "guide"
+    shutil.copytree(MINIMAL, guide)
+    page = guide / "content" / "pages" / "first-page.md"
+    page.write_text(page.read_text() + "\n" + hostile_text(secret, server) + "\n")
+    activity = guide / "content" / "activities" / "questions.yml"
+    activity.write_text(
+        activity.read_text().replace(
+            "aim: Reflect on how the group runs.",
+            'aim: "<script>alert(3)</script> {{ config }} <img src=x onerror=alert(4)>"',
+        )
+    )
+    config = guide / "site_config.yml"
+    hostile_title = 'title: "</title><script>alert(5)</script>"'
+    config.write_text(config.read_text().replace("title: A small test guide", hostile_title))
+    os.symlink(secret, guide / "content" / "assets" / "notes.txt")  # never referenced: must not be copied
+    build(guide, BuildOptions(quiet=True))
+    return guide / "build"
+
+
+def _texts(out: Path) -> Iterator[tuple[str, str]]:
+    """(name, text) of every output: files, PDF text and raw bytes, zip members."""
+    for path in sorted(p for p in out.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        yield path.name, data.decode("latin-1")
+        if path.suffix == ".pdf":
+            yield path.name + " (text)", "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+        if path.suffix == ".zip":
+            with zipfile.ZipFile(path) as archive:
+                for info in archive.infolist():
+                    yield info.filename, archive.read(info).decode("latin-1")
+
+
+@pytest.mark.slow
+def test_no_byte_of_an_outside_file_reaches_any_output(neutralised: Path) -> None:
+    leaks = [name for name, text in _texts(neutralised) if MARKER in text]
+    assert leaks == []
+
+
+@pytest.mark.slow
+def test_no_request_reached_the_local_server(neutralised: Path) -> None:
+    assert _Counter.hits == []
+
+
+@pytest.mark.slow
+def test_markup_from_content_never_becomes_markup(neutralised: Path) -> None:
+    for html in (neutralised / "site").rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        for bad in ("<script>alert", "onerror=alert", 'onclick="alert', "<iframe", '<link rel="attachment"'):
+            assert bad not in text, f"{bad} in {html.name}"
+
+
+@pytest.mark.slow
+def test_template_syntax_in_content_is_printed_literally(neutralised: Path) -> None:
+    page = (neutralised / "site" / "first-page" / "index.html").read_text(encoding="utf-8")
+    assert "{{ config }}" in page
+    assert "{% for x in range(3) %}" in page
+
+
+def _refused(guide: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_guide(guide)
+    return [p.render().split("\n")[0] for p in caught.value.problems]
+
+
+REFUSED_IMAGES = {
+    "file-url": "![x](file:///etc/passwd)",
+    "parent-path": "![x](../../../../etc/passwd)",
+    "local-server": "![x](http://127.0.0.1:9/x.png)",
+    "javascript-link": "[x](javascript:alert(1))",
+    "data-link": "[x](data:text/html,<script>alert(1)</script>)",
+}
+
+
+@pytest.mark.parametrize("case", sorted(REFUSED_IMAGES))
+def test_dangerous_references_are_refused_with_file_and_line(case: str, tmp_path: Path) -> None:
+    guide = tmp_path / "guide"
+    shutil.copytree(MINIMAL, guide)
+    page = guide / "content" / "pages" / "first-page.md"
+    page.write_text(page.read_text() + "\n" + REFUSED_IMAGES[case] + "\n")
+    assert any(p.startswith("content/pages/first-page.md:10:") for p in _refused(guide))
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("primary", '"red;} body{display:none"'), ("accent", '"#fff; background: url(http://127.0.0.1/)"')],
+)
+def test_config_values_cannot_break_out_of_css(field: str, value: str, tmp_path: Path) -> None:
+    guide = tmp_path / "guide"
+    shutil.copytree(MINIMAL, guide)
+    config = guide / "site_config.yml"
+    config.write_text(config.read_text() + f"brand:\n  {field}: {value}\n")
+    assert any(f"brand.{field}: " in p and "hex code" in p for p in _refused(guide))
+
+
+@pytest.mark.parametrize("name", ["../escape.yml", "with space.yml", "café.yml"])
+def test_odd_ids_and_file_names(name: str, tmp_path: Path) -> None:
+    guide = tmp_path / "guide"
+    shutil.copytree(MINIMAL, guide)
+    activity = (MINIMAL / "content" / "activities" / "questions.yml").read_text()
+    (guide / "content" / "activities" / name.replace("../", "")).write_text(
+        activity.replace("id: questions", f"id: {name.removesuffix('.yml')!r}")
+    )
+    assert any(": id: " in p and "lowercase letters" in p for p in _refused(guide))
+
+
+def test_fifty_megabyte_file_is_refused_quickly(tmp_path: Path) -> None:
+    guide = tmp_path / "guide"
+    shutil.copytree(MINIMAL, guide)
+    with (guide / "content" / "activities" / "big.yml").open("wb") as handle:
+        handle.truncate(50_000_000)
+    assert any("big.yml:1:1: file: is larger than" in p for p in _refused(guide))
+
+
+def _svg_guide(tmp_path: Path, svg: str) -> Path:
+    guide = tmp_path / "guide"
+    shutil.copytree(MINIMAL, guide)
+    (guide / "content" / "assets" / "picture.svg").write_text(svg)
+    page = guide / "content" / "pages" / "first-page.md"
+    page.write_text(page.read_text() + "\n![A picture](assets/picture.svg)\n")
+    build(guide, BuildOptions(quiet=True, only=("pdf",)))
+    return guide
+
+
+@pytest.mark.slow
+def test_svg_image_reaching_outside_fails_the_pdf_build(tmp_path: Path, secret: Path, server: str) -> None:
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">'
+        f'<image href="{secret.as_uri()}" width="10" height="10"/>'
+        f'<image xlink:href="{server}/svg.png" width="10" height="10"/></svg>'
+    )
+    with pytest.raises(ContentError) as caught:
+        _svg_guide(tmp_path, svg)
+    assert "secret.txt" in caught.value.report() or "127.0.0.1" in caught.value.report()
+    assert _Counter.hits == []
+    assert not (tmp_path / "guide" / "build").exists()
+
+
+@pytest.mark.slow
+def test_svg_use_fan_out_is_stopped_by_the_time_limit(tmp_path: Path) -> None:
+    layers = ['<g id="l0"><rect width="1" height="1"/></g>']
+    for level in range(1, 12):
+        uses = "".join(f'<use href="#l{level - 1}" x="{i}"/>' for i in range(10))
+        layers.append(f'<g id="l{level}">{uses}</g>')
+    svg = f'<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><defs>{"".join(layers)}</defs>'
+    svg += '<use href="#l11"/></svg>'
+    guide = tmp_path / "guide"
+    shutil.copytree(MINIMAL, guide)
+    (guide / "content" / "assets" / "picture.svg").write_text(svg)
+    page = guide / "content" / "pages" / "first-page.md"
+    page.write_text(page.read_text() + "\n![A picture](assets/picture.svg)\n")
+    with pytest.raises(ContentError) as caught:
+        build(guide, BuildOptions(quiet=True, only=("pdf",), time_limit=8))
+    assert "took longer than 8 seconds" in caught.value.report()
