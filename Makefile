@@ -7,7 +7,7 @@ STAMP   := $(VENV)/.installed-stamp
 SYSTEM_PACKAGES := chromium poppler-utils qpdf
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: guide test quick lint system-deps vendor screenshots benchmark clean
+.PHONY: guide test quick lint system-deps vendor screenshots handout-picture benchmark clean
 
 guide: $(STAMP)
 	$(BIN)/guidegen build
@@ -46,6 +46,9 @@ vendor:
 
 screenshots: $(STAMP) system-deps
 	$(BIN)/python scripts/screenshots.py
+
+handout-picture: $(STAMP) system-deps
+	$(BIN)/python scripts/render_handout_picture.py
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/run.py

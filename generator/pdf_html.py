@@ -1,0 +1,162 @@
+"""Guide -> the HTML that WeasyPrint lays out: template contexts and rendering.
+
+Content reaches the templates only as data: Markdown through markdown.to_html (sanitised),
+everything else autoescaped. Handouts never receive facilitator notes, so a template
+mistake cannot print them for participants.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from markupsafe import Markup
+
+from . import diagram, handouts
+from .markdown import to_html
+from .model import (
+    Activity,
+    ChecklistHandout,
+    Guide,
+    QuestionsHandout,
+    SiteConfig,
+    Skill,
+    TableHandout,
+    ThreeCirclesHandout,
+)
+from .templates import environment
+
+HANDOUT_DIAGRAM = (170.0, 8.0)  # size and band height in mm: fits A4 and Letter under a short header
+POSTER_DIAGRAM = (262.0, 12.0)  # A3 minus margins; taller bands for bigger writing
+BOOKLET_DIAGRAM = (120.0, 8.0)
+UNLINKED = "#unlinked"
+INTERNAL_LINK = re.compile(r'<a href="#unlinked"[^>]*>(.*?)</a>', re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What every PDF's <head> needs."""
+
+    lang: str
+    title: str
+    author: str
+    description: str | None
+    date: str | None
+
+
+def licence_line(config: SiteConfig) -> str:
+    text = f"From “{config.title}” by {config.organisation}. Shared under the {config.licence.name} licence"
+    return f"{text}: {config.licence.url}" if config.licence.url else f"{text}."
+
+
+def booklet_link(kind: str, ident: str, anchor: str) -> str:
+    """Links between parts of the booklet become internal anchors."""
+    return f"#{kind}-{ident}"
+
+
+def handout_html_text(text: str, *, inline: bool = False) -> Markup:
+    """Markdown for a handout: links to other parts of the guide go nowhere on paper, so unwrap them."""
+    html = to_html(text, lambda kind, ident, anchor: UNLINKED, inline=inline)
+    return Markup(INTERNAL_LINK.sub(r"\1", str(html)))
+
+
+def _render(template: str, **context: Any) -> str:
+    return environment("pdf").get_template(template).render(**context)
+
+
+def three_circles(handout: ThreeCirclesHandout, size: float, band: float, title: str, lines: bool) -> dict[str, Any]:
+    shape = diagram.layout(handout.rings, size, band)
+    return {"diagram": shape, "svg": Markup(diagram.svg(shape, title=title, lines=lines))}
+
+
+def fillable(
+    guide: Guide, activity: Activity, size: tuple[float, float], text: Callable[[str], Markup]
+) -> dict[str, Any]:
+    """The kind-specific part of a handout's context; text renders a line of content Markdown."""
+    handout = activity.handout
+    title = handout.title if handout and handout.title else activity.title
+    if isinstance(handout, ThreeCirclesHandout):
+        # Writing lines only where people write: not on the booklet's small picture.
+        return three_circles(handout, size[0], size[1], f"Three circles: {title}", size != BOOKLET_DIAGRAM)
+    if isinstance(handout, QuestionsHandout):
+        return {"questions": [(text(q.text), q.field) for q in handouts.questions(handout)]}
+    if isinstance(handout, ChecklistHandout):
+        return {"rows": handouts.checklist_rows(handout, guide), "columns": handout.columns}
+    if isinstance(handout, TableHandout):
+        return {"rows": handouts.table_rows(handout), "columns": handout.columns, "first_column": "Task"}
+    return {}
+
+
+def _handout_context(guide: Guide, activity: Activity, date: str | None, size: tuple[float, float]) -> dict[str, Any]:
+    handout = activity.handout
+    title = handout.title if handout and handout.title else activity.title
+    kind = "three_circles" if isinstance(handout, ThreeCirclesHandout) else (handout.kind if handout else "none")
+    return {
+        "meta": Meta(guide.config.language, f"{title}: handout", guide.config.organisation, activity.summary, date),
+        "title": title,
+        "kind": kind,
+        "activity": activity,
+        "aim": handout_html_text(activity.aim),
+        "instructions": handout_html_text(handout.instructions) if handout and handout.instructions else None,
+        "steps": [handout_html_text(step, inline=True) for step in activity.steps],
+        "licence": licence_line(guide.config),
+        **fillable(guide, activity, size, partial(handout_html_text, inline=True)),
+    }
+
+
+def handout_html(guide: Guide, activity: Activity, date: str | None) -> str:
+    return _render("handout.html.j2", **_handout_context(guide, activity, date, HANDOUT_DIAGRAM))
+
+
+def poster_html(guide: Guide, activity: Activity, date: str | None) -> str:
+    context = _handout_context(guide, activity, date, POSTER_DIAGRAM)
+    context["meta"] = Meta(
+        guide.config.language, f"{context['title']}: A3 poster", guide.config.organisation, activity.summary, date
+    )
+    return _render("poster.html.j2", **context)
+
+
+def _booklet_activity(guide: Guide, activity: Activity) -> dict[str, Any]:
+    """Everything about an activity, facilitator notes included: the booklet is for facilitators."""
+    html = partial(to_html, resolve=booklet_link)
+    inline = partial(to_html, resolve=booklet_link, inline=True)
+    handout = activity.handout
+    context = {
+        "activity": activity,
+        "aim": html(activity.aim),
+        "preparation": [inline(p) for p in activity.preparation],
+        "steps": [inline(s) for s in activity.steps],
+        "notes": html(activity.facilitator_notes) if activity.facilitator_notes else None,
+        "skills": [guide.skill(s) for s in activity.skills],
+        "next": guide.activity(activity.next) if activity.next else None,
+        "handout": handout,
+        "handout_title": handout.title if handout and handout.title else activity.title,
+        "instructions": html(handout.instructions) if handout and handout.instructions else None,
+    }
+    return context | fillable(guide, activity, BOOKLET_DIAGRAM, inline)
+
+
+def _booklet_skill(skill: Skill) -> dict[str, Any]:
+    return {
+        "skill": skill,
+        "description": to_html(skill.description, booklet_link),
+        "ways": [to_html(way, booklet_link, inline=True) for way in skill.ways_to_develop],
+    }
+
+
+def booklet_html(guide: Guide, date: str | None) -> str:
+    config = guide.config
+    link = partial(to_html, resolve=booklet_link)
+    return _render(
+        "booklet.html.j2",
+        meta=Meta(config.language, config.title, config.organisation, config.description, date),
+        config=config,
+        licence=licence_line(config),
+        home={"page": guide.home, "body": link(guide.home.body)},
+        pages=[{"page": p, "body": link(p.body)} for p in guide.pages],
+        skills=[_booklet_skill(s) for s in guide.skills],
+        activities=[_booklet_activity(guide, a) for a in guide.activities],
+    )

@@ -1,0 +1,38 @@
+"""PDF fixtures: every PDF of the default guide is built once per session and shared."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from pdfcheck import Built
+
+from generator.model import Guide
+from generator.pdf import build_pdfs
+
+
+class Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@pytest.fixture(scope="session")
+def built(default_guide: Guide, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """All PDFs of the default guide, through the same public function the build uses.
+
+    WeasyPrint reports what it could not do (a missing image, untagged alt text) only as
+    log warnings, so those are collected for a test to check.
+    """
+    folder = tmp_path_factory.mktemp("pdf")
+    collect = Collect()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(collect)
+    try:
+        files = tuple(build_pdfs(default_guide, folder))
+    finally:
+        logger.removeHandler(collect)
+    return Built(folder, files, tuple(collect.messages))

@@ -1,0 +1,55 @@
+"""Helpers for the PDF tests: the built files, rendering a page with poppler, reading widgets."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
+
+MM = 72 / 25.4  # PDF points per millimetre
+
+
+@dataclass(frozen=True)
+class Built:
+    folder: Path
+    files: tuple[Path, ...]
+    warnings: tuple[str, ...]  # what WeasyPrint logged while building them
+
+    def path(self, name: str) -> Path:
+        return self.folder / name
+
+    def reader(self, name: str) -> PdfReader:
+        return PdfReader(self.folder / name)
+
+
+def render_page(pdf: Path, out_stem: Path, dpi: int = 100, page: int = 1) -> Image.Image:
+    """One page of a PDF as a greyscale image, rendered by poppler's pdftoppm (also saved as PNG)."""
+    subprocess.run(
+        ["pdftoppm", "-gray", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile",
+         str(pdf), str(out_stem)],
+        check=True,
+        capture_output=True,
+    )
+    return Image.open(out_stem.with_suffix(".png")).convert("L")
+
+
+def widgets(reader: PdfReader, page: int | None = None) -> list[DictionaryObject]:
+    """Widget annotations in page order (all pages, or one)."""
+    pages = reader.pages if page is None else [reader.pages[page]]
+    found = [a.get_object() for p in pages for a in p.get("/Annots", [])]
+    return [w for w in found if w["/Subtype"] == "/Widget"]
+
+
+def field_rects(reader: PdfReader, page: int = 0) -> dict[str, tuple[float, float, float, float]]:
+    """name -> (left, top, right, bottom) in mm from the page's top-left corner."""
+    height = float(reader.pages[page].mediabox.height)
+    rects = {}
+    for w in widgets(reader, page):
+        x1, y1, x2, y2 = (float(v) for v in w["/Rect"])
+        box = (min(x1, x2), height - max(y1, y2), max(x1, x2), height - min(y1, y2))
+        rects[str(w["/T"])] = (box[0] / MM, box[1] / MM, box[2] / MM, box[3] / MM)
+    return rects

@@ -1,0 +1,214 @@
+"""The built PDFs, read back with pypdf, checked by qpdf and looked at with pdftoppm."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pdfcheck import Built, render_page, widgets
+from pypdf import PdfReader
+
+from generator.handouts import checklist_rows, table_rows
+from generator.load import load_guide
+from generator.markdown import plain_text
+from generator.model import ChecklistHandout, Guide, QuestionsHandout, TableHandout, ThreeCirclesHandout
+from generator.pdf import pdf_jobs, render_job
+
+pytestmark = pytest.mark.slow
+OUTPUT = Path(__file__).resolve().parent.parent / "output"
+MULTILINE = 1 << 12
+TOOLTIP = re.compile(
+    r"(Important|Less important|Not important) \((centre circle|middle ring|outer ring)\)"
+    r"(, line \d+( \((left|right)\))?)?"
+)
+
+
+def handout_files(guide: Guide) -> list[str]:
+    return [job.filename for job in pdf_jobs(guide) if job.kind != "booklet"]
+
+
+def words(text: str) -> str:
+    """Text as pypdf extracts it, reduced to words, so line breaks and hyphenation don't matter."""
+    return " ".join(re.findall(r"[\w']+", text.replace("’", "'")))
+
+
+def test_one_pdf_per_activity_the_poster_and_the_booklet(built: Built, default_guide: Guide) -> None:
+    names = sorted(p.name for p in built.files)
+    expected = {f"{a.id}.pdf" for a in default_guide.activities} | {"guide.pdf"}
+    expected |= {f"{a.id}-a3.pdf" for a in default_guide.activities if isinstance(a.handout, ThreeCirclesHandout)}
+    assert names == sorted(expected)
+    assert all(p.read_bytes().startswith(b"%PDF-") for p in built.files)
+
+
+def test_weasyprint_had_nothing_to_warn_about(built: Built) -> None:
+    assert built.warnings == ()
+
+
+def test_qpdf_finds_no_problems(built: Built) -> None:
+    for path in built.files:
+        result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+        assert result.returncode == 0, (path.name, result.stdout, result.stderr)
+        assert "No syntax or stream encoding errors" in result.stdout
+
+
+def test_every_pdf_is_tagged_titled_in_the_guide_language_with_fonts_embedded(
+    built: Built, default_guide: Guide
+) -> None:
+    for path in built.files:
+        reader = PdfReader(path)
+        root = reader.trailer["/Root"]
+        assert root["/Lang"] == default_guide.config.language
+        assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root
+        assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+        assert reader.metadata is not None and reader.metadata.title
+        assert "/CreationDate" not in reader.metadata  # no SOURCE_DATE_EPOCH: no date at all
+        fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+        rows = fonts.splitlines()[2:]
+        assert rows and all("Atkinson-Hyperlegible" in row and " yes " in row for row in rows), fonts
+
+
+def test_handouts_carry_the_aim_time_steps_and_licence_but_never_facilitator_notes(
+    built: Built, default_guide: Guide
+) -> None:
+    config = default_guide.config
+    for job in pdf_jobs(default_guide):
+        if job.kind != "handout":
+            continue
+        activity = default_guide.activity(job.activity_id or "")
+        text = words("\n".join(page.extract_text() for page in built.reader(job.filename).pages))
+        assert words(activity.title) in text
+        assert words(plain_text(activity.aim)) in text
+        assert f"Time {activity.duration_minutes} minutes" in text
+        assert all(words(plain_text(step)) in text for step in activity.steps)
+        assert words(f"{config.organisation}. Shared under the {config.licence.name} licence") in text
+        assert activity.facilitator_notes
+        note_sentences = [words(s) for s in re.split(r"(?<=[.!?])\s+", plain_text(activity.facilitator_notes))]
+        assert not any(sentence in text for sentence in note_sentences), job.filename
+        assert "Facilitator notes" not in text
+
+
+def test_the_booklet_has_everything_including_facilitator_notes(built: Built, default_guide: Guide) -> None:
+    reader = built.reader("guide.pdf")
+    text = words("\n".join(page.extract_text() for page in reader.pages))
+    config = default_guide.config
+    assert words(config.title) in text and words(config.organisation) in text and words(config.licence.name) in text
+    for activity in default_guide.activities:
+        assert activity.facilitator_notes and words(plain_text(activity.facilitator_notes)) in text
+    for skill in default_guide.skills:
+        assert all(words(plain_text(way)) in text for way in skill.ways_to_develop)
+    footer = re.search(r"Page (\d+) of (\d+)", reader.pages[3].extract_text())
+    assert footer and footer.group(1) == "4" and int(footer.group(2)) == len(reader.pages)
+
+
+def outline_titles(items: list) -> list[str]:
+    titles: list[str] = []
+    for item in items:
+        titles += outline_titles(item) if isinstance(item, list) else [item.title]
+    return titles
+
+
+def test_booklet_outline_and_contents_have_an_entry_per_page_and_activity(built: Built, default_guide: Guide) -> None:
+    reader = built.reader("guide.pdf")
+    titles = outline_titles(reader.outline)
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert [p.title for p in default_guide.pages] == [t for t in top if t in {p.title for p in default_guide.pages}]
+    assert {"Contents", "Skills", "Activities"} <= set(top)
+    activities = [a.title for a in default_guide.activities]
+    assert activities == [t for t in titles if t in activities]
+    assert all(s.name in titles for s in default_guide.skills)
+    # Bookmarks point at the page where the heading is, and the contents page shows the same number.
+    contents = reader.pages[1].extract_text()
+    for item in reader.outline:
+        if not isinstance(item, list) and item.title in {a.title for a in default_guide.pages}:
+            number = reader.get_destination_page_number(item) + 1
+            assert re.search(re.escape(item.title) + r"[ .]*" + str(number) + r"\b", contents), item.title
+
+
+def test_three_circle_fields_have_names_tooltips_and_types(built: Built, default_guide: Guide) -> None:
+    for activity in default_guide.activities:
+        if not isinstance(activity.handout, ThreeCirclesHandout):
+            continue
+        for name in (f"{activity.id}.pdf", f"{activity.id}-a3.pdf"):
+            reader = built.reader(name)
+            fields = reader.get_fields() or {}
+            assert len(fields) >= 20
+            assert len(reader.pages) == (1 if name.endswith("-a3.pdf") else 2)
+            centre, *rest = widgets(reader)
+            assert centre["/T"] == "important" and int(centre.get("/Ff", 0)) & MULTILINE
+            assert all(not int(w.get("/Ff", 0)) & MULTILINE and w["/FT"] == "/Tx" for w in rest)
+            assert re.fullmatch(r"less_important_\d\d", rest[0]["/T"])
+            for w in widgets(reader):  # pdf.js shows a tooltip only when /TU is on the widget itself
+                assert TOOLTIP.fullmatch(w["/TU"]), w["/TU"]
+            size = float(re.search(r"/a1.0 gs 0 0 0 rg /\w+ ([\d.]+) Tf", centre["/DA"]).group(1))  # type: ignore[union-attr]
+            assert abs(size - (12 if name.endswith("-a3.pdf") else 10)) < 0.01
+
+
+def test_questions_checklist_and_table_fields(built: Built, default_guide: Guide) -> None:
+    for activity in default_guide.activities:
+        handout = activity.handout
+        reader = built.reader(f"{activity.id}.pdf")
+        found = {w["/T"]: w for w in widgets(reader)}
+        if isinstance(handout, QuestionsHandout):
+            assert list(found) == [f"question_{n:02d}" for n in range(1, len(handout.questions) + 1)]
+            for w, question in zip(found.values(), handout.questions, strict=True):
+                assert w["/FT"] == "/Tx" and int(w["/Ff"]) & MULTILINE and plain_text(question) in w["/TU"]
+        elif isinstance(handout, ChecklistHandout):
+            rows = checklist_rows(handout, default_guide)
+            assert len(rows) == len(default_guide.skills) + len(handout.items)
+            assert list(found) == [f.name for row in rows for f in row.cells]
+            assert all(w["/FT"] == "/Btn" and w["/AS"] == "/Off" for w in found.values())
+            assert found["listening__i_do_this_well"]["/TU"] == "Listening: I do this well"
+        elif isinstance(handout, TableHandout):
+            rows = table_rows(handout)
+            cells = len(handout.rows) * len(handout.columns) + handout.blank_rows * (1 + len(handout.columns))
+            assert len(found) == cells
+            assert list(found) == [f.name for row in rows for f in ((row.first,) if row.first else ()) + row.cells]
+            assert all(w["/FT"] == "/Tx" and not int(w.get("/Ff", 0)) & MULTILINE for w in found.values())
+            assert found["booking_the_venue__who_leads"]["/TU"] == "Booking the venue: Who leads"
+        for w in found.values():
+            size = re.search(r" ([\d.]+) Tf", str(w.get("/DA", " 10 Tf")))
+            assert size and 9 <= float(size.group(1)) <= 10
+
+
+def test_rebuilding_gives_byte_identical_pdfs_even_from_another_folder(
+    built: Built, tmp_path: Path, make_guide_copy: Callable[[Path], Path]
+) -> None:
+    guide = load_guide(make_guide_copy(tmp_path / "elsewhere"))
+    for job in pdf_jobs(guide):
+        assert render_job(guide, job) == built.path(job.filename).read_bytes(), job.filename
+
+
+def test_dates_come_only_from_source_date_epoch(default_guide: Guide) -> None:
+    job = next(j for j in pdf_jobs(default_guide, "2023-11-14T22:13:20Z") if j.kind == "handout")
+    reader = PdfReader(io.BytesIO(render_job(default_guide, job)))
+    assert reader.metadata is not None and reader.metadata["/CreationDate"] == "D:20231114221320Z"
+
+
+def test_letter_paper_when_configured(tmp_path: Path, make_guide_copy: Callable[[Path], Path]) -> None:
+    root = make_guide_copy(tmp_path / "letter")
+    config = root / "site_config.yml"
+    config.write_text(re.sub(r"(?m)^paper: A4$", "paper: Letter", config.read_text()))
+    guide = load_guide(root)
+    assert guide.config.paper == "Letter"
+    for job in pdf_jobs(guide):
+        if job.kind == "booklet" or job.activity_id != guide.activities[0].id:
+            continue
+        reader = PdfReader(io.BytesIO(render_job(guide, job)))
+        width, height = (round(float(v)) for v in reader.pages[0].mediabox.upper_right)
+        assert (width, height) == ((842, 1191) if job.kind == "poster" else (612, 792)), job.filename
+
+
+def test_page_one_of_each_handout_is_saved_for_people_to_look_at(built: Built, default_guide: Guide) -> None:
+    if shutil.which("pdftoppm") is None:
+        pytest.fail("pdftoppm (poppler-utils) is needed; run `make system-deps`")
+    OUTPUT.mkdir(exist_ok=True)
+    for name in handout_files(default_guide):
+        image = render_page(built.path(name), OUTPUT / name.replace(".pdf", "-page1"), dpi=80)
+        width_mm = image.width / 80 * 25.4
+        assert 200 < width_mm < 300 and image.getextrema()[0] < 50  # a real page with dark ink on it
+    render_page(built.path("guide.pdf"), OUTPUT / "guide-page1", dpi=80)
