@@ -14,6 +14,8 @@ from . import __version__
 from .errors import ContentError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+# The same as model.HANDOUT_KINDS (a test keeps them equal); repeated so --help needs no pydantic.
+HANDOUT_KINDS = ("three-circles", "questions", "checklist", "table")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,9 +30,11 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check",
         help="check the content and report every problem",
-        description="Read content/ and site_config.yml and report every problem with file:line.",
+        description="Read content/ and site_config.yml and report every problem with file:line, "
+        "then warnings about wording, images without alternative text and hard-to-read text.",
     )
     _guide_argument(check)
+    check.add_argument("--strict", action="store_true", help="treat warnings as problems (exit 1 if there are any)")
 
     build = commands.add_parser(
         "build",
@@ -51,7 +55,37 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--quiet", action="store_true", help="print only errors and the final line")
     build.add_argument("--verbose", action="store_true", help="print every step")
+    _scaffold_parsers(commands)
     return parser
+
+
+def _scaffold_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    new = commands.add_parser(
+        "new",
+        help="start a new activity or page from a commented example",
+        description="Write a new file with example text and notes in the right folder. "
+        "Its id comes from the title; an existing file is never overwritten.",
+    )
+    kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
+    activity = kinds.add_parser(
+        "activity", help="a new file in content/activities/", description="Start a new activity."
+    )
+    activity.add_argument("title", help='the activity\'s title, in quotes, e.g. "Sharing out the role"')
+    activity.add_argument("--handout", choices=HANDOUT_KINDS, default=None, help="add a handout of this kind")
+    _guide_argument(activity)
+    page = kinds.add_parser("page", help="a new file in content/pages/", description="Start a new page.")
+    page.add_argument("title", help='the page\'s title, in quotes, e.g. "Looking after yourself"')
+    _guide_argument(page)
+
+    init = commands.add_parser(
+        "init",
+        help="start a new guide for your organisation in an empty folder",
+        description="Write settings, a home page, one page, two skills, one activity and a README "
+        "for editors into DIR, which must be new or empty.",
+    )
+    init.add_argument("dir", type=Path, metavar="DIR", help="the folder to create the guide in")
+    init.add_argument("--title", default="Our peer support guide", help="the guide's title")
+    init.add_argument("--organisation", default="Our peer support group", help="who publishes the guide")
 
 
 def _guide_argument(parser: argparse.ArgumentParser) -> None:
@@ -71,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args)
         if args.command == "build":
             return _build(args)
+        if args.command in ("new", "init"):
+            return _scaffold(args)
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return EXIT_CONTENT
@@ -91,10 +127,21 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .load import load_guide
+    from .checks import check_guide
 
-    guide = load_guide(args.guide)
+    guide, warnings = check_guide(args.guide)
+    out = sys.stderr if args.strict and warnings else sys.stdout
+    for warning in warnings:
+        print(warning.render(), file=out)
+    if args.strict and warnings:
+        print(
+            f"Found {_plural(len(warnings), 'warning')}; with --strict they count as problems. "
+            "Fix the lines above and try again.",
+            file=out,
+        )
+        return EXIT_CONTENT
     counts = [(len(guide.pages), "page"), (len(guide.skills), "skill"), (len(guide.activities), "activity")]
+    counts.append((len(warnings), "warning"))
     print("OK: " + ", ".join(_plural(n, noun) for n, noun in counts))
     return EXIT_OK
 
@@ -115,4 +162,24 @@ def _build(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     report = build(args.guide, options)
     print(report.summary())
+    return EXIT_OK
+
+
+def _scaffold(args: argparse.Namespace) -> int:
+    from . import scaffold
+
+    try:
+        if args.command == "init":
+            written = scaffold.init_guide(args.dir, args.title, args.organisation)
+            print(f"Started a new guide in {args.dir} ({len(written)} files). Read its README.md, then run:")
+            print(f"  guidegen check --guide {args.dir}")
+            return EXIT_OK
+        if args.kind == "activity":
+            path = scaffold.new_activity(args.guide, args.title, args.handout)
+        else:
+            path = scaffold.new_page(args.guide, args.title)
+    except scaffold.ScaffoldError as error:
+        print(f"guidegen {args.command}: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"Wrote {path}. Replace the example text, then run: guidegen check")
     return EXIT_OK

@@ -7,6 +7,7 @@ and nothing is written anywhere. Renderers never read content/ themselves.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,6 +24,21 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_PAGE_IDS = {"index", "skills", "activities", "assets", "pdf", "search", "404"}
 LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)")
 REF = re.compile(r"^(page|skill|activity):([^#\s]*)(#[\w-]*)?$")
+
+
+@dataclass(frozen=True)
+class FieldSource:
+    """Where one loaded item's YAML came from, so later checks can report file:line too."""
+
+    path: str  # relative to the guide, as in every message
+    node: Any  # the ruamel tree, which keeps a position for every key and item
+    prefix: tuple[str | int, ...]  # the item's place in node, e.g. ("skills", 3)
+    line_offset: int  # lines before node's text in the file (a page's opening '---')
+    lines: tuple[str, ...]  # the file's lines, for the snippet under a message
+
+
+# ("config", ""), ("page", id) (home is "index"), ("skill", id), ("activity", id) -> source
+Sources = dict[tuple[str, str], FieldSource]
 
 
 class SourceFile:
@@ -53,8 +69,11 @@ class SourceFile:
             return None
 
 
-def load_guide(root: Path) -> Guide:
-    """Read and validate the whole guide at root; raise ContentError listing every problem."""
+def load_guide(root: Path, field_sources: Sources | None = None) -> Guide:
+    """Read and validate the whole guide at root; raise ContentError listing every problem.
+
+    Pass a dict as field_sources to have it filled with where each item came from (see FieldSource).
+    """
     root = root.resolve()
     content = root / "content"
     config_src = SourceFile(root, root / "site_config.yml")
@@ -95,6 +114,13 @@ def load_guide(root: Path) -> Guide:
     if problems:
         raise ContentError(problems)
     assert config and home and skills_file  # no problems means every file loaded
+    if field_sources is not None:
+        named: list[tuple[tuple[str, str], SourceFile, tuple[str | int, ...]]]
+        named = [(("config", ""), config_src, ()), (("page", "index"), home_src, ())]
+        named += [(("page", p.id), src, ()) for src, p in zip(page_srcs, pages, strict=True) if p]
+        named += [(("skill", s.id), skills_src, ("skills", i)) for i, s in enumerate(skills)]
+        named += [(("activity", a.id), src, ()) for src, a in zip(activity_srcs, activities, strict=True) if a]
+        field_sources.update({key: _field_source(src, prefix) for key, src, prefix in named})
     return Guide(
         root=root,
         config=config,
@@ -103,6 +129,10 @@ def load_guide(root: Path) -> Guide:
         skills=skills,
         activities=tuple(sorted((a for a in activities if a), key=lambda a: (a.order, a.id))),
     )
+
+
+def _field_source(src: SourceFile, prefix: tuple[str | int, ...]) -> FieldSource:
+    return FieldSource(src.rel, src.node, prefix, src.line_offset, tuple(src.collector.lines))
 
 
 class _Ids:

@@ -1,0 +1,86 @@
+"""The guide as documents of prose: each page, activity, skill and the site settings.
+
+This is the one place that knows which fields are prose (checked for wording and long
+sentences) and which of those count towards a page's or activity's reading ease.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from ..load import FieldSource, Sources
+from ..model import Activity, Guide, Page
+from .prose import Prose, field_prose, page_body
+
+NOT_PROSE = {"id", "kind", "skills", "next"}  # ids and keywords, not sentences anyone reads
+SCORED = {"summary", "aim", "preparation", "steps", "facilitator_notes", "instructions", "questions"}
+CONFIG_PROSE = ("title", "description", "attribution")
+
+
+@dataclass(frozen=True)
+class Document:
+    noun: str  # "page" or "activity" when its reading ease is scored, else ""
+    anchor: Prose  # where a reading-ease warning points: the title
+    prose: tuple[Prose, ...]  # every text in it
+    scored: tuple[Prose, ...]  # the running text that reading ease is worked out from
+    body: tuple[Prose, ...] = ()  # a page's Markdown body, where images can be
+
+
+def _model_texts(model: BaseModel, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """(path, text) for every text field of a model, nested models and lists included."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if name in NOT_PROSE or value is None:
+            continue
+        if isinstance(value, str):
+            yield (*loc, name), value
+        elif isinstance(value, BaseModel):
+            yield from _model_texts(value, (*loc, name))
+        elif isinstance(value, tuple):
+            yield from (((*loc, name, i), item) for i, item in enumerate(value) if isinstance(item, str))
+
+
+def _fields(source: FieldSource, model: BaseModel) -> list[tuple[Prose, bool]]:
+    """Each text field as prose, with whether it counts towards reading ease."""
+    found = []
+    for loc, text in _model_texts(model):
+        name = next(str(p) for p in reversed(loc) if isinstance(p, str))
+        found.append((field_prose(source, loc, text), name in SCORED))
+    return found
+
+
+def _activity(activity: Activity, source: FieldSource) -> Document:
+    fields = _fields(source, activity)
+    anchor = next(p for p, _ in fields if p.field == "title")
+    return Document("activity", anchor, tuple(p for p, _ in fields), tuple(p for p, s in fields if s))
+
+
+def _page(page: Page, source: FieldSource) -> Document:
+    anchor = field_prose(source, ("title",), page.title)
+    summary = [field_prose(source, ("summary",), page.summary)] if page.summary else []
+    body = tuple(page_body(page, source))
+    return Document("page", anchor, (anchor, *summary, *body), body, body)
+
+
+def _unscored(source: FieldSource, model: BaseModel) -> Document:
+    prose = tuple(p for p, _ in _fields(source, model))
+    return Document("", prose[0], prose, ())
+
+
+def documents(guide: Guide, sources: Sources) -> Iterator[Document]:
+    yield _config(guide, sources[("config", "")])
+    for page in (guide.home, *guide.pages):
+        yield _page(page, sources[("page", page.id)])
+    for skill in guide.skills:
+        yield _unscored(sources[("skill", skill.id)], skill)
+    for activity in guide.activities:
+        yield _activity(activity, sources[("activity", activity.id)])
+
+
+def _config(guide: Guide, source: FieldSource) -> Document:
+    values = [(name, getattr(guide.config, name)) for name in CONFIG_PROSE]
+    prose = tuple(field_prose(source, (name,), value) for name, value in values if value)
+    return Document("", prose[0], prose, ())
