@@ -164,6 +164,7 @@ def _render_pdfs(run: _Run, jobs: list[PdfJob], pdf_dir: Path) -> None:
 
 def _handout_links(guide: Guide, filenames: set[str]) -> dict[str, str]:
     links = {a.id: f"{a.id}.pdf" for a in guide.activities if f"{a.id}.pdf" in filenames}
+    links.update({f"{a.id}:a3": f"{a.id}-a3.pdf" for a in guide.activities if f"{a.id}-a3.pdf" in filenames})
     if "guide.pdf" in filenames:
         links["guide"] = "guide.pdf"
     return links

@@ -105,7 +105,7 @@ def test_search_works_from_file_url(page: Page, unzipped: Path) -> None:
 @pytest.mark.browser
 def test_activity_page_links_to_an_existing_pdf(page: Page, unzipped: Path) -> None:
     page.goto((unzipped / "activities" / "good-facilitation.html").as_uri())
-    link = page.get_by_role("link", name=re.compile("handout", re.I)).first
+    link = page.get_by_role("link", name=re.compile("Download the handout", re.I)).first
     href = link.get_attribute("href")
     assert href and href.endswith(".pdf")
     target = (unzipped / "activities" / unquote(href)).resolve()

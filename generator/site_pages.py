@@ -1,0 +1,172 @@
+"""Guide -> the Markdown pages of the website, rendered through templates/site/*.md.j2.
+
+Content reaches the templates only as data. Prose goes through markdown.neutralise (raw
+HTML shown as text, link targets made safe) and is marked safe only after that; every
+other value is autoescaped by Jinja. Content references (page:ID, skill:ID, activity:ID)
+become relative Markdown links, so MkDocs checks every one of them in strict mode.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from . import diagram
+from .markdown import neutralise
+from .model import Activity, ChecklistHandout, Guide, Page, ThreeCirclesHandout
+from .templates import environment
+
+HANDOUT_WORDS = {
+    "three-circles": "three circles to write in",
+    "questions": "questions with space to write",
+    "checklist": "checklist with tick boxes",
+    "table": "table to fill in",
+}
+DIAGRAM_SIZE_MM = 120.0
+BOOKLET = "guide"  # key of the whole-guide PDF in the handouts mapping
+POSTER = "{id}:a3"  # key of an activity's A3 poster (ids never contain a colon)
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """One generated Markdown file: where it goes, its title in the navigation, its text."""
+
+    path: str
+    title: str
+    markdown: str
+
+
+class Links:
+    """Markdown helpers for the page at `path`: every URL they make is relative to it."""
+
+    def __init__(self, path: str) -> None:
+        self.base = posixpath.dirname(path) or "."
+
+    def file(self, target: str) -> str:
+        """A path from the docs folder's root -> a path relative to this page."""
+        return posixpath.relpath(target, self.base)
+
+    def resolve(self, kind: str, ident: str, anchor: str) -> str:
+        target = {"page": f"{ident}.md", "skill": "skills.md", "activity": f"activities/{ident}.md"}[kind]
+        anchor = ident if kind == "skill" else anchor
+        url = self.file(target)
+        return f"{url}#{anchor}" if anchor else url
+
+    def to(self, kind: str, ident: str) -> str:
+        return self.resolve(kind, ident, "")
+
+    def md(self, text: str, indent: int = 0) -> Markup:
+        """Content Markdown, safe; continuation lines indented to stay inside a list item."""
+        safe = neutralise(text.strip(), self.resolve)
+        return Markup(safe.replace("\n", "\n" + " " * indent) if indent else safe)
+
+    def line(self, text: str) -> Markup:
+        """Content Markdown on one line, for headings and list items."""
+        return self.md(" ".join(text.split()))
+
+    def label(self, text: str) -> Markup:
+        """One-line Markdown that can sit inside [link text]."""
+        return Markup(re.sub(r"([\[\]])", r"\\\1", str(self.line(text))))
+
+
+def duration(minutes: int) -> str:
+    """45 -> '45 minutes', 90 -> '1 hour 30 minutes'."""
+    hours, rest = divmod(minutes, 60)
+    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+    if rest or not hours:
+        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
+    return " ".join(parts)
+
+
+def handout_words(activity: Activity) -> str:
+    return HANDOUT_WORDS[activity.handout.kind] if activity.handout else "no handout"
+
+
+def _render(template: str, path: str, **context: Any) -> str:
+    env = environment("site")
+    links = Links(path)
+    text = env.get_template(template).render(links=links, duration=duration, handout_words=handout_words, **context)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def _pdf(handouts: Mapping[str, str], key: str) -> str | None:
+    """Root-relative path of a handout PDF, or None when there is none to link to."""
+    name = handouts.get(key)
+    return f"pdf/{name}" if name else None
+
+
+def self_check(guide: Guide) -> Activity | None:
+    """The activity whose checklist lists every skill, if the guide has one."""
+    return next(
+        (a for a in guide.activities if isinstance(a.handout, ChecklistHandout) and a.handout.from_skills), None
+    )
+
+
+def home_page(guide: Guide, handouts: Mapping[str, str]) -> SitePage:
+    text = _render("home.md.j2", "index.md", guide=guide, home=guide.home, booklet=_pdf(handouts, BOOKLET))
+    return SitePage("index.md", "Home", text)
+
+
+def content_page(page: Page) -> SitePage:
+    path = f"{page.id}.md"
+    return SitePage(path, page.title, _render("page.md.j2", path, page=page))
+
+
+def skills_page(guide: Guide, handouts: Mapping[str, str]) -> SitePage:
+    check = self_check(guide)
+    practised_by = {s.id: [a for a in guide.activities if s.id in a.skills] for s in guide.skills}
+    text = _render(
+        "skills.md.j2",
+        "skills.md",
+        skills=guide.skills,
+        practised_by=practised_by,
+        self_check=check,
+        self_check_pdf=_pdf(handouts, check.id) if check else None,
+    )
+    return SitePage("skills.md", "Skills", text)
+
+
+def activities_index(guide: Guide) -> SitePage:
+    text = _render("activities.md.j2", "activities/index.md", activities=guide.activities)
+    return SitePage("activities/index.md", "Activities", text)
+
+
+def diagram_figure(activity: Activity) -> Markup | None:
+    """The three circles as inline SVG, from the same geometry as the PDF handout."""
+    if not isinstance(activity.handout, ThreeCirclesHandout):
+        return None
+    shape = diagram.layout(activity.handout.rings, DIAGRAM_SIZE_MM)
+    title = activity.handout.title or activity.title
+    return Markup(diagram.svg(shape, title=title, id_prefix=f"diagram-{activity.id}", lines=False))
+
+
+def activity_page(guide: Guide, activity: Activity, handouts: Mapping[str, str]) -> SitePage:
+    path = f"activities/{activity.id}.md"
+    text = _render(
+        "activity.md.j2",
+        path,
+        activity=activity,
+        skills=[guide.skill(s) for s in activity.skills],
+        next_activity=guide.activity(activity.next) if activity.next else None,
+        skill_rows=[s.name for s in guide.skills],
+        figure=diagram_figure(activity),
+        handout_pdf=_pdf(handouts, activity.id),
+        poster_pdf=_pdf(handouts, POSTER.format(id=activity.id)),
+    )
+    return SitePage(path, activity.title, text)
+
+
+def all_pages(guide: Guide, handouts: Mapping[str, str]) -> list[SitePage]:
+    """Every generated page, in navigation order."""
+    return [
+        home_page(guide, handouts),
+        *(content_page(p) for p in guide.pages),
+        skills_page(guide, handouts),
+        activities_index(guide),
+        *(activity_page(guide, a, handouts) for a in guide.activities),
+    ]

@@ -1,0 +1,24 @@
+"""The built site as the browser tests see it (kept out of conftest.py so tests can import it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Site:
+    folder: Path
+    base_url: str
+    pages: tuple[str, ...]  # every built HTML page, as a URL
+
+    def url(self, path: str = "") -> str:
+        return self.base_url + path
+
+
+def page_urls(folder: Path, base_url: str) -> tuple[str, ...]:
+    urls = []
+    for path in sorted(folder.rglob("*.html")):
+        rel = path.relative_to(folder).as_posix()
+        urls.append(base_url + (rel.removesuffix("index.html")))
+    return tuple(urls)

@@ -1,0 +1,157 @@
+"""The built website in headless Chromium: loads cleanly, accessible, searchable, mobile, print.
+
+Every test visits the real site served over http from 127.0.0.1 (see conftest.py).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import axe_playwright_python
+import pytest
+from playwright.sync_api import Page, expect
+from pypdf import PdfReader
+from served_site import Site  # type: ignore[import-not-found]
+
+from generator.model import Guide
+
+pytestmark = pytest.mark.browser
+
+AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"  # shipped, never downloaded
+LOCAL = re.compile(r"^(http://127\.0\.0\.1:\d+/|data:|blob:)")
+
+
+def test_every_page_loads_without_errors_and_only_local_requests(page: Page, site: Site) -> None:
+    errors: list[str] = []
+    requests: list[str] = []
+    page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
+    page.on("request", lambda r: requests.append(r.url))
+    for url in site.pages:
+        response = page.goto(url, wait_until="networkidle")
+        assert response is not None and response.ok, url
+    assert errors == []
+    assert len(requests) > len(site.pages)  # pages, styles, scripts, fonts, the search index
+    assert [r for r in requests if not LOCAL.match(r)] == []
+
+
+def test_axe_finds_no_violations_on_any_page(page: Page, site: Site) -> None:
+    """axe-core's default rules (WCAG 2.0-2.2 A/AA and best practice) on every built page."""
+    page.context.add_init_script(path=str(AXE_SCRIPT))  # once, instead of injecting per page
+    found = {}
+    for url in site.pages:
+        page.goto(url)
+        violations = page.evaluate(
+            "axe.run({resultTypes: ['violations']}).then(r => r.violations.map("
+            "v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`))"
+        )
+        if violations:
+            found[url] = violations
+    assert found == {}
+
+
+def test_pages_are_british_english_in_the_self_hosted_font(page: Page, site: Site) -> None:
+    page.goto(site.url())
+    assert page.get_attribute("html", "lang") == "en-GB"
+    page.evaluate("document.fonts.ready")
+    fonts = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
+    assert any("Atkinson Hyperlegible" in family for family in fonts)
+    font = page.eval_on_selector("article p", "p => getComputedStyle(p).fontFamily")
+    assert font.startswith('"Atkinson Hyperlegible"')
+
+
+def test_navigation_from_home_to_an_activity_and_on_to_the_next(page: Page, site: Site, default_guide: Guide) -> None:
+    first, second = default_guide.activities[0], default_guide.activities[1]
+    page.goto(site.url())
+    page.locator(".md-sidebar--primary").get_by_role("link", name="Activities", exact=True).first.click()
+    expect(page.locator("h1")).to_have_text("Activities")
+    page.locator("article").get_by_role("link", name=first.title).click()
+    expect(page.locator("h1")).to_have_text(first.title)
+    assert page.url == site.url(f"activities/{first.id}/")
+    page.locator("article").get_by_role("link", name=second.title).last.click()
+    expect(page.locator("h1")).to_have_text(second.title)
+    page.locator("article").get_by_role("link", name=default_guide.skill(second.skills[0]).name).click()
+    assert page.url == site.url(f"skills/#{second.skills[0]}")
+    expect(page.locator(f"[id='{second.skills[0]}']")).to_be_in_viewport()
+
+
+def test_searching_listening_finds_the_skills_page(page: Page, site: Site) -> None:
+    page.goto(site.url())
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially("listening", delay=30)
+    results = page.locator(".md-search-result__item a")
+    expect(results.first).to_be_visible(timeout=10_000)
+    hrefs = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert any(re.search(r"/skills/(\?|#|$)", href) for href in hrefs), hrefs
+
+
+def test_search_finds_an_activity_by_its_title(page: Page, site: Site, default_guide: Guide) -> None:
+    activity = default_guide.activities[-1]
+    page.goto(site.url())
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially(activity.title.split()[-1], delay=30)
+    expect(page.locator(f".md-search-result__item a[href*='activities/{activity.id}/']").first).to_be_visible(
+        timeout=10_000
+    )
+
+
+def test_no_page_scrolls_sideways_on_a_375px_phone(page: Page, site: Site) -> None:
+    page.set_viewport_size({"width": 375, "height": 800})
+    wide = {}
+    for url in site.pages:
+        page.goto(url)
+        scroll, client = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        if scroll > client:
+            wide[url] = scroll
+    assert wide == {}
+
+
+def test_the_phone_menu_opens_and_reaches_the_activities(page: Page, site: Site) -> None:
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(site.url())
+    page.locator("header label[for='__drawer']").click()
+    drawer = page.locator(".md-sidebar--primary")
+    drawer.get_by_text("Activities", exact=True).first.click()
+    expect(drawer.get_by_role("link", name="Skills self-check")).to_be_visible()
+
+
+def test_an_activity_page_prints_without_navigation_and_keeps_steps_whole(
+    page: Page, site: Site, default_guide: Guide
+) -> None:
+    activity = default_guide.activity("good-facilitation")
+    page.goto(site.url(f"activities/{activity.id}/"))
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search"):
+        expect(page.locator(selector).first).to_be_hidden()
+    steps = page.locator(".guide-steps li")
+    assert steps.count() == len(activity.steps)
+    assert set(steps.evaluate_all("items => items.map(li => getComputedStyle(li).breakInside)")) == {"avoid"}
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages)
+    flat = " ".join(text.split())
+    assert activity.title in flat and "Notes for the facilitator" in flat
+    assert "Published by" not in flat and "Why lived experience matters" not in flat  # footer, navigation
+
+
+def test_the_diagram_is_inline_svg_named_for_screen_readers(page: Page, site: Site) -> None:
+    page.goto(site.url("activities/good-facilitation/"))
+    diagram = page.get_by_role("img", name="What makes good facilitation?")
+    expect(diagram).to_be_visible()
+    description = page.evaluate(
+        "() => document.getElementById("
+        "document.querySelector('figure svg').getAttribute('aria-labelledby').split(' ')[1]).textContent"
+    )
+    assert all(ring in description for ring in ("Important", "Less important", "Not important"))
+    width = diagram.evaluate("svg => svg.getBoundingClientRect().width")
+    assert 200 < width <= 520
+
+
+def test_screenshots_of_home_and_an_activity(page: Page, site: Site, output_dir: Path) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    shots = {"home.png": site.url(), "activity.png": site.url("activities/good-facilitation/")}
+    for name, url in shots.items():
+        page.goto(url)
+        page.evaluate("document.fonts.ready")
+        page.screenshot(path=str(output_dir / name), full_page=name == "activity.png")
+        assert (output_dir / name).stat().st_size > 20_000

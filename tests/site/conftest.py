@@ -1,0 +1,64 @@
+"""Fixtures for the website tests: a small sample guide and the expected-output switch.
+
+Refresh the expected Markdown after an intended change with
+`pytest tests/site --update-expected` (or UPDATE_EXPECTED=1), then review the diff.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.load import load_guide
+from generator.model import Guide
+
+SAMPLE = Path(__file__).resolve().parent / "sample-guide"
+EXPECTED = Path(__file__).resolve().parent / "expected"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    with contextlib.suppress(ValueError):  # another folder's conftest may have added it already
+        parser.addoption(
+            "--update-expected",
+            action="store_true",
+            default=False,
+            help="rewrite expected-output files from the current output instead of comparing",
+        )
+
+
+@pytest.fixture(scope="session")
+def update_expected(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-expected", default=False)) or os.environ.get(
+        "UPDATE_EXPECTED"
+    ) == "1"
+
+
+@pytest.fixture(scope="session")
+def sample_root() -> Path:
+    """The sample guide's folder (site_config.yml and content/); copy it before changing it."""
+    return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def sample_guide() -> Guide:
+    return load_guide(SAMPLE)
+
+
+@pytest.fixture
+def check_expected(update_expected: bool) -> Callable[[str, str], None]:
+    """Compare text with tests/site/expected/<name>, or rewrite that file when updating."""
+
+    def check(name: str, actual: str) -> None:
+        path = EXPECTED / name
+        if update_expected:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8", newline="\n")
+            return
+        assert path.exists(), f"{path} is missing; create it with pytest tests/site --update-expected"
+        assert actual == path.read_text(encoding="utf-8"), f"{name} differs from {path} (see the diff above)"
+
+    return check
