@@ -81,7 +81,8 @@ def mkdocs_config(guide: Guide, nav: Sequence[tuple[str, str]], *, offline: bool
         "site_name": html_text(config.title),
         "site_description": html_text(config.description) if config.description else None,
         "site_author": html_text(config.organisation),
-        "site_url": config.site_url,
+        # Offline there is no canonical web address: a <link rel="canonical"> would point off the stick.
+        "site_url": None if offline else config.site_url,
         "docs_dir": "docs",
         "site_dir": "site",
         "use_directory_urls": not offline,

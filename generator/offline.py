@@ -8,6 +8,7 @@ search and navigation work from a double-clicked index.html with no network.
 from __future__ import annotations
 
 import os
+import re
 import time
 import zipfile
 from collections.abc import Iterator, Mapping
@@ -55,8 +56,21 @@ def make_bundle(guide: Guide, config_file: Path, site_dir: Path, bundle: Path) -
     from .site import run_mkdocs
 
     run_mkdocs(config_file, site_dir)
+    for page in site_dir.rglob("*.html"):
+        page.write_text(unlink_external(page.read_text(encoding="utf-8")), encoding="utf-8")
     (site_dir / "README.txt").write_text(_readme(guide), encoding="utf-8")
     write_zip(site_dir, bundle, folder=guide.config.slug + "-offline")
+
+
+EXTERNAL_LINK = re.compile(r'<a\s[^>]*?href="(https?://[^"]+)"[^>]*>(.*?)</a>', re.DOTALL)
+
+
+def unlink_external(html: str) -> str:
+    """Web links cannot work from a USB stick: show the address as text instead.
+
+    Every href left in the bundle then points at a file inside it.
+    """
+    return EXTERNAL_LINK.sub(lambda m: f'{m.group(2)} <span class="web-address">({m.group(1)})</span>', html)
 
 
 def _readme(guide: Guide) -> str:
