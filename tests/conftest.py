@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +14,21 @@ from generator.model import Guide
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-expected",
+        action="store_true",
+        default=False,
+        help="rewrite expected-output files (generated Markdown, error reports) instead of comparing",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_expected(request: pytest.FixtureRequest) -> bool:
+    """True when expected-output files should be refreshed: --update-expected or UPDATE_EXPECTED=1."""
+    return bool(request.config.getoption("--update-expected")) or os.environ.get("UPDATE_EXPECTED") == "1"
 
 
 @pytest.fixture(scope="session")

@@ -1,13 +1,11 @@
 """Fixtures for the website tests: a small sample guide and the expected-output switch.
 
 Refresh the expected Markdown after an intended change with
-`pytest tests/site --update-expected` (or UPDATE_EXPECTED=1), then review the diff.
+`pytest --update-expected` (or UPDATE_EXPECTED=1; the option lives in tests/conftest.py), then review the diff.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,23 +16,6 @@ from generator.model import Guide
 
 SAMPLE = Path(__file__).resolve().parent / "sample-guide"
 EXPECTED = Path(__file__).resolve().parent / "expected"
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    with contextlib.suppress(ValueError):  # another folder's conftest may have added it already
-        parser.addoption(
-            "--update-expected",
-            action="store_true",
-            default=False,
-            help="rewrite expected-output files from the current output instead of comparing",
-        )
-
-
-@pytest.fixture(scope="session")
-def update_expected(request: pytest.FixtureRequest) -> bool:
-    return bool(request.config.getoption("--update-expected", default=False)) or os.environ.get(
-        "UPDATE_EXPECTED"
-    ) == "1"
 
 
 @pytest.fixture(scope="session")

@@ -2,12 +2,11 @@
 
 Each case folder holds only the files that differ from tests/samples/minimal/ (and an
 optional DELETE file listing paths to remove), beside expected.txt. Refresh the expected
-reports after a deliberate wording change with GUIDEGEN_UPDATE_EXPECTED=1.
+reports after a deliberate wording change with `pytest --update-expected`.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -19,7 +18,6 @@ from generator.cli import main
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 CASES = sorted(p.name for p in (SAMPLES / "bad").iterdir() if p.is_dir())
-UPDATE = os.environ.get("GUIDEGEN_UPDATE_EXPECTED") == "1"
 
 
 def assemble(case: str, dest: Path) -> Path:
@@ -48,12 +46,14 @@ def test_minimal_guide_is_good(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_bad_sample_prints_its_report(case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_sample_prints_its_report(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], update_expected: bool
+) -> None:
     guide = assemble(case, tmp_path / "guide")
     code = main(["check", "--guide", str(guide)])
     captured = capsys.readouterr()
     expected_file = SAMPLES / "bad" / case / "expected.txt"
-    if UPDATE:
+    if update_expected:
         expected_file.write_text(captured.err)
     assert code == 1
     assert captured.out == ""
