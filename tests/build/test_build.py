@@ -134,3 +134,20 @@ def test_two_builds_in_different_folders_are_byte_identical(tmp_path: Path) -> N
     build(first, quiet())
     build(second, quiet())
     assert snapshot(first / "build") == snapshot(second / "build")
+
+
+def test_a_new_guide_from_init_and_new_builds_at_once(tmp_path: Path) -> None:
+    from generator.scaffold import init_guide, new_activity, new_page
+
+    guide = tmp_path / "our guide"
+    init_guide(guide, "Our group's guide: a start", "Hillside Peer Group")
+    for handout in ("three-circles", "questions", "checklist", "table"):
+        new_activity(guide, f"A {handout} activity", handout)
+    new_page(guide, "Finding a venue")
+    report = build(guide, quiet())
+    out = guide / "build"
+    assert "the website" in report.built
+    assert (out / "site" / "index.html").is_file()
+    assert (out / "pdf" / "guide.pdf").is_file()
+    assert (out / "pdf" / "a-three-circles-activity-a3.pdf").is_file()
+    assert len(list((out / "site" / "activities").glob("*/index.html"))) == 5
