@@ -56,7 +56,32 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--quiet", action="store_true", help="print only errors and the final line")
     build.add_argument("--verbose", action="store_true", help="print every step")
     _scaffold_parsers(commands)
+    _serve_parser(commands)
     return parser
+
+
+def _serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    serve = commands.add_parser(
+        "serve",
+        help="preview the website in your browser while you edit",
+        description="Build the website and show it at http://127.0.0.1:8000/ (on this computer only). "
+        "When you save a change to content/, templates/ or site_config.yml the preview is rebuilt and "
+        "the page in your browser updates by itself; if the content has a mistake, the browser lists "
+        "each problem with its file and line until you fix it. PDF handouts are made in the background. "
+        "Nothing in build/ is changed. Press Ctrl+C to stop.",
+    )
+    _guide_argument(serve)
+    serve.add_argument(
+        "--port", type=int, default=8000, metavar="N", help="port to use (default: 8000; 0 picks a free one)"
+    )
+    serve.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="keep the preview's files here, so the next start is quicker (default: a temporary folder)",
+    )
+    serve.add_argument("--no-pdfs", action="store_true", help="do not make PDF handouts while previewing")
 
 
 def _scaffold_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -107,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
             return _build(args)
         if args.command in ("new", "init"):
             return _scaffold(args)
+        if args.command == "serve":
+            return _serve(args)
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return EXIT_CONTENT
@@ -162,6 +189,21 @@ def _build(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     report = build(args.guide, options)
     print(report.summary())
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .build import UsageError
+    from .serve import ServeOptions, serve
+
+    if not 0 <= args.port <= 65535:
+        print("guidegen serve: --port takes a whole number from 0 to 65535", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        serve(ServeOptions(guide=args.guide, port=args.port, out=args.out, pdfs=not args.no_pdfs))
+    except UsageError as error:
+        print(f"guidegen serve: {error}", file=sys.stderr)
+        return EXIT_USAGE
     return EXIT_OK
 
 

@@ -1,0 +1,200 @@
+"""The preview's web server: the latest good build, or the problems that stop it, on 127.0.0.1.
+
+Built files are served as they are, except that HTML gets the live-reload script on the way
+out. While the content is broken, every page request gets the problems page instead, so the
+open tab shows them and comes back by itself when the content is fixed. Only loopback, only
+files inside the built site, no folder listings, no `..`.
+"""
+
+from __future__ import annotations
+
+import http.server
+import mimetypes
+import secrets
+import threading
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import quote, unquote, urlsplit
+
+from .serve_pages import VERSION_PATH, Failure, failure_page, inject, waiting_page
+
+HOST = "127.0.0.1"
+TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".woff2": "font/woff2"}
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the server shows; replaced as a whole, so a request never sees half a change."""
+
+    version: str  # changes whenever what is shown changes; the pages' script watches it
+    site_dir: Path | None  # the latest good build (its files still serve a broken preview's styles)
+    prefix: str  # the URL path the site lives under, from site_url (e.g. /peer-leadership/)
+    failure: Failure | None = None
+    generation: int = 0  # which build of the content this is, newest wins
+
+
+class PreviewState:
+    """The current Snapshot, shared by the builders and the server's threads."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._token = secrets.token_hex(4)  # a restarted server never repeats an old version
+        self._count = 0
+        self._snapshot = Snapshot(self._version(), None, "/")
+
+    def _version(self) -> str:
+        self._count += 1
+        return f"{self._token}-{self._count}"
+
+    def current(self) -> Snapshot:
+        with self._lock:
+            return self._snapshot
+
+    def next_generation(self) -> int:
+        with self._lock:
+            self._snapshot = replace(self._snapshot, generation=self._snapshot.generation + 1)
+            return self._snapshot.generation
+
+    def show_site(self, site_dir: Path, prefix: str, generation: int) -> bool:
+        """Show a build of `generation` unless newer content has been seen since; True if shown."""
+        with self._lock:
+            now = self._snapshot
+            if generation != now.generation:
+                return False
+            self._snapshot = Snapshot(self._version(), site_dir, prefix, None, generation)
+            return True
+
+    def show_failure(self, failure: Failure, generation: int) -> None:
+        with self._lock:
+            if generation == self._snapshot.generation:
+                self._snapshot = replace(self._snapshot, version=self._version(), failure=failure)
+
+
+class PreviewServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, port: int, state: PreviewState) -> None:
+        self.state = state
+        super().__init__((HOST, port), PreviewHandler)
+
+    @property
+    def port(self) -> int:
+        return int(self.server_address[1])
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that closes a connection early is normal; anything else is printed."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+class PreviewHandler(http.server.BaseHTTPRequestHandler):
+    server: PreviewServer
+    server_version = "guidegen-preview"
+
+    def do_GET(self) -> None:
+        self._respond(send_body=True)
+
+    def do_HEAD(self) -> None:
+        self._respond(send_body=False)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Editors need to see builds and problems, not every request."""
+
+    def _respond(self, send_body: bool) -> None:
+        self.send_body = send_body
+        if not self._host_allowed():
+            return self._text(403, "This preview only answers requests for 127.0.0.1 or localhost.")
+        path = unquote(urlsplit(self.path).path)
+        if not _safe(path):
+            return self._text(400, "That address is not allowed.")
+        shown = self.server.state.current()
+        if path == VERSION_PATH:
+            return self._send(200, "text/plain; charset=utf-8", shown.version.encode())
+        if not path.startswith(shown.prefix):
+            if shown.prefix.startswith(path.rstrip("/") + "/"):  # '/' leads to the site
+                return self._redirect(shown.prefix)
+            return self._missing(shown)
+        self._from_site(shown, path[len(shown.prefix) :])
+
+    def _host_allowed(self) -> bool:
+        """Refuse other host names, so a web page that rebinds its name to 127.0.0.1 reads nothing."""
+        host = self.headers.get("Host", "")
+        return host in (f"{HOST}:{self.server.port}", f"localhost:{self.server.port}")
+
+    def _from_site(self, shown: Snapshot, rel: str) -> None:
+        if shown.site_dir is None or (shown.failure and _is_page(rel)):
+            return self._status_page(shown)
+        if rel and not rel.endswith("/") and (shown.site_dir / rel).is_dir():
+            return self._redirect(quote(f"{shown.prefix}{rel}/"))
+        target = _inside(shown.site_dir, rel + "index.html" if rel.endswith("/") or not rel else rel)
+        if target is None:
+            return self._missing(shown)
+        self._file(200, target, shown.version)
+
+    def _status_page(self, shown: Snapshot) -> None:
+        if shown.failure is None:
+            return self._send(503, TYPES[".html"], waiting_page(shown.version))
+        self._send(500, TYPES[".html"], failure_page(shown.failure, shown.version))
+
+    def _missing(self, shown: Snapshot) -> None:
+        page = _inside(shown.site_dir, "404.html") if shown.site_dir else None
+        if page is None or shown.failure:
+            return self._text(404, "There is no page at this address.")
+        self._file(404, page, shown.version)
+
+    def _file(self, status: int, path: Path, version: str) -> None:
+        try:
+            data = path.read_bytes()
+        except OSError:  # replaced by a newer build between finding and reading it
+            return self._text(404, "There is no page at this address.")
+        kind = TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        self._send(status, kind, inject(data, version) if path.suffix == ".html" else data)
+
+    def _redirect(self, location: str) -> None:
+        self.send_response(302)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _text(self, status: int, message: str) -> None:
+        self._send(status, "text/plain; charset=utf-8", message.encode() + b"\n")
+
+    def _send(self, status: int, kind: str, data: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")  # a reload must show the newest build
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.end_headers()
+        if self.send_body:
+            self.wfile.write(data)
+
+
+def _safe(path: str) -> bool:
+    """An absolute URL path without `..`, backslashes or NUL (checked after %-decoding)."""
+    if not path.startswith("/") or "\\" in path or "\0" in path:
+        return False
+    return ".." not in PurePosixPath(path).parts
+
+
+def _is_page(rel: str) -> bool:
+    name = rel.rsplit("/", 1)[-1]
+    return not name or name.endswith(".html") or "." not in name
+
+
+def _inside(site_dir: Path, rel: str) -> Path | None:
+    """The regular file at rel inside site_dir, never outside it (symlinks resolved)."""
+    root = site_dir.resolve()
+    target = (root / rel).resolve()
+    if not target.is_relative_to(root) or not target.is_file():
+        return None
+    return target
+
+
+def start(server: PreviewServer) -> threading.Thread:
+    thread = threading.Thread(target=server.serve_forever, name="preview-server", daemon=True)
+    thread.start()
+    return thread
