@@ -53,8 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--jobs", type=int, default=None, metavar="N", help="PDF worker processes (default: number of cores)"
     )
-    build.add_argument("--quiet", action="store_true", help="print only errors and the final line")
-    build.add_argument("--verbose", action="store_true", help="print every step")
+    build.add_argument("-q", "--quiet", action="store_true", help="print only errors and the final line")
+    build.add_argument("-v", "--verbose", action="store_true", help="print every step")
     _scaffold_parsers(commands)
     _serve_parser(commands)
     return parser

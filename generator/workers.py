@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import shutil
+import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -31,8 +33,11 @@ class _Worker:
     started: float = 0.0
 
 
-def _serve(conn: Connection, guide: Guide) -> None:
+def _serve(conn: Connection, guide: Guide, scratch: str) -> None:
     """Child process: render jobs until told to stop; send back bytes or a ContentError."""
+    # WeasyPrint writes font files to the temporary folder and, in a forked worker, never
+    # removes them: point it at a folder the parent deletes when the workers stop.
+    tempfile.tempdir = scratch
     from .pdf import render_job
 
     while True:
@@ -57,16 +62,18 @@ def render_in_workers(guide: Guide, jobs: Iterable[PdfJob], *, processes: int, t
     """Render jobs, biggest first, on `processes` workers; stop everything on the first failure."""
     queue = sorted(jobs, key=lambda job: -job.cost)
     context = _context()
-    workers = [_start(context, guide) for _ in range(max(1, min(processes, len(queue))))]
+    scratch = tempfile.mkdtemp(prefix="guidegen-workers-")
+    workers = [_start(context, guide, scratch) for _ in range(max(1, min(processes, len(queue))))]
     try:
         _run(queue, workers, time_limit, done)
     finally:
         _stop(workers)
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _start(context: BaseContext, guide: Guide) -> _Worker:
+def _start(context: BaseContext, guide: Guide, scratch: str) -> _Worker:
     parent, child = context.Pipe()
-    process = context.Process(target=_serve, args=(child, guide), daemon=True)  # type: ignore[attr-defined]
+    process = context.Process(target=_serve, args=(child, guide, scratch), daemon=True)  # type: ignore[attr-defined]
     process.start()
     child.close()
     return _Worker(process, parent)
