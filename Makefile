@@ -20,7 +20,7 @@ quick: $(STAMP) lint
 	$(BIN)/pytest -p no:cacheprovider -m "not slow and not browser"
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests benchmarks scripts
+	$(BIN)/ruff check .
 	$(BIN)/mypy
 
 $(STAMP): pyproject.toml
