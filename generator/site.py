@@ -19,6 +19,7 @@ from . import site_hooks
 from .mkdocs_config import ASSETS, HOOK, SHIM, mkdocs_config
 from .model import Guide
 from .site_brand import palette
+from .site_circles import write_circles_assets
 from .site_pages import all_pages
 from .templates import TEMPLATES_DIR, environment
 
@@ -58,6 +59,7 @@ def write_mkdocs_project(
     shutil.copytree(SITE_TEMPLATES / "overrides", project_dir / "overrides")
     _write(project_dir / HOOK, Path(site_hooks.__file__).read_text(encoding="utf-8"))
     _copy_handouts(handouts, pdf_dir, docs / "pdf")
+    write_circles_assets(guide, docs / ASSETS, handouts, pdf_dir)  # the interactive three circles
     config = mkdocs_config(guide, [(p.path, p.title) for p in pages], offline=offline)
     return _write_yaml(project_dir / "mkdocs.yml", config)
 
