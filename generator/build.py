@@ -5,7 +5,6 @@ changes unless every step succeeded.
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import time
@@ -13,45 +12,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import Manifest, digest_bytes, digest_tree, engine_versions, reuse
+from .cache import Manifest, digest_bytes, digest_tree, engine_versions, inputs_digest, reuse
 from .load import load_guide
 from .model import Guide
+from .options import ALL_OUTPUTS, BuildOptions
 from .progress import Progress
 from .swap import staging_dir, swap_into_place
 from .templates import TEMPLATES_DIR
 
 if TYPE_CHECKING:
     from .pdf import PdfJob
-
-ALL_OUTPUTS = ("site", "pdf", "offline")
-DEFAULT_TIME_LIMIT = 180.0  # seconds for one PDF; a render that takes longer is stopped
-
-
-class UsageError(ValueError):
-    """The command line asked for something that cannot be done (exit code 2)."""
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    out: Path | None = None
-    only: tuple[str, ...] | None = None
-    jobs: int | None = None
-    quiet: bool = False
-    verbose: bool = False
-    time_limit: float = DEFAULT_TIME_LIMIT
-
-    @classmethod
-    def from_args(cls, args: argparse.Namespace) -> BuildOptions:
-        only = None
-        if args.only:
-            only = tuple(part.strip() for part in args.only.split(",") if part.strip())
-            unknown = [part for part in only if part not in ALL_OUTPUTS]
-            if unknown:
-                raise UsageError(f"--only takes {', '.join(ALL_OUTPUTS)}; not {', '.join(unknown)}")
-        if args.jobs is not None and args.jobs < 1:
-            raise UsageError("--jobs takes a whole number of at least 1")
-        limit = float(os.environ.get("GUIDEGEN_TIME_LIMIT", DEFAULT_TIME_LIMIT))
-        return cls(out=args.out, only=only, jobs=args.jobs, quiet=args.quiet, verbose=args.verbose, time_limit=limit)
 
 
 @dataclass
@@ -92,15 +62,18 @@ class _Run:
 def build(root: Path, options: BuildOptions, progress: Progress | None = None) -> BuildReport:
     """Build the outputs; raise ContentError (and leave build/ untouched) on any content problem."""
     started = time.perf_counter()
+    inputs = inputs_digest(root.resolve(), options.request())  # before reading: a later edit means rebuild
     guide = load_guide(root)
     outputs = outputs_to_build(guide, options)
-    out = (options.out or guide.root / "build").resolve()
+    out = options.output_folder(guide.root)
     staging = staging_dir(out)
     progress = progress or Progress(quiet=options.quiet, verbose=options.verbose)
     run = _Run(guide, staging, out, Manifest.read(out), Manifest(), BuildReport(out=out), progress, options)
     try:
         with progress:
             _render_all(run, outputs)
+        run.manifest.inputs = inputs
+        run.manifest.record_files(staging)
         run.manifest.write(staging)
         swap_into_place(staging, out)
     finally:

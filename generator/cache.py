@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -18,6 +19,8 @@ from pathlib import Path
 from . import __version__
 
 MANIFEST = ".guidegen-manifest.json"
+PACKAGE_DIR = Path(__file__).resolve().parent
+TEMPLATES_DIR = PACKAGE_DIR.parent / "templates"  # as in templates.py, without importing Jinja
 
 
 def digest_bytes(*parts: bytes | str) -> str:
@@ -35,7 +38,7 @@ def digest_tree(*folders: Path) -> str:
     for index, folder in enumerate(folders):
         if not folder.exists():
             continue
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
             h.update(f"{index}:{path.relative_to(folder).as_posix()}\0".encode())
             h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()
@@ -53,21 +56,60 @@ def engine_versions() -> str:
     return f"guidegen={__version__};" + ";".join(found)
 
 
+def inputs_digest(root: Path, request: str) -> str:
+    """One hash of everything any output is made from: the guide, the templates, guidegen's
+    own code, the engines' versions, SOURCE_DATE_EPOCH and what was asked for."""
+    return digest_bytes(
+        request,
+        engine_versions(),
+        os.environ.get("SOURCE_DATE_EPOCH", ""),
+        _file_bytes(root / "site_config.yml"),
+        digest_tree(root / "content", TEMPLATES_DIR, PACKAGE_DIR),
+    )
+
+
+def _file_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
 @dataclass
 class Manifest:
     keys: dict[str, str] = field(default_factory=dict)
+    inputs: str = ""  # inputs_digest() of the build that wrote this manifest
+    files: dict[str, int] = field(default_factory=dict)  # every output file and its size
 
     @classmethod
     def read(cls, out: Path) -> Manifest:
         try:
             data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-            return cls({str(k): str(v) for k, v in data.get("keys", {}).items()})
-        except (OSError, ValueError, AttributeError):
+            keys = {str(k): str(v) for k, v in data.get("keys", {}).items()}
+            files = {str(k): int(v) for k, v in data.get("files", {}).items()}
+            return cls(keys, str(data.get("inputs", "")), files)
+        except (OSError, ValueError, AttributeError, TypeError):
             return cls()
 
+    def record_files(self, out: Path) -> None:
+        self.files = {p.relative_to(out).as_posix(): p.stat().st_size for p in sorted(out.rglob("*")) if p.is_file()}
+
     def write(self, out: Path) -> None:
-        text = json.dumps({"keys": dict(sorted(self.keys.items()))}, indent=1) + "\n"
-        (out / MANIFEST).write_text(text, encoding="utf-8")
+        data = {"inputs": self.inputs, "keys": dict(sorted(self.keys.items())), "files": self.files}
+        (out / MANIFEST).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
+def up_to_date(root: Path, out: Path, request: str) -> bool:
+    """True when nothing that goes into the outputs changed since the last build and every
+    output file is still there: then the build can stop before loading anything."""
+    previous = Manifest.read(out)
+    if not previous.inputs or not previous.files or previous.inputs != inputs_digest(root, request):
+        return False
+    for name, size in previous.files.items():
+        path = out / name
+        if not path.is_file() or path.stat().st_size != size:
+            return False
+    return True
 
 
 def reuse(previous: Manifest, previous_out: Path, name: str, key: str, dest: Path) -> bool:

@@ -53,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--jobs", type=int, default=None, metavar="N", help="PDF worker processes (default: number of cores)"
     )
+    build.add_argument("--force", action="store_true", help="build even if nothing has changed")
     build.add_argument("-q", "--quiet", action="store_true", help="print only errors and the final line")
     build.add_argument("-v", "--verbose", action="store_true", help="print every step")
     _scaffold_parsers(commands)
@@ -180,20 +181,32 @@ def _plural(count: int, noun: str) -> str:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .build import BuildOptions, UsageError, build
+    from .options import BuildOptions, UsageError
 
     try:
         options = BuildOptions.from_args(args)
     except UsageError as error:
         print(f"guidegen build: {error}", file=sys.stderr)
         return EXIT_USAGE
+    out = options.output_folder(args.guide.resolve())
+    if not args.force and _nothing_changed(args.guide, out, options.request()):
+        print(f"Nothing has changed since the last build; {out} is up to date. (--force builds again.)")
+        return EXIT_OK
+    from .build import build
+
     report = build(args.guide, options)
     print(report.summary())
     return EXIT_OK
 
 
+def _nothing_changed(root: Path, out: Path, request: str) -> bool:
+    from .cache import up_to_date
+
+    return up_to_date(root.resolve(), out, request)
+
+
 def _serve(args: argparse.Namespace) -> int:
-    from .build import UsageError
+    from .options import UsageError
     from .serve import ServeOptions, serve
 
     if not 0 <= args.port <= 65535:

@@ -28,9 +28,10 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from .build import BuildOptions, UsageError, build
+from .build import build
 from .errors import ContentError
 from .load import load_guide
+from .options import BuildOptions, UsageError
 from .serve_http import HOST, PreviewServer, PreviewState, start
 from .serve_pages import Failure
 from .site_server import url_path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import os
 import shutil
@@ -151,3 +152,36 @@ def test_a_new_guide_from_init_and_new_builds_at_once(tmp_path: Path) -> None:
     assert (out / "pdf" / "guide.pdf").is_file()
     assert (out / "pdf" / "a-three-circles-activity-a3.pdf").is_file()
     assert len(list((out / "site" / "activities").glob("*/index.html"))) == 5
+
+
+def _cli_build(guide: Path) -> tuple[str, list[str]]:
+    """Run `guidegen build` in a fresh process; return its output and which heavy modules it loaded."""
+    code = (
+        "import sys; from generator.cli import main; rc = main(['build', '--guide', sys.argv[1], '--quiet']); "
+        "print([m for m in ('pydantic', 'jinja2', 'weasyprint', 'mkdocs') if m in sys.modules]); sys.exit(rc)"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(guide)], capture_output=True, text=True, check=True)
+    *lines, modules = result.stdout.strip().splitlines()
+    return "\n".join(lines), ast.literal_eval(modules)
+
+
+def test_unchanged_guide_is_up_to_date_without_loading_anything(tmp_path: Path, built_once: Path) -> None:
+    guide = tmp_path / "guide"
+    shutil.copytree(built_once, guide)
+    output, modules = _cli_build(guide)
+    assert output.startswith("Nothing has changed since the last build")
+    assert modules == []
+
+
+def test_a_missing_output_or_an_edit_means_building_again(tmp_path: Path, built_once: Path) -> None:
+    guide = tmp_path / "guide"
+    shutil.copytree(built_once, guide)
+    (guide / "build" / "pdf" / "questions.pdf").unlink()
+    output, _ = _cli_build(guide)
+    assert output.startswith("Built 1 PDF;")
+    assert (guide / "build" / "pdf" / "questions.pdf").is_file()
+    page = guide / "content" / "pages" / "first-page.md"
+    page.write_text(page.read_text() + "\nOne more sentence.\n")
+    output, modules = _cli_build(guide)
+    assert output.startswith("Built ") and "the website" in output
+    assert "mkdocs" in modules

@@ -1,0 +1,48 @@
+"""What `guidegen build` was asked to do. Kept free of heavy imports, so the command can
+decide that nothing needs building before it loads pydantic, Jinja or any engine."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ALL_OUTPUTS = ("site", "pdf", "offline")
+DEFAULT_TIME_LIMIT = 180.0  # seconds for one PDF; a render that takes longer is stopped
+
+__all__ = ["ALL_OUTPUTS", "DEFAULT_TIME_LIMIT", "BuildOptions", "UsageError"]
+
+
+class UsageError(ValueError):
+    """The command line asked for something that cannot be done (exit code 2)."""
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    out: Path | None = None
+    only: tuple[str, ...] | None = None
+    jobs: int | None = None
+    quiet: bool = False
+    verbose: bool = False
+    time_limit: float = DEFAULT_TIME_LIMIT
+
+    def request(self) -> str:
+        """What was asked for, as far as it changes the outputs."""
+        return ",".join(self.only) if self.only else "outputs from site_config.yml"
+
+    def output_folder(self, root: Path) -> Path:
+        return (self.out or root / "build").resolve()
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> BuildOptions:
+        only = None
+        if args.only:
+            only = tuple(part.strip() for part in args.only.split(",") if part.strip())
+            unknown = [part for part in only if part not in ALL_OUTPUTS]
+            if unknown:
+                raise UsageError(f"--only takes {', '.join(ALL_OUTPUTS)}; not {', '.join(unknown)}")
+        if args.jobs is not None and args.jobs < 1:
+            raise UsageError("--jobs takes a whole number of at least 1")
+        limit = float(os.environ.get("GUIDEGEN_TIME_LIMIT", DEFAULT_TIME_LIMIT))
+        return cls(out=args.out, only=only, jobs=args.jobs, quiet=args.quiet, verbose=args.verbose, time_limit=limit)
