@@ -1,0 +1,139 @@
+"""Run one command in a fresh process and measure its wall time and peak memory.
+
+Peak memory is reported two ways, because the build forks PDF workers:
+- `largest`: the biggest resident set of any single process in the tree (wait4's rusage,
+  which covers the child and every descendant it waited for);
+- `total`: the highest sum of resident sets over the whole tree at one moment, sampled from
+  /proc every SAMPLE_SECONDS (Linux only; 0 elsewhere). Forked workers share some pages with
+  their parent, so this over-counts a little: it is the cautious figure.
+The same samples give the CPU time of the descendants (a build's PDF workers): unlike wall
+time, it hardly changes when other programs compete for the cores.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+SAMPLE_SECONDS = 0.1  # one /proc scan costs about 1 ms: about 1 % of one core
+PAGE = os.sysconf("SC_PAGE_SIZE")
+TICKS = os.sysconf("SC_CLK_TCK")
+PROC = Path("/proc")
+
+
+class CommandFailed(RuntimeError):
+    """A measured command exited with an error; the message carries its output."""
+
+
+@dataclass(frozen=True)
+class Sample:
+    seconds: float  # wall time
+    cpu: float  # user + system seconds of the process and its waited-for descendants
+    largest: int  # bytes
+    total: int  # bytes; 0 when not sampled
+    worker_cpu: float = 0.0  # CPU seconds of the descendants (the build's PDF workers); 0 when not sampled
+    lines: tuple[tuple[float, str], ...] = ()  # each line of output with its time since the start
+
+    def phase_start(self, prefix: str) -> float | None:
+        """When the first output line starting with prefix appeared, in seconds."""
+        return next((at for at, line in self.lines if line.startswith(prefix)), None)
+
+
+def run(command: Sequence[str], *, env: dict[str, str], sample_memory: bool = False) -> Sample:
+    """Run command to completion; raise CommandFailed with its output if it fails."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    reader = _LineReader(process, started)
+    sampler = _TreeSampler(process.pid) if sample_memory and PROC.is_dir() else None
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    total, worker_cpu = sampler.stop() if sampler else (0, 0.0)
+    lines = reader.finish()
+    if process.returncode != 0:
+        text = "\n".join(line for _, line in lines[-40:])
+        raise CommandFailed(f"{' '.join(command)} exited with {process.returncode}:\n{text}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return Sample(seconds, cpu, usage.ru_maxrss * 1024, total, worker_cpu, lines)
+
+
+class _LineReader:
+    """Reads the child's output in a thread, noting when each line arrived."""
+
+    def __init__(self, process: subprocess.Popen[bytes], started: float) -> None:
+        self.lines: list[tuple[float, str]] = []
+        self._stream = process.stdout
+        self._started = started
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+        self._thread.start()
+
+    def _loop(self) -> None:
+        assert self._stream is not None
+        for raw in self._stream:
+            self.lines.append((time.perf_counter() - self._started, raw.decode(errors="replace").rstrip()))
+
+    def finish(self) -> tuple[tuple[float, str], ...]:
+        self._thread.join()
+        assert self._stream is not None
+        self._stream.close()
+        return tuple(self.lines)
+
+
+class _TreeSampler:
+    """Samples, in a thread, the summed resident memory of a process tree and its workers' CPU time."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.peak = 0
+        self.cpu: dict[int, float] = {}  # descendant -> CPU seconds when last seen
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> tuple[int, float]:
+        """Peak summed memory (bytes) and the descendants' CPU seconds (up to one interval short each)."""
+        self._done.set()
+        self._thread.join()
+        return self.peak, sum(self.cpu.values())
+
+    def _loop(self) -> None:
+        while not self._done.wait(SAMPLE_SECONDS):
+            processes = _processes()
+            tree = _tree(self.pid, processes)
+            self.peak = max(self.peak, sum(_rss(pid) for pid in tree))
+            self.cpu.update({pid: processes[pid][1] for pid in tree if pid != self.pid})
+
+
+def _tree(root: int, processes: dict[int, tuple[int, float]]) -> set[int]:
+    """root and its live descendants."""
+    tree, grew = {root}, True
+    while grew:
+        found = {pid for pid, (parent, _) in processes.items() if parent in tree} - tree
+        tree |= found
+        grew = bool(found)
+    return tree
+
+
+def _processes() -> dict[int, tuple[int, float]]:
+    """pid -> (parent pid, user + system CPU seconds) for every process."""
+    found = {}
+    for entry in os.listdir(PROC):
+        if entry.isdigit():
+            try:
+                fields = (PROC / entry / "stat").read_bytes().rsplit(b")", 1)[1].split()
+            except OSError:
+                continue  # the process ended while we looked
+            found[int(entry)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / TICKS)
+    return found
+
+
+def _rss(pid: int) -> int:
+    try:
+        return int((PROC / str(pid) / "statm").read_text().split()[1]) * PAGE
+    except (OSError, IndexError, ValueError):
+        return 0

@@ -1,0 +1,272 @@
+"""Results -> Markdown: the machine, the timing tables and the goals, each marked met or not."""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from measure import Sample
+from scenarios import (
+    EDIT,
+    FULL,
+    JOBS1,
+    JOBS2,
+    NOOP,
+    RAW_MKDOCS,
+    RAW_WEASYPRINT,
+    SITE_PDF,
+    RawRender,
+    Subject,
+)
+
+MIB = 1024 * 1024
+NAMES = {FULL: "full", NOOP: "no-op"}
+# Output lines that start each phase of a build (generator/progress.py's steps).
+PHASES = (("PDFs", "PDFs:"), ("website", "Website:"), ("offline bundle", "Offline bundle:"))
+FIRST_PHASE = "start-up and loading"
+LINEAR_TOLERANCE = 1.25  # marginal cost per activity may grow by this much and still count as linear
+
+
+@dataclass(frozen=True)
+class Goal:
+    name: str
+    guide: str
+    measured: str
+    target: str
+    met: bool | None  # None: not measured in this run
+
+
+def seconds(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f} s" if value < 10 else f"{value:.1f} s"
+
+
+def cell(subject: Subject, name: str, repeat: int) -> str:
+    """Median seconds, marked when fewer runs than asked for were made."""
+    value = subject.median(name)
+    if value is None:
+        return "not run"
+    runs = subject.count(name)
+    return seconds(value) + (f" ({runs} run{'s' if runs > 1 else ''})" if runs < repeat else "")
+
+
+def raw_weasyprint_seconds(subject: Subject) -> float | None:
+    """The engine baseline: importing WeasyPrint once plus rendering every job (HTML made beforehand)."""
+    if not subject.raw:
+        return None
+    return statistics.median(r.import_seconds + r.render_seconds for r in subject.raw)
+
+
+def raw_engines(subject: Subject, mkdocs_runs: int = 1) -> float | None:
+    mkdocs, weasy = subject.median(RAW_MKDOCS), raw_weasyprint_seconds(subject)
+    return None if mkdocs is None or weasy is None else mkdocs * mkdocs_runs + weasy
+
+
+def cpu_ratio(subject: Subject) -> float | None:
+    """CPU seconds of `--only site,pdf` ÷ those of the two raw processes (whole processes)."""
+    raw = [subject.median(name, lambda x: x.cpu) for name in (RAW_MKDOCS, RAW_WEASYPRINT)]
+    if raw[0] is None or raw[1] is None:
+        return None
+    return ratio(subject.median(SITE_PDF, lambda x: x.cpu), raw[0] + raw[1])
+
+
+def ratio(top: float | None, bottom: float | None) -> float | None:
+    return None if top is None or not bottom else top / bottom
+
+
+def times(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}×"
+
+
+def percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{value * 100:.1f} %"
+
+
+def mib(value: float | None) -> str:
+    return "n/a" if not value else f"{value / MIB:.0f} MiB"
+
+
+def memory(subject: Subject) -> str:
+    return f"{mib(peak(subject, lambda x: x.largest))} / {mib(peak(subject, lambda x: x.total))}"
+
+
+def phases(sample: Sample) -> dict[str, float]:
+    """Seconds spent in each phase of one build, from when its progress lines appeared."""
+    starts = [(FIRST_PHASE, 0.0)]
+    for name, prefix in PHASES:
+        at = sample.phase_start(prefix)
+        if at is not None:
+            starts.append((name, at))
+    ends = [at for _, at in starts[1:]] + [sample.seconds]
+    return {name: end - start for (name, start), end in zip(starts, ends, strict=True)}
+
+
+def median_phase(subject: Subject, phase: str, build: str = FULL) -> float | None:
+    found = [phases(s)[phase] for s in subject.samples.get(build, []) if phase in phases(s)]
+    return statistics.median(found) if found else None
+
+
+def peak(subject: Subject, what: Callable[[Sample], int]) -> int:
+    return max((what(s) for s in subject.samples.get(FULL, [])), default=0)
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    return lines + ["| " + " | ".join(row) + " |" for row in rows]
+
+
+def builds_table(subjects: Sequence[Subject], repeat: int) -> list[str]:
+    header = ["guide", "pages / activities / PDFs", "full build", "no-op rebuild", "one activity edited",
+              "`--only site,pdf`", "raw MkDocs", "raw WeasyPrint", "peak memory: largest process / all"]
+    rows = []
+    for s in subjects:
+        rows.append([
+            s.name, f"{s.pages} / {s.activities} / {s.pdfs}", cell(s, FULL, repeat), cell(s, NOOP, repeat),
+            cell(s, EDIT, repeat), cell(s, SITE_PDF, repeat), cell(s, RAW_MKDOCS, repeat),
+            seconds(raw_weasyprint_seconds(s)), memory(s),
+        ])
+    return table(header, rows)
+
+
+def ratios_table(subjects: Sequence[Subject]) -> list[str]:
+    header = ["guide", "`site,pdf` ÷ raw engines", "the same in CPU time", "full ÷ raw engines (MkDocs twice)",
+              "no-op ÷ full", "one edit ÷ full", "full build CPU"]
+    rows = []
+    for s in subjects:
+        full = s.median(FULL)
+        rows.append([
+            s.name, times(ratio(s.median(SITE_PDF), raw_engines(s))), times(cpu_ratio(s)),
+            times(ratio(full, raw_engines(s, 2))), percent(ratio(s.median(NOOP), full)),
+            percent(ratio(s.median(EDIT), full)), seconds(s.median(FULL, lambda x: x.cpu)),
+        ])
+    return table(header, rows)
+
+
+def phases_table(subjects: Sequence[Subject]) -> list[str]:
+    """Full builds and no-op rebuilds; PDFs includes making every PDF's HTML for its cache key."""
+    names = [FIRST_PHASE] + [name for name, _ in PHASES]
+    header = ["guide", "build", *names, "PDFs: seconds per activity", "PDF workers: CPU seconds per activity"]
+    rows = []
+    for s in subjects:
+        for build in (FULL, NOOP):
+            if not s.samples.get(build):
+                continue
+            pdfs = median_phase(s, "PDFs", build)
+            per = None if pdfs is None else pdfs / s.activities
+            cells = [seconds(median_phase(s, n, build)) for n in names]
+            cpu = s.median(build, lambda x: x.worker_cpu) if build == FULL else None
+            rows.append([s.name, NAMES[build], *cells, seconds(per), seconds(cpu and cpu / s.activities)])
+    return table(header, rows)
+
+
+def raw_table(subjects: Sequence[Subject]) -> list[str]:
+    header = ["guide", "import WeasyPrint", "load the guide", "make HTML (ours)", "render all",
+              "booklet", "each handout", "each poster", "render: seconds per activity"]
+    rows = []
+    for s in subjects:
+        if not s.raw:
+            continue
+        def med(what: Callable[[RawRender], float], s: Subject = s) -> float:
+            return statistics.median(what(r) for r in s.raw)
+        render = med(lambda r: r.render_seconds)
+        rows.append([
+            s.name, seconds(med(lambda r: r.import_seconds)), seconds(med(lambda r: r.load_seconds)),
+            seconds(med(lambda r: r.html_seconds)), seconds(render), seconds(kind_mean(s, "booklet")),
+            seconds(kind_mean(s, "handout")), seconds(kind_mean(s, "poster")), seconds(render / s.activities),
+        ])
+    return table(header, rows)
+
+
+def kind_mean(subject: Subject, kind: str) -> float | None:
+    """Median over runs of the mean render time of one job of this kind."""
+    means = []
+    for result in subject.raw:
+        found = result.by_kind.get(kind)
+        if found:
+            means.append(statistics.fmean(found))
+    return statistics.median(means) if means else None
+
+
+def jobs_table(subjects: Sequence[Subject], repeat: int) -> list[str]:
+    rows = [
+        [s.name, cell(s, JOBS1, repeat), cell(s, JOBS2, repeat), times(ratio(s.median(JOBS1), s.median(JOBS2))),
+         times(best_speedup(s))]
+        for s in subjects if s.samples.get(JOBS1) and s.samples.get(JOBS2)
+    ]
+    header = ["guide", "`--only pdf --jobs 1`", "`--only pdf --jobs 2`", "speed-up", "best possible (raw renders)"]
+    return table(header, rows)
+
+
+def best_speedup(subject: Subject) -> float | None:
+    """Two workers cannot beat the longer of the booklet alone and half of all renders."""
+    booklet, total = kind_total(subject, "booklet"), kind_total(subject, None)
+    if booklet is None or not total:
+        return None
+    return total / max(booklet, total / 2)
+
+
+def kind_total(subject: Subject, kind: str | None) -> float | None:
+    """Median over raw runs of the render seconds of all jobs of one kind (None: every job)."""
+    sums = [r.kind_seconds(kind) for r in subject.raw]
+    return statistics.median(sums) if sums else None
+
+
+def goals(subjects: Sequence[Subject]) -> list[Goal]:
+    default, synthetic = subjects[0], sorted(subjects[1:], key=lambda s: s.activities)
+    found = [_engines_goal(default)]
+    for s in subjects:
+        speedup = ratio(s.median(JOBS1), s.median(JOBS2))
+        if speedup is not None:
+            found.append(Goal("`--jobs 2` faster than `--jobs 1`", s.name, times(speedup), "≥ 1.5×", speedup >= 1.5))
+    for s in subjects:
+        found.append(_share_goal("no-op rebuild ÷ full build", s, NOOP, 0.03))
+    for s in subjects:
+        found.append(_share_goal("one activity edited ÷ full build", s, EDIT, 0.30))
+    return [*found, _linear_goal(synthetic), _memory_goal(synthetic)]
+
+
+def _engines_goal(s: Subject) -> Goal:
+    value = ratio(s.median(SITE_PDF), raw_engines(s))
+    met = None if value is None else value <= 1.15
+    return Goal("`--only site,pdf` ÷ (raw MkDocs + raw WeasyPrint)", s.name, times(value), "≤ 1.15×", met)
+
+
+def _share_goal(name: str, s: Subject, which: str, limit: float) -> Goal:
+    value = ratio(s.median(which), s.median(FULL))
+    return Goal(name, s.name, percent(value), f"≤ {limit * 100:.0f} %", None if value is None else value <= limit)
+
+
+def _linear_goal(synthetic: Sequence[Subject]) -> Goal:
+    """Linear when the marginal PDF cost per activity between the two largest sizes is at most
+    LINEAR_TOLERANCE times that between the two smallest (fixed costs cancel out). Cost is the
+    PDF workers' CPU time, which other programs on the machine hardly change."""
+    points = [(s.activities, s.median(FULL, lambda x: x.worker_cpu) or None) for s in synthetic]
+    known = [(n, t) for n, t in points if t is not None]
+    per = ", ".join(f"{n}: {t / n:.2f} s" for n, t in known) + " CPU"
+    target = f"marginal cost grows ≤ {LINEAR_TOLERANCE:.2f}×"
+    if len(known) < 3:
+        return Goal("PDF cost linear in activities", "synthetic", f"per activity {per}; needs 3 sizes", target, None)
+    slopes = [(t2 - t1) / (n2 - n1) for (n1, t1), (n2, t2) in itertools.pairwise(known)]
+    measured = f"per activity {per}; marginal {' → '.join(f'{m:.2f} s' for m in slopes)}"
+    if slopes[0] <= 0:  # sizes too close together for the noise
+        return Goal("PDF cost linear in activities", "synthetic", measured, target, None)
+    growth = slopes[-1] / slopes[0]
+    measured += f" ({growth:.2f}×)"
+    return Goal("PDF cost linear in activities", "synthetic", measured, target, growth <= LINEAR_TOLERANCE)
+
+
+def _memory_goal(synthetic: Sequence[Subject]) -> Goal:
+    if not synthetic or not synthetic[-1].samples.get(FULL):
+        return Goal("peak memory of a full build", "synthetic", "not measured", "≤ 300 MiB at 500", None)
+    s = synthetic[-1]
+    total = peak(s, lambda x: x.total)
+    met = total <= 300 * MIB if s.activities >= 500 else None  # a smaller guide proves nothing here
+    measured = f"{mib(total)} (all processes), {mib(peak(s, lambda x: x.largest))} (largest)"
+    return Goal("peak memory of a full build", s.name, measured, "≤ 300 MiB at 500 activities", met)
+
+
+def goals_table(found: Sequence[Goal]) -> list[str]:
+    verdict = {True: "met", False: "**not met**", None: "not judged"}
+    rows = [[g.name, g.guide, g.measured, g.target, verdict[g.met]] for g in found]
+    return table(["goal", "guide", "measured", "target", "result"], rows)
