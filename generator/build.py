@@ -106,24 +106,25 @@ def _pdfs(run: _Run, pdf_dir: Path) -> dict[str, str]:
     jobs = pdf_jobs(run.guide)
     shared = digest_tree(TEMPLATES_DIR / "pdf", TEMPLATES_DIR / "assets", run.guide.content_dir / "assets")
     versions = engine_versions()
-    to_render = []
+    to_render: list[tuple[PdfJob, str]] = []
     run.progress.step(f"PDFs: {len(jobs)} handouts, posters and the booklet")
     run.progress.start_pdfs(len(jobs))
     for job in jobs:
-        key = digest_bytes(versions, shared, run.guide.config.paper, job.kind, job_html(run.guide, job))
+        html = job_html(run.guide, job)
+        key = digest_bytes(versions, shared, run.guide.config.paper, job.kind, html)
         run.manifest.keys[f"pdf/{job.filename}"] = key
         if reuse(run.previous, run.previous_out, f"pdf/{job.filename}", key, pdf_dir / job.filename):
             run.report.reused.append(job.filename)
             run.progress.pdf_done(job.filename, reused=True)
         else:
-            to_render.append(job)
+            to_render.append((job, html))
     if to_render:
         _render_pdfs(run, to_render, pdf_dir)
     run.progress.end_pdfs()
     return _handout_links(run.guide, {job.filename for job in jobs})
 
 
-def _render_pdfs(run: _Run, jobs: list[PdfJob], pdf_dir: Path) -> None:
+def _render_pdfs(run: _Run, jobs: list[tuple[PdfJob, str]], pdf_dir: Path) -> None:
     from .workers import render_in_workers
 
     def done(job: PdfJob, data: bytes) -> None:

@@ -7,11 +7,13 @@ layout can hang WeasyPrint, and there is no way to cancel it from inside).
 
 from __future__ import annotations
 
+import atexit
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from .errors import ContentError
 from .model import Activity, Guide, ThreeCirclesHandout
@@ -70,26 +72,23 @@ def job_html(guide: Guide, job: PdfJob) -> str:
     return handout_html(guide, activity, job.source_date)
 
 
-def render_job(guide: Guide, job: PdfJob) -> bytes:
-    """Render one job to PDF bytes; content mistakes raise ContentError, never a traceback."""
-    from weasyprint import CSS, HTML  # heavy: imported only when rendering
-    from weasyprint.text.fonts import FontConfiguration
+def render_job(guide: Guide, job: PdfJob, html: str | None = None) -> bytes:
+    """Render one job to PDF bytes; content mistakes raise ContentError, never a traceback.
+
+    html, when the caller already made it (the build does, for its cache key), saves making it twice.
+    """
+    from weasyprint import HTML  # heavy: imported only when rendering
 
     from .fetcher import GuideFetcher, RefusedReference
 
     fetcher = GuideFetcher([guide.content_dir, TEMPLATES_DIR])
     paper = "A3" if job.kind == "poster" else guide.config.paper
-    fonts = FontConfiguration()  # @font-face in our stylesheets registers here
+    fonts, sheets = _stylesheets(job.kind, paper, guide.content_dir)
     pdf: bytes | None = None
     try:
-        sheets = [
-            CSS(filename=TEMPLATES_DIR / "pdf" / name, url_fetcher=fetcher, font_config=fonts)
-            for name in STYLESHEETS[job.kind]
-        ]
-        sheets.append(CSS(string=f"@page {{ size: {PAGE_SIZES[paper]} portrait; }}", url_fetcher=fetcher))
-        document = HTML(string=job_html(guide, job), base_url=_base_url(guide), url_fetcher=fetcher)
+        document = HTML(string=html or job_html(guide, job), base_url=_base_url(guide), url_fetcher=fetcher)
         pdf = document.write_pdf(
-            stylesheets=sheets,
+            stylesheets=list(sheets),
             font_config=fonts,
             pdf_variant="pdf/ua-1",
             pdf_forms=job.kind != "booklet",
@@ -103,6 +102,32 @@ def render_job(guide: Guide, job: PdfJob) -> bytes:
         raise ContentError(refusal_problems(guide, job.activity_id, fetcher.refused))
     assert pdf is not None
     return pdf
+
+
+@cache
+def _stylesheets(kind: JobKind, paper: str, content_dir: Path) -> tuple[Any, tuple[Any, ...]]:
+    """Our stylesheets and the fonts their @font-face rules load, parsed once per process.
+
+    Decoding the embedded fonts is close to half the cost of a small handout, and a worker
+    renders many; the stylesheets are ours (templates/pdf), read through the same fetcher.
+    """
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+
+    from .fetcher import GuideFetcher
+
+    fetcher = GuideFetcher([content_dir, TEMPLATES_DIR])
+    fonts = FontConfiguration()  # @font-face in our stylesheets registers here
+    sheets = [
+        CSS(filename=TEMPLATES_DIR / "pdf" / name, url_fetcher=fetcher, font_config=fonts)
+        for name in STYLESHEETS[kind]
+    ]
+    sheets.append(CSS(string=f"@page {{ size: {PAGE_SIZES[paper]} portrait; }}", url_fetcher=fetcher))
+    if fetcher.refused:
+        raise RuntimeError(f"our own stylesheets refer to files we refuse: {fetcher.refused}")
+    # Let WeasyPrint clean up its font files while the interpreter is still whole.
+    atexit.register(_stylesheets.cache_clear)
+    return fonts, tuple(sheets)
 
 
 def build_pdfs(guide: Guide, out_dir: Path) -> list[Path]:

@@ -23,6 +23,8 @@ from .model import Guide
 from .pdf import PdfJob
 
 Done = Callable[[PdfJob, bytes], None]
+# A job and, when the caller already made it, its HTML (so the worker need not make it again).
+Work = tuple[PdfJob, str | None]
 
 
 @dataclass
@@ -41,11 +43,12 @@ def _serve(conn: Connection, guide: Guide, scratch: str) -> None:
     from .pdf import render_job
 
     while True:
-        job = conn.recv()
-        if job is None:
+        message = conn.recv()
+        if message is None:
             return
+        job, html = message
         try:
-            conn.send(("ok", render_job(guide, job)))
+            conn.send(("ok", render_job(guide, job, html)))
         except ContentError as error:
             conn.send(("content", error.problems))
         except BaseException as error:  # a bug: report it in the parent, with its type
@@ -58,9 +61,12 @@ def _context() -> BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def render_in_workers(guide: Guide, jobs: Iterable[PdfJob], *, processes: int, time_limit: float, done: Done) -> None:
-    """Render jobs, biggest first, on `processes` workers; stop everything on the first failure."""
-    queue = sorted(jobs, key=lambda job: -job.cost)
+def render_in_workers(guide: Guide, jobs: Iterable[Work], *, processes: int, time_limit: float, done: Done) -> None:
+    """Render jobs, biggest first, on `processes` workers; stop everything on the first failure.
+
+    time_limit is for a job of cost 1; a bigger job (the booklet of a large guide) gets more.
+    """
+    queue = sorted(jobs, key=lambda work: -work[0].cost)
     context = _context()
     scratch = tempfile.mkdtemp(prefix="guidegen-workers-")
     workers = [_start(context, guide, scratch) for _ in range(max(1, min(processes, len(queue))))]
@@ -79,21 +85,26 @@ def _start(context: BaseContext, guide: Guide, scratch: str) -> _Worker:
     return _Worker(process, parent)
 
 
-def _run(queue: list[PdfJob], workers: list[_Worker], time_limit: float, done: Done) -> None:
+def _limit(job: PdfJob | None, time_limit: float) -> float:
+    return time_limit * max(1.0, job.cost / 4) if job else time_limit
+
+
+def _run(queue: list[Work], workers: list[_Worker], time_limit: float, done: Done) -> None:
     pending = list(queue)
     while pending or any(w.job for w in workers):
         for worker in workers:
             if worker.job is None and pending:
-                worker.job, worker.started = pending.pop(0), time.monotonic()
-                worker.conn.send(worker.job)
+                work = pending.pop(0)
+                worker.job, worker.started = work[0], time.monotonic()
+                worker.conn.send(work)
         busy = [w for w in workers if w.job]
-        deadline = min(w.started for w in busy) + time_limit
+        deadline = min(w.started + _limit(w.job, time_limit) for w in busy)
         ready = wait([w.conn for w in busy], timeout=max(0.0, deadline - time.monotonic()))
         for worker in busy:
             if worker.conn in ready:
                 _collect(worker, done)
-            elif time.monotonic() - worker.started > time_limit:
-                raise ContentError([_timeout_problem(worker.job, time_limit)])
+            elif time.monotonic() - worker.started > _limit(worker.job, time_limit):
+                raise ContentError([_timeout_problem(worker.job, _limit(worker.job, time_limit))])
 
 
 def _collect(worker: _Worker, done: Done) -> None:
