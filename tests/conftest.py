@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import http.server
 import os
 import shutil
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
@@ -65,3 +68,56 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 def make_guide_copy() -> Callable[[Path], Path]:
     """copy_guide for session-scoped fixtures in other folders."""
     return copy_guide
+
+
+class CountingServer:
+    """A web server on 127.0.0.1 that answers every GET with a tiny SVG and counts it.
+
+    Tests that content cannot make the engines reach the network assert it saw nothing.
+    """
+
+    def __init__(self, marker: str = "") -> None:
+        self.requests: list[str] = []
+        requests = self.requests
+        body = f'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>{marker}</text></svg>'.encode()
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                requests.append(self.path)
+                self.send_response(200)
+                self.send_header("Content-Type", "image/svg+xml")
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}"
+        threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+
+@contextmanager
+def counting_server(marker: str = "") -> Iterator[CountingServer]:
+    """A CountingServer whose every answer carries marker (so a fetch would leak it into output)."""
+    server = CountingServer(marker)
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+@pytest.fixture(scope="session")
+def make_counting_server() -> Callable[[str], AbstractContextManager[CountingServer]]:
+    """counting_server() for fixtures of any scope in other folders."""
+    return counting_server
+
+
+@pytest.fixture
+def web_server() -> Iterator[CountingServer]:
+    with counting_server() as server:
+        yield server

@@ -8,16 +8,15 @@ HTTP server counts requests: it must see none.
 
 from __future__ import annotations
 
-import http.server
 import os
 import re
 import shutil
-import threading
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import ClassVar
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -30,26 +29,16 @@ MINIMAL = Path(__file__).resolve().parent.parent / "samples" / "minimal"
 MARKER = "MARKER-outside-7f3a9c"
 
 
-class _Counter(http.server.BaseHTTPRequestHandler):
-    hits: ClassVar[list[str]] = []
-
-    def do_GET(self) -> None:
-        _Counter.hits.append(self.path)
-        self.send_response(200)
-        self.end_headers()
-        self.wfile.write(MARKER.encode())
-
-    def log_message(self, *args: object) -> None:
-        pass
+@pytest.fixture(scope="module")
+def web(make_counting_server: Callable[[str], AbstractContextManager[Any]]) -> Iterator[Any]:
+    """A local web server whose answers carry the marker; it must see no request at all."""
+    with make_counting_server(MARKER) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Counter)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+def server(web: Any) -> str:
+    return str(web.url)
 
 
 @pytest.fixture(scope="module")
@@ -115,8 +104,8 @@ def test_no_byte_of_an_outside_file_reaches_any_output(neutralised: Path) -> Non
 
 
 @pytest.mark.slow
-def test_no_request_reached_the_local_server(neutralised: Path) -> None:
-    assert _Counter.hits == []
+def test_no_request_reached_the_local_server(neutralised: Path, web: Any) -> None:
+    assert web.requests == []
 
 
 class _Elements(HTMLParser):
@@ -228,7 +217,8 @@ def _svg_guide(tmp_path: Path, svg: str) -> Path:
 
 
 @pytest.mark.slow
-def test_svg_image_reaching_outside_fails_the_pdf_build(tmp_path: Path, secret: Path, server: str) -> None:
+def test_svg_image_reaching_outside_fails_the_pdf_build(tmp_path: Path, secret: Path, web: Any) -> None:
+    server = web.url
     svg = (
         '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">'
         f'<image href="{secret.as_uri()}" width="10" height="10"/>'
@@ -237,7 +227,7 @@ def test_svg_image_reaching_outside_fails_the_pdf_build(tmp_path: Path, secret: 
     with pytest.raises(ContentError) as caught:
         _svg_guide(tmp_path, svg)
     assert "secret.txt" in caught.value.report() or "127.0.0.1" in caught.value.report()
-    assert _Counter.hits == []
+    assert web.requests == []
     assert not (tmp_path / "guide" / "build").exists()
 
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import http.server
 import os
-import threading
-from collections.abc import Iterator
 from pathlib import Path
-from typing import ClassVar
+from typing import Any
 
 import pytest
 from weasyprint import CSS, HTML
@@ -20,32 +17,6 @@ from generator.pdf import build_pdfs, pdf_jobs, render_job
 
 pytestmark = pytest.mark.slow
 SECRET = "top-secret-marker-7f3a"
-
-
-class CountingHandler(http.server.BaseHTTPRequestHandler):
-    requests: ClassVar[list[str]] = []
-
-    def do_GET(self) -> None:
-        CountingHandler.requests.append(self.path)
-        self.send_response(200)
-        self.send_header("Content-Type", "image/svg+xml")
-        self.end_headers()
-        self.wfile.write(b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def server() -> Iterator[str]:
-    """A tiny local web server that counts the requests it gets."""
-    CountingHandler.requests = []
-    httpd = http.server.HTTPServer(("127.0.0.1", 0), CountingHandler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
 
 
 @pytest.fixture
@@ -87,7 +58,8 @@ def test_references_outside_the_guide_are_refused(guide_dir: Path, reference: st
     assert fetcher.served == []
 
 
-def test_nothing_is_requested_from_a_web_server(guide_dir: Path, server: str) -> None:
+def test_nothing_is_requested_from_a_web_server(guide_dir: Path, web_server: Any) -> None:
+    server = web_server.url
     fetcher = GuideFetcher([guide_dir / "content"])
     for html in (f'<img src="{server}/a.svg">', f'<link rel="stylesheet" href="{server}/a.css"><p>x</p>',
                  f'<link rel="attachment" href="{server}/a.txt"><p>x</p>'):
@@ -95,7 +67,7 @@ def test_nothing_is_requested_from_a_web_server(guide_dir: Path, server: str) ->
     css = f'@import url("{server}/b.css"); p {{ background: url("{server}/c.png") }}'
     with pytest.raises(RefusedReference):
         HTML(string="<p>x</p>", url_fetcher=fetcher).write_pdf(stylesheets=[CSS(string=css, url_fetcher=fetcher)])
-    assert CountingHandler.requests == []
+    assert web_server.requests == []
     assert len(fetcher.refused) == 4
     assert all(r.url.startswith(server) for r in fetcher.refused)
 
