@@ -20,6 +20,8 @@ from .yamlread import Unreadable, parse_yaml, plain, position, read_text
 
 M = TypeVar("M", bound=BaseModel)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# content/assets/ names the website keeps for its own CSS, fonts and scripts.
+RESERVED_ASSET_NAMES = ("guidegen",)
 # Page ids that would collide with pages the generator writes itself.
 RESERVED_PAGE_IDS = {"index", "skills", "activities", "assets", "pdf", "search", "404"}
 LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)")
@@ -108,8 +110,12 @@ def load_guide(root: Path, field_sources: Sources | None = None) -> Guide:
             _check_body(src, page.body, page.body_line, root, ids)
     if config and config.brand.logo:
         _check_asset(config_src, ("brand", "logo"), "brand.logo", config.brand.logo, root)
+    assets_src = SourceFile(root, content / "assets")
+    for name in RESERVED_ASSET_NAMES:
+        if (content / "assets" / name).exists():
+            assets_src.collector.add(1, 1, f"assets/{name}", "this name is kept for the website's own files; rename it")
 
-    sources = [config_src, home_src, *page_srcs, skills_src, *activity_srcs]
+    sources = [config_src, home_src, *page_srcs, skills_src, *activity_srcs, assets_src]
     problems = [p for src in sources for p in src.collector.problems]
     if problems:
         raise ContentError(problems)

@@ -92,8 +92,6 @@ def _copy_content_assets(guide: Guide, dest: Path) -> None:
     source = guide.content_dir / "assets"
     if not source.is_dir():
         return
-    if (source / Path(ASSETS).name).exists():
-        raise ValueError(f"content/assets/{Path(ASSETS).name} is reserved for the site's own files; rename it")
     root = source.resolve()
     for path in sorted(source.rglob("*")):
         rel = path.relative_to(source)
