@@ -76,65 +76,116 @@ def load_guide(root: Path, field_sources: Sources | None = None) -> Guide:
 
     Pass a dict as field_sources to have it filled with where each item came from (see FieldSource).
     """
-    root = root.resolve()
-    content = root / "content"
-    config_src = SourceFile(root, root / "site_config.yml")
-    home_src = SourceFile(root, content / "home.md")
-    page_srcs = [SourceFile(root, p) for p in _listing(content / "pages", (".md",))]
-    skills_src = SourceFile(root, content / "skills.yml")
-    activity_srcs = [SourceFile(root, p) for p in _listing(content / "activities", (".yml", ".yaml"))]
-
-    config = _load_yaml_model(config_src, SiteConfig, root)
-    home = _load_page(home_src, root, page_id="index")
-    pages = [_load_page(src, root) for src in page_srcs]
-    skills_file = _load_yaml_model(skills_src, SkillsFile, root)
-    activities = [_load_yaml_model(src, Activity, root) for src in activity_srcs]
-
-    skills = skills_file.skills if skills_file else ()
-    ids = _Ids(
-        pages={p.id for p in pages if p},
-        skills={s.id for s in skills},
-        activities={a.id for a in activities if a},
-    )
-    # A file that failed to load has already been reported; don't also report every
-    # reference to it as unknown. Its file name is the best guess at its id.
-    ids.unreadable = {
-        "page": {src.path.stem for src, p in zip(page_srcs, pages, strict=True) if p is None},
-        "activity": {src.path.stem for src, a in zip(activity_srcs, activities, strict=True) if a is None},
-        "skill": None if skills_file is None else set(),
-    }
-    _check_unique_skills(skills_src, skills)
-    _check_activities(activity_srcs, activities, ids)
-    for src, page in zip([home_src, *page_srcs], [home, *pages], strict=True):
-        if page is not None:
-            _check_body(src, page.body, page.body_line, root, ids)
-    if config and config.brand.logo:
-        _check_asset(config_src, ("brand", "logo"), "brand.logo", config.brand.logo, root)
-    assets_src = SourceFile(root, content / "assets")
-    for name in RESERVED_ASSET_NAMES:
-        if (content / "assets" / name).exists():
-            assets_src.collector.add(1, 1, f"assets/{name}", "this name is kept for the website's own files; rename it")
-
-    sources = [config_src, home_src, *page_srcs, skills_src, *activity_srcs, assets_src]
-    problems = [p for src in sources for p in src.collector.problems]
+    loaded = _Loaded.read(root.resolve())
+    loaded.cross_check()
+    problems = [p for src in loaded.sources() for p in src.collector.problems]
     if problems:
         raise ContentError(problems)
-    assert config and home and skills_file  # no problems means every file loaded
     if field_sources is not None:
+        field_sources.update(loaded.field_sources())
+    return loaded.guide()
+
+
+@dataclass
+class _Loaded:
+    """Every content file with what was loaded from it (None where it failed)."""
+
+    root: Path
+    config_src: SourceFile
+    home_src: SourceFile
+    page_srcs: list[SourceFile]
+    skills_src: SourceFile
+    activity_srcs: list[SourceFile]
+    assets_src: SourceFile
+    config: SiteConfig | None
+    home: Page | None
+    pages: list[Page | None]
+    skills_file: SkillsFile | None
+    activities: list[Activity | None]
+
+    @classmethod
+    def read(cls, root: Path) -> _Loaded:
+        content = root / "content"
+        config_src = SourceFile(root, root / "site_config.yml")
+        home_src = SourceFile(root, content / "home.md")
+        page_srcs = [SourceFile(root, p) for p in _listing(content / "pages", (".md",))]
+        skills_src = SourceFile(root, content / "skills.yml")
+        activity_srcs = [SourceFile(root, p) for p in _listing(content / "activities", (".yml", ".yaml"))]
+        return cls(
+            root,
+            config_src,
+            home_src,
+            page_srcs,
+            skills_src,
+            activity_srcs,
+            SourceFile(root, content / "assets"),
+            config=_load_yaml_model(config_src, SiteConfig, root),
+            home=_load_page(home_src, root, page_id="index"),
+            pages=[_load_page(src, root) for src in page_srcs],
+            skills_file=_load_yaml_model(skills_src, SkillsFile, root),
+            activities=[_load_yaml_model(src, Activity, root) for src in activity_srcs],
+        )
+
+    @property
+    def skills(self) -> tuple[Skill, ...]:
+        return self.skills_file.skills if self.skills_file else ()
+
+    def sources(self) -> list[SourceFile]:
+        return [self.config_src, self.home_src, *self.page_srcs, self.skills_src, *self.activity_srcs, self.assets_src]
+
+    def ids(self) -> _Ids:
+        ids = _Ids(
+            pages={p.id for p in self.pages if p},
+            skills={s.id for s in self.skills},
+            activities={a.id for a in self.activities if a},
+        )
+        # A file that failed to load has already been reported; don't also report every
+        # reference to it as unknown. Its file name is the best guess at its id.
+        ids.unreadable = {
+            "page": _stems_of_failed(self.page_srcs, self.pages),
+            "activity": _stems_of_failed(self.activity_srcs, self.activities),
+            "skill": None if self.skills_file is None else set(),
+        }
+        return ids
+
+    def cross_check(self) -> None:
+        """Checks across files: unique ids, references, links, images, reserved names."""
+        ids = self.ids()
+        _check_unique_skills(self.skills_src, self.skills)
+        _check_activities(self.activity_srcs, self.activities, ids)
+        for src, page in zip([self.home_src, *self.page_srcs], [self.home, *self.pages], strict=True):
+            if page is not None:
+                _check_body(src, page.body, page.body_line, self.root, ids)
+        if self.config and self.config.brand.logo:
+            _check_asset(self.config_src, ("brand", "logo"), "brand.logo", self.config.brand.logo, self.root)
+        for name in RESERVED_ASSET_NAMES:
+            if (self.root / "content" / "assets" / name).exists():
+                message = "this name is kept for the website's own files; rename it"
+                self.assets_src.collector.add(1, 1, f"assets/{name}", message)
+
+    def field_sources(self) -> Sources:
         named: list[tuple[tuple[str, str], SourceFile, tuple[str | int, ...]]]
-        named = [(("config", ""), config_src, ()), (("page", "index"), home_src, ())]
-        named += [(("page", p.id), src, ()) for src, p in zip(page_srcs, pages, strict=True) if p]
-        named += [(("skill", s.id), skills_src, ("skills", i)) for i, s in enumerate(skills)]
-        named += [(("activity", a.id), src, ()) for src, a in zip(activity_srcs, activities, strict=True) if a]
-        field_sources.update({key: _field_source(src, prefix) for key, src, prefix in named})
-    return Guide(
-        root=root,
-        config=config,
-        home=home,
-        pages=tuple(sorted((p for p in pages if p), key=lambda p: (p.order, p.id))),
-        skills=skills,
-        activities=tuple(sorted((a for a in activities if a), key=lambda a: (a.order, a.id))),
-    )
+        named = [(("config", ""), self.config_src, ()), (("page", "index"), self.home_src, ())]
+        named += [(("page", p.id), src, ()) for src, p in zip(self.page_srcs, self.pages, strict=True) if p]
+        named += [(("skill", s.id), self.skills_src, ("skills", i)) for i, s in enumerate(self.skills)]
+        pairs = zip(self.activity_srcs, self.activities, strict=True)
+        named += [(("activity", a.id), src, ()) for src, a in pairs if a]
+        return {key: _field_source(src, prefix) for key, src, prefix in named}
+
+    def guide(self) -> Guide:
+        assert self.config and self.home and self.skills_file  # no problems means every file loaded
+        return Guide(
+            root=self.root,
+            config=self.config,
+            home=self.home,
+            pages=tuple(sorted((p for p in self.pages if p), key=lambda p: (p.order, p.id))),
+            skills=self.skills,
+            activities=tuple(sorted((a for a in self.activities if a), key=lambda a: (a.order, a.id))),
+        )
+
+
+def _stems_of_failed(srcs: list[SourceFile], loaded: list[Any]) -> set[str]:
+    return {src.path.stem for src, item in zip(srcs, loaded, strict=True) if item is None}
 
 
 def _field_source(src: SourceFile, prefix: tuple[str | int, ...]) -> FieldSource:
