@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import Manifest, digest_bytes, digest_tree, engine_versions, inputs_digest, reuse
+from .cache import MANIFEST, Manifest, digest_bytes, digest_tree, engine_versions, inputs_digest, reuse
 from .load import load_guide
 from .model import Guide
-from .options import ALL_OUTPUTS, BuildOptions
+from .options import ALL_OUTPUTS, BuildOptions, UsageError
 from .progress import Progress
 from .swap import staging_dir, swap_into_place
 from .templates import TEMPLATES_DIR
@@ -66,6 +66,7 @@ def build(root: Path, options: BuildOptions, progress: Progress | None = None) -
     guide = load_guide(root)
     outputs = outputs_to_build(guide, options)
     out = options.output_folder(guide.root)
+    _refuse_foreign_folder(out)
     staging = staging_dir(out)
     progress = progress or Progress(quiet=options.quiet, verbose=options.verbose)
     run = _Run(guide, staging, out, Manifest.read(out), Manifest(), BuildReport(out=out), progress, options)
@@ -80,6 +81,15 @@ def build(root: Path, options: BuildOptions, progress: Progress | None = None) -
         shutil.rmtree(staging, ignore_errors=True)
     run.report.seconds = time.perf_counter() - started
     return run.report
+
+
+def _refuse_foreign_folder(out: Path) -> None:
+    """The swap replaces out entirely: never do that to a folder guidegen did not make."""
+    if out.exists() and any(out.iterdir()) and not (out / MANIFEST).exists():
+        raise UsageError(
+            f"{out} already holds files that guidegen did not make, and a build replaces the whole folder; "
+            "choose a new or empty folder with --out"
+        )
 
 
 def outputs_to_build(guide: Guide, options: BuildOptions) -> tuple[str, ...]:

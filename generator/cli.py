@@ -194,7 +194,11 @@ def _build(args: argparse.Namespace) -> int:
         return EXIT_OK
     from .build import build
 
-    report = build(args.guide, options)
+    try:
+        report = build(args.guide, options)
+    except UsageError as error:
+        print(f"guidegen build: {error}", file=sys.stderr)
+        return EXIT_USAGE
     print(report.summary())
     return EXIT_OK
 

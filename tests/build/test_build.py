@@ -185,3 +185,15 @@ def test_a_missing_output_or_an_edit_means_building_again(tmp_path: Path, built_
     output, modules = _cli_build(guide)
     assert output.startswith("Built ") and "the website" in output
     assert "mkdocs" in modules
+
+
+def test_a_folder_guidegen_did_not_make_is_never_replaced(tmp_path: Path, built_once: Path) -> None:
+    folder = tmp_path / "my documents"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("precious")
+    from generator.options import UsageError
+
+    with pytest.raises(UsageError, match="did not make"):
+        build(built_once, quiet(out=folder))
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+    assert not list(tmp_path.glob(".build-staging-*"))
