@@ -7,7 +7,10 @@ fetch() another local file in Chromium:
 
 - circles/data.js: for each three-circles activity, its ring labels and field-name prefixes;
 - circles/handout-<id>.js: the blank fillable handout as base64, only when the PDFs were built,
-  for pdf-lib to fill in the browser.
+  for pdf-lib to fill in the browser;
+- circles/handout-font.js: Atkinson Hyperlegible (its latin and latin-ext subsets merged into one
+  TrueType font) as base64, for pdf-lib and fontkit to draw the notes in the handout's fields:
+  PDF's built-in Helvetica cannot draw letters such as Ł or Ő.
 
 Both are data in JavaScript files, never page markup, so the page sanitiser is not involved
 and content text cannot become HTML (JSON with every non-ASCII character and '<' escaped).
@@ -16,18 +19,29 @@ and content text cannot become HTML (JSON with every non-ASCII character and '<'
 from __future__ import annotations
 
 import base64
+import io
 import json
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from fontTools.merge import Merger
+from fontTools.subset import Options, Subsetter
+from fontTools.ttLib import TTFont
+
 from . import diagram
 from .model import Activity, Guide, ThreeCirclesHandout
 from .templates import TEMPLATES_DIR
 
 SCRIPT_FILES = ("circles.js", "circles.css")
-PDF_LIB = TEMPLATES_DIR / "assets" / "vendor" / "pdf-lib"
+VENDOR = TEMPLATES_DIR / "assets" / "vendor"
+PDF_LIB = VENDOR / "pdf-lib"
+FONTKIT = VENDOR / "fontkit"
+# Each subset alone lacks letters a note may have (latin has no Ł, latin-ext no ASCII).
+HANDOUT_FONTS = tuple(
+    VENDOR / "fonts" / f"atkinson-hyperlegible-{subset}-400-normal.woff" for subset in ("latin", "latin-ext")
+)
 
 
 def circles_data(guide: Guide, activity: Activity, *, handout: bool) -> dict[str, Any]:
@@ -67,9 +81,43 @@ def write_circles_assets(guide: Guide, dest: Path, handouts: Mapping[str, str], 
             _write_handout(folder / f"handout-{activity.id}.js", activity.id, pdf.read_bytes())
     _write_js(folder / "data.js", f"window.GUIDEGEN_CIRCLES = {js_value(data)};\n")
     if any(entry["handout"] for entry in data.values()):
-        (dest / "pdf-lib").mkdir(exist_ok=True)
-        shutil.copyfile(PDF_LIB / "pdf-lib.min.js", dest / "pdf-lib" / "pdf-lib.min.js")
-        shutil.copyfile(PDF_LIB / "LICENSE.md", dest / "pdf-lib" / "LICENSE.txt")  # .md would become a page
+        _write_filling_scripts(dest)
+
+
+def _write_filling_scripts(dest: Path) -> None:
+    """pdf-lib, fontkit and the font they draw notes with: what filling a handout needs."""
+    (dest / "pdf-lib").mkdir(exist_ok=True)
+    shutil.copyfile(PDF_LIB / "pdf-lib.min.js", dest / "pdf-lib" / "pdf-lib.min.js")
+    shutil.copyfile(PDF_LIB / "LICENSE.md", dest / "pdf-lib" / "LICENSE.txt")  # .md would become a page
+    (dest / "fontkit").mkdir(exist_ok=True)
+    shutil.copyfile(FONTKIT / "fontkit.umd.min.js", dest / "fontkit" / "fontkit.umd.min.js")
+    shutil.copyfile(FONTKIT / "LICENSE", dest / "fontkit" / "LICENSE.txt")
+    encoded = base64.b64encode(handout_font()).decode("ascii")
+    _write_js(dest / "circles" / "handout-font.js", f"window.GUIDEGEN_HANDOUT_FONT = {js_value(encoded)};\n")
+
+
+def handout_font() -> bytes:
+    """One TrueType font from the latin and latin-ext subsets; the same bytes on every build.
+
+    Letters both subsets have (space, accents) are taken from latin only: fontkit picks a
+    duplicate's second copy, whose width a PDF then gets wrong."""
+    latin, extra = (TTFont(path) for path in HANDOUT_FONTS)
+    dates = latin["head"].created, latin["head"].modified
+    subsetter = Subsetter(Options(notdef_outline=True))
+    subsetter.populate(unicodes=set(extra.getBestCmap()) - set(latin.getBestCmap()))
+    subsetter.subset(extra)
+    parts = []
+    for part in (latin, extra):
+        part.flavor = None  # plain TrueType, which a PDF can embed as it is
+        buffer = io.BytesIO()
+        part.save(buffer)
+        parts.append(io.BytesIO(buffer.getvalue()))
+    font = Merger().merge(parts)
+    font["head"].created, font["head"].modified = dates  # the merge stamps the time of the build
+    font.recalcTimestamp = False
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
 
 
 def _write_handout(path: Path, activity_id: str, pdf: bytes) -> None:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Refresh the third-party files shipped with the site (fonts, the iframe-worker shim
-# for offline search, pdf-lib for filling handouts in the browser) from the npm registry.
+# for offline search, pdf-lib and fontkit for filling handouts in the browser) from the npm registry.
 # Run by hand when upgrading: `make vendor`. The results are committed, so building a
 # guide never needs node, npm or the internet.
 set -euo pipefail
@@ -11,7 +11,8 @@ trap 'rm -rf "$work"' EXIT
 cd "$work"
 npm init -y >/dev/null
 npm install --no-audit --no-fund --silent \
-  @fontsource/atkinson-hyperlegible@5.3.0 iframe-worker@1.0.4 pdf-lib@1.17.1
+  @fontsource/atkinson-hyperlegible@5.3.0 iframe-worker@1.0.4 pdf-lib@1.17.1 \
+  @pdf-lib/fontkit@1.1.1
 fonts=node_modules/@fontsource/atkinson-hyperlegible
 for subset in latin latin-ext; do
   for face in 400-normal 400-italic 700-normal 700-italic; do
@@ -24,4 +25,9 @@ cp node_modules/iframe-worker/shim/index.js "$dest/iframe-worker/shim.js"
 cp node_modules/iframe-worker/LICENSE "$dest/iframe-worker/LICENSE"
 cp node_modules/pdf-lib/dist/pdf-lib.min.js "$dest/pdf-lib/pdf-lib.min.js"
 cp node_modules/pdf-lib/LICENSE.md "$dest/pdf-lib/LICENSE.md"
+mkdir -p "$dest/fontkit"
+cp node_modules/@pdf-lib/fontkit/dist/fontkit.umd.min.js "$dest/fontkit/fontkit.umd.min.js"
+# @pdf-lib/fontkit ships no LICENSE file: $dest/fontkit/LICENSE is kept by hand (fontkit's MIT
+# licence). Stop if the package ever says otherwise, so someone rereads it.
+grep -q '"license": "MIT"' node_modules/@pdf-lib/fontkit/package.json
 echo "vendored files refreshed in $dest"

@@ -7,19 +7,24 @@ from file://. Every test drives the page as a person would: typing, keys, mouse 
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import json
 import math
 import re
 import subprocess
+import sys
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 
 import axe_playwright_python
 import pytest
+from PIL import Image, ImageChops
 from playwright.sync_api import Browser, Locator, Page, expect
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import BooleanObject, NameObject
 from served_site import Site  # type: ignore[import-not-found]
 
 from generator.load import load_guide
@@ -59,6 +64,21 @@ CHIP_GEOMETRY = """board => {
   });
   return {radii, chips};
 }"""
+
+
+def _pdf_helpers() -> ModuleType:
+    """tests/pdf/pdfcheck.py (field rectangles, poppler renders), which is not on this folder's path."""
+    if "pdfcheck" in sys.modules:  # the PDF tests ran first and imported it
+        return sys.modules["pdfcheck"]
+    spec = importlib.util.spec_from_file_location("pdfcheck", Path(__file__).parents[1] / "pdf" / "pdfcheck.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["pdfcheck"] = module  # its dataclasses look themselves up there
+    spec.loader.exec_module(module)
+    return module
+
+
+pdfcheck = _pdf_helpers()
 
 
 # ---------------------------------------------------------------- the sites under test
@@ -408,7 +428,7 @@ def test_the_filled_handout_has_each_note_in_a_field_of_its_ring(
     notes = [
         ("Listens well", 0),
         ("Keeps to time", 1),
-        ("Łukasz’s calm ✓", 1),  # not in the PDF's built-in font: the viewer draws it
+        ("Łukasz’s calm ✓", 1),  # no ✓ in the handout's font: drawn as "?", kept in the value
         ("Brings biscuits", 2),
         ("Kind", 0),
     ]
@@ -434,9 +454,60 @@ def test_the_filled_handout_has_each_note_in_a_field_of_its_ring(
         text=True,
         check=True,
     )
-    # Every font the filled fields name is in the form's resources. (Poppler still says it has
-    # no glyph for Ł and ✓, which no font in this PDF has: other viewers substitute one.)
+    # Every font the filled fields name is in the form's resources.
     assert "Unknown font" not in picture.stderr
+
+
+def test_letters_beyond_english_are_drawn_in_the_filled_handout(
+    page: Page, hosted: str, errors: list[str], handout_dir: Path, tmp_path: Path
+) -> None:
+    # Atkinson Hyperlegible has no Greek, so the second note is another name from Central Europe.
+    notes = {"Łukasz’s calm": 1, "Őrs’s patience": 2}
+    page.goto(hosted)
+    for text, ring in notes.items():
+        add(page, text, ring)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download filled handout").click()
+    filled = tmp_path / "filled.pdf"
+    download.value.save_as(filled)
+    reader = PdfReader(filled)
+    values = {name: field.get("/V") for name, field in (reader.get_fields() or {}).items()}
+    prefixes = ["important", "less_important", "not_important"]
+    assert fields_by_ring(filled.read_bytes(), prefixes) == [[], ["Łukasz’s calm"], ["Őrs’s patience"]]
+
+    blank = pdfcheck.render_page(handout_dir / f"{ACTIVITY}.pdf", tmp_path / "blank", 80)
+    rects = pdfcheck.field_rects(reader)
+    empty = next(n for n in rects if n.startswith("not_important_") and not values.get(n))
+    # Poppler redraws fields itself (NeedAppearances); without the flag it shows the appearances
+    # pdf-lib drew, as viewers that don't redraw fields do. Both must draw every letter.
+    for pdf in (filled, appearances_only(filled, tmp_path / "appearances.pdf")):
+        rendered = subprocess.run(
+            ["pdftoppm", "-r", "80", "-gray", "-png", "-singlefile", str(pdf), str(pdf.with_suffix(""))],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert rendered.stderr == "", pdf.name  # no missing glyphs, no unknown fonts
+        image = Image.open(pdf.with_suffix(".png")).convert("L")
+        for text in notes:
+            (name,) = [n for n, v in values.items() if v == text]
+            assert ink_in(blank, image, rects[name]) > 60, f"{text!r} is not drawn in {name} of {pdf.name}"
+        assert ink_in(blank, image, rects[empty]) == 0, pdf.name  # only the notes changed the page
+
+
+def appearances_only(pdf: Path, out: Path) -> Path:
+    """A copy of pdf that asks viewers to show the fields' appearance streams, not redraw them."""
+    writer = PdfWriter(clone_from=pdf)
+    writer.root_object["/AcroForm"][NameObject("/NeedAppearances")] = BooleanObject(False)
+    writer.write(out)
+    return out
+
+
+def ink_in(blank: Image.Image, filled: Image.Image, rect: tuple[float, float, float, float]) -> int:
+    """Pixels inside a field (mm from the top-left) that the filled page has clearly darker than the blank one."""
+    box = tuple(round(v * 80 / 25.4) for v in rect)
+    darker = ImageChops.subtract(blank.crop(box), filled.crop(box))
+    return sum(darker.point(lambda v: 255 if v > 64 else 0).histogram()[255:])
 
 
 def test_axe_finds_no_violations_before_and_after_adding_notes(page: Page, hosted: str, errors: list[str]) -> None:

@@ -158,28 +158,37 @@
     return pairs;
   }
 
-  async function fillHandout(base64, config, textsByRing) {
+  async function fillHandout(base64, fontBase64, config, textsByRing) {
     const PDFLib = window.PDFLib;
-    const { PDFDocument, PDFTextField, PDFName, PDFBool, StandardFonts } = PDFLib;
+    const { PDFDocument, PDFTextField, PDFName, PDFBool, PDFHexString } = PDFLib;
     const doc = await PDFDocument.load(base64Bytes(base64));
+    doc.registerFontkit(window.fontkit);
+    // The whole font, not a subset: a viewer redrawing a field someone edits later needs every letter.
+    const font = await doc.embedFont(base64Bytes(fontBase64), { subset: false });
     const form = doc.getForm();
     const fields = form.getFields().filter((field) => field instanceof PDFTextField);
-    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const known = new Set(font.getCharacterSet());
+    const values = [];
     config.rings.forEach((ring, index) => {
       const mine = ringFields(fields, ring.field);
       if (!mine.length) throw new Error(`The handout has no spaces for ${ring.label}.`);
       for (const [field, text] of spread(textsByRing[index], mine)) {
-        field.setText(text);
-        try {
-          field.updateAppearances(font);
-        } catch (error) {
-          // A character the built-in font lacks: the PDF viewer draws this field itself.
-        }
+        field.setText(drawable(text, known));
+        values.push([field, text]);
       }
     });
+    form.updateFieldAppearances(font);
+    // The appearance shows "?" for what the font lacks; the value keeps the note exactly as typed.
+    for (const [field, text] of values) field.acroField.setValue(PDFHexString.fromText(text));
     registerFont(form.acroForm.dict, font, PDFLib);
     form.acroForm.dict.set(PDFName.of("NeedAppearances"), PDFBool.True);
     return doc.save({ updateFieldAppearances: false });
+  }
+
+  /** text with "?" for each character the font has no glyph for (emoji, Greek): drawing it
+      would show an empty box, or nothing. Line breaks stay, for the centre's multi-line box. */
+  function drawable(text, known) {
+    return Array.from(text, (char) => (char === "\n" || known.has(char.codePointAt(0)) ? char : "?")).join("");
   }
 
   /** The fields now name pdf-lib's font; list it in the form's resources so viewers can find it. */
@@ -780,10 +789,13 @@
       this.say("Making the filled handout…");
       try {
         if (!window.PDFLib) await loadScript("../pdf-lib/pdf-lib.min.js");
+        if (!window.fontkit) await loadScript("../fontkit/fontkit.umd.min.js");
+        if (!window.GUIDEGEN_HANDOUT_FONT) await loadScript("handout-font.js");
         const handouts = () => window.GUIDEGEN_HANDOUTS || {};
         if (!handouts()[this.config.activity]) await loadScript(`handout-${this.config.activity}.js`);
         const texts = this.config.rings.map((ring, index) => this.inRing(index).map((note) => note.text));
-        const bytes = await fillHandout(handouts()[this.config.activity], this.config, texts);
+        const blank = handouts()[this.config.activity];
+        const bytes = await fillHandout(blank, window.GUIDEGEN_HANDOUT_FONT, this.config, texts);
         download(new Blob([bytes], { type: "application/pdf" }), this.config.filename);
         this.say(`Downloaded ${this.config.filename}, the handout with your notes written in.`);
       } catch (error) {
