@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
@@ -44,6 +45,7 @@ def digest_tree(*folders: Path) -> str:
     return h.hexdigest()
 
 
+@cache  # installed versions do not change while a build runs; asked for once per output
 def engine_versions() -> str:
     """Versions of the engines, read without importing them."""
     names = ("weasyprint", "mkdocs", "mkdocs-material", "pydyf", "Markdown", "pymdown-extensions")
