@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, ProblemCollector
-from .messages import describe, field_label, yaml_loc
+from .messages import describe, did_you_mean, field_label, yaml_loc
 from .model import Activity, Guide, Page, PageFrontMatter, SiteConfig, Skill, SkillsFile
 from .yamlread import Unreadable, parse_yaml, plain, position, read_text
 
@@ -343,11 +343,7 @@ def _check_activities(srcs: list[SourceFile], activities: list[Activity | None],
 
 
 def _unknown(kind: str, wanted: str, known: set[str], where: str) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(wanted, sorted(known), n=1, cutoff=0.6)
-    hint = f" Did you mean '{close[0]}'?" if close else ""
-    return f"there is no {kind} with id '{wanted}' in {where}.{hint}"
+    return f"there is no {kind} with id '{wanted}' in {where}.{did_you_mean(wanted, known)}"
 
 
 def _check_body(src: SourceFile, body: str, first_line: int, root: Path, ids: _Ids) -> None:

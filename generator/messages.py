@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import typing
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel
@@ -152,9 +153,14 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
     return str(error["msg"])
 
 
+def did_you_mean(wanted: str, known: Iterable[str]) -> str:
+    """' Did you mean 'x'?' for the nearest known name, or '' when none is close."""
+    close = difflib.get_close_matches(wanted, sorted(known), n=1, cutoff=0.6)
+    return f" Did you mean '{close[0]}'?" if close else ""
+
+
 def _unknown_key(name: str, owner: type[BaseModel] | None) -> str:
     known = sorted(owner.model_fields) if owner else []
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    hint = f" Did you mean '{close[0]}'?" if close else ""
+    hint = did_you_mean(name, known)
     listing = f" Known fields here: {', '.join(known)}." if known else ""
     return f"'{name}' is not a field we know.{hint}{listing}"
