@@ -48,7 +48,7 @@ def digest_tree(*folders: Path) -> str:
 @cache  # installed versions do not change while a build runs; asked for once per output
 def engine_versions() -> str:
     """Versions of the engines, read without importing them."""
-    names = ("weasyprint", "mkdocs", "mkdocs-material", "pydyf", "Markdown", "pymdown-extensions")
+    names = ("weasyprint", "pikepdf", "mkdocs", "mkdocs-material", "pydyf", "Markdown", "pymdown-extensions")
     found = []
     for name in names:
         try:
@@ -121,7 +121,15 @@ def reuse(previous: Manifest, previous_out: Path, name: str, key: str, dest: Pat
         return False
     dest.parent.mkdir(parents=True, exist_ok=True)
     if source.is_dir():
-        shutil.copytree(source, dest)
+        shutil.copytree(source, dest, copy_function=_link_or_copy)
     else:
-        shutil.copy2(source, dest)
+        _link_or_copy(source, dest)
     return True
+
+
+def _link_or_copy(source: str | Path, dest: str | Path) -> None:
+    """Outputs are never changed in place, so the new build may share the old one's files."""
+    try:
+        os.link(source, dest)
+    except OSError:
+        shutil.copy2(source, dest)

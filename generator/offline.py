@@ -44,21 +44,30 @@ def bundle_name(guide: Guide) -> str:
     return f"{guide.config.slug}-offline.zip"
 
 
-def write_offline_project(guide: Guide, project: Path, *, handouts: Mapping[str, str], pdf_dir: Path) -> Path:
+def write_offline_project(
+    guide: Guide, project: Path, *, handouts: Mapping[str, str], pdf_dir: Path | None, pdfs_later: bool = False
+) -> Path:
     """The MkDocs project for the file:// variant of the site (cheap: no MkDocs import)."""
     from .site import write_mkdocs_project
 
-    return write_mkdocs_project(guide, project, offline=True, handouts=handouts or None, pdf_dir=pdf_dir)
+    return write_mkdocs_project(
+        guide, project, offline=True, handouts=handouts or None, pdf_dir=pdf_dir, pdfs_later=pdfs_later
+    )
 
 
-def make_bundle(guide: Guide, config_file: Path, site_dir: Path, bundle: Path) -> None:
-    """Run MkDocs on the offline project, add README.txt and zip the result."""
+def build_offline_site(guide: Guide, config_file: Path, site_dir: Path) -> None:
+    """Run MkDocs on the offline project, unlink web links and add README.txt."""
     from .site import run_mkdocs
 
     run_mkdocs(config_file, site_dir)
     for page in site_dir.rglob("*.html"):
         page.write_text(unlink_external(page.read_text(encoding="utf-8")), encoding="utf-8")
     (site_dir / "README.txt").write_text(_readme(guide), encoding="utf-8")
+
+
+def make_bundle(guide: Guide, config_file: Path, site_dir: Path, bundle: Path) -> None:
+    """The offline site, zipped (when the PDFs are already in the project)."""
+    build_offline_site(guide, config_file, site_dir)
     write_zip(site_dir, bundle, folder=guide.config.slug + "-offline")
 
 

@@ -3,6 +3,10 @@
 Each output is a PdfJob, a small picklable value; render_job(guide, job) is a pure function
 of the two, so the build can run jobs in worker processes with a time limit (a hostile
 layout can hang WeasyPrint, and there is no way to cancel it from inside).
+
+The booklet is laid out in parts (one per page, the skills, one per activity), each its own
+job, then joined with the cover and contents (pdf_join.py): the build caches the parts, so an
+edit lays out one part again, and the parts spread over the workers.
 """
 
 from __future__ import annotations
@@ -17,13 +21,13 @@ from typing import Any, Literal
 
 from .errors import ContentError
 from .model import Activity, Guide, ThreeCirclesHandout
-from .pdf_html import booklet_html, handout_html, poster_html
+from .pdf_html import BookletPart, booklet_front, booklet_parts, handout_html, poster_html
 from .pdf_problems import layout_problem, refusal_problems
 from .templates import TEMPLATES_DIR
 
-JobKind = Literal["booklet", "handout", "poster"]
+JobKind = Literal["booklet", "booklet-part", "handout", "poster"]
 PAGE_SIZES = {"A4": "A4", "Letter": "letter", "A3": "A3"}
-STYLESHEETS: dict[JobKind, tuple[str, ...]] = {
+STYLESHEETS: dict[str, tuple[str, ...]] = {
     "booklet": ("common.css", "booklet.css"),
     "handout": ("common.css", "handout.css"),
     "poster": ("common.css", "handout.css", "poster.css"),
@@ -40,6 +44,9 @@ class PdfJob:
     activity_id: str | None
     cost: float  # rough relative render time, for scheduling the biggest first
     source_date: str | None = None
+    # The booklet only: its parts' PDF files, in order, and each part's link targets; when
+    # empty, render_job lays out every part itself.
+    parts: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def source_date(environ: dict[str, str] | os._Environ[str] = os.environ) -> str | None:
@@ -51,10 +58,9 @@ def source_date(environ: dict[str, str] | os._Environ[str] = os.environ) -> str 
 
 
 def pdf_jobs(guide: Guide, date: str | None = None) -> list[PdfJob]:
-    """Every PDF of the guide, the booklet first (it takes longest)."""
+    """Every PDF of the guide: the booklet, then each activity's handout and poster."""
     date = date if date is not None else source_date()
-    booklet_cost = 2 + len(guide.pages) + len(guide.activities) + len(guide.skills) / 4
-    jobs = [PdfJob("guide", "guide.pdf", "booklet", None, booklet_cost, date)]
+    jobs = [booklet_job(guide, date)]
     for activity in guide.activities:
         jobs.append(PdfJob(activity.id, f"{activity.id}.pdf", "handout", activity.id, 1.0, date))
         if isinstance(activity.handout, ThreeCirclesHandout):
@@ -62,10 +68,20 @@ def pdf_jobs(guide: Guide, date: str | None = None) -> list[PdfJob]:
     return jobs
 
 
+def booklet_job(guide: Guide, date: str | None, parts: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> PdfJob:
+    """Joining the parts and laying out the contents: cheap next to the parts themselves."""
+    return PdfJob("guide", "guide.pdf", "booklet", None, 1 + len(guide.activities) / 20, date, parts)
+
+
+def part_job(part: BookletPart, date: str | None) -> PdfJob:
+    """One part of the booklet; the skills part is the longest."""
+    cost = 1.5 if part.name == "skills" else 1.0
+    return PdfJob(f"booklet:{part.name}", f"{part.name}.pdf", "booklet-part", part.activity_id, cost, date)
+
+
 def job_html(guide: Guide, job: PdfJob) -> str:
-    """The HTML WeasyPrint lays out for a job (also useful to look at when a layout goes wrong)."""
-    if job.kind == "booklet":
-        return booklet_html(guide, job.source_date)
+    """The HTML WeasyPrint lays out for a handout or poster (also useful to look at when a layout goes wrong)."""
+    assert job.kind in ("handout", "poster"), "the booklet's parts come from booklet_parts()"
     activity = _activity(guide, job)
     if job.kind == "poster":
         return poster_html(guide, activity, job.source_date)
@@ -77,35 +93,98 @@ def render_job(guide: Guide, job: PdfJob, html: str | None = None) -> bytes:
 
     html, when the caller already made it (the build does, for its cache key), saves making it twice.
     """
+    if job.kind == "booklet":
+        return _booklet(guide, job)
+    if html is None:
+        html = _part(guide, job).html if job.kind == "booklet-part" else job_html(guide, job)
+    return _layout(guide, job.kind, job.activity_id, html, _Pages())
+
+
+class _Pages:
+    """Accepts any laid-out document; the booklet's front uses a subclass to check its length."""
+
+    def accept(self, count: int) -> bool:
+        return True
+
+
+def _layout(guide: Guide, kind: JobKind, activity_id: str | None, html: str, pages: _Pages) -> bytes:
+    """WeasyPrint with our stylesheets, fonts, fetcher and options; b"" when pages.accept() said no."""
     from weasyprint import HTML  # heavy: imported only when rendering
 
     from .fetcher import GuideFetcher, RefusedReference
 
     fetcher = GuideFetcher([guide.content_dir, TEMPLATES_DIR])
-    paper = "A3" if job.kind == "poster" else guide.config.paper
-    fonts, sheets = _stylesheets(job.kind, paper, guide.content_dir)
+    paper = "A3" if kind == "poster" else guide.config.paper
+    fonts, sheets = _stylesheets("booklet" if kind == "booklet-part" else kind, paper, guide.content_dir)
+    options: dict[str, Any] = {
+        "stylesheets": list(sheets),
+        "pdf_variant": "pdf/ua-1",
+        "pdf_forms": kind in ("handout", "poster"),
+        # Typed-in text needs every glyph; booklet parts embed whole fonts so the join keeps one copy.
+        "full_fonts": True,
+    }
     pdf: bytes | None = None
     try:
-        document = HTML(string=html or job_html(guide, job), base_url=_base_url(guide), url_fetcher=fetcher)
-        pdf = document.write_pdf(
-            stylesheets=list(sheets),
-            font_config=fonts,
-            pdf_variant="pdf/ua-1",
-            pdf_forms=job.kind != "booklet",
-            full_fonts=job.kind != "booklet",  # typed-in text needs every glyph, not a subset
-        )
+        source = HTML(string=html, base_url=_base_url(guide), url_fetcher=fetcher)
+        document = source.render(font_config=fonts, **options)
+        pdf = document.write_pdf(**options) if pages.accept(len(document.pages)) else b""
     except RefusedReference:
         pass  # recorded by the fetcher; reported below with file:line
     except (RecursionError, ZeroDivisionError, OverflowError) as error:
-        raise ContentError([layout_problem(guide, job.activity_id, error)]) from None
+        raise ContentError([layout_problem(guide, activity_id, error)]) from None
     if fetcher.refused:
-        raise ContentError(refusal_problems(guide, job.activity_id, fetcher.refused))
+        raise ContentError(refusal_problems(guide, activity_id, fetcher.refused))
     assert pdf is not None
     return pdf
 
 
+def _part(guide: Guide, job: PdfJob) -> BookletPart:
+    name = job.name.removeprefix("booklet:")
+    return next(part for part in booklet_parts(guide, job.source_date) if part.name == name)
+
+
+class _FrontLength(_Pages):
+    """The contents' page numbers count the front's own pages: lay out again if the guess was wrong."""
+
+    def __init__(self, guess: int) -> None:
+        self.guess, self.found = guess, guess
+
+    def accept(self, count: int) -> bool:
+        self.found = count
+        return count == self.guess
+
+
+def _booklet(guide: Guide, job: PdfJob) -> bytes:
+    """The cover and contents, then every part, joined into one PDF."""
+    from .pdf_join import Part, join, page_numbers
+
+    if job.parts:
+        parts = [Part.open(Path(path).read_bytes(), targets) for path, targets in job.parts]
+    else:
+        parts = [
+            Part.open(_layout(guide, "booklet-part", p.activity_id, p.html, _Pages()), p.link_targets)
+            for p in booklet_parts(guide, job.source_date)
+        ]
+    # A guess at the cover and contents' length, checked below: about 36 entries fit on a page.
+    entries = 3 + len(guide.pages) + len(guide.skills) + len(guide.activities)
+    front_pages = _FrontLength(1 + -(-entries // 36))
+    for _ in range(3):
+        numbers = page_numbers(parts, front_pages.found + 1)
+        front_part = booklet_front(guide, job.source_date, numbers)
+        data = _layout(guide, "booklet", None, front_part.html, front_pages)
+        if data:
+            front = Part.open(data, front_part.link_targets)
+            break
+        front_pages.guess = front_pages.found
+    else:
+        raise RuntimeError("the booklet's contents changed length every time they were laid out")
+    # Activities after the first sit under the "Activities" heading that the first one's part holds.
+    first_activity = next((i for i, p in enumerate(parts) if "activities" in p.anchors), len(parts))
+    return join(front, parts, [i > first_activity for i in range(len(parts))])
+
+
 @cache
-def _stylesheets(kind: JobKind, paper: str, content_dir: Path) -> tuple[Any, tuple[Any, ...]]:
+def _stylesheets(kind: str, paper: str, content_dir: Path) -> tuple[Any, tuple[Any, ...]]:
     """Our stylesheets and the fonts their @font-face rules load, parsed once per process.
 
     Decoding the embedded fonts is close to half the cost of a small handout, and a worker

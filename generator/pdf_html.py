@@ -8,7 +8,7 @@ mistake cannot print them for participants.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -147,16 +147,68 @@ def _booklet_skill(skill: Skill) -> dict[str, Any]:
     }
 
 
-def booklet_html(guide: Guide, date: str | None) -> str:
+@dataclass(frozen=True)
+class BookletPart:
+    """One part of the booklet, laid out on its own; `name` is unique and safe as a file name."""
+
+    name: str
+    activity_id: str | None  # the activity it shows, to name in a layout error
+    html: str
+    link_targets: tuple[str, ...]  # anchors it links to that another part holds
+
+
+ANCHOR = re.compile(r'\sid="([^"]+)"')
+LINK = re.compile(r'\shref="#([^"]+)"')
+
+
+def _booklet_context(guide: Guide, date: str | None) -> dict[str, Any]:
     config = guide.config
+    return {
+        "meta": Meta(config.language, config.title, config.organisation, config.description, date),
+        "config": config,
+        "licence": licence_line(config),
+        "home": {"page": guide.home},
+    }
+
+
+def _with_link_targets(name: str, activity_id: str | None, html: str) -> BookletPart:
+    """WeasyPrint drops a link whose anchor is not in the document: give each one an empty anchor."""
+    missing = tuple(sorted(set(LINK.findall(html)) - set(ANCHOR.findall(html))))
+    if missing:
+        spans = "".join(f'<span id="{anchor}"></span>' for anchor in missing)
+        html = html.replace("</body>", f'<div class="link-targets">{spans}</div>\n</body>', 1)
+    return BookletPart(name, activity_id, html, missing)
+
+
+def booklet_parts(guide: Guide, date: str | None) -> list[BookletPart]:
+    """Every part after the cover and contents, in order: introduction, pages, skills, activities."""
+    context = _booklet_context(guide, date)
     link = partial(to_html, resolve=booklet_link)
-    return _render(
-        "booklet.html.j2",
-        meta=Meta(config.language, config.title, config.organisation, config.description, date),
-        config=config,
-        licence=licence_line(config),
-        home={"page": guide.home, "body": link(guide.home.body)},
-        pages=[{"page": p, "body": link(p.body)} for p in guide.pages],
-        skills=[_booklet_skill(s) for s in guide.skills],
-        activities=[_booklet_activity(guide, a) for a in guide.activities],
+    home = {"page": guide.home, "body": link(guide.home.body)}
+    parts: list[tuple[str, str | None, str]] = [
+        ("intro", None, _render("booklet_part.html.j2", part="intro", **context | {"home": home}))
+    ]
+    for page in guide.pages:
+        html = _render("booklet_part.html.j2", part="page", page=page, body=link(page.body), **context)
+        parts.append((f"page-{page.id}", None, html))
+    skills = [_booklet_skill(s) for s in guide.skills]
+    parts.append(("skills", None, _render("booklet_part.html.j2", part="skills", skills=skills, **context)))
+    for index, activity in enumerate(guide.activities):
+        kind = "first-activity" if index == 0 else "activity"
+        html = _render("booklet_part.html.j2", part=kind, a=_booklet_activity(guide, activity), **context)
+        parts.append((f"activity-{activity.id}", activity.id, html))
+    return [_with_link_targets(*part) for part in parts]
+
+
+def booklet_front(guide: Guide, date: str | None, numbers: Mapping[str, int | str]) -> BookletPart:
+    """The cover and the contents, whose page numbers come from the joined parts."""
+    html = _render(
+        "booklet_part.html.j2",
+        part="front",
+        numbers=numbers,
+        pages=guide.pages,
+        skills=guide.skills,
+        activities=guide.activities,
+        **_booklet_context(guide, date),
     )
+    return _with_link_targets("front", None, html)

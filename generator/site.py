@@ -19,7 +19,7 @@ from . import site_hooks
 from .mkdocs_config import ASSETS, HOOK, SHIM, mkdocs_config
 from .model import Guide
 from .site_brand import palette
-from .site_circles import write_circles_assets
+from .site_circles import handout_script, handout_scripts, write_circles_assets
 from .site_pages import all_pages
 from .templates import TEMPLATES_DIR, environment
 
@@ -41,11 +41,14 @@ def write_mkdocs_project(
     offline: bool = False,
     handouts: Mapping[str, str] | None = None,
     pdf_dir: Path | None = None,
+    pdfs_later: bool = False,
 ) -> Path:
     """Write project_dir/mkdocs.yml and project_dir/docs/; return the mkdocs.yml path.
 
     handouts maps an activity id (or "guide" for the booklet) to a PDF file name in pdf_dir.
     Without it no page links to a PDF, so the site never has a broken download link.
+    pdfs_later: the PDFs are still being made; the files made from them are written empty
+    for MkDocs to copy, and write_pdf_files() fills them in afterwards (in docs/ and the site).
     """
     handouts = dict(handouts or {})
     project_dir.mkdir(parents=True, exist_ok=True)
@@ -58,8 +61,13 @@ def write_mkdocs_project(
     _write_site_assets(guide, docs / ASSETS, offline=offline)
     shutil.copytree(SITE_TEMPLATES / "overrides", project_dir / "overrides")
     _write(project_dir / HOOK, Path(site_hooks.__file__).read_text(encoding="utf-8"))
-    _copy_handouts(handouts, pdf_dir, docs / "pdf")
-    write_circles_assets(guide, docs / ASSETS, handouts, pdf_dir)  # the interactive three circles
+    if handouts and pdf_dir is None and not pdfs_later:
+        raise ValueError("handouts were given without pdf_dir, the folder that holds them")
+    write_circles_assets(guide, docs / ASSETS, handouts)  # the interactive three circles
+    for rel in pdf_files(guide, handouts):
+        _write(docs / rel, "")  # filled in by write_pdf_files
+    if pdf_dir is not None:
+        write_pdf_files(guide, handouts, pdf_dir, docs)
     config = mkdocs_config(guide, [(p.path, p.title) for p in pages], offline=offline)
     return _write_yaml(project_dir / "mkdocs.yml", config)
 
@@ -119,16 +127,34 @@ def _write_site_assets(guide: Guide, dest: Path, *, offline: bool) -> None:
         shutil.copyfile(VENDOR / "iframe-worker" / "LICENSE", shim.parent / "LICENSE.txt")
 
 
-def _copy_handouts(handouts: Mapping[str, str], pdf_dir: Path | None, dest: Path) -> None:
-    if not handouts:
-        return
-    if pdf_dir is None:
-        raise ValueError("handouts were given without pdf_dir, the folder that holds them")
-    for name in sorted(set(handouts.values())):
+def pdf_files(guide: Guide, handouts: Mapping[str, str]) -> list[str]:
+    """Files of the site made from the PDFs, relative to docs/ (and to the built site)."""
+    names = sorted(set(handouts.values()))
+    for name in names:
         if Path(name).name != name or not name.endswith(".pdf"):
             raise ValueError(f"handout file name {name!r} must be a plain file name ending in .pdf")
-        dest.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(pdf_dir / name, dest / name)
+    return [f"pdf/{name}" for name in names] + [f"{ASSETS}/{rel}" for rel in handout_scripts(guide, handouts)]
+
+
+def write_pdf_files(guide: Guide, handouts: Mapping[str, str], pdf_dir: Path, *folders: Path) -> None:
+    """Copy the PDFs, and the scripts made from them, into each folder (docs/ or a built site).
+
+    A file already there is unlinked first, not written through: a reused site shares its
+    files with the previous build's (hard links), which must stay as they are.
+    """
+    files: dict[str, Path | str] = {f"pdf/{name}": pdf_dir / name for name in sorted(set(handouts.values()))}
+    scripts = handout_scripts(guide, handouts)
+    for rel, activity_id in scripts.items():
+        files[f"{ASSETS}/{rel}"] = handout_script(activity_id, (pdf_dir / handouts[activity_id]).read_bytes())
+    for folder in folders:
+        for rel, source in files.items():
+            dest = folder / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.unlink(missing_ok=True)
+            if isinstance(source, Path):
+                shutil.copyfile(source, dest)
+            else:
+                dest.write_text(source, encoding="utf-8", newline="\n")
 
 
 def run_mkdocs(config_file: Path, site_dir: Path) -> None:

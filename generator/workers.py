@@ -22,9 +22,11 @@ from .errors import ContentError, Problem
 from .model import Guide
 from .pdf import PdfJob
 
-Done = Callable[[PdfJob, bytes], None]
 # A job and, when the caller already made it, its HTML (so the worker need not make it again).
 Work = tuple[PdfJob, str | None]
+# Called with each finished job; returns jobs that could not start before it (the booklet,
+# which joins its parts, waits for the last of them).
+Done = Callable[[PdfJob, bytes], Iterable[Work]]
 
 
 @dataclass
@@ -64,17 +66,32 @@ def _context() -> BaseContext:
 def render_in_workers(guide: Guide, jobs: Iterable[Work], *, processes: int, time_limit: float, done: Done) -> None:
     """Render jobs, biggest first, on `processes` workers; stop everything on the first failure.
 
-    time_limit is for a job of cost 1; a bigger job (the booklet of a large guide) gets more.
+    time_limit is for a job of cost 1; a bigger job (joining a large booklet) gets more.
     """
-    queue = sorted(jobs, key=lambda work: -work[0].cost)
-    context = _context()
-    scratch = tempfile.mkdtemp(prefix="guidegen-workers-")
-    workers = [_start(context, guide, scratch) for _ in range(max(1, min(processes, len(queue))))]
+    queue = list(jobs)
+    pool = WorkerPool(guide, max(1, min(processes, len(queue))))
     try:
-        _run(queue, workers, time_limit, done)
+        pool.run(queue, time_limit, done)
     finally:
-        _stop(workers)
-        shutil.rmtree(scratch, ignore_errors=True)
+        pool.stop()
+
+
+class WorkerPool:
+    """Worker processes, forked when made: make it before starting any thread in this process
+    (a fork copies only the calling thread, and a lock another thread held stays locked)."""
+
+    def __init__(self, guide: Guide, processes: int) -> None:
+        self.scratch = tempfile.mkdtemp(prefix="guidegen-workers-")
+        context = _context()
+        self.workers = [_start(context, guide, self.scratch) for _ in range(processes)]
+
+    def run(self, jobs: Iterable[Work], time_limit: float, done: Done) -> None:
+        """Render jobs, biggest first; may run in another thread than the one that made the pool."""
+        _run(sorted(jobs, key=lambda work: -work[0].cost), self.workers, time_limit, done)
+
+    def stop(self) -> None:
+        _stop(self.workers)
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 def _start(context: BaseContext, guide: Guide, scratch: str) -> _Worker:
@@ -102,12 +119,12 @@ def _run(queue: list[Work], workers: list[_Worker], time_limit: float, done: Don
         ready = wait([w.conn for w in busy], timeout=max(0.0, deadline - time.monotonic()))
         for worker in busy:
             if worker.conn in ready:
-                _collect(worker, done)
+                pending.extend(_collect(worker, done))
             elif time.monotonic() - worker.started > _limit(worker.job, time_limit):
                 raise ContentError([_timeout_problem(worker.job, _limit(worker.job, time_limit))])
 
 
-def _collect(worker: _Worker, done: Done) -> None:
+def _collect(worker: _Worker, done: Done) -> Iterable[Work]:
     job, worker.job = worker.job, None
     assert job is not None
     try:
@@ -118,7 +135,7 @@ def _collect(worker: _Worker, done: Done) -> None:
         raise ContentError(payload)
     if status == "bug":
         raise RuntimeError(f"rendering {job.filename} failed: {payload}")
-    done(job, payload)
+    return done(job, payload)
 
 
 def _timeout_problem(job: PdfJob | None, limit: float) -> Problem:
@@ -126,11 +143,14 @@ def _timeout_problem(job: PdfJob | None, limit: float) -> Problem:
     if job.activity_id:
         where = f"content/activities/{job.activity_id}.yml"
         what = f"activity '{job.activity_id}'"
+    elif job.kind == "booklet-part":
+        where, what = "content", f"the booklet's section '{job.name.removeprefix('booklet:')}'"
     else:
         where, what = "content", "the booklet"
+    made = "laying out its part of the booklet" if job.kind == "booklet-part" else f"making {job.filename}"
     return Problem(
         where, 1, 1, "layout",
-        f"making {job.filename} for {what} took longer than {limit:.0f} seconds and was stopped; "
+        f"{made} for {what} took longer than {limit:.0f} seconds and was stopped; "
         "look for very long words, huge numbers in sizes, or deeply nested lists",
     )
 

@@ -16,6 +16,9 @@ import pytest
 
 from generator.build import BuildOptions, build
 from generator.errors import ContentError
+from generator.load import load_guide
+from generator.pdf import pdf_jobs, render_job
+from generator.pdf_html import booklet_parts
 
 pytestmark = pytest.mark.slow
 MINIMAL = Path(__file__).resolve().parent.parent / "samples" / "minimal"
@@ -59,7 +62,7 @@ def test_noop_rebuild_renders_nothing(tmp_path: Path, built_once: Path) -> None:
     shutil.copytree(built_once, guide)
     before = snapshot(guide / "build")
     report = build(guide, quiet())
-    assert report.built == []
+    assert report.built == [] and report.sections[0] == 0
     assert set(report.reused) >= {"circles.pdf", "circles-a3.pdf", "questions.pdf", "guide.pdf", "the website"}
     assert snapshot(guide / "build") == before
 
@@ -84,6 +87,13 @@ def test_editing_one_activity_rerenders_only_what_uses_it(tmp_path: Path, built_
     report = build(guide, quiet())
     assert sorted(name for name in report.built if name.endswith(".pdf")) == ["guide.pdf", "questions.pdf"]
     assert {"circles.pdf", "circles-a3.pdf"} <= set(report.reused)
+    # The booklet laid out only the edited activity's part again, and joining it with the
+    # parts the last build left gives the same bytes as laying out the whole booklet afresh.
+    loaded = load_guide(guide)
+    assert report.sections == (1, len(booklet_parts(loaded, None)))
+    assert "the booklet with 1 of its" in report.summary()
+    fresh = render_job(loaded, pdf_jobs(loaded)[0])
+    assert (guide / "build" / "pdf" / "guide.pdf").read_bytes() == fresh
 
 
 def test_content_error_leaves_previous_build_byte_identical(tmp_path: Path, built_once: Path) -> None:

@@ -1,0 +1,152 @@
+"""The PDFs of one build: which can be reused, which must be rendered, and rendering them in
+worker processes while the main thread builds the website.
+
+The booklet is made of parts (pdf_html.booklet_parts), each with its own cache key, and a
+join that waits for the last of them; an unchanged part is reused from the last build.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .build_state import BuildRun
+from .cache import digest_bytes, digest_tree, engine_versions
+from .templates import TEMPLATES_DIR
+
+if TYPE_CHECKING:
+    from .pdf import PdfJob
+    from .workers import WorkerPool
+
+PARTS = ".booklet-parts"  # the booklet's laid-out parts, kept for the next build to reuse
+Work = tuple["PdfJob", "str | None"]
+
+
+class PdfRender:
+    """Decide what to render, then render it in the background: start(), then finish()."""
+
+    def __init__(self, run: BuildRun, pdf_dir: Path) -> None:
+        from .pdf import job_html, pdf_jobs
+
+        self.run, self.pdf_dir = run, pdf_dir
+        pdf_dir.mkdir(parents=True)
+        jobs = pdf_jobs(run.guide)
+        self.filenames = {job.filename for job in jobs}
+        shared = digest_tree(TEMPLATES_DIR / "pdf", TEMPLATES_DIR / "assets", run.guide.content_dir / "assets")
+        base = (engine_versions(), shared, run.guide.config.paper)
+        self.keys: dict[str, str] = {}  # file name -> cache key, for the outputs that include the PDFs
+        self.to_render: list[Work] = []
+        self.waiting: list[Work] = []  # the booklet's join, once its parts are done
+        run.progress.step(f"PDFs: {len(jobs)} handouts, posters and the booklet")
+        for job in jobs:
+            if job.kind == "booklet":
+                self._booklet(job, base)
+                continue
+            html = job_html(run.guide, job)
+            self.keys[job.filename] = digest_bytes(*base, job.kind, html)
+            if not self._reused(f"pdf/{job.filename}", self.keys[job.filename], pdf_dir / job.filename):
+                self.to_render.append((job, html))
+        if self.waiting and not self.to_render:  # every part reused: only the join is left
+            self.to_render, self.waiting = self.waiting, []
+        self._pool: WorkerPool | None = None
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+
+    def _reused(self, name: str, key: str, dest: Path) -> bool:
+        if not self.run.reused(name, key, dest):
+            return False
+        if name.startswith("pdf/"):
+            self.run.report.reused.append(dest.name)
+        return True
+
+    def _booklet(self, job: PdfJob, base: tuple[str, ...]) -> None:
+        """The booklet's changed parts, and its join, which waits for them (nothing if all is unchanged).
+
+        The booklet's key is made of its parts' keys and the front's HTML, so an edited
+        activity lays out one part again and joins, and an unchanged guide does neither.
+        """
+        from .pdf import booklet_job, part_job
+        from .pdf_html import booklet_front, booklet_parts
+
+        run = self.run
+        parts = booklet_parts(run.guide, job.source_date)
+        part_keys = [digest_bytes(*base, "booklet-part", part.html) for part in parts]
+        front = booklet_front(run.guide, job.source_date, defaultdict(str)).html  # page numbers come from the parts
+        self.keys[job.filename] = digest_bytes(*base, "booklet", front, *part_keys)
+        needed = not self._reused(f"pdf/{job.filename}", self.keys[job.filename], self.pdf_dir / job.filename)
+        folder = run.staging / PARTS
+        changed = []
+        for part, key in zip(parts, part_keys, strict=True):
+            if not self._reused(f"{PARTS}/{part.name}.pdf", key, folder / f"{part.name}.pdf") and needed:
+                changed.append((part_job(part, job.source_date), part.html))
+        run.report.sections = (len(changed), len(parts))
+        if needed:
+            folder.mkdir(parents=True, exist_ok=True)
+            files = tuple((str(folder / f"{part.name}.pdf"), part.link_targets) for part in parts)
+            self.to_render += changed
+            self.waiting.append((booklet_job(run.guide, job.source_date, files), None))
+
+    def handouts(self) -> dict[str, str]:
+        """Activity id (or "<id>:a3", or "guide") -> PDF file name, for the site's links."""
+        guide = self.run.guide
+        links = {a.id: f"{a.id}.pdf" for a in guide.activities if f"{a.id}.pdf" in self.filenames}
+        links.update({f"{a.id}:a3": f"{a.id}-a3.pdf" for a in guide.activities if f"{a.id}-a3.pdf" in self.filenames})
+        if "guide.pdf" in self.filenames:
+            links["guide"] = "guide.pdf"
+        return links
+
+    def start(self) -> None:
+        """Fork the workers here, in the calling thread, then render in a background thread."""
+        progress = self.run.progress
+        progress.start_pdfs(len(self.run.report.reused) + len(self.to_render) + len(self.waiting))
+        for name in self.run.report.reused:
+            progress.pdf_done(name, reused=True)
+        if not self.to_render:
+            return
+        from .workers import WorkerPool
+
+        processes = self.run.options.jobs or os.cpu_count() or 1
+        self._pool = WorkerPool(self.run.guide, max(1, min(processes, len(self.to_render))))
+        self._thread = threading.Thread(target=self._render, name="guidegen-pdfs", daemon=True)
+        self._thread.start()
+
+    def _render(self) -> None:
+        assert self._pool is not None
+        left = len(self.to_render)
+
+        def done(job: PdfJob, data: bytes) -> list[Work]:
+            nonlocal left
+            folder = self.run.staging / PARTS if job.kind == "booklet-part" else self.pdf_dir
+            (folder / job.filename).write_bytes(data)
+            if job.kind != "booklet-part":
+                self.run.report.built.append(job.filename)
+            self.run.progress.pdf_done(job.filename, reused=False)
+            left -= 1
+            return self.waiting if left == 0 else []
+
+        try:
+            self._pool.run(self.to_render, self.run.options.time_limit, done)
+        except BaseException as error:  # handed to the main thread by finish()
+            self._error = error
+
+    def finish(self) -> None:
+        """Wait for every PDF; raise what went wrong (a ContentError names the file and line)."""
+        try:
+            if self._thread is not None:
+                self._thread.join()
+            if self._error is not None:
+                raise self._error
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the workers, whether or not they are done (a failed build elsewhere)."""
+        if self._pool is not None:
+            self._pool.stop()
+            self._pool = None
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        self.run.progress.end_pdfs()

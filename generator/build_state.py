@@ -1,0 +1,55 @@
+"""What one build knows while it runs, and the report it gives at the end."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cache import Manifest, reuse
+from .model import Guide
+from .options import BuildOptions
+from .progress import Progress
+
+
+@dataclass
+class BuildReport:
+    out: Path
+    built: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    sections: tuple[int, int] = (0, 0)  # booklet sections laid out again, of all its sections
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        made = _describe(self.built, self.sections) or "nothing new"
+        kept = f"; reused {_describe(self.reused)}" if self.reused else ""
+        return f"Built {made}{kept}. Output in {self.out} ({self.seconds:.1f} s)."
+
+
+def _describe(items: list[str], sections: tuple[int, int] = (0, 0)) -> str:
+    """['a.pdf', 'guide.pdf', 'the website'] -> '2 PDFs (the booklet with 1 of its 9 sections laid out
+    again), the website'."""
+    pdfs = [item for item in items if item.endswith(".pdf")]
+    others = [item for item in items if not item.endswith(".pdf")]
+    parts = [f"{len(pdfs)} PDF{'s' if len(pdfs) != 1 else ''}"] if pdfs else []
+    if "guide.pdf" in pdfs and sections[1]:
+        parts[0] += f" (the booklet with {sections[0]} of its {sections[1]} sections laid out again)"
+    return ", ".join(parts + others)
+
+
+@dataclass
+class BuildRun:
+    """State of one build: where to write, what the last build had, what happened."""
+
+    guide: Guide
+    staging: Path
+    previous_out: Path
+    previous: Manifest
+    manifest: Manifest
+    report: BuildReport
+    progress: Progress
+    options: BuildOptions
+
+    def reused(self, name: str, key: str, dest: Path) -> bool:
+        """Record output `name`'s key; copy it from the last build to dest if that key matches."""
+        self.manifest.keys[name] = key
+        return reuse(self.previous, self.previous_out, name, key, dest)
