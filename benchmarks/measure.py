@@ -3,9 +3,10 @@
 Peak memory is reported two ways, because the build forks PDF workers:
 - `largest`: the biggest resident set of any single process in the tree (wait4's rusage,
   which covers the child and every descendant it waited for);
-- `total`: the highest sum of resident sets over the whole tree at one moment, sampled from
-  /proc every SAMPLE_SECONDS (Linux only; 0 elsewhere). Forked workers share some pages with
-  their parent, so this over-counts a little: it is the cautious figure.
+- `total`: the highest sum over the whole tree at one moment of each process's proportional
+  set size (PSS: its own pages plus its share of pages it shares with others, such as forked
+  workers with their parent), sampled from /proc every SAMPLE_SECONDS (Linux only; 0 elsewhere).
+  Summing resident sets instead would count every shared page once per process.
 The same samples give the CPU time of the descendants (a build's PDF workers): unlike wall
 time, it hardly changes when other programs compete for the cores.
 """
@@ -133,6 +134,13 @@ def _processes() -> dict[int, tuple[int, float]]:
 
 
 def _rss(pid: int) -> int:
+    """Proportional set size in bytes (resident size where the kernel has no smaps_rollup)."""
+    try:
+        for line in (PROC / str(pid) / "smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
     try:
         return int((PROC / str(pid) / "statm").read_text().split()[1]) * PAGE
     except (OSError, IndexError, ValueError):

@@ -62,6 +62,8 @@ def plan(activities: int | None, repeat: int) -> dict[str, int]:
     if activities is None:
         return dict.fromkeys(ORDER, repeat)
     reps = dict.fromkeys((FULL, NOOP, EDIT, RAW_MKDOCS, RAW_WEASYPRINT), repeat)
+    if 50 <= activities < LARGE:  # two workers against one where the fixed costs matter less
+        reps.update({JOBS1: 1, JOBS2: 1})
     if activities >= MEDIUM:
         reps.update({RAW_WEASYPRINT: 0})
     if activities >= LARGE:

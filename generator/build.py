@@ -16,7 +16,9 @@ from pathlib import Path
 from .build_pdfs import PdfRender
 from .build_state import BuildReport, BuildRun
 from .cache import MANIFEST, Manifest, digest_bytes, digest_tree, engine_versions, inputs_digest
+from .forked import Forked
 from .load import load_guide
+from .memory import release_free_memory
 from .model import Guide
 from .options import ALL_OUTPUTS, BuildOptions, UsageError
 from .progress import Progress
@@ -64,24 +66,31 @@ def outputs_to_build(guide: Guide, options: BuildOptions) -> tuple[str, ...]:
 
 
 def _render_all(run: BuildRun, outputs: tuple[str, ...]) -> None:
+    """PDFs in worker processes and the offline site in another, while this one builds the website."""
     pdf_dir = run.staging / "pdf"
     pdfs = PdfRender(run, pdf_dir) if ("pdf" in outputs or "offline" in outputs) else None
+    handouts = pdfs.handouts() if pdfs is not None else {}
+    pdf_key = digest_bytes(*(pdfs.keys[name] for name in sorted(set(handouts.values())))) if pdfs else ""
+    offline = _Offline(run, handouts, pdf_key) if "offline" in outputs else None
     try:
+        if offline is not None:
+            offline.start()  # forks: before the PDFs' thread starts
         if pdfs is not None:
             pdfs.start()
-        handouts = pdfs.handouts() if pdfs is not None else {}
-        pdf_key = digest_bytes(*(pdfs.keys[name] for name in sorted(set(handouts.values())))) if pdfs else ""
         site = _site(run, handouts, pdf_key) if "site" in outputs else None
-        offline = _offline_site(run, handouts, pdf_key) if "offline" in outputs else None
+        if offline is not None:
+            offline.wait()
         if pdfs is not None:
             pdfs.finish()
     finally:
         if pdfs is not None:
             pdfs.close()
+        if offline is not None:
+            offline.stop()
     if site is not None:
         _add_pdf_files(run, handouts, pdf_dir, *site)
     if offline is not None:
-        _zip_offline(run, handouts, pdf_dir, *offline)
+        offline.finish(pdf_dir)
     if "pdf" not in outputs:
         shutil.rmtree(pdf_dir, ignore_errors=True)
 
@@ -101,6 +110,7 @@ def _site(run: BuildRun, handouts: dict[str, str], pdf_key: str) -> tuple[Path, 
 
     run.progress.step("Website: running mkdocs build")
     run_mkdocs(config_file, run.staging / "site")
+    release_free_memory()
     run.report.built.append("the website")
     return project, True
 
@@ -113,34 +123,53 @@ def _add_pdf_files(run: BuildRun, handouts: dict[str, str], pdf_dir: Path, proje
     write_pdf_files(run.guide, handouts, pdf_dir, *folders)
 
 
-def _offline_site(run: BuildRun, handouts: dict[str, str], pdf_key: str) -> tuple[Path, bool]:
-    """Build the site for file:// unless the bundle is unchanged; returns the project and whether it was built."""
-    from .offline import build_offline_site, bundle_name, write_offline_project
+class _Offline:
+    """The offline bundle: its site is built by MkDocs in a child process, then zipped with the PDFs."""
 
-    project = run.staging / "offline-mkdocs"
-    config_file = write_offline_project(run.guide, project, handouts=handouts, pdf_dir=None, pdfs_later=True)
-    name = bundle_name(run.guide)
-    key = digest_bytes(engine_versions(), digest_tree(project), pdf_key, os.environ.get("SOURCE_DATE_EPOCH", ""))
-    if run.reused(name, key, run.staging / name):
-        run.report.reused.append(name)
-        return project, False
-    run.progress.step("Offline bundle: building the site for file://")
-    build_offline_site(run.guide, config_file, run.staging / "offline-site")
-    return project, True
+    def __init__(self, run: BuildRun, handouts: dict[str, str], pdf_key: str) -> None:
+        from .offline import bundle_name, write_offline_project
 
+        self.run, self.handouts = run, handouts
+        self.project = run.staging / "offline-mkdocs"
+        self.site_dir = run.staging / "offline-site"
+        self.config_file = write_offline_project(
+            run.guide, self.project, handouts=handouts, pdf_dir=None, pdfs_later=True
+        )
+        self.name = bundle_name(run.guide)
+        source_date = os.environ.get("SOURCE_DATE_EPOCH", "")
+        key = digest_bytes(engine_versions(), digest_tree(self.project), pdf_key, source_date)
+        self.needed = not run.reused(self.name, key, run.staging / self.name)
+        self.process: Forked | None = None
 
-def _zip_offline(run: BuildRun, handouts: dict[str, str], pdf_dir: Path, project: Path, built: bool) -> None:
-    from .offline import bundle_name, write_zip
-    from .site import write_pdf_files
+    def start(self) -> None:
+        if self.needed:
+            from .offline import build_offline_site
 
-    name = bundle_name(run.guide)
-    site_dir = run.staging / "offline-site"
-    if built:
-        write_pdf_files(run.guide, handouts, pdf_dir, site_dir)
-        run.progress.step("Offline bundle: zipping it")
-        write_zip(site_dir, run.staging / name, folder=run.guide.config.slug + "-offline")
-        run.report.built.append(name)
-    size = (run.staging / name).stat().st_size / 1_000_000
-    run.progress.step(f"Offline bundle: {name}, {size:.1f} MB")
-    shutil.rmtree(project, ignore_errors=True)
-    shutil.rmtree(site_dir, ignore_errors=True)
+            self.run.progress.step("Offline bundle: building the site for file:// (alongside)")
+            self.process = Forked(build_offline_site, self.run.guide, self.config_file, self.site_dir)
+
+    def wait(self) -> None:
+        if self.process is not None:
+            self.process.result()
+            self.process = None
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.stop()
+
+    def finish(self, pdf_dir: Path) -> None:
+        from .offline import write_zip
+        from .site import write_pdf_files
+
+        run = self.run
+        if self.needed:
+            write_pdf_files(run.guide, self.handouts, pdf_dir, self.site_dir)
+            run.progress.step("Offline bundle: zipping it")
+            write_zip(self.site_dir, run.staging / self.name, folder=run.guide.config.slug + "-offline")
+            run.report.built.append(self.name)
+        else:
+            run.report.reused.append(self.name)
+        size = (run.staging / self.name).stat().st_size / 1_000_000
+        run.progress.step(f"Offline bundle: {self.name}, {size:.1f} MB")
+        shutil.rmtree(self.project, ignore_errors=True)
+        shutil.rmtree(self.site_dir, ignore_errors=True)

@@ -8,6 +8,7 @@ addresses; and the HTML we make is sanitised with nh3 as a second layer.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 
 import markdown as md
@@ -104,9 +105,20 @@ def sanitise_html(html: str) -> str:
     )
 
 
+_local = threading.local()
+
+
+def _convert(text: str) -> str:
+    """Markdown -> HTML with one converter per thread: making one costs more than most conversions."""
+    converter = getattr(_local, "converter", None)
+    if converter is None:
+        converter = _local.converter = md.Markdown(extensions=EXTENSIONS, output_format="html")
+    return str(converter.reset().convert(text))
+
+
 def to_html(text: str, resolve: Resolver, *, inline: bool = False) -> Markup:
     """Content Markdown -> sanitised HTML, safe to put into a template unescaped."""
-    html = md.markdown(neutralise(text, resolve), extensions=EXTENSIONS, output_format="html")
+    html = _convert(neutralise(text, resolve))
     if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(sanitise_html(html))
@@ -114,5 +126,5 @@ def to_html(text: str, resolve: Resolver, *, inline: bool = False) -> Markup:
 
 def plain_text(text: str) -> str:
     """Content Markdown -> text without markup, for tooltips, alt text and readability checks."""
-    html = md.markdown(neutralise(text, lambda kind, ident, anchor: "#"), extensions=EXTENSIONS)
+    html = _convert(neutralise(text, lambda kind, ident, anchor: "#"))
     return re.sub(r"\s+", " ", nh3.clean(html, tags=set())).strip()

@@ -159,7 +159,7 @@ def _booklet(guide: Guide, job: PdfJob) -> bytes:
     from .pdf_join import Part, join, page_numbers
 
     if job.parts:
-        parts = [Part.open(Path(path).read_bytes(), targets) for path, targets in job.parts]
+        parts = [Part.open(Path(path), targets) for path, targets in job.parts]
     else:
         parts = [
             Part.open(_layout(guide, "booklet-part", p.activity_id, p.html, _Pages()), p.link_targets)

@@ -21,6 +21,7 @@ import re
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pikepdf
@@ -49,23 +50,27 @@ def _placeholder(number: int) -> Name:
 
 @dataclass
 class Part:
-    """A laid-out part: its PDF and the named destinations it really holds (not its link targets)."""
+    """A laid-out part: where its PDF is, and the named destinations it really holds (not its link targets)."""
 
-    data: bytes
+    source: bytes | Path  # the PDF, or its file: a large booklet's parts are not all held in memory
     link_targets: frozenset[str]
     page_count: int = 0
     anchors: dict[str, int] = field(default_factory=dict)  # name -> page index within the part
 
     @classmethod
-    def open(cls, data: bytes, link_targets: Sequence[str] = ()) -> Part:
-        part = cls(data, frozenset(link_targets))
-        with Pdf.open(io.BytesIO(data)) as pdf:
+    def open(cls, source: bytes | Path, link_targets: Sequence[str] = ()) -> Part:
+        part = cls(source, frozenset(link_targets))
+        with part.pdf() as pdf:
             part.page_count = len(pdf.pages)
             pages = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
             for name, dest in _named_dests(pdf):
                 if name not in part.link_targets:
                     part.anchors[name] = pages[dest[0].objgen]
         return part
+
+    def pdf(self) -> Pdf:
+        data = self.source.read_bytes() if isinstance(self.source, Path) else self.source
+        return Pdf.open(io.BytesIO(data))
 
 
 def page_numbers(parts: Sequence[Part], first_page: int) -> dict[str, int]:
@@ -115,7 +120,7 @@ class _Joined:
         self.info = b""
 
     def add(self, part: Part, *, nested: bool, front: bool = False) -> None:
-        with Pdf.open(io.BytesIO(part.data)) as pdf:
+        with part.pdf() as pdf:
             self._add(pdf, part, nested=nested, front=front)
 
     def _add(self, pdf: Pdf, part: Part, *, nested: bool, front: bool) -> None:
@@ -124,25 +129,30 @@ class _Joined:
         document = tree.K[0]
         skip = {root.objgen, root.Pages.objgen, tree.objgen, document.objgen, tree.ParentTree.objgen}
         skip |= {item.objgen for item in _outline_objects(pdf)}
-        if "/Names" in root:
-            skip |= {obj.objgen for obj in (root.Names, root.Names.get("/Dests")) if obj is not None and obj.is_indirect}
+        names = root.get("/Names")
+        if names is not None:
+            skip |= {obj.objgen for obj in (names, names.get("/Dests")) if obj is not None and obj.is_indirect}
         if not front and "/Metadata" in root:
             skip.add(root.Metadata.objgen)
         if "/Info" in pdf.trailer and pdf.trailer.Info.is_indirect:
             skip.add(pdf.trailer.Info.objgen)
         kids = [kid for kid in document.K if _has_content(kid)]
         skip |= {obj.objgen for kid in document.K if not _has_content(kid) for obj in _elements(kid)}
-        # Elements whose parent is the part's Document (its kids, and the NonStruct WeasyPrint
-        # makes of each page's running footer) get the joined Document instead.
-        for obj in pdf.objects:
-            if isinstance(obj, Dictionary) and obj.get("/Type") == Name.StructElem and "/P" in obj:
-                if obj.P.is_indirect and obj.P.objgen == document.objgen:
-                    obj.P = _placeholder(self.DOCUMENT)
-        numbers = self._number(pdf, skip)
+        objects = list(pdf.objects)
+        descriptors = []
+        for obj in objects:
+            kind = obj.get("/Type") if isinstance(obj, Dictionary) else None
+            if kind == Name.FontDescriptor:
+                descriptors.append(obj)
+            elif kind == Name.StructElem and "/P" in obj and obj.P.is_indirect and obj.P.objgen == document.objgen:
+                # Elements whose parent is the part's Document (its kids, and the NonStruct
+                # WeasyPrint makes of each page's running footer) get the joined Document.
+                obj.P = _placeholder(self.DOCUMENT)
+        numbers = self._number(objects, descriptors, skip)
         part_keys = [(key, value) for key, value in _number_tree(tree.ParentTree)]
         for index, page in enumerate(pdf.pages):
             self._page(page.obj, len(self.pages) + index + 1)
-        for obj in pdf.objects:
+        for obj in objects:
             if obj.objgen in numbers and obj.objgen not in skip:
                 self._write(numbers[obj.objgen], obj, numbers)
         for key, value in part_keys:
@@ -161,13 +171,13 @@ class _Joined:
         if front:
             self._front(pdf, numbers)
 
-    def _number(self, pdf: Pdf, skip: set[tuple[int, int]]) -> dict[tuple[int, int], int]:
+    def _number(
+        self, objects: list[Any], descriptors: list[Any], skip: set[tuple[int, int]]
+    ) -> dict[tuple[int, int], int]:
         """A number in the joined PDF for each object written; a font file seen before gets the first one's."""
         numbers: dict[tuple[int, int], int] = {}
-        for obj in pdf.objects:
-            if not isinstance(obj, Dictionary) or obj.get("/Type") != Name.FontDescriptor:
-                continue
-            program = obj.get("/FontFile2")
+        for descriptor in descriptors:
+            program = descriptor.get("/FontFile2")
             if program is None:
                 continue
             digest = hashlib.sha256(program.read_raw_bytes()).hexdigest()
@@ -176,15 +186,16 @@ class _Joined:
                 skip.add(program.objgen)
             else:
                 numbers[program.objgen] = self.font_files[digest] = self.out.number()
-        for obj in pdf.objects:
-            kind = obj.get("/Type") if isinstance(obj, Dictionary | pikepdf.Stream) else None
-            if obj.objgen in skip or obj.objgen in numbers or kind in (Name.ObjStm, Name.XRef):
+        for obj in objects:
+            if obj.objgen in skip or obj.objgen in numbers:
+                continue
+            if isinstance(obj, pikepdf.Stream) and obj.get("/Type") in (Name.ObjStm, Name.XRef):
                 continue
             numbers[obj.objgen] = self.out.number()
-        for obj in pdf.objects:  # the footer's font is the regular face the parts already embed
-            if self.footer is None and isinstance(obj, Dictionary) and obj.get("/Type") == Name.FontDescriptor:
-                if str(obj.FontName).split("+")[-1] == FOOTER_FONT:
-                    self.footer = _FooterFont.make(obj, numbers[obj.objgen], self.FONT)
+        # The footer's font is the regular face, which every part embeds.
+        regular = [d for d in descriptors if str(d.FontName).split("+")[-1] == FOOTER_FONT]
+        if self.footer is None and regular:
+            self.footer = _FooterFont.make(regular[0], numbers[regular[0].objgen], self.FONT)
         return numbers
 
     def _page(self, page: Dictionary, number: int) -> None:
@@ -233,7 +244,7 @@ class _Joined:
 
     def _front(self, pdf: Pdf, numbers: dict[tuple[int, int], int]) -> None:
         """The catalog and document information come from the front (title, language, metadata)."""
-        root = Dictionary(pdf.Root)
+        root = pdf.Root
         for key in ("/Pages", "/StructTreeRoot", "/Names", "/Outlines"):
             if key in root:
                 del root[key]
@@ -242,17 +253,22 @@ class _Joined:
         root.Names = Dictionary(Dests=_placeholder(self.DESTS))
         root.Outlines = _placeholder(self.OUTLINES)
         self.catalog = _unparse(root, numbers)
-        self.info = _unparse(Dictionary(pdf.trailer.Info), numbers) if "/Info" in pdf.trailer else b"<< >>"
+        self.info = _unparse(pdf.trailer.Info, numbers) if "/Info" in pdf.trailer else b"<< >>"
 
     def finish(self) -> bytes:
         out = self.out
         out.object(self.PAGES, b"<< /Type /Pages /Count %d /Kids [%s] >>" % (len(self.pages), _refs(self.pages)))
-        out.object(self.DOCUMENT, b"<< /Type /StructElem /S /Document /P %d 0 R /K [%s] >>" % (
-            self.TREE, _refs(self.document_kids)))
+        out.object(
+            self.DOCUMENT,
+            b"<< /Type /StructElem /S /Document /P %d 0 R /K [%s] >>" % (self.TREE, _refs(self.document_kids)),
+        )
         nums = b" ".join(b"%d %s" % (key, value) for key, value in sorted(self.parent_tree))
         out.object(self.PARENT_TREE, b"<< /Nums [%s] >>" % nums)
-        out.object(self.TREE, b"<< /Type /StructTreeRoot /K [%d 0 R] /ParentTree %d 0 R /ParentTreeNextKey %d >>" % (
-            self.DOCUMENT, self.PARENT_TREE, self.next_key))
+        out.object(
+            self.TREE,
+            b"<< /Type /StructTreeRoot /K [%d 0 R] /ParentTree %d 0 R /ParentTreeNextKey %d >>"
+            % (self.DOCUMENT, self.PARENT_TREE, self.next_key),
+        )
         names = b" ".join(pikepdf.String(name).unparse() + b" " + self.dests[name] for name in sorted(self.dests))
         out.object(self.DESTS, b"<< /Names [%s] >>" % names)
         self._write_outline()
@@ -331,7 +347,10 @@ class _Writer:
         header = b" ".join(offsets) + b"\n"
         data = zlib.compress(header + b"\n".join(bodies) + b"\n", 6)
         head = b"<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>" % (
-            len(self.packed), len(header), len(data))
+            len(self.packed),
+            len(header),
+            len(data),
+        )
         self.packed = []
         self.stream(number, head, data)
 
@@ -493,11 +512,19 @@ class _FooterFont:
         ).encode()
         descendant, cmap = out.number(), out.number()
         out.stream(cmap, b"<< /Length %d >>" % len(to_unicode), to_unicode)
-        out.object(descendant, (
-            b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont %s /CIDSystemInfo << /Registry (Adobe) "
-            b"/Ordering (Identity) /Supplement 0 >> /FontDescriptor %d 0 R /W [%s] /CIDToGIDMap /Identity >>"
-        ) % (self.name, self.descriptor, widths))
-        out.object(self.number, (
-            b"<< /Type /Font /Subtype /Type0 /BaseFont %s /Encoding /Identity-H /DescendantFonts [%d 0 R] "
-            b"/ToUnicode %d 0 R >>"
-        ) % (self.name, descendant, cmap))
+        out.object(
+            descendant,
+            (
+                b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont %s /CIDSystemInfo << /Registry (Adobe) "
+                b"/Ordering (Identity) /Supplement 0 >> /FontDescriptor %d 0 R /W [%s] /CIDToGIDMap /Identity >>"
+            )
+            % (self.name, self.descriptor, widths),
+        )
+        out.object(
+            self.number,
+            (
+                b"<< /Type /Font /Subtype /Type0 /BaseFont %s /Encoding /Identity-H /DescendantFonts [%d 0 R] "
+                b"/ToUnicode %d 0 R >>"
+            )
+            % (self.name, descendant, cmap),
+        )

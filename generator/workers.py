@@ -19,6 +19,7 @@ from multiprocessing.context import BaseContext
 from typing import Any
 
 from .errors import ContentError, Problem
+from .memory import release_free_memory
 from .model import Guide
 from .pdf import PdfJob
 
@@ -50,7 +51,9 @@ def _serve(conn: Connection, guide: Guide, scratch: str) -> None:
             return
         job, html = message
         try:
-            conn.send(("ok", render_job(guide, job, html)))
+            data = render_job(guide, job, html)
+            release_free_memory()  # a worker renders hundreds of jobs: do not keep each one's peak
+            conn.send(("ok", data))
         except ContentError as error:
             conn.send(("content", error.problems))
         except BaseException as error:  # a bug: report it in the parent, with its type
