@@ -7,8 +7,8 @@ Peak memory is reported two ways, because the build forks PDF workers:
   set size (PSS: its own pages plus its share of pages it shares with others, such as forked
   workers with their parent), sampled from /proc every SAMPLE_SECONDS (Linux only; 0 elsewhere).
   Summing resident sets instead would count every shared page once per process.
-The same samples give the CPU time of the descendants (a build's PDF workers): unlike wall
-time, it hardly changes when other programs compete for the cores.
+The same samples give the CPU time of the build's PDF workers (the processes it names
+"guidegen-pdf"): unlike wall time, it hardly changes when other programs compete for the cores.
 """
 
 from __future__ import annotations
@@ -107,7 +107,7 @@ class _TreeSampler:
             processes = _processes()
             tree = _tree(self.pid, processes)
             self.peak = max(self.peak, sum(_rss(pid) for pid in tree))
-            self.cpu.update({pid: processes[pid][1] for pid in tree if pid != self.pid})
+            self.cpu.update({pid: processes[pid][1] for pid in tree if pid != self.pid and _is_pdf_worker(pid)})
 
 
 def _tree(root: int, processes: dict[int, tuple[int, float]]) -> set[int]:
@@ -131,6 +131,14 @@ def _processes() -> dict[int, tuple[int, float]]:
                 continue  # the process ended while we looked
             found[int(entry)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / TICKS)
     return found
+
+
+def _is_pdf_worker(pid: int) -> bool:
+    """The build names its PDF workers (the offline site's MkDocs child is "guidegen-mkdocs")."""
+    try:
+        return (PROC / str(pid) / "comm").read_text().strip() == "guidegen-pdf"
+    except OSError:
+        return False
 
 
 def _rss(pid: int) -> int:

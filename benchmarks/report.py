@@ -24,7 +24,13 @@ from scenarios import (
 MIB = 1024 * 1024
 NAMES = {FULL: "full", NOOP: "no-op"}
 # Output lines that start each phase of a build (generator/progress.py's steps).
-PHASES = (("PDFs", "PDFs:"), ("website", "Website:"), ("offline bundle", "Offline bundle:"))
+# Phases in the order they start: after the PDFs' HTML and cache keys are made, the two MkDocs
+# builds and the PDF workers run side by side; the PDFs then go into both sites and the zip.
+PHASES = (
+    ("PDF HTML and cache keys", "PDFs:"),
+    ("MkDocs ×2 and the PDF workers, side by side", "Offline bundle: building"),
+    ("PDFs into the sites, zip, swap", "Offline bundle: zipping"),
+)
 FIRST_PHASE = "start-up and loading"
 LINEAR_TOLERANCE = 1.25  # marginal cost per activity may grow by this much and still count as linear
 
@@ -144,19 +150,17 @@ def ratios_table(subjects: Sequence[Subject]) -> list[str]:
 
 
 def phases_table(subjects: Sequence[Subject]) -> list[str]:
-    """Full builds and no-op rebuilds; PDFs includes making every PDF's HTML for its cache key."""
+    """Full builds and no-op rebuilds, split where their progress lines say a phase starts."""
     names = [FIRST_PHASE] + [name for name, _ in PHASES]
-    header = ["guide", "build", *names, "PDFs: seconds per activity", "PDF workers: CPU seconds per activity"]
+    header = ["guide", "build", *names, "PDF workers: CPU seconds per activity"]
     rows = []
     for s in subjects:
         for build in (FULL, NOOP):
             if not s.samples.get(build):
                 continue
-            pdfs = median_phase(s, "PDFs", build)
-            per = None if pdfs is None else pdfs / s.activities
             cells = [seconds(median_phase(s, n, build)) for n in names]
             cpu = s.median(build, lambda x: x.worker_cpu) if build == FULL else None
-            rows.append([s.name, NAMES[build], *cells, seconds(per), seconds(cpu and cpu / s.activities)])
+            rows.append([s.name, NAMES[build], *cells, seconds(cpu and cpu / s.activities)])
     return table(header, rows)
 
 

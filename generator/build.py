@@ -23,6 +23,7 @@ from .model import Guide
 from .options import ALL_OUTPUTS, BuildOptions, UsageError
 from .progress import Progress
 from .swap import staging_dir, swap_into_place
+from .yamlcache import ParseCache
 
 __all__ = ["BuildOptions", "BuildReport", "build"]
 
@@ -31,16 +32,18 @@ def build(root: Path, options: BuildOptions, progress: Progress | None = None) -
     """Build the outputs; raise ContentError (and leave build/ untouched) on any content problem."""
     started = time.perf_counter()
     inputs = inputs_digest(root.resolve(), options.request())  # before reading: a later edit means rebuild
-    guide = load_guide(root)
-    outputs = outputs_to_build(guide, options)
-    out = options.output_folder(guide.root)
+    out = options.output_folder(root.resolve())
     _refuse_foreign_folder(out)
+    parse_cache = ParseCache.read(out)
+    guide = load_guide(root, parse_cache=parse_cache)
+    outputs = outputs_to_build(guide, options)
     staging = staging_dir(out)
     progress = progress or Progress(quiet=options.quiet, verbose=options.verbose)
     run = BuildRun(guide, staging, out, Manifest.read(out), Manifest(), BuildReport(out=out), progress, options)
     try:
         with progress:
             _render_all(run, outputs)
+        parse_cache.write(staging)
         run.manifest.inputs = inputs
         run.manifest.record_files(staging)
         run.manifest.write(staging)
@@ -146,7 +149,8 @@ class _Offline:
             from .offline import build_offline_site
 
             self.run.progress.step("Offline bundle: building the site for file:// (alongside)")
-            self.process = Forked(build_offline_site, self.run.guide, self.config_file, self.site_dir)
+            guide, config, site = self.run.guide, self.config_file, self.site_dir
+            self.process = Forked("guidegen-mkdocs", build_offline_site, guide, config, site)
 
     def wait(self) -> None:
         if self.process is not None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .build_state import BuildRun
-from .cache import digest_bytes, digest_tree, engine_versions
+from .cache import digest_bytes, digest_tree, engine_versions, link_or_copy
 from .templates import TEMPLATES_DIR
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ class PdfRender:
         The booklet's key is made of its parts' keys and the front's HTML, so an edited
         activity lays out one part again and joins, and an unchanged guide does neither.
         """
-        from .pdf import booklet_job, part_job
+        from .pdf import FRONT, FRONT_KEY, booklet_job, part_job
         from .pdf_html import booklet_front, booklet_parts
 
         run = self.run
@@ -83,11 +83,15 @@ class PdfRender:
             if not self._reused(f"{PARTS}/{part.name}.pdf", key, folder / f"{part.name}.pdf") and needed:
                 changed.append((part_job(part, job.source_date), part.html))
         run.report.sections = (len(changed), len(parts))
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in (FRONT, FRONT_KEY):  # the laid-out cover and contents, which the join reuses if it can
+            if (run.previous_out / PARTS / name).is_file():
+                link_or_copy(run.previous_out / PARTS / name, folder / name)
         if needed:
-            folder.mkdir(parents=True, exist_ok=True)
             files = tuple((str(folder / f"{part.name}.pdf"), part.link_targets) for part in parts)
+            front_cache = (digest_bytes(*base), str(folder))
             self.to_render += changed
-            self.waiting.append((booklet_job(run.guide, job.source_date, files), None))
+            self.waiting.append((booklet_job(run.guide, job.source_date, files, front_cache), None))
 
     def handouts(self) -> dict[str, str]:
         """Activity id (or "<id>:a3", or "guide") -> PDF file name, for the site's links."""

@@ -121,13 +121,13 @@ def reuse(previous: Manifest, previous_out: Path, name: str, key: str, dest: Pat
         return False
     dest.parent.mkdir(parents=True, exist_ok=True)
     if source.is_dir():
-        shutil.copytree(source, dest, copy_function=_link_or_copy)
+        shutil.copytree(source, dest, copy_function=link_or_copy)
     else:
-        _link_or_copy(source, dest)
+        link_or_copy(source, dest)
     return True
 
 
-def _link_or_copy(source: str | Path, dest: str | Path) -> None:
+def link_or_copy(source: str | Path, dest: str | Path) -> None:
     """Outputs are never changed in place, so the new build may share the old one's files."""
     try:
         os.link(source, dest)

@@ -11,15 +11,16 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from .errors import ContentError
+from .memory import name_process
 
 
 class Forked:
     """function(*args) in a child process; result() waits for it and raises its error here."""
 
-    def __init__(self, function: Callable[..., None], *args: Any) -> None:
+    def __init__(self, name: str, function: Callable[..., None], *args: Any) -> None:
         context = multiprocessing.get_context("fork")
         self.conn, child = context.Pipe(duplex=False)
-        self.process = context.Process(target=_run, args=(child, function, args), daemon=True)
+        self.process = context.Process(target=_run, args=(child, name, function, args), daemon=True)
         self.process.start()
         child.close()
 
@@ -47,9 +48,10 @@ class Forked:
         self.conn.close()
 
 
-def _run(conn: Connection, function: Callable[..., None], args: tuple[Any, ...]) -> None:
+def _run(conn: Connection, name: str, function: Callable[..., None], args: tuple[Any, ...]) -> None:
     from .site import SiteBuildError
 
+    name_process(name)
     try:
         function(*args)
         conn.send(("ok", None))

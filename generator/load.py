@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import ContentError, ProblemCollector
 from .messages import describe, did_you_mean, field_label, yaml_loc
 from .model import Activity, Guide, Page, PageFrontMatter, SiteConfig, Skill, SkillsFile
+from .yamlcache import ParseCache
 from .yamlread import Unreadable, parse_yaml, plain, position, read_text
 
 M = TypeVar("M", bound=BaseModel)
@@ -50,8 +51,35 @@ class SourceFile:
         self.path = path
         self.rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         self.collector = ProblemCollector(self.rel)
-        self.node: Any = None
+        self._node: Any = None
+        self._unparsed: str | None = None  # text whose parse came from the cache: parsed again if asked
         self.line_offset = 0
+
+    @property
+    def node(self) -> Any:
+        """The ruamel tree with positions (parsed now if the data came from the parse cache)."""
+        if self._node is None and self._unparsed is not None:
+            self._node = parse_yaml(self._unparsed, ProblemCollector(self.rel), self.line_offset)
+            self._unparsed = None
+        return self._node
+
+    @node.setter
+    def node(self, value: Any) -> None:
+        self._node = value
+
+    def parsed(self, text: str, cache: ParseCache | None) -> Any:
+        """Plain data of a YAML text: from the cache, or parsed (problems go to the collector)."""
+        cached = cache.get(text) if cache is not None else None
+        if cached is not None:
+            self._unparsed = text
+            return cached
+        self.node = parse_yaml(text, self.collector, self.line_offset)
+        if not isinstance(self.node, dict):
+            return self.node
+        data = plain(self.node)
+        if cache is not None:
+            cache.put(text, data)
+        return data
 
     def problem_at(self, loc: tuple[str | int, ...], field: str, message: str) -> None:
         line, column = position(self.node, loc)
@@ -71,12 +99,13 @@ class SourceFile:
             return None
 
 
-def load_guide(root: Path, field_sources: Sources | None = None) -> Guide:
+def load_guide(root: Path, field_sources: Sources | None = None, parse_cache: ParseCache | None = None) -> Guide:
     """Read and validate the whole guide at root; raise ContentError listing every problem.
 
     Pass a dict as field_sources to have it filled with where each item came from (see FieldSource).
+    parse_cache (the build's) skips parsing YAML texts seen before.
     """
-    loaded = _Loaded.read(root.resolve())
+    loaded = _Loaded.read(root.resolve(), parse_cache)
     loaded.cross_check()
     problems = [p for src in loaded.sources() for p in src.collector.problems]
     if problems:
@@ -104,7 +133,7 @@ class _Loaded:
     activities: list[Activity | None]
 
     @classmethod
-    def read(cls, root: Path) -> _Loaded:
+    def read(cls, root: Path, cache: ParseCache | None = None) -> _Loaded:
         content = root / "content"
         config_src = SourceFile(root, root / "site_config.yml")
         home_src = SourceFile(root, content / "home.md")
@@ -119,11 +148,11 @@ class _Loaded:
             skills_src,
             activity_srcs,
             SourceFile(root, content / "assets"),
-            config=_load_yaml_model(config_src, SiteConfig, root),
-            home=_load_page(home_src, root, page_id="index"),
-            pages=[_load_page(src, root) for src in page_srcs],
-            skills_file=_load_yaml_model(skills_src, SkillsFile, root),
-            activities=[_load_yaml_model(src, Activity, root) for src in activity_srcs],
+            config=_load_yaml_model(config_src, SiteConfig, root, cache),
+            home=_load_page(home_src, root, cache, page_id="index"),
+            pages=[_load_page(src, root, cache) for src in page_srcs],
+            skills_file=_load_yaml_model(skills_src, SkillsFile, root, cache),
+            activities=[_load_yaml_model(src, Activity, root, cache) for src in activity_srcs],
         )
 
     @property
@@ -227,7 +256,7 @@ def _read_inside(src: SourceFile, root: Path) -> str | None:
         return None
 
 
-def _load_yaml_model(src: SourceFile, model: type[M], root: Path) -> M | None:
+def _load_yaml_model(src: SourceFile, model: type[M], root: Path, cache: ParseCache | None) -> M | None:
     text = _read_inside(src, root)
     if text is None:
         return None
@@ -235,16 +264,16 @@ def _load_yaml_model(src: SourceFile, model: type[M], root: Path) -> M | None:
         src.collector.add(1, 1, "file", "is empty; fill it in or delete it")
         return None
     try:
-        src.node = parse_yaml(text, src.collector)
+        data = src.parsed(text, cache)
     except Unreadable:
         return None
-    if not isinstance(src.node, dict):
+    if not isinstance(data, dict):
         src.collector.add(1, 1, "file", "should be a list of 'key: value' lines at the top level")
         return None
-    return src.validate(model, plain(src.node))
+    return src.validate(model, data)
 
 
-def _load_page(src: SourceFile, root: Path, page_id: str | None = None) -> Page | None:
+def _load_page(src: SourceFile, root: Path, cache: ParseCache | None, page_id: str | None = None) -> Page | None:
     """A Markdown file with YAML front matter between two '---' lines."""
     text = _read_inside(src, root)
     if text is None:
@@ -276,13 +305,13 @@ def _load_page(src: SourceFile, root: Path, page_id: str | None = None) -> Page 
         src.collector.add(2, 1, "title", "this is required but missing; add it, e.g. title: What is peer leadership?")
         return None
     try:
-        src.node = parse_yaml(front, src.collector, line_offset=1)
+        data = src.parsed(front, cache)
     except Unreadable:
         return None
-    if not isinstance(src.node, dict):
+    if not isinstance(data, dict):
         src.collector.add(2, 1, "front matter", "should be 'key: value' lines, e.g. title: My page")
         return None
-    meta = src.validate(PageFrontMatter, plain(src.node))
+    meta = src.validate(PageFrontMatter, data)
     if meta is None:
         return None
     body = "\n".join(lines[end + 1 :])
@@ -335,11 +364,9 @@ def _check_activities(srcs: list[SourceFile], activities: list[Activity | None],
         for field in ("aim", "facilitator_notes", "attribution"):
             value = getattr(activity, field)
             if value:
-                line, _ = position(src.node, (field,))
-                _check_links(src, value, line, field, ids, allow_images=False)
+                _check_links(src, value, (field,), field, ids, allow_images=False)
         for index, step in enumerate(activity.steps):
-            line, _ = position(src.node, ("steps", index))
-            _check_links(src, step, line, f"steps[{index + 1}]", ids, allow_images=False)
+            _check_links(src, step, ("steps", index), f"steps[{index + 1}]", ids, allow_images=False)
 
 
 def _unknown(kind: str, wanted: str, known: set[str], where: str) -> str:
@@ -352,29 +379,43 @@ def _check_body(src: SourceFile, body: str, first_line: int, root: Path, ids: _I
 
 
 def _check_links(
-    src: SourceFile, text: str, line: int, field: str, ids: _Ids, allow_images: bool, root: Path | None = None
+    src: SourceFile,
+    text: str,
+    place: int | tuple[str | int, ...],
+    field: str,
+    ids: _Ids,
+    allow_images: bool,
+    root: Path | None = None,
 ) -> None:
-    """Links to page:/skill:/activity: must exist; images must be files in content/assets/."""
+    """Links to page:/skill:/activity: must exist; images must be files in content/assets/.
+
+    place is the text's line, or its place in the file's YAML (looked up only for a problem:
+    the YAML may have come from the parse cache, without positions).
+    """
+
+    def at() -> int:
+        return place if isinstance(place, int) else position(src.node, place)[0]
+
     for match in LINK.finditer(text):
         is_image, target = match.group(1) == "!", match.group(3)
         if is_image:
             if not allow_images or root is None:
-                src.collector.add(line, match.start() + 1, field, "images belong in pages, not here; remove it")
+                src.collector.add(at(), match.start() + 1, field, "images belong in pages, not here; remove it")
             else:
-                _check_image(src, line, match.start() + 1, field, target, root)
+                _check_image(src, at(), match.start() + 1, field, target, root)
             continue
         ref = REF.match(target)
         if ref and ids.missing(ref.group(1), ref.group(2)):
             kind, wanted = ref.group(1), ref.group(2)
             where = {"page": "content/pages/", "skill": "content/skills.yml", "activity": "content/activities/"}[kind]
-            src.collector.add(line, match.start() + 1, field, _unknown(kind, wanted, ids.known(kind), where))
+            src.collector.add(at(), match.start() + 1, field, _unknown(kind, wanted, ids.known(kind), where))
         elif (
             not ref
             and target.split(":", 1)[0].lower() not in ("http", "https", "mailto", "tel")
             and not target.startswith("#")
         ):
             src.collector.add(
-                line,
+                at(),
                 match.start() + 1,
                 field,
                 f"link '{target[:60]}' is not one we can follow: "

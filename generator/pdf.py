@@ -12,6 +12,7 @@ edit lays out one part again, and the parts spread over the workers.
 from __future__ import annotations
 
 import atexit
+import hashlib
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,6 +28,7 @@ from .templates import TEMPLATES_DIR
 
 JobKind = Literal["booklet", "booklet-part", "handout", "poster"]
 PAGE_SIZES = {"A4": "A4", "Letter": "letter", "A3": "A3"}
+FRONT, FRONT_KEY = "front.pdf", "front.key"  # the booklet's cover and contents, kept beside its parts
 STYLESHEETS: dict[str, tuple[str, ...]] = {
     "booklet": ("common.css", "booklet.css"),
     "handout": ("common.css", "handout.css"),
@@ -47,6 +49,9 @@ class PdfJob:
     # The booklet only: its parts' PDF files, in order, and each part's link targets; when
     # empty, render_job lays out every part itself.
     parts: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The booklet only: (what else its cover and contents are made from, the folder that holds
+    # the last build's laid-out front and keeps this one), to skip laying them out again.
+    front_cache: tuple[str, str] | None = None
 
 
 def source_date(environ: dict[str, str] | os._Environ[str] = os.environ) -> str | None:
@@ -68,9 +73,14 @@ def pdf_jobs(guide: Guide, date: str | None = None) -> list[PdfJob]:
     return jobs
 
 
-def booklet_job(guide: Guide, date: str | None, parts: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> PdfJob:
+def booklet_job(
+    guide: Guide,
+    date: str | None,
+    parts: tuple[tuple[str, tuple[str, ...]], ...] = (),
+    front_cache: tuple[str, str] | None = None,
+) -> PdfJob:
     """Joining the parts and laying out the contents: cheap next to the parts themselves."""
-    return PdfJob("guide", "guide.pdf", "booklet", None, 1 + len(guide.activities) / 20, date, parts)
+    return PdfJob("guide", "guide.pdf", "booklet", None, 1 + len(guide.activities) / 20, date, parts, front_cache)
 
 
 def part_job(part: BookletPart, date: str | None) -> PdfJob:
@@ -171,8 +181,10 @@ def _booklet(guide: Guide, job: PdfJob) -> bytes:
     for _ in range(3):
         numbers = page_numbers(parts, front_pages.found + 1)
         front_part = booklet_front(guide, job.source_date, numbers)
-        data = _layout(guide, "booklet", None, front_part.html, front_pages)
+        key = hashlib.sha256(f"{job.front_cache[0] if job.front_cache else ''}\0{front_part.html}".encode()).hexdigest()
+        data = _cached_front(job, key) or _layout(guide, "booklet", None, front_part.html, front_pages)
         if data:
+            _keep_front(job, key, data)
             front = Part.open(data, front_part.link_targets)
             break
         front_pages.guess = front_pages.found
@@ -181,6 +193,35 @@ def _booklet(guide: Guide, job: PdfJob) -> bytes:
     # Activities after the first sit under the "Activities" heading that the first one's part holds.
     first_activity = next((i for i, p in enumerate(parts) if "activities" in p.anchors), len(parts))
     return join(front, parts, [i > first_activity for i in range(len(parts))])
+
+
+def _cached_front(job: PdfJob, key: str) -> bytes:
+    """The last build's cover and contents (the build links them in), if made from the same
+    HTML, page numbers included."""
+    if not job.front_cache:
+        return b""
+    folder = Path(job.front_cache[1])
+    try:
+        if (folder / FRONT_KEY).read_text(encoding="ascii") == key:
+            return (folder / FRONT).read_bytes()
+    except OSError:
+        pass
+    return b""
+
+
+def _keep_front(job: PdfJob, key: str, data: bytes) -> None:
+    """Keep a newly laid-out front for the next build (unlinking the last build's, never writing through it)."""
+    if not job.front_cache:
+        return
+    folder = Path(job.front_cache[1])
+    try:
+        if (folder / FRONT_KEY).read_text(encoding="ascii") == key:
+            return
+    except OSError:
+        pass
+    for name, content in ((FRONT, data), (FRONT_KEY, key.encode("ascii"))):
+        (folder / name).unlink(missing_ok=True)
+        (folder / name).write_bytes(content)
 
 
 @cache
@@ -198,8 +239,7 @@ def _stylesheets(kind: str, paper: str, content_dir: Path) -> tuple[Any, tuple[A
     fetcher = GuideFetcher([content_dir, TEMPLATES_DIR])
     fonts = FontConfiguration()  # @font-face in our stylesheets registers here
     sheets = [
-        CSS(filename=TEMPLATES_DIR / "pdf" / name, url_fetcher=fetcher, font_config=fonts)
-        for name in STYLESHEETS[kind]
+        CSS(filename=TEMPLATES_DIR / "pdf" / name, url_fetcher=fetcher, font_config=fonts) for name in STYLESHEETS[kind]
     ]
     sheets.append(CSS(string=f"@page {{ size: {PAGE_SIZES[paper]} portrait; }}", url_fetcher=fetcher))
     if fetcher.refused:

@@ -19,7 +19,7 @@ from multiprocessing.context import BaseContext
 from typing import Any
 
 from .errors import ContentError, Problem
-from .memory import release_free_memory
+from .memory import name_process, release_free_memory
 from .model import Guide
 from .pdf import PdfJob
 
@@ -43,6 +43,7 @@ def _serve(conn: Connection, guide: Guide, scratch: str) -> None:
     # WeasyPrint writes font files to the temporary folder and, in a forked worker, never
     # removes them: point it at a folder the parent deletes when the workers stop.
     tempfile.tempdir = scratch
+    name_process("guidegen-pdf")
     from .pdf import render_job
 
     while True:

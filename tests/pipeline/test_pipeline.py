@@ -84,8 +84,11 @@ def test_editing_one_activity_rerenders_only_what_uses_it(tmp_path: Path, built_
     shutil.copytree(built_once, guide)
     activity = guide / "content" / "activities" / "questions.yml"
     activity.write_text(activity.read_text().replace("Read the questions together.", "Read each question aloud."))
+    front = guide / "build" / ".booklet-parts" / "front.pdf"
+    front_before = front.stat().st_ino
     report = build(guide, quiet())
     assert sorted(name for name in report.built if name.endswith(".pdf")) == ["guide.pdf", "questions.pdf"]
+    assert front.stat().st_ino == front_before  # the contents' page numbers did not change: not laid out again
     assert {"circles.pdf", "circles-a3.pdf"} <= set(report.reused)
     # The booklet laid out only the edited activity's part again, and joining it with the
     # parts the last build left gives the same bytes as laying out the whole booklet afresh.

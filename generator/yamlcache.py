@@ -1,0 +1,64 @@
+"""What YAML texts parsed to last time, so a rebuild parses only the files that changed.
+
+Parsing is most of the cost of loading a large guide (about 4 s for 500 activities), and
+ruamel.yaml keeps positions the build only needs for a message. The cache maps the SHA-256 of
+a text to its plain data (dicts, lists, strings, numbers); when a cached file has a problem,
+the loader parses it again for the line and column. Its file lives in build/ and is replaced
+with it, so a failed build leaves the last good one. Anything unexpected in it is ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+CACHE_FILE = ".guidegen-yaml-cache.json"
+_YAMLREAD = Path(__file__).with_name("yamlread.py")
+
+
+def _version() -> str:
+    """Changes whenever the parsing could: another ruamel.yaml, or our reader's code."""
+    return hashlib.sha256(metadata.version("ruamel.yaml").encode() + _YAMLREAD.read_bytes()).hexdigest()
+
+
+class ParseCache:
+    def __init__(self, entries: dict[str, Any] | None = None) -> None:
+        self._old = entries or {}
+        self._used: dict[str, Any] = {}
+
+    @classmethod
+    def read(cls, folder: Path) -> ParseCache:
+        try:
+            data = json.loads((folder / CACHE_FILE).read_text(encoding="utf-8"))
+            if data.get("version") == _version() and isinstance(data.get("entries"), dict):
+                return cls(data["entries"])
+        except (OSError, ValueError, AttributeError):
+            pass
+        return cls()
+
+    def get(self, text: str) -> Any | None:
+        key = _key(text)
+        found = self._old.get(key)
+        if isinstance(found, dict):
+            self._used[key] = found
+            return found
+        return None
+
+    def put(self, text: str, data: Any) -> None:
+        try:
+            json.dumps(data)  # dates and other types JSON cannot keep are simply not cached
+        except (TypeError, ValueError):
+            return
+        self._used[_key(text)] = data
+
+    def write(self, folder: Path) -> None:
+        """Only the texts of this build: the cache never grows past the guide."""
+        data = {"version": _version(), "entries": dict(sorted(self._used.items()))}
+        (folder / CACHE_FILE).write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+
+
+def _key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
