@@ -24,11 +24,12 @@ from scenarios import (
 MIB = 1024 * 1024
 NAMES = {FULL: "full", NOOP: "no-op"}
 # Output lines that start each phase of a build (generator/progress.py's steps).
-# Phases in the order they start: after the PDFs' HTML and cache keys are made, the two MkDocs
-# builds and the PDF workers run side by side; the PDFs then go into both sites and the zip.
+# Phases in the order they start: after the PDFs' HTML, the cache keys and both MkDocs projects
+# are made, the two MkDocs builds and the PDF workers run side by side; then the PDFs go into
+# both sites, and the offline one is zipped.
 PHASES = (
-    ("PDF HTML and cache keys", "PDFs:"),
-    ("MkDocs ×2 and the PDF workers, side by side", "Offline bundle: building"),
+    ("HTML, cache keys, MkDocs projects", "PDFs:"),
+    ("MkDocs ×2 and the PDF workers, side by side", "Side by side:"),
     ("PDFs into the sites, zip, swap", "Offline bundle: zipping"),
 )
 FIRST_PHASE = "start-up and loading"

@@ -2,7 +2,7 @@
 unchanged outputs of the previous build), then swap it into place. Nothing under build/
 changes unless every step succeeded.
 
-The PDFs render in worker processes while this process builds the website and the offline
+The PDFs render in worker processes while child processes build the website and the offline
 site with MkDocs; the files those sites make from the PDFs are filled in when the PDFs are done.
 """
 
@@ -18,7 +18,6 @@ from .build_state import BuildReport, BuildRun
 from .cache import MANIFEST, Manifest, digest_bytes, digest_tree, engine_versions, inputs_digest
 from .forked import Forked
 from .load import load_guide
-from .memory import release_free_memory
 from .model import Guide
 from .options import ALL_OUTPUTS, BuildOptions, UsageError
 from .progress import Progress
@@ -69,97 +68,138 @@ def outputs_to_build(guide: Guide, options: BuildOptions) -> tuple[str, ...]:
 
 
 def _render_all(run: BuildRun, outputs: tuple[str, ...]) -> None:
-    """PDFs in worker processes and the offline site in another, while this one builds the website."""
+    """The PDFs in worker processes and the MkDocs builds in child processes, all at once."""
     pdf_dir = run.staging / "pdf"
     pdfs = PdfRender(run, pdf_dir) if ("pdf" in outputs or "offline" in outputs) else None
     handouts = pdfs.handouts() if pdfs is not None else {}
     pdf_key = digest_bytes(*(pdfs.keys[name] for name in sorted(set(handouts.values())))) if pdfs else ""
-    offline = _Offline(run, handouts, pdf_key) if "offline" in outputs else None
+    sites: list[_Site] = []
+    if "site" in outputs:
+        sites.append(_Website(run, handouts, pdf_key))
+    if "offline" in outputs:
+        sites.append(_Offline(run, handouts, pdf_key))
+    needed = [site for site in sites if site.needed]
+    together = _one_after_the_other(run, needed, pdfs)
+    _announce(run, needed, pdfs, together)
+    children: list[Forked] = []
     try:
-        if offline is not None:
-            offline.start()  # forks: before the PDFs' thread starts
+        # Forks, all of them before the PDFs' thread starts.
+        if together:
+            children.append(Forked("guidegen-mkdocs", _build_sites, needed))
+        else:
+            children += [Forked("guidegen-mkdocs", _build_sites, [site]) for site in needed]
         if pdfs is not None:
             pdfs.start()
-        site = _site(run, handouts, pdf_key) if "site" in outputs else None
-        if offline is not None:
-            offline.wait()
+        for child in children:
+            child.result()
         if pdfs is not None:
             pdfs.finish()
     finally:
         if pdfs is not None:
             pdfs.close()
-        if offline is not None:
-            offline.stop()
-    if site is not None:
-        _add_pdf_files(run, handouts, pdf_dir, *site)
-    if offline is not None:
-        offline.finish(pdf_dir)
+        for child in children:
+            child.stop()
+    for site in sites:
+        site.finish(pdf_dir)
     if "pdf" not in outputs:
         shutil.rmtree(pdf_dir, ignore_errors=True)
 
 
-def _site(run: BuildRun, handouts: dict[str, str], pdf_key: str) -> tuple[Path, bool]:
-    """Build the website unless it is unchanged; returns its MkDocs project and whether it was built."""
-    from .site import write_mkdocs_project
-
-    run.progress.step("Website: writing the MkDocs project")
-    project = run.staging / "mkdocs"
-    config_file = write_mkdocs_project(run.guide, project, handouts=handouts, pdfs_later=True)
-    key = digest_bytes(engine_versions(), digest_tree(project), pdf_key)
-    if run.reused("site", key, run.staging / "site"):
-        run.report.reused.append("the website")
-        return project, False
-    from .site import run_mkdocs
-
-    run.progress.step("Website: running mkdocs build")
-    run_mkdocs(config_file, run.staging / "site")
-    release_free_memory()
-    run.report.built.append("the website")
-    return project, True
+# Rough costs on one core, for deciding how to share two cores: laying out one PDF or booklet
+# section, and MkDocs making one page (measured with the benchmark's synthetic guides).
+SECONDS_PER_PDF_JOB = 0.1
+SECONDS_PER_MKDOCS_PAGE = 0.03
 
 
-def _add_pdf_files(run: BuildRun, handouts: dict[str, str], pdf_dir: Path, project: Path, built: bool) -> None:
-    """The PDFs (and the scripts made from them) into the project's docs/, and the site if it was built."""
-    from .site import write_pdf_files
+def _one_after_the_other(run: BuildRun, sites: list[_Site], pdfs: PdfRender | None) -> bool:
+    """Build both sites in one child, one after the other, when the PDF workers have more to
+    do than both builds together: running them side by side would only take cores from the
+    workers, and each MkDocs build of a large guide holds some 70 MB. When the PDFs are few
+    (an edit), each site gets its own child and the build ends sooner."""
+    if len(sites) < 2 or pdfs is None:
+        return False
+    workers = max(1, min(run.options.jobs or os.cpu_count() or 1, len(pdfs.to_render)))
+    pdf_seconds = SECONDS_PER_PDF_JOB * (len(pdfs.to_render) + len(pdfs.waiting)) / workers
+    pages = 1 + len(run.guide.pages) + len(run.guide.skills) + len(run.guide.activities)
+    return pdf_seconds >= SECONDS_PER_MKDOCS_PAGE * pages * len(sites)
 
-    folders = [project / "docs"] + ([run.staging / "site"] if built else [])
-    write_pdf_files(run.guide, handouts, pdf_dir, *folders)
+
+def _build_sites(sites: list[_Site]) -> None:
+    for site in sites:
+        site.build(site.run.guide, site.config_file, site.site_dir)
 
 
-class _Offline:
-    """The offline bundle: its site is built by MkDocs in a child process, then zipped with the PDFs."""
+def _announce(run: BuildRun, sites: list[_Site], pdfs: PdfRender | None, together: bool) -> None:
+    work = [" then ".join(site.description for site in sites)] if together else [s.description for s in sites]
+    if pdfs is not None and pdfs.to_render:
+        work.append(f"{len(pdfs.to_render) + len(pdfs.waiting)} PDF jobs")
+    if any(work):
+        run.progress.step(f"Side by side: {', '.join(w for w in work if w)}")
+
+
+class _Site:
+    """A MkDocs build (run in a child process, see _render_all), then the PDFs and the files
+    made from them put into the built site."""
+
+    description = ""
+
+    def __init__(self, run: BuildRun, handouts: dict[str, str], project: Path, site_dir: Path, key: str, name: str):
+        self.run, self.handouts, self.project, self.site_dir = run, handouts, project, site_dir
+        self.config_file = project / "mkdocs.yml"
+        self.needed = not run.reused(name, key, run.staging / name)
+
+    def build(self, guide: Guide, config_file: Path, site_dir: Path) -> None:
+        raise NotImplementedError
+
+    def finish(self, pdf_dir: Path) -> None:
+        raise NotImplementedError
+
+
+class _Website(_Site):
+    description = "MkDocs for the website"
+
+    def __init__(self, run: BuildRun, handouts: dict[str, str], pdf_key: str) -> None:
+        from .site import write_mkdocs_project
+
+        run.progress.step("Website: writing the MkDocs project")
+        project = run.staging / "mkdocs"
+        write_mkdocs_project(run.guide, project, handouts=handouts, pdfs_later=True)
+        key = digest_bytes(engine_versions(), digest_tree(project), pdf_key)
+        super().__init__(run, handouts, project, run.staging / "site", key, "site")
+
+    def build(self, guide: Guide, config_file: Path, site_dir: Path) -> None:
+        from .site import run_mkdocs
+
+        run_mkdocs(config_file, site_dir)
+
+    def finish(self, pdf_dir: Path) -> None:
+        """The PDFs (and the scripts made from them) into the project's docs/, and the site if it was built."""
+        from .site import write_pdf_files
+
+        folders = [self.project / "docs"] + ([self.site_dir] if self.needed else [])
+        write_pdf_files(self.run.guide, self.handouts, pdf_dir, *folders)
+        (self.run.report.built if self.needed else self.run.report.reused).append("the website")
+
+
+class _Offline(_Site):
+    """The offline bundle: the site built for file://, then zipped with the PDFs."""
+
+    description = "MkDocs for the offline site"
 
     def __init__(self, run: BuildRun, handouts: dict[str, str], pdf_key: str) -> None:
         from .offline import bundle_name, write_offline_project
 
-        self.run, self.handouts = run, handouts
-        self.project = run.staging / "offline-mkdocs"
-        self.site_dir = run.staging / "offline-site"
-        self.config_file = write_offline_project(
-            run.guide, self.project, handouts=handouts, pdf_dir=None, pdfs_later=True
-        )
+        project = run.staging / "offline-mkdocs"
+        write_offline_project(run.guide, project, handouts=handouts, pdf_dir=None, pdfs_later=True)
         self.name = bundle_name(run.guide)
         source_date = os.environ.get("SOURCE_DATE_EPOCH", "")
-        key = digest_bytes(engine_versions(), digest_tree(self.project), pdf_key, source_date)
-        self.needed = not run.reused(self.name, key, run.staging / self.name)
-        self.process: Forked | None = None
+        key = digest_bytes(engine_versions(), digest_tree(project), pdf_key, source_date)
+        super().__init__(run, handouts, project, run.staging / "offline-site", key, self.name)
 
-    def start(self) -> None:
-        if self.needed:
-            from .offline import build_offline_site
+    def build(self, guide: Guide, config_file: Path, site_dir: Path) -> None:
+        from .offline import build_offline_site
 
-            self.run.progress.step("Offline bundle: building the site for file:// (alongside)")
-            guide, config, site = self.run.guide, self.config_file, self.site_dir
-            self.process = Forked("guidegen-mkdocs", build_offline_site, guide, config, site)
-
-    def wait(self) -> None:
-        if self.process is not None:
-            self.process.result()
-            self.process = None
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.stop()
+        build_offline_site(guide, config_file, site_dir)
 
     def finish(self, pdf_dir: Path) -> None:
         from .offline import write_zip

@@ -36,6 +36,7 @@ class _Worker:
     conn: Connection
     job: PdfJob | None = None
     started: float = 0.0
+    retired: bool = False  # told to stop: nothing was left for it
 
 
 def _serve(conn: Connection, guide: Guide, scratch: str) -> None:
@@ -114,11 +115,18 @@ def _run(queue: list[Work], workers: list[_Worker], time_limit: float, done: Don
     pending = list(queue)
     while pending or any(w.job for w in workers):
         for worker in workers:
-            if worker.job is None and pending:
+            if worker.job is None and pending and not worker.retired:
                 work = pending.pop(0)
                 worker.job, worker.started = work[0], time.monotonic()
                 worker.conn.send(work)
+            elif worker.job is None and not pending and not worker.retired:
+                # Nothing left for it (a follow-up job goes to the worker that finishes the last
+                # job before it): let it go now rather than hold its memory until the end.
+                worker.conn.send(None)
+                worker.retired = True
         busy = [w for w in workers if w.job]
+        if not busy:
+            continue
         deadline = min(w.started + _limit(w.job, time_limit) for w in busy)
         ready = wait([w.conn for w in busy], timeout=max(0.0, deadline - time.monotonic()))
         for worker in busy:
@@ -161,7 +169,7 @@ def _timeout_problem(job: PdfJob | None, limit: float) -> Problem:
 
 def _stop(workers: list[_Worker]) -> None:
     for worker in workers:
-        if worker.job is None and worker.process.is_alive():
+        if worker.job is None and not worker.retired and worker.process.is_alive():
             with contextlib.suppress(BrokenPipeError, OSError):
                 worker.conn.send(None)
     for worker in workers:
