@@ -47,8 +47,14 @@ ACCOUNTING = [
     "- The offline bundle runs MkDocs a second time and zips the result, so the 1.15× goal compares "
     "`--only site,pdf` with raw MkDocs + raw WeasyPrint; the full build is shown against raw MkDocs "
     "counted twice + raw WeasyPrint, for information.",
-    "- Peak memory: largest single process (rusage) and the sum over the build and its workers "
-    "(sampled every 0.1 s; forked workers share pages, so the sum slightly over-counts).",
+    "- Peak memory: largest single process (rusage) and the highest sum over the build's processes at "
+    "one moment of each one's proportional set size (PSS: pages shared by forked processes counted once "
+    "in all), sampled every 0.1 s.",
+    "- The build shares two cores between its PDF workers and two MkDocs builds (the website and the "
+    "offline site): for a full build MkDocs runs in one child, one site after the other; for an edit, "
+    "when the PDFs are few, in two children side by side. The edit's fixed costs (both MkDocs builds, "
+    "importing WeasyPrint) are most of a small guide's full build, so the 30 % goal can only hold for "
+    "larger guides.",
     "- Builds run with the default per-PDF time limit: the booklet is laid out in parts of one "
     "page or activity each, and only its join grows with the guide (its limit grows with it).",
     f"- PDF cost is linear when the PDF workers' marginal CPU seconds per activity between the two largest "
