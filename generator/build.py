@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 import time
 from pathlib import Path
 
@@ -82,9 +83,14 @@ def _render_all(run: BuildRun, outputs: tuple[str, ...]) -> None:
     together = _one_after_the_other(run, needed, pdfs)
     _announce(run, needed, pdfs, together)
     children: list[Forked] = []
+    # A fork copies only the calling thread: where this process already has other threads (the
+    # live preview builds its website from one), MkDocs runs here instead.
+    in_process = threading.active_count() > 1
     try:
         # Forks, all of them before the PDFs' thread starts.
-        if together:
+        if in_process:
+            _build_sites(needed)
+        elif together:
             children.append(Forked("guidegen-mkdocs", _build_sites, needed))
         else:
             children += [Forked("guidegen-mkdocs", _build_sites, [site]) for site in needed]

@@ -210,3 +210,28 @@ def test_a_folder_guidegen_did_not_make_is_never_replaced(tmp_path: Path, built_
         build(built_once, quiet(out=folder))
     assert [p.name for p in folder.iterdir()] == ["notes.txt"]
     assert not list(tmp_path.glob(".build-staging-*"))
+
+
+def test_a_build_in_a_process_with_threads_runs_mkdocs_without_forking(
+    tmp_path: Path, built_once: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The live preview builds its website from a thread: a fork there could copy a held lock."""
+    import threading
+
+    import generator.build as build_module
+
+    def no_fork(*args: object) -> None:
+        raise AssertionError("forked while other threads were running")
+
+    monkeypatch.setattr(build_module, "Forked", no_fork)
+    guide = tmp_path / "guide"
+    shutil.copytree(built_once, guide)
+    page = guide / "content" / "pages" / "first-page.md"
+    page.write_text(page.read_text() + "\nBuilt from a thread.\n")
+    found: dict[str, object] = {}
+    worker = threading.Thread(target=lambda: found.update(report=build(guide, quiet(only=("site",)))))
+    worker.start()
+    worker.join(timeout=120)
+    report = found["report"]
+    assert isinstance(report, build_module.BuildReport) and "the website" in report.built
+    assert "Built from a thread." in (guide / "build" / "site" / "first-page" / "index.html").read_text()
