@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .build_pdfs import PdfRender
 from .build_state import BuildReport, BuildRun
-from .cache import MANIFEST, Manifest, digest_bytes, digest_tree, engine_versions, inputs_digest
+from .cache import MANIFEST, Manifest, digest_bytes, digest_tree, engine_versions, inputs_digest, link_or_copy
 from .forked import Forked
 from .load import load_guide
 from .model import Guide
@@ -109,6 +109,18 @@ def _render_all(run: BuildRun, outputs: tuple[str, ...]) -> None:
         site.finish(pdf_dir)
     if "pdf" not in outputs:
         shutil.rmtree(pdf_dir, ignore_errors=True)
+    if pdfs is None:
+        _keep_booklet_parts(run)
+
+
+def _keep_booklet_parts(run: BuildRun) -> None:
+    """A build without PDFs keeps the last build's laid-out booklet sections for the next one."""
+    from .build_pdfs import PARTS
+
+    previous = run.previous_out / PARTS
+    if previous.is_dir():
+        shutil.copytree(previous, run.staging / PARTS, copy_function=link_or_copy)
+        run.manifest.keys.update({k: v for k, v in run.previous.keys.items() if k.startswith(f"{PARTS}/")})
 
 
 # Rough costs on one core, for deciding how to share two cores: laying out one PDF or booklet

@@ -26,13 +26,17 @@ class BuildReport:
 
 
 def _describe(items: list[str], sections: tuple[int, int] = (0, 0)) -> str:
-    """['a.pdf', 'guide.pdf', 'the website'] -> '2 PDFs (the booklet with 1 of its 9 sections laid out
-    again), the website'."""
+    """['a.pdf', 'guide.pdf', 'the website'] -> '2 PDFs (the booklet: 1 of its 9 sections laid out,
+    the rest reused), the website'."""
     pdfs = [item for item in items if item.endswith(".pdf")]
     others = [item for item in items if not item.endswith(".pdf")]
     parts = [f"{len(pdfs)} PDF{'s' if len(pdfs) != 1 else ''}"] if pdfs else []
-    if "guide.pdf" in pdfs and sections[1]:
-        parts[0] += f" (the booklet with {sections[0]} of its {sections[1]} sections laid out again)"
+    laid_out, total = sections
+    if "guide.pdf" in pdfs and total:
+        if laid_out == total:
+            parts[0] += f" (the booklet: all {total} sections laid out)"
+        else:
+            parts[0] += f" (the booklet: {laid_out} of its {total} sections laid out, the rest reused)"
     return ", ".join(parts + others)
 
 

@@ -156,7 +156,10 @@ def _timeout_problem(job: PdfJob | None, limit: float) -> Problem:
         where = f"content/activities/{job.activity_id}.yml"
         what = f"activity '{job.activity_id}'"
     elif job.kind == "booklet-part":
-        where, what = "content", f"the booklet's section '{job.name.removeprefix('booklet:')}'"
+        section = job.name.removeprefix("booklet:")
+        files = {"intro": "content/home.md", "skills": "content/skills.yml"}
+        where = files.get(section, f"content/pages/{section.removeprefix('page-')}.md")
+        what = f"the booklet's section '{section}'"
     else:
         where, what = "content", "the booklet"
     made = "laying out its part of the booklet" if job.kind == "booklet-part" else f"making {job.filename}"

@@ -94,7 +94,7 @@ def test_editing_one_activity_rerenders_only_what_uses_it(tmp_path: Path, built_
     # parts the last build left gives the same bytes as laying out the whole booklet afresh.
     loaded = load_guide(guide)
     assert report.sections == (1, len(booklet_parts(loaded, None)))
-    assert "the booklet with 1 of its" in report.summary()
+    assert f"the booklet: 1 of its {report.sections[1]} sections laid out, the rest reused" in report.summary()
     fresh = render_job(loaded, pdf_jobs(loaded)[0])
     assert (guide / "build" / "pdf" / "guide.pdf").read_bytes() == fresh
 
@@ -235,3 +235,14 @@ def test_a_build_in_a_process_with_threads_runs_mkdocs_without_forking(
     report = found["report"]
     assert isinstance(report, build_module.BuildReport) and "the website" in report.built
     assert "Built from a thread." in (guide / "build" / "site" / "first-page" / "index.html").read_text()
+
+
+def test_a_website_only_build_keeps_the_booklet_sections_for_the_next_build(tmp_path: Path, built_once: Path) -> None:
+    guide = tmp_path / "guide"
+    shutil.copytree(built_once, guide)
+    page = guide / "content" / "pages" / "first-page.md"
+    page.write_text(page.read_text() + "\nA new line.\n")
+    build(guide, quiet(only=("site",)))
+    assert not (guide / "build" / "pdf").exists()
+    report = build(guide, quiet())
+    assert report.sections == (1, report.sections[1])  # only the edited page's section, not all of them
