@@ -14,7 +14,7 @@ import threading
 import time
 from pathlib import Path
 
-from .build_pdfs import PdfRender
+from .build_pdfs import PARTS, PdfRender
 from .build_state import BuildReport, BuildRun
 from .cache import MANIFEST, Manifest, digest_bytes, digest_tree, engine_versions, inputs_digest, link_or_copy
 from .forked import Forked
@@ -115,8 +115,6 @@ def _render_all(run: BuildRun, outputs: tuple[str, ...]) -> None:
 
 def _keep_booklet_parts(run: BuildRun) -> None:
     """A build without PDFs keeps the last build's laid-out booklet sections for the next one."""
-    from .build_pdfs import PARTS
-
     previous = run.previous_out / PARTS
     if previous.is_dir():
         shutil.copytree(previous, run.staging / PARTS, copy_function=link_or_copy)
@@ -136,23 +134,22 @@ def _one_after_the_other(run: BuildRun, sites: list[_Site], pdfs: PdfRender | No
     (an edit), each site gets its own child and the build ends sooner."""
     if len(sites) < 2 or pdfs is None:
         return False
-    workers = max(1, min(run.options.jobs or os.cpu_count() or 1, len(pdfs.to_render)))
-    pdf_seconds = SECONDS_PER_PDF_JOB * (len(pdfs.to_render) + len(pdfs.waiting)) / workers
+    pdf_seconds = SECONDS_PER_PDF_JOB * (len(pdfs.to_render) + len(pdfs.waiting)) / pdfs.workers()
     pages = 1 + len(run.guide.pages) + len(run.guide.skills) + len(run.guide.activities)
     return pdf_seconds >= SECONDS_PER_MKDOCS_PAGE * pages * len(sites)
 
 
 def _build_sites(sites: list[_Site]) -> None:
     for site in sites:
-        site.build(site.run.guide, site.config_file, site.site_dir)
+        site.build()
 
 
 def _announce(run: BuildRun, sites: list[_Site], pdfs: PdfRender | None, together: bool) -> None:
     work = [" then ".join(site.description for site in sites)] if together else [s.description for s in sites]
     if pdfs is not None and pdfs.to_render:
         work.append(f"{len(pdfs.to_render) + len(pdfs.waiting)} PDF jobs")
-    if any(work):
-        run.progress.step(f"Side by side: {', '.join(w for w in work if w)}")
+    if work:
+        run.progress.step(f"Side by side: {', '.join(work)}")
 
 
 class _Site:
@@ -166,7 +163,7 @@ class _Site:
         self.config_file = project / "mkdocs.yml"
         self.needed = not run.reused(name, key, run.staging / name)
 
-    def build(self, guide: Guide, config_file: Path, site_dir: Path) -> None:
+    def build(self) -> None:
         raise NotImplementedError
 
     def finish(self, pdf_dir: Path) -> None:
@@ -185,10 +182,10 @@ class _Website(_Site):
         key = digest_bytes(engine_versions(), digest_tree(project), pdf_key)
         super().__init__(run, handouts, project, run.staging / "site", key, "site")
 
-    def build(self, guide: Guide, config_file: Path, site_dir: Path) -> None:
+    def build(self) -> None:
         from .site import run_mkdocs
 
-        run_mkdocs(config_file, site_dir)
+        run_mkdocs(self.config_file, self.site_dir)
 
     def finish(self, pdf_dir: Path) -> None:
         """The PDFs (and the scripts made from them) into the project's docs/, and the site if it was built."""
@@ -214,10 +211,10 @@ class _Offline(_Site):
         key = digest_bytes(engine_versions(), digest_tree(project), pdf_key, source_date)
         super().__init__(run, handouts, project, run.staging / "offline-site", key, self.name)
 
-    def build(self, guide: Guide, config_file: Path, site_dir: Path) -> None:
+    def build(self) -> None:
         from .offline import build_offline_site
 
-        build_offline_site(guide, config_file, site_dir)
+        build_offline_site(self.run.guide, self.config_file, self.site_dir)
 
     def finish(self, pdf_dir: Path) -> None:
         from .offline import write_zip

@@ -1,5 +1,5 @@
 """The PDFs of one build: which can be reused, which must be rendered, and rendering them in
-worker processes while the main thread builds the website.
+worker processes fed by a background thread, while child processes run MkDocs.
 
 The booklet is made of parts (pdf_html.booklet_parts), each with its own cache key, and a
 join that waits for the last of them; an unchanged part is reused from the last build.
@@ -102,6 +102,10 @@ class PdfRender:
             links["guide"] = "guide.pdf"
         return links
 
+    def workers(self) -> int:
+        """How many worker processes: one per core (or --jobs), never more than there are jobs."""
+        return max(1, min(self.run.options.jobs or os.cpu_count() or 1, len(self.to_render)))
+
     def start(self) -> None:
         """Fork the workers here, in the calling thread, then render in a background thread."""
         progress = self.run.progress
@@ -112,8 +116,7 @@ class PdfRender:
             return
         from .workers import WorkerPool
 
-        processes = self.run.options.jobs or os.cpu_count() or 1
-        self._pool = WorkerPool(self.run.guide, max(1, min(processes, len(self.to_render))))
+        self._pool = WorkerPool(self.run.guide, self.workers())
         self._thread = threading.Thread(target=self._render, name="guidegen-pdfs", daemon=True)
         self._thread.start()
 

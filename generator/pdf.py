@@ -12,7 +12,6 @@ edit lays out one part again, and the parts spread over the workers.
 from __future__ import annotations
 
 import atexit
-import hashlib
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,6 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+from .cache import digest_bytes
 from .errors import ContentError
 from .model import Activity, Guide, ThreeCirclesHandout
 from .pdf_html import BookletPart, booklet_front, booklet_parts, handout_html, poster_html
@@ -181,10 +181,12 @@ def _booklet(guide: Guide, job: PdfJob) -> bytes:
     for _ in range(3):
         numbers = page_numbers(parts, front_pages.found + 1)
         front_part = booklet_front(guide, job.source_date, numbers)
-        key = hashlib.sha256(f"{job.front_cache[0] if job.front_cache else ''}\0{front_part.html}".encode()).hexdigest()
-        data = _cached_front(job, key) or _layout(guide, "booklet", None, front_part.html, front_pages)
+        key = digest_bytes(job.front_cache[0] if job.front_cache else "", front_part.html)
+        cached = _cached_front(job, key)
+        data = cached or _layout(guide, "booklet", None, front_part.html, front_pages)
         if data:
-            _keep_front(job, key, data)
+            if not cached:
+                _keep_front(job, key, data)
             front = Part.open(data, front_part.link_targets)
             break
         front_pages.guess = front_pages.found
@@ -214,11 +216,6 @@ def _keep_front(job: PdfJob, key: str, data: bytes) -> None:
     if not job.front_cache:
         return
     folder = Path(job.front_cache[1])
-    try:
-        if (folder / FRONT_KEY).read_text(encoding="ascii") == key:
-            return
-    except OSError:
-        pass
     for name, content in ((FRONT, data), (FRONT_KEY, key.encode("ascii"))):
         (folder / name).unlink(missing_ok=True)
         (folder / name).write_bytes(content)

@@ -29,6 +29,16 @@ def activity_source(guide: Guide, activity_id: str) -> str:
     return f"content/activities/{activity_id}.yml"
 
 
+def section_source(guide: Guide, section: str) -> str:
+    """The file behind one section of the booklet (pdf_html.booklet_parts names them)."""
+    if section == "skills":
+        return "content/skills.yml"
+    if section.startswith("activity-"):
+        return activity_source(guide, section.removeprefix("activity-"))
+    page_id = section.removeprefix("page-")
+    return next((p.source for p in guide.pages if p.id == page_id), guide.home.source)
+
+
 def sources(guide: Guide, activity_id: str | None) -> list[str]:
     """Files (relative to the guide) that feed a PDF: the activity's own first, then the rest."""
     everything = [

@@ -22,6 +22,7 @@ from .errors import ContentError, Problem
 from .memory import name_process, release_free_memory
 from .model import Guide
 from .pdf import PdfJob
+from .pdf_problems import activity_source, section_source
 
 # A job and, when the caller already made it, its HTML (so the worker need not make it again).
 Work = tuple[PdfJob, str | None]
@@ -68,31 +69,19 @@ def _context() -> BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def render_in_workers(guide: Guide, jobs: Iterable[Work], *, processes: int, time_limit: float, done: Done) -> None:
-    """Render jobs, biggest first, on `processes` workers; stop everything on the first failure.
-
-    time_limit is for a job of cost 1; a bigger job (joining a large booklet) gets more.
-    """
-    queue = list(jobs)
-    pool = WorkerPool(guide, max(1, min(processes, len(queue))))
-    try:
-        pool.run(queue, time_limit, done)
-    finally:
-        pool.stop()
-
-
 class WorkerPool:
     """Worker processes, forked when made: make it before starting any thread in this process
     (a fork copies only the calling thread, and a lock another thread held stays locked)."""
 
     def __init__(self, guide: Guide, processes: int) -> None:
+        self.guide = guide
         self.scratch = tempfile.mkdtemp(prefix="guidegen-workers-")
         context = _context()
         self.workers = [_start(context, guide, self.scratch) for _ in range(processes)]
 
     def run(self, jobs: Iterable[Work], time_limit: float, done: Done) -> None:
         """Render jobs, biggest first; may run in another thread than the one that made the pool."""
-        _run(sorted(jobs, key=lambda work: -work[0].cost), self.workers, time_limit, done)
+        _run(self.guide, sorted(jobs, key=lambda work: -work[0].cost), self.workers, time_limit, done)
 
     def stop(self) -> None:
         _stop(self.workers)
@@ -111,7 +100,7 @@ def _limit(job: PdfJob | None, time_limit: float) -> float:
     return time_limit * max(1.0, job.cost / 4) if job else time_limit
 
 
-def _run(queue: list[Work], workers: list[_Worker], time_limit: float, done: Done) -> None:
+def _run(guide: Guide, queue: list[Work], workers: list[_Worker], time_limit: float, done: Done) -> None:
     pending = list(queue)
     while pending or any(w.job for w in workers):
         for worker in workers:
@@ -133,7 +122,7 @@ def _run(queue: list[Work], workers: list[_Worker], time_limit: float, done: Don
             if worker.conn in ready:
                 pending.extend(_collect(worker, done))
             elif time.monotonic() - worker.started > _limit(worker.job, time_limit):
-                raise ContentError([_timeout_problem(worker.job, _limit(worker.job, time_limit))])
+                raise ContentError([_timeout_problem(guide, worker.job, _limit(worker.job, time_limit))])
 
 
 def _collect(worker: _Worker, done: Done) -> Iterable[Work]:
@@ -150,21 +139,21 @@ def _collect(worker: _Worker, done: Done) -> Iterable[Work]:
     return done(job, payload)
 
 
-def _timeout_problem(job: PdfJob | None, limit: float) -> Problem:
+def _timeout_problem(guide: Guide, job: PdfJob | None, limit: float) -> Problem:
     assert job is not None
     if job.activity_id:
-        where = f"content/activities/{job.activity_id}.yml"
-        what = f"activity '{job.activity_id}'"
+        where, what = activity_source(guide, job.activity_id), f"activity '{job.activity_id}'"
     elif job.kind == "booklet-part":
         section = job.name.removeprefix("booklet:")
-        files = {"intro": "content/home.md", "skills": "content/skills.yml"}
-        where = files.get(section, f"content/pages/{section.removeprefix('page-')}.md")
-        what = f"the booklet's section '{section}'"
+        where, what = section_source(guide, section), f"the booklet's section '{section}'"
     else:
         where, what = "content", "the booklet"
     made = "laying out its part of the booklet" if job.kind == "booklet-part" else f"making {job.filename}"
     return Problem(
-        where, 1, 1, "layout",
+        where,
+        1,
+        1,
+        "layout",
         f"{made} for {what} took longer than {limit:.0f} seconds and was stopped; "
         "look for very long words, huge numbers in sizes, or deeply nested lists",
     )
