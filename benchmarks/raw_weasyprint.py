@@ -2,7 +2,7 @@
 
 Usage: raw_weasyprint.py GUIDE_DIR. Prints one line of JSON with the timings.
 
-The render is generator.pdf.render_job itself, so WeasyPrint gets exactly the options,
+The render is generator.pdf.jobs.render_job itself, so WeasyPrint gets exactly the options,
 stylesheets, fonts and URL fetcher the build uses, with no copied code. The HTML for every
 job is made first (timed separately, reported as our own cost), and render_job is handed it
 ready-made, so `render_seconds` is WeasyPrint's own work plus the thin wrapper around it:
@@ -25,9 +25,9 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     import weasyprint  # noqa: F401  (timed: the one-off import cost)
 
-    from generator import pdf
-    from generator.load import load_guide
-    from generator.pdf_html import booklet_parts
+    from generator.content.loader import load_guide
+    from generator.pdf import jobs as pdf
+    from generator.pdf.html import booklet_parts
 
     imported = time.perf_counter()
     guide = load_guide(root)

@@ -124,29 +124,59 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
 
 
 def builds_table(subjects: Sequence[Subject], repeat: int) -> list[str]:
-    header = ["guide", "pages / activities / PDFs", "full build", "no-op rebuild", "one activity edited",
-              "`--only site,pdf`", "raw MkDocs", "raw WeasyPrint", "peak memory: largest process / all"]
+    header = [
+        "guide",
+        "pages / activities / PDFs",
+        "full build",
+        "no-op rebuild",
+        "one activity edited",
+        "`--only site,pdf`",
+        "raw MkDocs",
+        "raw WeasyPrint",
+        "peak memory: largest process / all",
+    ]
     rows = []
     for s in subjects:
-        rows.append([
-            s.name, f"{s.pages} / {s.activities} / {s.pdfs}", cell(s, FULL, repeat), cell(s, NOOP, repeat),
-            cell(s, EDIT, repeat), cell(s, SITE_PDF, repeat), cell(s, RAW_MKDOCS, repeat),
-            seconds(raw_weasyprint_seconds(s)), memory(s),
-        ])
+        rows.append(
+            [
+                s.name,
+                f"{s.pages} / {s.activities} / {s.pdfs}",
+                cell(s, FULL, repeat),
+                cell(s, NOOP, repeat),
+                cell(s, EDIT, repeat),
+                cell(s, SITE_PDF, repeat),
+                cell(s, RAW_MKDOCS, repeat),
+                seconds(raw_weasyprint_seconds(s)),
+                memory(s),
+            ]
+        )
     return table(header, rows)
 
 
 def ratios_table(subjects: Sequence[Subject]) -> list[str]:
-    header = ["guide", "`site,pdf` ÷ raw engines", "the same in CPU time", "full ÷ raw engines (MkDocs twice)",
-              "no-op ÷ full", "one edit ÷ full", "full build CPU"]
+    header = [
+        "guide",
+        "`site,pdf` ÷ raw engines",
+        "the same in CPU time",
+        "full ÷ raw engines (MkDocs twice)",
+        "no-op ÷ full",
+        "one edit ÷ full",
+        "full build CPU",
+    ]
     rows = []
     for s in subjects:
         full = s.median(FULL)
-        rows.append([
-            s.name, times(ratio(s.median(SITE_PDF), raw_engines(s))), times(cpu_ratio(s)),
-            times(ratio(full, raw_engines(s, 2))), percent(ratio(s.median(NOOP), full)),
-            percent(ratio(s.median(EDIT), full)), seconds(s.median(FULL, lambda x: x.cpu)),
-        ])
+        rows.append(
+            [
+                s.name,
+                times(ratio(s.median(SITE_PDF), raw_engines(s))),
+                times(cpu_ratio(s)),
+                times(ratio(full, raw_engines(s, 2))),
+                percent(ratio(s.median(NOOP), full)),
+                percent(ratio(s.median(EDIT), full)),
+                seconds(s.median(FULL, lambda x: x.cpu)),
+            ]
+        )
     return table(header, rows)
 
 
@@ -166,22 +196,41 @@ def phases_table(subjects: Sequence[Subject]) -> list[str]:
 
 
 def raw_table(subjects: Sequence[Subject]) -> list[str]:
-    header = ["guide", "import WeasyPrint", "load the guide", "make HTML (ours)", "render all",
-              "each booklet part", "join the booklet (ours)", "each handout", "each poster",
-              "render: seconds per activity"]
+    header = [
+        "guide",
+        "import WeasyPrint",
+        "load the guide",
+        "make HTML (ours)",
+        "render all",
+        "each booklet part",
+        "join the booklet (ours)",
+        "each handout",
+        "each poster",
+        "render: seconds per activity",
+    ]
     rows = []
     for s in subjects:
         if not s.raw:
             continue
+
         def med(what: Callable[[RawRender], float], s: Subject = s) -> float:
             return statistics.median(what(r) for r in s.raw)
+
         render = med(lambda r: r.render_seconds)
-        rows.append([
-            s.name, seconds(med(lambda r: r.import_seconds)), seconds(med(lambda r: r.load_seconds)),
-            seconds(med(lambda r: r.html_seconds)), seconds(render), seconds(kind_mean(s, "booklet-part")),
-            seconds(med(lambda r: r.join_seconds)), seconds(kind_mean(s, "handout")),
-            seconds(kind_mean(s, "poster")), seconds(render / s.activities),
-        ])
+        rows.append(
+            [
+                s.name,
+                seconds(med(lambda r: r.import_seconds)),
+                seconds(med(lambda r: r.load_seconds)),
+                seconds(med(lambda r: r.html_seconds)),
+                seconds(render),
+                seconds(kind_mean(s, "booklet-part")),
+                seconds(med(lambda r: r.join_seconds)),
+                seconds(kind_mean(s, "handout")),
+                seconds(kind_mean(s, "poster")),
+                seconds(render / s.activities),
+            ]
+        )
     return table(header, rows)
 
 
@@ -197,9 +246,15 @@ def kind_mean(subject: Subject, kind: str) -> float | None:
 
 def jobs_table(subjects: Sequence[Subject], repeat: int) -> list[str]:
     rows = [
-        [s.name, cell(s, JOBS1, repeat), cell(s, JOBS2, repeat), times(ratio(s.median(JOBS1), s.median(JOBS2))),
-         times(best_speedup(s))]
-        for s in subjects if s.samples.get(JOBS1) and s.samples.get(JOBS2)
+        [
+            s.name,
+            cell(s, JOBS1, repeat),
+            cell(s, JOBS2, repeat),
+            times(ratio(s.median(JOBS1), s.median(JOBS2))),
+            times(best_speedup(s)),
+        ]
+        for s in subjects
+        if s.samples.get(JOBS1) and s.samples.get(JOBS2)
     ]
     header = ["guide", "`--only pdf --jobs 1`", "`--only pdf --jobs 2`", "speed-up", "best possible (raw renders)"]
     return table(header, rows)

@@ -24,16 +24,22 @@ from report import LINEAR_TOLERANCE, builds_table, goals, goals_table, jobs_tabl
 from scenarios import EDIT, FULL, JOBS1, JOBS2, NOOP, ORDER, RAW_MKDOCS, RAW_WEASYPRINT, SITE_PDF, Subject, schedule
 from synthetic import REPO, make_guide
 
-from generator.load import load_guide
-from generator.pdf import pdf_jobs
+from generator.content.loader import load_guide
+from generator.pdf.jobs import pdf_jobs
 
 # The raw WeasyPrint baseline renders every PDF on one core: from MEDIUM activities on it is
 # left out, and from LARGE on so is raw MkDocs, so that the default run finishes in under ten
 # minutes. The edit runs at every size: it is what an editor of a large guide waits for.
 MEDIUM, LARGE = 200, 300
 NAMES = {
-    FULL: "full build", NOOP: "no-op rebuild", EDIT: "one activity edited", SITE_PDF: "`--only site,pdf`",
-    JOBS1: "`--jobs 1`", JOBS2: "`--jobs 2`", RAW_MKDOCS: "raw MkDocs", RAW_WEASYPRINT: "raw WeasyPrint",
+    FULL: "full build",
+    NOOP: "no-op rebuild",
+    EDIT: "one activity edited",
+    SITE_PDF: "`--only site,pdf`",
+    JOBS1: "`--jobs 1`",
+    JOBS2: "`--jobs 2`",
+    RAW_MKDOCS: "raw MkDocs",
+    RAW_WEASYPRINT: "raw WeasyPrint",
 }
 
 
@@ -41,7 +47,7 @@ ACCOUNTING = [
     "- Every build and baseline runs in a fresh process, so start-up and imports count. "
     "Builds use the default `--jobs` (one worker per core); the raw baselines are sequential.",
     "- Raw MkDocs: `mkdocs build` of the project the build leaves in build/mkdocs/. Raw WeasyPrint: "
-    "importing WeasyPrint once, then generator.pdf.render_job for every handout, poster and booklet part "
+    "importing WeasyPrint once, then generator.pdf.jobs.render_job for every handout, poster and booklet part "
     "in one process, with the HTML made beforehand (its time is shown apart as ours): the engine with our "
     "options and thin wrapper. Joining the booklet's parts (and laying out its contents) is ours, timed apart.",
     "- The offline bundle runs MkDocs a second time and zips the result, so the 1.15× goal compares "
@@ -114,8 +120,11 @@ def reductions(found: list[Subject], repeat: int) -> list[str]:
         if parts:
             notes.append(f"  - {s.name}: {'; '.join(parts)}.")
     if notes:
-        notes.insert(0, f"- Fewer runs than the {repeat} asked for, to finish within the time budget (large "
-                     "guides leave out their costliest measurements; further runs stop near the budget):")
+        notes.insert(
+            0,
+            f"- Fewer runs than the {repeat} asked for, to finish within the time budget (large "
+            "guides leave out their costliest measurements; further runs stop near the budget):",
+        )
     return notes
 
 
@@ -163,8 +172,13 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3, metavar="N", help="runs of each measurement (median)")
     parser.add_argument("--quick", action="store_true", help="smoke test: sizes 10,100 and one run each")
     parser.add_argument("--output", type=Path, help="also write the Markdown report to this file")
-    parser.add_argument("--budget", type=float, default=9.5, metavar="MINUTES",
-                        help="skip further repetitions that would end after this (default 9.5)")
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=9.5,
+        metavar="MINUTES",
+        help="skip further repetitions that would end after this (default 9.5)",
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.repeat = "10,100", 1
@@ -203,8 +217,11 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         schedule(found, args.repeat, started + args.budget * 60)
     elapsed = time.perf_counter() - started
-    header = [*machine(), f"- Runs of each measurement: {args.repeat} (medians); whole benchmark took "
-              f"{elapsed / 60:.1f} min; load average before {load_before}, after {_load()}"]
+    header = [
+        *machine(),
+        f"- Runs of each measurement: {args.repeat} (medians); whole benchmark took "
+        f"{elapsed / 60:.1f} min; load average before {load_before}, after {_load()}",
+    ]
     text = render(found, args.repeat, header, [*reductions(found, args.repeat), *ACCOUNTING])
     print(text)
     if args.output:

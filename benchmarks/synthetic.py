@@ -15,8 +15,8 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from generator.load import load_guide
-from generator.model import HANDOUT_KINDS, Activity, Guide, Page
+from generator.content.loader import load_guide
+from generator.content.model import HANDOUT_KINDS, Activity, Guide, Page
 
 REPO = Path(__file__).resolve().parent.parent
 

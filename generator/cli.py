@@ -181,7 +181,7 @@ def _plural(count: int, noun: str) -> str:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .options import BuildOptions, UsageError
+    from .builder.options import BuildOptions, UsageError
 
     try:
         options = BuildOptions.from_args(args)
@@ -192,7 +192,7 @@ def _build(args: argparse.Namespace) -> int:
     if not args.force and _nothing_changed(args.guide, out, options.request()):
         print(f"Nothing has changed since the last build; {out} is up to date. (--force builds again.)")
         return EXIT_OK
-    from .build import build
+    from .builder.pipeline import build
 
     try:
         report = build(args.guide, options)
@@ -204,14 +204,14 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _nothing_changed(root: Path, out: Path, request: str) -> bool:
-    from .cache import up_to_date
+    from .builder.cache import up_to_date
 
     return up_to_date(root.resolve(), out, request)
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .options import UsageError
-    from .serve import ServeOptions, serve
+    from .builder.options import UsageError
+    from .preview.serve import ServeOptions, serve
 
     if not 0 <= args.port <= 65535:
         print("guidegen serve: --port takes a whole number from 0 to 65535", file=sys.stderr)

@@ -16,9 +16,9 @@ from string import Template
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from .load import RESERVED_PAGE_IDS
-from .model import HANDOUT_KINDS
-from .templates import TEMPLATES_DIR
+from .content.loader import RESERVED_PAGE_IDS
+from .content.model import HANDOUT_KINDS
+from .render.environments import TEMPLATES_DIR
 
 SCAFFOLD = TEMPLATES_DIR / "scaffold"
 MAX_ID = 60  # as model.Slug

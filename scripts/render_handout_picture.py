@@ -14,9 +14,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.load import load_guide  # noqa: E402
-from generator.model import ThreeCirclesHandout  # noqa: E402
-from generator.pdf import pdf_jobs, render_job  # noqa: E402
+from generator.content.loader import load_guide  # noqa: E402
+from generator.content.model import ThreeCirclesHandout  # noqa: E402
+from generator.pdf.jobs import pdf_jobs, render_job  # noqa: E402
 
 OUT = REPO / "docs" / "images" / "three-circles-handout.png"
 DPI = 90

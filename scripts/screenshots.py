@@ -13,9 +13,9 @@ from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
-from generator.load import load_guide
-from generator.site import run_mkdocs, write_mkdocs_project
-from generator.site_server import serve, url_path
+from generator.content.loader import load_guide
+from generator.preview.static import serve, url_path
+from generator.site.project import run_mkdocs, write_mkdocs_project
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"

@@ -5,7 +5,7 @@
 # guide never needs node, npm or the internet.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-dest="$here/templates/assets/vendor"
+dest="$here/generator/templates/assets/vendor"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_guide
-from generator.model import Guide
+from generator.content.loader import load_guide
+from generator.content.model import Guide
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"

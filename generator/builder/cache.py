@@ -17,11 +17,11 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from . import __version__
+from .. import __version__
 
 MANIFEST = ".guidegen-manifest.json"
-PACKAGE_DIR = Path(__file__).resolve().parent
-TEMPLATES_DIR = PACKAGE_DIR.parent / "templates"  # as in templates.py, without importing Jinja
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+TEMPLATES_DIR = PACKAGE_DIR / "templates"  # as in render/environments.py, without importing Jinja
 
 
 def digest_bytes(*parts: bytes | str) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
-from .errors import ContentError
+from ..errors import ContentError
 from .memory import name_process
 
 
@@ -34,7 +34,7 @@ class Forked:
         if status == "content":
             raise ContentError(payload)
         if status == "site":
-            from .site import SiteBuildError
+            from ..site.project import SiteBuildError
 
             raise SiteBuildError(payload)
         if status == "bug":
@@ -49,7 +49,7 @@ class Forked:
 
 
 def _run(conn: Connection, name: str, function: Callable[..., None], args: tuple[Any, ...]) -> None:
-    from .site import SiteBuildError
+    from ..site.project import SiteBuildError
 
     name_process(name)
     try:

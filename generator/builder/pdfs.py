@@ -1,7 +1,7 @@
 """The PDFs of one build: which can be reused, which must be rendered, and rendering them in
 worker processes fed by a background thread, while child processes run MkDocs.
 
-The booklet is made of parts (pdf_html.booklet_parts), each with its own cache key, and a
+The booklet is made of parts (pdf.html.booklet_parts), each with its own cache key, and a
 join that waits for the last of them; an unchanged part is reused from the last build.
 """
 
@@ -13,12 +13,12 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .build_state import BuildRun
+from ..render.environments import TEMPLATES_DIR
 from .cache import digest_bytes, digest_tree, engine_versions, link_or_copy
-from .templates import TEMPLATES_DIR
+from .state import BuildRun
 
 if TYPE_CHECKING:
-    from .pdf import PdfJob
+    from ..pdf.jobs import PdfJob
     from .workers import WorkerPool
 
 PARTS = ".booklet-parts"  # the booklet's laid-out parts, kept for the next build to reuse
@@ -29,7 +29,7 @@ class PdfRender:
     """Decide what to render, then render it in the background: start(), then finish()."""
 
     def __init__(self, run: BuildRun, pdf_dir: Path) -> None:
-        from .pdf import job_html, pdf_jobs
+        from ..pdf.jobs import job_html, pdf_jobs
 
         self.run, self.pdf_dir = run, pdf_dir
         pdf_dir.mkdir(parents=True)
@@ -68,8 +68,8 @@ class PdfRender:
         The booklet's key is made of its parts' keys and the front's HTML, so an edited
         activity lays out one part again and joins, and an unchanged guide does neither.
         """
-        from .pdf import FRONT, FRONT_KEY, booklet_job, part_job
-        from .pdf_html import booklet_front, booklet_parts
+        from ..pdf.html import booklet_front, booklet_parts
+        from ..pdf.jobs import FRONT, FRONT_KEY, booklet_job, part_job
 
         run = self.run
         parts = booklet_parts(run.guide, job.source_date)

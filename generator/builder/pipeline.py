@@ -14,16 +14,16 @@ import threading
 import time
 from pathlib import Path
 
-from .build_pdfs import PARTS, PdfRender
-from .build_state import BuildReport, BuildRun
+from ..content.loader import load_guide
+from ..content.model import Guide
+from ..content.parse_cache import ParseCache
 from .cache import MANIFEST, Manifest, digest_bytes, digest_tree, engine_versions, inputs_digest, link_or_copy
 from .forked import Forked
-from .load import load_guide
-from .model import Guide
 from .options import ALL_OUTPUTS, BuildOptions, UsageError
+from .pdfs import PARTS, PdfRender
 from .progress import Progress
+from .state import BuildReport, BuildRun
 from .swap import staging_dir, swap_into_place
-from .yamlcache import ParseCache
 
 __all__ = ["BuildOptions", "BuildReport", "build"]
 
@@ -174,7 +174,7 @@ class _Website(_Site):
     description = "MkDocs for the website"
 
     def __init__(self, run: BuildRun, handouts: dict[str, str], pdf_key: str) -> None:
-        from .site import write_mkdocs_project
+        from ..site.project import write_mkdocs_project
 
         run.progress.step("Website: writing the MkDocs project")
         project = run.staging / "mkdocs"
@@ -183,13 +183,13 @@ class _Website(_Site):
         super().__init__(run, handouts, project, run.staging / "site", key, "site")
 
     def build(self) -> None:
-        from .site import run_mkdocs
+        from ..site.project import run_mkdocs
 
         run_mkdocs(self.config_file, self.site_dir)
 
     def finish(self, pdf_dir: Path) -> None:
         """The PDFs (and the scripts made from them) into the project's docs/, and the site if it was built."""
-        from .site import write_pdf_files
+        from ..site.project import write_pdf_files
 
         folders = [self.project / "docs"] + ([self.site_dir] if self.needed else [])
         write_pdf_files(self.run.guide, self.handouts, pdf_dir, *folders)
@@ -202,7 +202,7 @@ class _Offline(_Site):
     description = "MkDocs for the offline site"
 
     def __init__(self, run: BuildRun, handouts: dict[str, str], pdf_key: str) -> None:
-        from .offline import bundle_name, write_offline_project
+        from ..offline.bundle import bundle_name, write_offline_project
 
         project = run.staging / "offline-mkdocs"
         write_offline_project(run.guide, project, handouts=handouts, pdf_dir=None, pdfs_later=True)
@@ -212,13 +212,13 @@ class _Offline(_Site):
         super().__init__(run, handouts, project, run.staging / "offline-site", key, self.name)
 
     def build(self) -> None:
-        from .offline import build_offline_site
+        from ..offline.bundle import build_offline_site
 
         build_offline_site(self.run.guide, self.config_file, self.site_dir)
 
     def finish(self, pdf_dir: Path) -> None:
-        from .offline import write_zip
-        from .site import write_pdf_files
+        from ..offline.bundle import write_zip
+        from ..site.project import write_pdf_files
 
         run = self.run
         if self.needed:

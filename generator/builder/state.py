@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..content.model import Guide
 from .cache import Manifest, reuse
-from .model import Guide
 from .options import BuildOptions
 from .progress import Progress
 

@@ -18,11 +18,11 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from typing import Any
 
-from .errors import ContentError, Problem
+from ..content.model import Guide
+from ..errors import ContentError, Problem
+from ..pdf.jobs import PdfJob
+from ..pdf.problems import activity_source, section_source
 from .memory import name_process, release_free_memory
-from .model import Guide
-from .pdf import PdfJob
-from .pdf_problems import activity_source, section_source
 
 # A job and, when the caller already made it, its HTML (so the worker need not make it again).
 Work = tuple[PdfJob, str | None]
@@ -46,7 +46,7 @@ def _serve(conn: Connection, guide: Guide, scratch: str) -> None:
     # removes them: point it at a folder the parent deletes when the workers stop.
     tempfile.tempdir = scratch
     name_process("guidegen-pdf")
-    from .pdf import render_job
+    from ..pdf.jobs import render_job
 
     while True:
         message = conn.recv()

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..content.loader import Sources, load_guide
+from ..content.model import Guide
 from ..errors import Problem
-from ..load import Sources, load_guide
-from ..model import Guide
 from .documents import Document, documents
 from .images import missing_alt_text
 from .readability import hard_to_read, long_sentences

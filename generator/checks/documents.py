@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from ..load import FieldSource, Sources
-from ..model import Activity, Guide, Page
+from ..content.loader import FieldSource, Sources
+from ..content.model import Activity, Guide, Page
 from .prose import Prose, field_prose, page_body
 
 NOT_PROSE = {"id", "kind", "skills", "next"}  # ids and keywords, not sentences anyone reads

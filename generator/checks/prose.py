@@ -15,11 +15,11 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from ..content.loader import FieldSource
+from ..content.messages import field_label
+from ..content.model import Page
+from ..content.reader import position
 from ..errors import Problem
-from ..load import FieldSource
-from ..messages import field_label
-from ..model import Page
-from ..yamlread import position
 
 CODE_SPAN = re.compile(r"(`+).+?(?<!`)\1(?!`)", re.DOTALL)
 LINK_TARGET = re.compile(r"(?<=\])\([^)]*\)")

@@ -14,8 +14,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 from ruamel.yaml import YAML
 
+from ..content.model import SiteConfig
 from ..errors import Problem
-from ..model import SiteConfig
 from .prose import Prose
 
 WORD_LIST = Path(__file__).resolve().parent.parent / "data" / "inclusive_terms.yml"

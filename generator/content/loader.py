@@ -13,11 +13,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import ContentError, ProblemCollector
+from ..errors import ContentError, ProblemCollector
 from .messages import describe, did_you_mean, field_label, yaml_loc
 from .model import Activity, Guide, Page, PageFrontMatter, SiteConfig, Skill, SkillsFile
-from .yamlcache import ParseCache
-from .yamlread import Unreadable, parse_yaml, plain, position, read_text
+from .parse_cache import ParseCache
+from .reader import Unreadable, parse_yaml, plain, position, read_text
 
 M = TypeVar("M", bound=BaseModel)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

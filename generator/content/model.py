@@ -1,6 +1,6 @@
 """The content model: one pydantic class per noun an editor writes.
 
-Every field has a one-line description; `generator.docs` turns them into
+Every field has a one-line description; `generator.content.reference` turns them into
 docs/content-format.md so the editors' reference cannot drift from the code.
 Models are frozen: renderers only read them.
 """

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 CACHE_FILE = ".guidegen-yaml-cache.json"
-_YAMLREAD = Path(__file__).with_name("yamlread.py")
+_YAMLREAD = Path(__file__).with_name("reader.py")
 
 
 def _version() -> str:

@@ -15,7 +15,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
 
-from .errors import ProblemCollector
+from ..errors import ProblemCollector
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20

@@ -1,6 +1,6 @@
 """The editors' reference, docs/content-format.md, generated from the content model.
 
-Run `python -m generator.docs` after changing generator/model.py; a test fails when the
+Run `python -m generator.content.reference` after changing generator/model.py; a test fails when the
 file in the repository no longer matches the models.
 """
 
@@ -30,7 +30,7 @@ from .model import (
     ThreeCirclesHandout,
 )
 
-OUTPUT = Path(__file__).resolve().parent.parent / "docs" / "content-format.md"
+OUTPUT = Path(__file__).resolve().parents[2] / "docs" / "content-format.md"
 
 SECTIONS: list[tuple[str, str, type[BaseModel]]] = [
     ("site_config.yml", "Settings for the whole guide, in the guide's top folder.", SiteConfig),
@@ -56,7 +56,7 @@ SECTIONS: list[tuple[str, str, type[BaseModel]]] = [
 INTRO = """# Content format
 
 This page lists every file and field an editor can write. It is generated from the
-content model (`python -m generator.docs`), so it always matches what `guidegen check` accepts.
+content model (`python -m generator.content.reference`), so it always matches what `guidegen check` accepts.
 
 - Text fields may use Markdown: `**bold**`, `*italic*`, lists and links.
 - Link to other parts of the guide with `[text](page:ID)`, `[text](skill:ID)` or

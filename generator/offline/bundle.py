@@ -14,7 +14,7 @@ import zipfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from .model import Guide
+from ..content.model import Guide
 
 # A fixed timestamp when SOURCE_DATE_EPOCH is not set: 1 January 2024, 00:00 UTC.
 DEFAULT_EPOCH = 1704067200
@@ -48,7 +48,7 @@ def write_offline_project(
     guide: Guide, project: Path, *, handouts: Mapping[str, str], pdf_dir: Path | None, pdfs_later: bool = False
 ) -> Path:
     """The MkDocs project for the file:// variant of the site (cheap: no MkDocs import)."""
-    from .site import write_mkdocs_project
+    from ..site.project import write_mkdocs_project
 
     return write_mkdocs_project(
         guide, project, offline=True, handouts=handouts or None, pdf_dir=pdf_dir, pdfs_later=pdfs_later
@@ -57,7 +57,7 @@ def write_offline_project(
 
 def build_offline_site(guide: Guide, config_file: Path, site_dir: Path) -> None:
     """Run MkDocs on the offline project, unlink web links and add README.txt."""
-    from .site import run_mkdocs
+    from ..site.project import run_mkdocs
 
     run_mkdocs(config_file, site_dir)
     for page in site_dir.rglob("*.html"):

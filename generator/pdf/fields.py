@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from .markdown import plain_text
-from .model import ChecklistHandout, Guide, QuestionsHandout, TableHandout
+from ..content.model import ChecklistHandout, Guide, QuestionsHandout, TableHandout
+from ..render.markdown import plain_text
 
 FieldKind = Literal["text", "textarea", "checkbox"]
 

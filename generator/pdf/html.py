@@ -15,9 +15,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import diagram, handouts
-from .markdown import to_html
-from .model import (
+from ..content.model import (
     Activity,
     ChecklistHandout,
     Guide,
@@ -27,7 +25,10 @@ from .model import (
     TableHandout,
     ThreeCirclesHandout,
 )
-from .templates import environment
+from ..render import diagram
+from ..render.environments import environment
+from ..render.markdown import to_html
+from . import fields as handouts
 
 HANDOUT_DIAGRAM = (170.0, 8.0)  # size and band height in mm: fits A4 and Letter under a short header
 POSTER_DIAGRAM = (262.0, 12.0)  # A3 minus margins; taller bands for bigger writing

@@ -5,7 +5,7 @@ of the two, so the build can run jobs in worker processes with a time limit (a h
 layout can hang WeasyPrint, and there is no way to cancel it from inside).
 
 The booklet is laid out in parts (one per page, the skills, one per activity), each its own
-job, then joined with the cover and contents (pdf_join.py): the build caches the parts, so an
+job, then joined with the cover and contents (pdf/join/writer.py): the build caches the parts, so an
 edit lays out one part again, and the parts spread over the workers.
 """
 
@@ -19,12 +19,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from .cache import digest_bytes
-from .errors import ContentError
-from .model import Activity, Guide, ThreeCirclesHandout
-from .pdf_html import BookletPart, booklet_front, booklet_parts, handout_html, poster_html
-from .pdf_problems import layout_problem, refusal_problems
-from .templates import TEMPLATES_DIR
+from ..builder.cache import digest_bytes
+from ..content.model import Activity, Guide, ThreeCirclesHandout
+from ..errors import ContentError
+from ..render.environments import TEMPLATES_DIR
+from .html import BookletPart, booklet_front, booklet_parts, handout_html, poster_html
+from .problems import layout_problem, refusal_problems
 
 JobKind = Literal["booklet", "booklet-part", "handout", "poster"]
 PAGE_SIZES = {"A4": "A4", "Letter": "letter", "A3": "A3"}
@@ -166,7 +166,7 @@ class _FrontLength(_Pages):
 
 def _booklet(guide: Guide, job: PdfJob) -> bytes:
     """The cover and contents, then every part, joined into one PDF."""
-    from .pdf_join import Part, join, page_numbers
+    from .join.writer import Part, join, page_numbers
 
     if job.parts:
         parts = [Part.open(Path(path), targets) for path, targets in job.parts]

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from .errors import Problem
-from .model import Guide
+from ..content.model import Guide
+from ..errors import Problem
 
 if TYPE_CHECKING:
     from .fetcher import RefusedReference  # imports WeasyPrint: only for type checking
@@ -30,7 +30,7 @@ def activity_source(guide: Guide, activity_id: str) -> str:
 
 
 def section_source(guide: Guide, section: str) -> str:
-    """The file behind one section of the booklet (pdf_html.booklet_parts names them)."""
+    """The file behind one section of the booklet (pdf.html.booklet_parts names them)."""
     if section == "skills":
         return "content/skills.yml"
     if section.startswith("activity-"):

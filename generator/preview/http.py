@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
-from .serve_pages import VERSION_PATH, Failure, failure_page, inject, waiting_page
+from .pages import VERSION_PATH, Failure, failure_page, inject, waiting_page
 
 HOST = "127.0.0.1"
 TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".woff2": "font/woff2"}

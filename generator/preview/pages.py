@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from .errors import Problem
+from ..errors import Problem
 
 VERSION_PATH = "/__guidegen__/version"
 BODY_END = re.compile(rb"</body\s*>", re.IGNORECASE)

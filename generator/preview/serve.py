@@ -28,14 +28,14 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from .build import build
-from .errors import ContentError
-from .load import load_guide
-from .options import BuildOptions, UsageError
-from .serve_http import HOST, PreviewServer, PreviewState, start
-from .serve_pages import Failure
-from .site_server import url_path
-from .templates import TEMPLATES_DIR
+from ..builder.options import BuildOptions, UsageError
+from ..builder.pipeline import build
+from ..content.loader import load_guide
+from ..errors import ContentError
+from ..render.environments import TEMPLATES_DIR
+from .http import HOST, PreviewServer, PreviewState, start
+from .pages import Failure
+from .static import url_path
 
 if TYPE_CHECKING:
     from watchfiles import Change

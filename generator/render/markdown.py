@@ -15,7 +15,7 @@ import markdown as md
 import nh3
 from markupsafe import Markup
 
-from .load import REF
+from ..content.loader import REF
 
 # (kind, id, anchor) -> URL for the output being written, e.g. "skills.md#listening".
 Resolver = Callable[[str, str, str], str]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Brand
+from ..content.model import Brand
 
 WHITE = (255, 255, 255)
 BLACK = (0, 0, 0)

@@ -31,9 +31,9 @@ from fontTools.merge import Merger
 from fontTools.subset import Options, Subsetter
 from fontTools.ttLib import TTFont
 
-from . import diagram
-from .model import Activity, Guide, ThreeCirclesHandout
-from .templates import TEMPLATES_DIR
+from ..content.model import Activity, Guide, ThreeCirclesHandout
+from ..render import diagram
+from ..render.environments import TEMPLATES_DIR
 
 SCRIPT_FILES = ("circles.js", "circles.css")
 VENDOR = TEMPLATES_DIR / "assets" / "vendor"

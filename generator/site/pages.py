@@ -16,10 +16,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import diagram
-from .markdown import neutralise
-from .model import Activity, ChecklistHandout, Guide, Page, ThreeCirclesHandout
-from .templates import environment
+from ..content.model import Activity, ChecklistHandout, Guide, Page, ThreeCirclesHandout
+from ..render import diagram
+from ..render.environments import environment
+from ..render.markdown import neutralise
 
 HANDOUT_WORDS = {
     "three-circles": "three circles to write in",

@@ -15,13 +15,13 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import site_hooks
+from ..content.model import Guide
+from ..render.environments import TEMPLATES_DIR, environment
+from . import hooks as site_hooks
+from .brand import palette
+from .circles import handout_script, handout_scripts, write_circles_assets
 from .mkdocs_config import ASSETS, HOOK, SHIM, mkdocs_config
-from .model import Guide
-from .site_brand import palette
-from .site_circles import handout_script, handout_scripts, write_circles_assets
-from .site_pages import all_pages
-from .templates import TEMPLATES_DIR, environment
+from .pages import all_pages
 
 SITE_TEMPLATES = TEMPLATES_DIR / "site"
 VENDOR = TEMPLATES_DIR / "assets" / "vendor"

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from served_site import Site, page_urls  # type: ignore[import-not-found]
 
-from generator.model import Guide
-from generator.site import run_mkdocs, write_mkdocs_project
-from generator.site_server import serve, url_path
+from generator.content.model import Guide
+from generator.preview.static import serve, url_path
+from generator.site.project import run_mkdocs, write_mkdocs_project
 
 OUTPUT = Path(__file__).resolve().parent.parent / "output"  # screenshots for people; ignored by git
 

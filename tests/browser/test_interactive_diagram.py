@@ -27,12 +27,12 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import BooleanObject, NameObject
 from served_site import Site  # type: ignore[import-not-found]
 
-from generator.load import load_guide
-from generator.model import Guide, ThreeCirclesHandout
-from generator.offline import make_bundle, write_offline_project
-from generator.pdf import pdf_jobs, render_job
-from generator.site import run_mkdocs, write_mkdocs_project
-from generator.site_server import serve, url_path
+from generator.content.loader import load_guide
+from generator.content.model import Guide, ThreeCirclesHandout
+from generator.offline.bundle import make_bundle, write_offline_project
+from generator.pdf.jobs import pdf_jobs, render_job
+from generator.preview.static import serve, url_path
+from generator.site.project import run_mkdocs, write_mkdocs_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -20,8 +20,8 @@ import axe_playwright_python
 import pytest
 from playwright.sync_api import Page, expect
 
+from generator.content.loader import load_guide
 from generator.errors import ContentError
-from generator.load import load_guide
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -141,9 +141,7 @@ def test_edits_show_at_once_and_broken_content_shows_its_problems_until_fixed(pa
     originals = _break_two_activities(preview.guide)
     with pytest.raises(ContentError) as caught:
         load_guide(preview.guide)
-    expect(page.locator("h1")).to_have_text(
-        "The preview is paused until the content is fixed", timeout=CHANGE_SECONDS
-    )
+    expect(page.locator("h1")).to_have_text("The preview is paused until the content is fixed", timeout=CHANGE_SECONDS)
     _shows_every_problem(page, preview, caught.value)
 
     for path, text in originals.items():

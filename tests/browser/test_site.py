@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 from served_site import Site  # type: ignore[import-not-found]
 
-from generator.model import Guide
+from generator.content.model import Guide
 
 pytestmark = pytest.mark.browser
 

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
+from generator.content.loader import load_guide
+from generator.content.model import Guide
 from generator.errors import ContentError
-from generator.load import load_guide
-from generator.model import Guide
 
 MINIMAL = Path(__file__).resolve().parent.parent / "samples" / "minimal"
 FIELDS = ["id", "title", "aim", "duration_minutes", "group_size", "steps", "skills", "next", "handout", "kind", "rings"]

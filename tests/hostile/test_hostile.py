@@ -21,9 +21,9 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from generator.build import BuildOptions, build
+from generator.builder.pipeline import BuildOptions, build
+from generator.content.loader import load_guide
 from generator.errors import ContentError
-from generator.load import load_guide
 
 MINIMAL = Path(__file__).resolve().parent.parent / "samples" / "minimal"
 MARKER = "MARKER-outside-7f3a9c"

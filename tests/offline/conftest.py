@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildOptions, build
+from generator.builder.pipeline import BuildOptions, build
 
 
 @pytest.fixture(scope="session")

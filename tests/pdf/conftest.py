@@ -7,8 +7,8 @@ import logging
 import pytest
 from pdfcheck import Built
 
-from generator.model import Guide
-from generator.pdf import build_pdfs
+from generator.content.model import Guide
+from generator.pdf.jobs import build_pdfs
 
 
 class Collect(logging.Handler):

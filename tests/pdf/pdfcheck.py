@@ -29,8 +29,20 @@ class Built:
 def render_page(pdf: Path, out_stem: Path, dpi: int = 100, page: int = 1) -> Image.Image:
     """One page of a PDF as a greyscale image, rendered by poppler's pdftoppm (also saved as PNG)."""
     subprocess.run(
-        ["pdftoppm", "-gray", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile",
-         str(pdf), str(out_stem)],
+        [
+            "pdftoppm",
+            "-gray",
+            "-png",
+            "-r",
+            str(dpi),
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-singlefile",
+            str(pdf),
+            str(out_stem),
+        ],
         check=True,
         capture_output=True,
     )

@@ -16,8 +16,8 @@ from pdfcheck import Built
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
-from generator.model import Guide
-from generator.pdf_html import booklet_parts
+from generator.content.model import Guide
+from generator.pdf.html import booklet_parts
 
 pytestmark = pytest.mark.slow
 
@@ -88,9 +88,7 @@ def test_no_empty_elements_are_left_from_the_link_targets(booklet: PdfReader) ->
     assert all("/K" in kid.get_object() for kid in document["/K"])
 
 
-def test_links_between_parts_land_on_the_page_that_holds_their_anchor(
-    booklet: PdfReader, default_guide: Guide
-) -> None:
+def test_links_between_parts_land_on_the_page_that_holds_their_anchor(booklet: PdfReader, default_guide: Guide) -> None:
     dests = booklet.named_destinations
     by_anchor = {f"skill-{s.id}": s.name for s in default_guide.skills}
     by_anchor |= {f"activity-{a.id}": a.title for a in default_guide.activities}

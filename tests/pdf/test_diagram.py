@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.diagram import Diagram, FieldBox, layout, ring_distance_range, svg
+from generator.render.diagram import Diagram, FieldBox, layout, ring_distance_range, svg
 
 LABELS = ("Important", "Less important", "Not important")
 SVG = "{http://www.w3.org/2000/svg}"

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from weasyprint import CSS, HTML
 
+from generator.content.loader import load_guide
+from generator.content.model import Guide
 from generator.errors import ContentError
-from generator.fetcher import GuideFetcher, RefusedReference
-from generator.load import load_guide
-from generator.model import Guide
-from generator.pdf import build_pdfs, pdf_jobs, render_job
+from generator.pdf.fetcher import GuideFetcher, RefusedReference
+from generator.pdf.jobs import build_pdfs, pdf_jobs, render_job
 
 pytestmark = pytest.mark.slow
 SECRET = "top-secret-marker-7f3a"
@@ -61,8 +61,11 @@ def test_references_outside_the_guide_are_refused(guide_dir: Path, reference: st
 def test_nothing_is_requested_from_a_web_server(guide_dir: Path, web_server: Any) -> None:
     server = web_server.url
     fetcher = GuideFetcher([guide_dir / "content"])
-    for html in (f'<img src="{server}/a.svg">', f'<link rel="stylesheet" href="{server}/a.css"><p>x</p>',
-                 f'<link rel="attachment" href="{server}/a.txt"><p>x</p>'):
+    for html in (
+        f'<img src="{server}/a.svg">',
+        f'<link rel="stylesheet" href="{server}/a.css"><p>x</p>',
+        f'<link rel="attachment" href="{server}/a.txt"><p>x</p>',
+    ):
         assert render(html, guide_dir, fetcher) is None
     css = f'@import url("{server}/b.css"); p {{ background: url("{server}/c.png") }}'
     with pytest.raises(RefusedReference):

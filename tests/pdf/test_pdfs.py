@@ -13,11 +13,11 @@ import pytest
 from pdfcheck import Built, render_page, widgets
 from pypdf import PdfReader
 
-from generator.handouts import checklist_rows, table_rows
-from generator.load import load_guide
-from generator.markdown import plain_text
-from generator.model import ChecklistHandout, Guide, QuestionsHandout, TableHandout, ThreeCirclesHandout
-from generator.pdf import pdf_jobs, render_job
+from generator.content.loader import load_guide
+from generator.content.model import ChecklistHandout, Guide, QuestionsHandout, TableHandout, ThreeCirclesHandout
+from generator.pdf.fields import checklist_rows, table_rows
+from generator.pdf.jobs import pdf_jobs, render_job
+from generator.render.markdown import plain_text
 
 pytestmark = pytest.mark.slow
 OUTPUT = Path(__file__).resolve().parent.parent / "output"

@@ -16,9 +16,9 @@ from pdfcheck import Built, field_rects, render_page, widgets
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 from pypdf import PdfReader, PdfWriter
 
-from generator.diagram import RING_FILLS, Diagram, layout, ring_distance_range
-from generator.model import Guide, ThreeCirclesHandout
-from generator.pdf_html import HANDOUT_DIAGRAM, POSTER_DIAGRAM
+from generator.content.model import Guide, ThreeCirclesHandout
+from generator.pdf.html import HANDOUT_DIAGRAM, POSTER_DIAGRAM
+from generator.render.diagram import RING_FILLS, Diagram, layout, ring_distance_range
 
 pytestmark = pytest.mark.slow
 DPI = 100

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildOptions, build
+from generator.builder.pipeline import BuildOptions, build
+from generator.content.loader import load_guide
 from generator.errors import ContentError
-from generator.load import load_guide
-from generator.pdf import pdf_jobs, render_job
-from generator.pdf_html import booklet_parts
+from generator.pdf.html import booklet_parts
+from generator.pdf.jobs import pdf_jobs, render_job
 
 pytestmark = pytest.mark.slow
 MINIMAL = Path(__file__).resolve().parent.parent / "samples" / "minimal"
@@ -71,7 +71,7 @@ def test_noop_rebuild_imports_neither_engine(tmp_path: Path, built_once: Path) -
     guide = tmp_path / "guide"
     shutil.copytree(built_once, guide)
     code = (
-        "import sys; from pathlib import Path; from generator.build import build, BuildOptions; "
+        "import sys; from pathlib import Path; from generator.builder.pipeline import build, BuildOptions; "
         "build(Path(sys.argv[1]), BuildOptions(quiet=True)); "
         "print(sorted(m for m in ('weasyprint', 'mkdocs', 'material') if m in sys.modules))"
     )
@@ -204,7 +204,7 @@ def test_a_folder_guidegen_did_not_make_is_never_replaced(tmp_path: Path, built_
     folder = tmp_path / "my documents"
     folder.mkdir()
     (folder / "notes.txt").write_text("precious")
-    from generator.options import UsageError
+    from generator.builder.options import UsageError
 
     with pytest.raises(UsageError, match="did not make"):
         build(built_once, quiet(out=folder))
@@ -218,7 +218,7 @@ def test_a_build_in_a_process_with_threads_runs_mkdocs_without_forking(
     """The live preview builds its website from a thread: a fork there could copy a held lock."""
     import threading
 
-    import generator.build as build_module
+    import generator.builder.pipeline as build_module
 
     def no_fork(*args: object) -> None:
         raise AssertionError("forked while other threads were running")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_guide
-from generator.model import Guide
+from generator.content.loader import load_guide
+from generator.content.model import Guide
 
 SAMPLE = Path(__file__).resolve().parent / "sample-guide"
 EXPECTED = Path(__file__).resolve().parent / "expected"

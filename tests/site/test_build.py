@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Guide
-from generator.site import SiteBuildError, run_mkdocs, write_mkdocs_project
+from generator.content.model import Guide
+from generator.site.project import SiteBuildError, run_mkdocs, write_mkdocs_project
 
 pytestmark = pytest.mark.slow
 

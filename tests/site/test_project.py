@@ -13,11 +13,11 @@ import pytest
 import yaml
 from pypdf import PdfWriter
 
-from generator.load import load_guide
-from generator.model import Brand, Guide
-from generator.site import write_mkdocs_project
-from generator.site_brand import WHITE, contrast, palette, parse_hex
-from generator.site_pages import Links, duration
+from generator.content.loader import load_guide
+from generator.content.model import Brand, Guide
+from generator.site.brand import WHITE, contrast, palette, parse_hex
+from generator.site.pages import Links, duration
+from generator.site.project import write_mkdocs_project
 
 DOWNLOAD = "Download the handout (PDF, fillable)"
 
@@ -71,9 +71,7 @@ def test_mkdocs_yml_is_data_so_colons_and_quotes_survive(sample_guide: Guide, tm
     assert config["extra"]["guide"]["licence_url"] == "https://creativecommons.org/licenses/by/4.0/"
 
 
-def test_hosted_and_offline_variants_differ_only_where_file_urls_need_it(
-    default_guide: Guide, tmp_path: Path
-) -> None:
+def test_hosted_and_offline_variants_differ_only_where_file_urls_need_it(default_guide: Guide, tmp_path: Path) -> None:
     hosted = yaml.safe_load(write(default_guide, tmp_path / "a").read_text(encoding="utf-8"))
     offline_path = write(default_guide, tmp_path / "b", offline=True)
     offline = yaml.safe_load(offline_path.read_text(encoding="utf-8"))
@@ -99,9 +97,7 @@ def test_links_are_relative_to_the_page_being_written() -> None:
 
 def test_content_markup_is_neutralised_and_link_text_escaped() -> None:
     links = Links("index.md")
-    assert str(links.md("<script>alert(1)</script> [x](javascript:void)")) == (
-        "&lt;script>alert(1)&lt;/script> [x](#)"
-    )
+    assert str(links.md("<script>alert(1)</script> [x](javascript:void)")) == ("&lt;script>alert(1)&lt;/script> [x](#)")
     assert str(links.label("A [bracket] title")) == r"A \[bracket\] title"
     assert str(links.md("one\ntwo", indent=4)) == "one\n    two"
 
@@ -144,8 +140,9 @@ def test_an_a3_poster_is_linked_when_given(default_guide: Guide, tmp_path: Path)
 
 def test_only_the_handouts_given_are_linked(default_guide: Guide, tmp_path: Path) -> None:
     pdf_dir = make_pdfs(tmp_path / "pdf", ["good-facilitation.pdf"])
-    pages = docs_text(write(default_guide, tmp_path, handouts={"good-facilitation": "good-facilitation.pdf"},
-                            pdf_dir=pdf_dir))
+    pages = docs_text(
+        write(default_guide, tmp_path, handouts={"good-facilitation": "good-facilitation.pdf"}, pdf_dir=pdf_dir)
+    )
     assert DOWNLOAD in pages["activities/good-facilitation.md"]
     assert DOWNLOAD not in pages["activities/types-of-leadership.md"]
     assert "Download" not in pages["index.md"] and "Download" not in pages["skills.md"]

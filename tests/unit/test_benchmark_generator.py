@@ -8,8 +8,8 @@ from types import ModuleType
 
 import pytest
 
-from generator.load import load_guide
-from generator.model import HANDOUT_KINDS, Guide
+from generator.content.loader import load_guide
+from generator.content.model import HANDOUT_KINDS, Guide
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from generator import docs
+from generator.content import reference as docs
 
 
 def test_content_format_doc_matches_the_models() -> None:
     written = docs.OUTPUT.read_text(encoding="utf-8")
-    assert written == docs.render(), "run: .venv/bin/python -m generator.docs"
+    assert written == docs.render(), "run: .venv/bin/python -m generator.content.reference"
 
 
 def test_every_field_of_every_model_is_documented() -> None:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.content.loader import load_guide
+from generator.content.model import Guide, ThreeCirclesHandout
 from generator.errors import ContentError
-from generator.load import load_guide
-from generator.model import Guide, ThreeCirclesHandout
 
 
 def problems_for(guide: Path) -> list[str]:

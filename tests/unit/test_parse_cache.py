@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.content.loader import load_guide
+from generator.content.parse_cache import CACHE_FILE, ParseCache
 from generator.errors import ContentError
-from generator.load import load_guide
-from generator.yamlcache import CACHE_FILE, ParseCache
 
 MINIMAL = Path(__file__).resolve().parent.parent / "samples" / "minimal"
 

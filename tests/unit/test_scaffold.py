@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 from generator import cli
 from generator.checks import check_guide
 from generator.cli import main
-from generator.model import HANDOUT_KINDS
+from generator.content.model import HANDOUT_KINDS
 from generator.scaffold import ScaffoldError, new_activity, new_page, slugify, unique_id, yaml_scalar
 
 MINIMAL = Path(__file__).resolve().parent.parent / "samples" / "minimal"
