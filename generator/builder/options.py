@@ -26,13 +26,17 @@ class BuildOptions:
     quiet: bool = False
     verbose: bool = False
     time_limit: float = DEFAULT_TIME_LIMIT
+    edition: str = "facilitators"  # or "participants": see content/editions.py
 
     def request(self) -> str:
         """What was asked for, as far as it changes the outputs."""
-        return ",".join(self.only) if self.only else "outputs from site_config.yml"
+        outputs = ",".join(self.only) if self.only else "outputs from site_config.yml"
+        return outputs if self.edition == "facilitators" else f"{outputs}; {self.edition} edition"
 
     def output_folder(self, root: Path) -> Path:
-        return (self.out or root / "build").resolve()
+        """build/, or build-participants/ for the participants' edition (so both can be kept)."""
+        default = "build" if self.edition == "facilitators" else f"build-{self.edition}"
+        return (self.out or root / default).resolve()
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> BuildOptions:
@@ -45,4 +49,13 @@ class BuildOptions:
         if args.jobs is not None and args.jobs < 1:
             raise UsageError("--jobs takes a whole number of at least 1")
         limit = float(os.environ.get("GUIDEGEN_TIME_LIMIT", DEFAULT_TIME_LIMIT))
-        return cls(out=args.out, only=only, jobs=args.jobs, quiet=args.quiet, verbose=args.verbose, time_limit=limit)
+        edition = getattr(args, "edition", None) or "facilitators"
+        return cls(
+            out=args.out,
+            only=only,
+            jobs=args.jobs,
+            quiet=args.quiet,
+            verbose=args.verbose,
+            time_limit=limit,
+            edition=edition,
+        )

@@ -34,6 +34,8 @@ class PdfRender:
         self.run, self.pdf_dir = run, pdf_dir
         pdf_dir.mkdir(parents=True)
         jobs = pdf_jobs(run.guide)
+        if run.guide.sessions:
+            (pdf_dir / "sessions").mkdir()  # each session's agenda and pack
         self.filenames = {job.filename for job in jobs}
         shared = digest_tree(TEMPLATES_DIR / "pdf", TEMPLATES_DIR / "assets", run.guide.content_dir / "assets")
         base = (engine_versions(), shared, run.guide.config.paper)

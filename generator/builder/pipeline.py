@@ -14,6 +14,7 @@ import threading
 import time
 from pathlib import Path
 
+from ..content.editions import for_edition
 from ..content.loader import load_guide
 from ..content.model import Guide
 from ..content.parse_cache import ParseCache
@@ -35,7 +36,7 @@ def build(root: Path, options: BuildOptions, progress: Progress | None = None) -
     out = options.output_folder(root.resolve())
     _refuse_foreign_folder(out)
     parse_cache = ParseCache.read(out)
-    guide = load_guide(root, parse_cache=parse_cache)
+    guide = for_edition(load_guide(root, parse_cache=parse_cache), options.edition)
     outputs = outputs_to_build(guide, options)
     staging = staging_dir(out)
     progress = progress or Progress(quiet=options.quiet, verbose=options.verbose)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..content.loader import Sources, load_guide
 from ..content.model import Guide
+from ..content.sessions import session_warnings
 from ..errors import Problem
 from .documents import Document, documents
 from .images import missing_alt_text
@@ -33,6 +34,7 @@ def content_warnings(guide: Guide, sources: Sources) -> list[Problem]:
     problems: list[Problem] = []
     for document in documents(guide, sources):
         problems += _document_warnings(document, guide, words)
+    problems += session_warnings(guide, sources)
     return sorted(set(problems))
 
 

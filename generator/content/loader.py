@@ -18,6 +18,7 @@ from .messages import describe, did_you_mean, field_label, yaml_loc
 from .model import Activity, Guide, Page, PageFrontMatter, SiteConfig, Skill, SkillsFile
 from .parse_cache import ParseCache
 from .reader import Unreadable, parse_yaml, plain, position, read_text
+from .sessions import load_sessions
 
 M = TypeVar("M", bound=BaseModel)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -40,7 +41,7 @@ class FieldSource:
     lines: tuple[str, ...]  # the file's lines, for the snippet under a message
 
 
-# ("config", ""), ("page", id) (home is "index"), ("skill", id), ("activity", id) -> source
+# ("config", ""), ("page", id) (home is "index"), ("skill", id), ("activity", id), ("session", id) -> source
 Sources = dict[tuple[str, str], FieldSource]
 
 
@@ -107,12 +108,15 @@ def load_guide(root: Path, field_sources: Sources | None = None, parse_cache: Pa
     """
     loaded = _Loaded.read(root.resolve(), parse_cache)
     loaded.cross_check()
-    problems = [p for src in loaded.sources() for p in src.collector.problems]
+    ids = loaded.ids()
+    sessions = load_sessions(root.resolve(), parse_cache, ids.activities, ids.unreadable.get("activity"))
+    problems = [p for src in loaded.sources() for p in src.collector.problems] + sessions.problems
     if problems:
         raise ContentError(problems)
     if field_sources is not None:
         field_sources.update(loaded.field_sources())
-    return loaded.guide()
+        field_sources.update({("session", s.id): _field_source(src, ()) for src, s in sessions.files if s})
+    return loaded.guide().model_copy(update={"sessions": sessions.sessions})
 
 
 @dataclass

@@ -28,6 +28,7 @@ from ..content.model import (
 from ..render import diagram
 from ..render.environments import environment
 from ..render.markdown import to_html
+from ..render.qr import qr_code
 from . import fields as handouts
 
 HANDOUT_DIAGRAM = (170.0, 8.0)  # size and band height in mm: fits A4 and Letter under a short header
@@ -104,6 +105,7 @@ def _handout_context(guide: Guide, activity: Activity, date: str | None, size: t
         "instructions": handout_html_text(handout.instructions) if handout and handout.instructions else None,
         "steps": [handout_html_text(step, inline=True) for step in activity.steps],
         "licence": licence_line(guide.config),
+        "qr": qr_code(guide.config, f"activities/{activity.id}/", "this activity"),
         **fillable(guide, activity, size, partial(handout_html_text, inline=True)),
     }
 

@@ -25,14 +25,17 @@ from ..errors import ContentError
 from ..render.environments import TEMPLATES_DIR
 from .html import BookletPart, booklet_front, booklet_parts, handout_html, poster_html
 from .problems import layout_problem, refusal_problems
+from .session_jobs import session_job_html, session_jobs
 
-JobKind = Literal["booklet", "booklet-part", "handout", "poster"]
+JobKind = Literal["booklet", "booklet-part", "handout", "poster", "agenda", "pack"]
 PAGE_SIZES = {"A4": "A4", "Letter": "letter", "A3": "A3"}
 FRONT, FRONT_KEY = "front.pdf", "front.key"  # the booklet's cover and contents, kept beside its parts
 STYLESHEETS: dict[str, tuple[str, ...]] = {
     "booklet": ("common.css", "booklet.css"),
-    "handout": ("common.css", "handout.css"),
-    "poster": ("common.css", "handout.css", "poster.css"),
+    "handout": ("common.css", "handout.css", "qr.css"),
+    "poster": ("common.css", "handout.css", "poster.css", "qr.css"),
+    "agenda": ("common.css", "qr.css", "session.css"),
+    "pack": ("common.css", "handout.css", "qr.css", "session.css"),
 }
 
 
@@ -52,6 +55,7 @@ class PdfJob:
     # The booklet only: (what else its cover and contents are made from, the folder that holds
     # the last build's laid-out front and keeps this one), to skip laying them out again.
     front_cache: tuple[str, str] | None = None
+    session_id: str | None = None  # agendas and packs only
 
 
 def source_date(environ: dict[str, str] | os._Environ[str] = os.environ) -> str | None:
@@ -65,12 +69,13 @@ def source_date(environ: dict[str, str] | os._Environ[str] = os.environ) -> str 
 def pdf_jobs(guide: Guide, date: str | None = None) -> list[PdfJob]:
     """Every PDF of the guide: the booklet, then each activity's handout and poster."""
     date = date if date is not None else source_date()
-    jobs = [booklet_job(guide, date)]
+    # The booklet is written for facilitators: the participants' edition has none.
+    jobs = [booklet_job(guide, date)] if guide.edition == "facilitators" else []
     for activity in guide.activities:
         jobs.append(PdfJob(activity.id, f"{activity.id}.pdf", "handout", activity.id, 1.0, date))
         if isinstance(activity.handout, ThreeCirclesHandout):
             jobs.append(PdfJob(f"{activity.id}-a3", f"{activity.id}-a3.pdf", "poster", activity.id, 1.0, date))
-    return jobs
+    return jobs + session_jobs(guide, date)
 
 
 def booklet_job(
@@ -91,7 +96,9 @@ def part_job(part: BookletPart, date: str | None) -> PdfJob:
 
 def job_html(guide: Guide, job: PdfJob) -> str:
     """The HTML WeasyPrint lays out for a handout or poster (also useful to look at when a layout goes wrong)."""
-    assert job.kind in ("handout", "poster"), "the booklet's parts come from booklet_parts()"
+    assert job.kind != "booklet" and job.kind != "booklet-part", "the booklet's parts come from booklet_parts()"
+    if job.session_id is not None:
+        return session_job_html(guide, job.kind, job.session_id, job.source_date)
     activity = _activity(guide, job)
     if job.kind == "poster":
         return poster_html(guide, activity, job.source_date)
@@ -129,7 +136,7 @@ def _layout(guide: Guide, kind: JobKind, activity_id: str | None, html: str, pag
     options: dict[str, Any] = {
         "stylesheets": list(sheets),
         "pdf_variant": "pdf/ua-1",
-        "pdf_forms": kind in ("handout", "poster"),
+        "pdf_forms": kind in ("handout", "poster", "pack"),
         # Typed-in text needs every glyph; booklet parts embed whole fonts so the join keeps one copy.
         "full_fonts": True,
     }

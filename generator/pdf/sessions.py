@@ -1,0 +1,133 @@
+"""A session's PDFs: its one-page agenda and its pack (the HTML WeasyPrint lays out).
+
+- `<id>-agenda.pdf`: the timed agenda on one page, clock times in large type, in black and
+  grey only; the type gets smaller as the agenda gets longer, so it fits A4 and Letter alike.
+- `<id>-pack.pdf` (facilitators' edition only): the agenda, what to bring, then each item
+  with its notes (and an activity's aim, preparation, steps and facilitator notes), then
+  each activity's handout in order. The handouts keep their fillable fields, each renamed
+  with its activity's id in front so no two handouts share a field name. Every heading is a
+  bookmark: one per agenda item and one per handout.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from markupsafe import Markup
+
+from ..content.model import Guide, Session
+from ..content.sessions import AgendaRow, agenda, end_clock, materials, session_activities, total_minutes
+from ..render.environments import environment
+from ..render.qr import qr_code
+from .html import Meta, handout_html, handout_html_text, licence_line
+
+BODY = re.compile(r"<body>(.*)</body>", re.DOTALL)
+FIELD_NAME = re.compile(r'(<(?:input|textarea|select)\b[^>]*?\sname=")([^"]+)(")')
+# The agenda's rows share about 190 mm of a Letter page (the shorter of A4 and Letter) with its heading.
+AGENDA_HEIGHT_MM = 175.0
+
+
+def agenda_filename(session: Session) -> str:
+    return f"sessions/{session.id}-agenda.pdf"
+
+
+def pack_filename(session: Session) -> str:
+    return f"sessions/{session.id}-pack.pdf"
+
+
+def duration_words(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+    if rest or not hours:
+        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
+    return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """Type sizes for the agenda, in points, so that every row fits on one page."""
+
+    clock: float
+    title: float
+    row_mm: float
+
+
+def agenda_sizes(rows: int) -> Sizes:
+    row_mm = min(24.0, AGENDA_HEIGHT_MM / max(rows, 1))
+    clock = max(10.0, min(26.0, row_mm * 1.45))
+    return Sizes(clock=round(clock, 1), title=round(max(9.0, min(16.0, clock * 0.62)), 1), row_mm=round(row_mm, 2))
+
+
+def _times(guide: Guide, session: Session) -> dict[str, Any]:
+    total = total_minutes(guide, session)
+    return {
+        "rows": agenda(guide, session),
+        "total": total,
+        "total_words": duration_words(total),
+        "start": session.start,
+        "end": end_clock(guide, session),
+        "sizes": agenda_sizes(len(session.items)),
+    }
+
+
+def _context(guide: Guide, session: Session, date: str | None, what: str) -> dict[str, Any]:
+    config = guide.config
+    return {
+        "meta": Meta(config.language, f"{session.title}: {what}", config.organisation, session.summary, date),
+        "session": session,
+        "licence": licence_line(config),
+        "qr": qr_code(config, f"sessions/{session.id}/", "this session"),
+        "duration": duration_words,
+        **_times(guide, session),
+    }
+
+
+def agenda_html(guide: Guide, session: Session, date: str | None) -> str:
+    context = _context(guide, session, date, "agenda")
+    return environment("pdf").get_template("session_agenda.html.j2").render(**context)
+
+
+def renamed_fields(html: str, prefix: str) -> str:
+    """Every form field's name with prefix in front (names are our own, from pdf/fields.py and diagram.py)."""
+    return FIELD_NAME.sub(lambda m: f"{m.group(1)}{prefix}{m.group(2)}{m.group(3)}", html)
+
+
+def handout_section(guide: Guide, activity_id: str, date: str | None) -> Markup:
+    """An activity's handout as a part of the pack: its body, headings one level down, fields renamed."""
+    html = handout_html(guide, guide.activity(activity_id), date)
+    match = BODY.search(html)
+    assert match, "handout.html.j2 always has a body"
+    body = match.group(1).replace("<h2>", "<h3>").replace("</h2>", "</h3>")
+    body = body.replace("<h1>", '<h2 class="handout-title">').replace("</h1>", "</h2>")
+    return Markup(renamed_fields(body, f"{activity_id}__"))
+
+
+def _row_notes(guide: Guide, row: AgendaRow) -> dict[str, Any]:
+    inline = partial(handout_html_text, inline=True)
+    activity = row.activity
+    return {
+        "row": row,
+        "notes": handout_html_text(row.notes) if row.notes else None,
+        "aim": handout_html_text(activity.aim) if activity else None,
+        "preparation": [inline(p) for p in activity.preparation] if activity else [],
+        "steps": [inline(s) for s in activity.steps] if activity else [],
+        "facilitator_notes": handout_html_text(activity.facilitator_notes)
+        if activity and activity.facilitator_notes
+        else None,
+    }
+
+
+def pack_html(guide: Guide, session: Session, date: str | None) -> str:
+    context = _context(guide, session, date, "session pack")
+    rows = context["rows"]
+    with_handouts = [a for a in session_activities(guide, session) if a.handout]
+    context |= {
+        "materials": materials(guide, session),
+        "session_notes": handout_html_text(session.notes) if session.notes else None,
+        "items": [_row_notes(guide, row) for row in rows],
+        "handouts": [(a, handout_section(guide, a.id, date)) for a in with_handouts],
+    }
+    return environment("pdf").get_template("session_pack.html.j2").render(**context)
