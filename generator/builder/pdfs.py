@@ -102,6 +102,10 @@ class PdfRender:
         links.update({f"{a.id}:a3": f"{a.id}-a3.pdf" for a in guide.activities if f"{a.id}-a3.pdf" in self.filenames})
         if "guide.pdf" in self.filenames:
             links["guide"] = "guide.pdf"
+        for session in guide.sessions:
+            for key, kind in (("session:{id}:agenda", "agenda"), ("session:{id}:pack", "pack")):
+                if f"sessions/{session.id}-{kind}.pdf" in self.filenames:
+                    links[key.format(id=session.id)] = f"sessions/{session.id}-{kind}.pdf"
         return links
 
     def workers(self) -> int:

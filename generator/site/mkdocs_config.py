@@ -26,6 +26,7 @@ MARKDOWN_EXTENSIONS: list[Any] = [
     "sane_lists",
     "pymdownx.tilde",
 ]
+SECTIONS = {"activities": "Activities", "sessions": "Sessions"}  # folders shown as a section of the navigation
 FEATURES = ["navigation.indexes", "navigation.footer", "search.highlight"]
 # Every problem MkDocs can find in links is a warning, and strict mode makes warnings fatal.
 VALIDATION = {
@@ -100,15 +101,17 @@ def mkdocs_config(guide: Guide, nav: Sequence[tuple[str, str]], *, offline: bool
 
 
 def nav_tree(nav: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
-    """Top-level pages first; pages under activities/ become one 'Activities' section."""
+    """Top-level pages first; pages under activities/ (and sessions/) become one section each."""
     tree: list[dict[str, Any]] = []
-    section: list[dict[str, Any]] = []
+    sections: dict[str, list[dict[str, Any]]] = {}
     for path, title in nav:
         entry = {html_text(title): path}
-        if path.startswith("activities/"):
-            if not section:
-                tree.append({"Activities": section})
-            section.append(entry)
+        folder = path.split("/", 1)[0] if "/" in path else ""
+        if folder in SECTIONS:
+            if folder not in sections:
+                sections[folder] = []
+                tree.append({SECTIONS[folder]: sections[folder]})
+            sections[folder].append(entry)
         else:
             tree.append(entry)
     return tree

@@ -20,6 +20,7 @@ from ..content.model import Activity, ChecklistHandout, Guide, Page, ThreeCircle
 from ..render import diagram
 from ..render.environments import environment
 from ..render.markdown import neutralise
+from .sessions import session_pages
 
 HANDOUT_WORDS = {
     "three-circles": "three circles to write in",
@@ -169,4 +170,5 @@ def all_pages(guide: Guide, handouts: Mapping[str, str]) -> list[SitePage]:
         skills_page(guide, handouts),
         activities_index(guide),
         *(activity_page(guide, a, handouts) for a in guide.activities),
+        *(SitePage(*page) for page in session_pages(guide, handouts, _render)),
     ]

@@ -22,6 +22,7 @@ from .brand import palette
 from .circles import handout_script, handout_scripts, write_circles_assets
 from .mkdocs_config import ASSETS, HOOK, SHIM, mkdocs_config
 from .pages import all_pages
+from .sessions import write_planner_assets
 
 SITE_TEMPLATES = TEMPLATES_DIR / "site"
 VENDOR = TEMPLATES_DIR / "assets" / "vendor"
@@ -64,6 +65,7 @@ def write_mkdocs_project(
     if handouts and pdf_dir is None and not pdfs_later:
         raise ValueError("handouts were given without pdf_dir, the folder that holds them")
     write_circles_assets(guide, docs / ASSETS, handouts)  # the interactive three circles
+    write_planner_assets(guide, docs / ASSETS)  # the session planner
     for rel in pdf_files(guide, handouts):
         _write(docs / rel, "")  # filled in by write_pdf_files
     if pdf_dir is not None:
@@ -131,7 +133,8 @@ def pdf_files(guide: Guide, handouts: Mapping[str, str]) -> list[str]:
     """Files of the site made from the PDFs, relative to docs/ (and to the built site)."""
     names = sorted(set(handouts.values()))
     for name in names:
-        if Path(name).name != name or not name.endswith(".pdf"):
+        plain = Path(name).name == name or (name.startswith("sessions/") and Path(name).name == name[9:])
+        if not plain or not name.endswith(".pdf"):
             raise ValueError(f"handout file name {name!r} must be a plain file name ending in .pdf")
     return [f"pdf/{name}" for name in names] + [f"{ASSETS}/{rel}" for rel in handout_scripts(guide, handouts)]
 
