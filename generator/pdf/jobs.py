@@ -262,6 +262,7 @@ def build_pdfs(guide: Guide, out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for filename, data in rendered:
+        (out_dir / filename).parent.mkdir(parents=True, exist_ok=True)  # sessions/
         (out_dir / filename).write_bytes(data)
         written.append(out_dir / filename)
     return written

@@ -26,8 +26,10 @@ from .html import Meta, handout_html, handout_html_text, licence_line
 
 BODY = re.compile(r"<body>(.*)</body>", re.DOTALL)
 FIELD_NAME = re.compile(r'(<(?:input|textarea|select)\b[^>]*?\sname=")([^"]+)(")')
-# The agenda's rows share about 190 mm of a Letter page (the shorter of A4 and Letter) with its heading.
-AGENDA_HEIGHT_MM = 175.0
+# The agenda's rows share 150 mm of a Letter page (the shorter of A4 and Letter); the heading,
+# the QR code and the licence take the rest.
+AGENDA_HEIGHT_MM = 150.0
+PT_MM = 25.4 / 72
 
 
 def agenda_filename(session: Session) -> str:
@@ -56,9 +58,10 @@ class Sizes:
 
 
 def agenda_sizes(rows: int) -> Sizes:
+    """Rows share AGENDA_HEIGHT_MM; the clock's type fills its row (line height 1.15, 0.6 mm padding)."""
     row_mm = min(24.0, AGENDA_HEIGHT_MM / max(rows, 1))
-    clock = max(10.0, min(26.0, row_mm * 1.45))
-    return Sizes(clock=round(clock, 1), title=round(max(9.0, min(16.0, clock * 0.62)), 1), row_mm=round(row_mm, 2))
+    clock = max(6.5, min(26.0, (row_mm - 0.8) / PT_MM / 1.15))
+    return Sizes(clock=round(clock, 1), title=round(max(6.5, min(16.0, clock * 0.65)), 1), row_mm=round(row_mm, 2))
 
 
 def _times(guide: Guide, session: Session) -> dict[str, Any]:
@@ -69,7 +72,7 @@ def _times(guide: Guide, session: Session) -> dict[str, Any]:
         "total_words": duration_words(total),
         "start": session.start,
         "end": end_clock(guide, session),
-        "sizes": agenda_sizes(len(session.items)),
+        "sizes": agenda_sizes(len(session.items) + (1 if session.start else 0)),  # and the End row
     }
 
 

@@ -29,7 +29,7 @@ TOOLTIP = re.compile(
 
 
 def handout_files(guide: Guide) -> list[str]:
-    return [job.filename for job in pdf_jobs(guide) if job.kind != "booklet"]
+    return [job.filename for job in pdf_jobs(guide) if job.kind in ("handout", "poster")]
 
 
 def words(text: str) -> str:
@@ -41,6 +41,7 @@ def test_one_pdf_per_activity_the_poster_and_the_booklet(built: Built, default_g
     names = sorted(p.name for p in built.files)
     expected = {f"{a.id}.pdf" for a in default_guide.activities} | {"guide.pdf"}
     expected |= {f"{a.id}-a3.pdf" for a in default_guide.activities if isinstance(a.handout, ThreeCirclesHandout)}
+    expected |= {f"{s.id}-{kind}.pdf" for s in default_guide.sessions for kind in ("agenda", "pack")}
     assert names == sorted(expected)
     assert all(p.read_bytes().startswith(b"%PDF-") for p in built.files)
 
