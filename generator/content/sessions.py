@@ -110,7 +110,9 @@ class LoadedSessions:
     problems: list[Problem]
 
 
-def load_sessions(root: Path, cache: ParseCache | None, activity_ids: set[str], maybe: set[str] | None) -> LoadedSessions:
+def load_sessions(
+    root: Path, cache: ParseCache | None, activity_ids: set[str], maybe: set[str] | None
+) -> LoadedSessions:
     """Every content/sessions/*.yml, checked against the guide's activity ids.
 
     maybe: ids of activity files that failed to load (not reported again as unknown);
@@ -140,8 +142,11 @@ def _check_item(src: SourceFile, index: int, item: SessionItem, activity_ids: se
     values = (("activity", item.activity), ("break", item.break_minutes), ("item", item.item))
     given = [name for name, value in values if value is not None]
     if len(given) != 1:
-        what = "none of them" if not given else f"{' and '.join(given)} together"
-        message = f"give exactly one of activity:, break: or item: on each line of the agenda, not {what}"
+        message = "each line of the agenda needs one of activity:, break: or item:"
+        if given:
+            message = (
+                f"give only one of activity:, break: or item: on each line of the agenda, not {' and '.join(given)}"
+            )
         src.problem_at(("items", index), label, message)
         return
     if item.activity and item.activity not in activity_ids and (maybe is not None and item.activity not in maybe):

@@ -44,6 +44,8 @@ def qr_code(config: SiteConfig, path: str, what: str) -> QrCode | None:
     address = url.split("://", 1)[1]
     code = segno.make(url, error="m", micro=False)
     alt = QR_ALT.format(what=what, address=address)
-    svg = code.svg_inline(scale=1, border=2, omitsize=True, svgclass="qr-code", lineclass=None, title=alt)  # segno escapes it
+    svg = code.svg_inline(
+        scale=1, border=2, omitsize=True, svgclass="qr-code", lineclass=None, title=alt
+    )  # segno escapes it
     svg = svg.replace("<svg ", '<svg role="img" ', 1)
     return QrCode(url, address, QR_LABEL.format(what=what), Markup(svg))

@@ -78,7 +78,9 @@ def test_each_pack_has_every_handout_with_unique_fields_and_a_bookmark_per_item(
             assert {f"{activity.id}__{name}" for name in alone} <= set(fields), activity.id
         expected = sum(len(PdfReader(built.path(f"{a.id}.pdf")).get_fields() or {}) for a in handouts)
         assert len(fields) == expected  # names unique: none collapsed into another
-        widgets = [a.get_object() for p in pack.pages for a in p.get("/Annots", []) if a.get_object()["/Subtype"] == "/Widget"]
+        widgets = [
+            a.get_object() for p in pack.pages for a in p.get("/Annots", []) if a.get_object()["/Subtype"] == "/Widget"
+        ]
         names = [w.get("/T") for w in widgets]
         assert len(names) == len(set(names)) == expected
         assert all(w.get("/TU") for w in widgets)  # every field keeps its tooltip
@@ -104,7 +106,9 @@ def test_the_agenda_fits_one_page_of_a4_and_letter_even_when_long(
     config = root / "site_config.yml"
     config.write_text(re.sub(r"(?m)^paper: A4$", f"paper: {paper}", config.read_text()))
     items = "".join(f"  - item: Item number {n}\n    minutes: 5\n" for n in range(1, 41))  # the most a session may have
-    (root / "content" / "sessions" / "long.yml").write_text(f'id: long\ntitle: A long evening\nstart: "18:00"\nitems:\n{items}')
+    (root / "content" / "sessions" / "long.yml").write_text(
+        f'id: long\ntitle: A long evening\nstart: "18:00"\nitems:\n{items}'
+    )
     guide = load_guide(root)
     for job in pdf_jobs(guide):
         if job.kind == "agenda":
@@ -124,7 +128,9 @@ def zbar(pdf: Path, tmp_path: Path, page: int) -> list[str]:
     return found.stdout.split()
 
 
-def test_the_qr_code_on_a_handout_reads_as_its_activity_page(built: Built, default_guide: Guide, tmp_path: Path) -> None:
+def test_the_qr_code_on_a_handout_reads_as_its_activity_page(
+    built: Built, default_guide: Guide, tmp_path: Path
+) -> None:
     site = default_guide.config.site_url
     assert site
     for activity in default_guide.activities:
