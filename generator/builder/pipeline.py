@@ -44,7 +44,8 @@ def build(root: Path, options: BuildOptions, progress: Progress | None = None) -
     try:
         with progress:
             _render_all(run, outputs)
-        parse_cache.write(staging)
+        if options.edition == "facilitators":  # the cache holds the content as written, notes and all
+            parse_cache.write(staging)
         run.manifest.inputs = inputs
         run.manifest.record_files(staging)
         run.manifest.write(staging)
