@@ -65,7 +65,7 @@ def test_sessions_have_an_index_a_planner_and_a_place_in_the_navigation(site: Pa
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="sessions/"' in home
     # a section of the navigation, like Activities: a label that opens the list of sessions
-    assert re.search(r'<label class="md-nav__link[^"]*"[^>]*>(?:(?!</label>).)*\bSessions\b', home, re.DOTALL)
+    assert re.search(r"<label class=\"md-nav__title\"[^>]*>(?:(?!</label>).)*\bSessions\b", home, re.DOTALL)
     search = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert {s.title for s in default_guide.sessions} <= {doc["title"] for doc in search["docs"]}
     planner = (site / "sessions" / "planner" / "index.html").read_text(encoding="utf-8")
