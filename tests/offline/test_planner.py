@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import json
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import axe_playwright_python
@@ -10,10 +12,17 @@ import pytest
 from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
+from generator.cli import main
+from generator.content.loader import load_guide
+from generator.content.sessions import agenda
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 AXE_RUN = """async () => {
+  for (let round = 0; round < 10 && document.getAnimations().length; round++) {
+    await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
+  }
   const result = await axe.run({resultTypes: ['violations']});
   return result.violations.map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => n.target.join(' '))}`);
 }"""
@@ -56,7 +65,7 @@ def plan_rows(page: Page) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def planner(page: Page, unzipped: Path) -> Page:
+def planner(page: Page, unzipped: Path) -> Iterator[Page]:
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(planner_url(unzipped))
@@ -125,6 +134,8 @@ def test_axe_finds_no_violations_on_the_planner(planner: Page) -> None:
     assert page.evaluate(AXE_RUN) == []
     page.get_by_role("button", name="Add What makes good facilitation?").click()
     page.get_by_role("button", name="Add a break").click()
+    assert page.evaluate(AXE_RUN) == []  # the focused button too
+    page.get_by_role("button", name="Add a break").hover()
     assert page.evaluate(AXE_RUN) == []
 
 
@@ -138,3 +149,47 @@ def test_without_javascript_the_page_lists_the_published_sessions(browser: Brows
     assert page.url.endswith("sessions/first-meeting.html")
     assert page.get_by_role("heading", name="Agenda").is_visible()
     context.close()
+
+
+def test_save_open_and_export_a_plan_that_check_accepts(
+    planner: Page, tmp_path: Path, make_guide_copy: Callable[[Path], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = planner
+    page.evaluate("() => localStorage.clear()")
+    page.reload()
+    page.get_by_label("Title of the session").fill("Tuesday: looking back")
+    page.get_by_label("Title of the session").press("Tab")
+    for name in ("Add your item", "Add Types of leadership", "Add a break", "Add How does our group run?"):
+        page.get_by_role("button", name=name).click()
+    expected = plan_rows(page)
+    assert [clock for clock, _ in expected] == ["18:30", "18:40", "19:30", "19:45"]
+
+    with page.expect_download() as saved:
+        page.get_by_role("button", name="Save the plan as a file").click()
+    saved_file = tmp_path / "plan.json"
+    saved.value.save_as(saved_file)
+    assert json.loads(saved_file.read_text())["format"] == "guidegen-session-plan"
+    page.get_by_role("button", name="Clear the plan").click()
+    assert plan_rows(page) == []
+    page.get_by_label("Open a saved plan").set_input_files(saved_file)
+    page.wait_for_function("document.querySelectorAll('.guide-planner-plan li').length === 4")
+    assert plan_rows(page) == expected
+
+    with page.expect_download() as exported:
+        page.get_by_role("button", name="Export for the guide (.yml)").click()
+    assert exported.value.suggested_filename == "tuesday-looking-back.yml"
+    root = make_guide_copy(tmp_path / "guide")
+    exported.value.save_as(root / "content" / "sessions" / "tuesday-looking-back.yml")
+    assert main(["check", "--strict", "--guide", str(root)]) == 0, capsys.readouterr()
+    guide = load_guide(root)
+    session = guide.session("tuesday-looking-back")
+    assert session.title == "Tuesday: looking back"
+    assert [(row.clock, row.title) for row in agenda(guide, session)] == expected
+
+
+def test_a_file_that_is_not_a_plan_is_refused_politely(planner: Page, tmp_path: Path) -> None:
+    page = planner
+    bad = tmp_path / "notes.json"
+    bad.write_text('{"items": "<img src=x onerror=alert(1)>"}')
+    page.get_by_label("Open a saved plan").set_input_files(bad)
+    assert "not a saved session plan" in status(page)
