@@ -193,3 +193,15 @@ def test_a_file_that_is_not_a_plan_is_refused_politely(planner: Page, tmp_path: 
     bad.write_text('{"items": "<img src=x onerror=alert(1)>"}')
     page.get_by_label("Open a saved plan").set_input_files(bad)
     assert "not a saved session plan" in status(page)
+
+
+def test_an_item_can_be_dragged_into_place(planner: Page) -> None:
+    page = planner
+    page.evaluate("() => localStorage.clear()")
+    page.reload()
+    page.get_by_role("button", name="Add Sharing out the role").click()
+    page.get_by_role("button", name="Add a break").click()
+    items = page.locator(".guide-planner-plan li")
+    items.nth(1).drag_to(items.nth(0))
+    assert plan_rows(page) == [("18:30", "Break"), ("18:45", "Sharing out the role")]
+    assert "Moved Break to position 1 of 2, now starting at 18:30" in status(page)
