@@ -254,6 +254,11 @@ class ChecklistHandout(StrictModel):
         description="Headings of the tick-box columns.",
     )
     from_skills: bool = Field(default=False, description="Add one row for every skill in skills.yml.", examples=[True])
+    first_column: ShortText | None = Field(
+        default=None,
+        description="Heading of the first column; by default 'Skill' with from_skills, else 'To check'.",
+        examples=["Our plan"],
+    )
     items: tuple[ShortText, ...] = Field(
         default=(), description="Rows of your own, one per line.", examples=[["Arrive early"]]
     )

@@ -91,7 +91,8 @@ def fillable(
     if isinstance(handout, QuestionsHandout):
         return {"questions": [(text(q.text), q.field) for q in handouts.questions(handout)]}
     if isinstance(handout, ChecklistHandout):
-        return {"rows": handouts.checklist_rows(handout, guide), "columns": handout.columns}
+        first = handout.first_column or ("Skill" if handout.from_skills else "To check")
+        return {"rows": handouts.checklist_rows(handout, guide), "columns": handout.columns, "first_column": first}
     if isinstance(handout, TableHandout):
         return {"rows": handouts.table_rows(handout), "columns": handout.columns, "first_column": handout.first_column}
     return {}
