@@ -28,6 +28,9 @@ def stale_contacts(guide: Guide, sources: Sources, today: date) -> list[Problem]
     if guide.support is None or ("support", "") not in sources:
         return []
     age = (today - guide.support.checked).days
+    if age < 0:
+        message = f"{guide.support.checked.isoformat()} is in the future; write the date you checked the contacts"
+        return [_problem(sources[("support", "")], ("checked",), "checked", message)]
     if age <= STALE_AFTER_DAYS:
         return []
     message = (

@@ -107,6 +107,14 @@ def test_a_date_within_the_year_gives_no_warning(guide_copy: Path) -> None:
     assert [w for w in warnings if w.field == "checked"] == []
 
 
+def test_a_date_in_the_future_warns(guide_copy: Path) -> None:
+    line = replace_in(guide_copy / "content" / "support.yml", "checked: 2026-11-30", "checked: 2027-01-02")
+    _, warnings = check_guide(guide_copy, today=date(2026, 11, 30))
+    assert [(w.line, w.message) for w in warnings if w.field == "checked"] == [
+        (line, "2027-01-02 is in the future; write the date you checked the contacts")
+    ]
+
+
 def test_old_checked_date_fails_check_strict(guide_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     line = replace_in(guide_copy / "content" / "support.yml", "checked: 2026-11-30", "checked: 2019-03-04")
     assert main(["check", "--strict", "--guide", str(guide_copy)]) == 1
