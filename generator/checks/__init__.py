@@ -7,6 +7,7 @@ the editor can judge whether a word or a long sentence is right in its place.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from ..content.loader import Sources, load_guide
@@ -16,22 +17,27 @@ from ..errors import Problem
 from .documents import Document, documents
 from .images import missing_alt_text
 from .readability import hard_to_read, long_sentences
+from .support import stale_contacts, step_timings
 from .terms import WordList, exclusive_terms, word_list_for
 
 __all__ = ["check_guide", "content_warnings"]
 
 
-def check_guide(root: Path) -> tuple[Guide, list[Problem]]:
+def check_guide(root: Path, today: date | None = None) -> tuple[Guide, list[Problem]]:
     """Load the guide (raising ContentError for errors) and return it with its warnings."""
     sources: Sources = {}
     guide = load_guide(root, field_sources=sources)
-    return guide, content_warnings(guide, sources)
+    return guide, content_warnings(guide, sources, today)
 
 
-def content_warnings(guide: Guide, sources: Sources) -> list[Problem]:
-    """Every warning for the guide, in file and line order, each reported once."""
+def content_warnings(guide: Guide, sources: Sources, today: date | None = None) -> list[Problem]:
+    """Every warning for the guide, in file and line order, each reported once.
+
+    today is when the support contacts' `checked:` date is measured from (the real date by default).
+    """
     words = word_list_for(guide.config)
-    problems: list[Problem] = []
+    problems: list[Problem] = stale_contacts(guide, sources, today or date.today())
+    problems += step_timings(guide, sources)
     for document in documents(guide, sources):
         problems += _document_warnings(document, guide, words)
     problems += session_warnings(guide, sources)

@@ -22,7 +22,7 @@ from ..content.model import Guide, Session
 from ..content.sessions import AgendaRow, agenda, end_clock, materials, session_activities, total_minutes
 from ..render.environments import environment
 from ..render.qr import qr_code
-from .html import Meta, handout_html, handout_html_text, licence_line
+from .html import Meta, _steps, handout_html, handout_html_text, licence_line
 
 BODY = re.compile(r"<body>(.*)</body>", re.DOTALL)
 FIELD_NAME = re.compile(r'(<(?:input|textarea|select)\b[^>]*?\sname=")([^"]+)(")')
@@ -116,7 +116,7 @@ def _row_notes(guide: Guide, row: AgendaRow) -> dict[str, Any]:
         "notes": handout_html_text(row.notes) if row.notes else None,
         "aim": handout_html_text(activity.aim) if activity else None,
         "preparation": [inline(p) for p in activity.preparation] if activity else [],
-        "steps": [inline(s) for s in activity.steps] if activity else [],
+        "steps": _steps(activity, inline) if activity else [],
         "facilitator_notes": handout_html_text(activity.facilitator_notes)
         if activity and activity.facilitator_notes
         else None,

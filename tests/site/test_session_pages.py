@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from generator.content.model import Guide
-from generator.content.sessions import agenda, materials, session_activities
+from generator.content.sessions import agenda, materials, session_activities, total_minutes
+from generator.site.pages import duration
 from generator.site.project import run_mkdocs, write_mkdocs_project
 
 pytestmark = pytest.mark.slow
@@ -44,7 +45,7 @@ def test_each_session_page_has_its_timed_agenda_materials_and_links(site: Path, 
         assert re.search(r"<h1[^>]*>" + re.escape(session.title) + "</h1>", html)
         for row in agenda(default_guide, session):
             assert f"{row.clock} {row.title}" in words
-        assert "In all: 2 hours." in words
+        assert f"In all: {duration(total_minutes(default_guide, session))}." in words
         for thing in materials(default_guide, session):
             assert words.count(thing) == 1, thing
         for activity in session_activities(default_guide, session):
