@@ -445,6 +445,7 @@ class Guide(StrictModel):
 
     def session(self, session_id: str) -> Session:
         return next(s for s in self.sessions if s.id == session_id)
+
     support: SupportFile | None = None
 
     def activity(self, activity_id: str) -> Activity:
