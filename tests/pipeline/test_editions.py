@@ -110,6 +110,8 @@ def test_the_participants_edition_has_no_packs_booklet_or_planner(editions: tupl
     assert "guide.pdf" not in home and "Download the whole guide" not in home
     names = zip_members(out)
     assert not any(n.endswith(("guide.pdf", "-pack.pdf", "planner.html")) for n in names)
+    readme = next(data for name, data in names.items() if name.endswith("/README.txt")).decode()
+    assert "guide.pdf" not in readme and "pack" not in readme and "each session's agenda" in readme
     session = (out / "site" / "sessions" / "first-meeting" / "index.html").read_text(encoding="utf-8")
     assert "first-meeting-agenda.pdf" in session and "first-meeting-pack.pdf" not in session
     assert "Notes for the facilitator" not in session
