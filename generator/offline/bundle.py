@@ -41,7 +41,8 @@ Published by {organisation} under {licence}.
 
 # What else pdf/ holds in each edition (the participants' edition has no booklet and no packs).
 PDF_EXTRAS = {
-    "facilitators": ", and guide.pdf,\n  the whole guide as one booklet; sessions/ holds each session's agenda and pack.",
+    "facilitators": ", and guide.pdf,\n  the whole guide as one booklet;"
+    " sessions/ holds each session's agenda and pack.",
     "participants": "; sessions/ holds each session's agenda.",
 }
 

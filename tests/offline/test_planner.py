@@ -14,7 +14,8 @@ from pypdf import PdfReader
 
 from generator.cli import main
 from generator.content.loader import load_guide
-from generator.content.sessions import agenda
+from generator.content.model import Guide
+from generator.content.sessions import agenda, clock_at
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -152,7 +153,11 @@ def test_without_javascript_the_page_lists_the_published_sessions(browser: Brows
 
 
 def test_save_open_and_export_a_plan_that_check_accepts(
-    planner: Page, tmp_path: Path, make_guide_copy: Callable[[Path], Path], capsys: pytest.CaptureFixture[str]
+    planner: Page,
+    tmp_path: Path,
+    make_guide_copy: Callable[[Path], Path],
+    capsys: pytest.CaptureFixture[str],
+    default_guide: Guide,
 ) -> None:
     page = planner
     page.evaluate("() => localStorage.clear()")
@@ -162,7 +167,9 @@ def test_save_open_and_export_a_plan_that_check_accepts(
     for name in ("Add your item", "Add Types of leadership", "Add a break", "Add How does our group run?"):
         page.get_by_role("button", name=name).click()
     expected = plan_rows(page)
-    assert [clock for clock, _ in expected] == ["18:30", "18:40", "19:30", "19:45"]
+    lengths = [10, default_guide.activity("types-of-leadership").duration_minutes, 15]
+    starts = [sum(lengths[:n]) for n in range(4)]
+    assert [clock for clock, _ in expected] == [clock_at("18:30", offset) for offset in starts]
 
     with page.expect_download() as saved:
         page.get_by_role("button", name="Save the plan as a file").click()
