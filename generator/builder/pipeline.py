@@ -22,6 +22,7 @@ from .forked import Forked
 from .options import ALL_OUTPUTS, BuildOptions, UsageError
 from .pdfs import PARTS, PdfRender
 from .progress import Progress
+from .record import BuildRecord
 from .state import BuildReport, BuildRun
 from .swap import staging_dir, swap_into_place
 
@@ -47,6 +48,7 @@ def build(root: Path, options: BuildOptions, progress: Progress | None = None) -
         run.manifest.inputs = inputs
         run.manifest.record_files(staging)
         run.manifest.write(staging)
+        BuildRecord(options.request(), outputs, "mkdocs").write(staging)  # for `guidegen publish`
         swap_into_place(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
