@@ -48,18 +48,21 @@ def last_build(root: Path, out: Path) -> BuiltSite:
     return BuiltSite(root, out / SITE, manifest.inputs)
 
 
-def guide_version(site: BuiltSite) -> str:
-    """What names this version of the guide: `git describe` where the guide is in git, else its hash."""
+def _git(root: Path, *args: str) -> str | None:
+    """A read-only git command in the guide's folder (never refreshing its index); None if it fails."""
     try:
         done = subprocess.run(
-            ["git", "-C", str(site.root), "describe", "--always", "--dirty", "--tags"],
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=False,
+            ["git", "--no-optional-locks", "-C", str(root), *args], capture_output=True, text=True, timeout=30
         )
     except OSError:
-        done = None
-    if done is not None and done.returncode == 0 and done.stdout.strip():
-        return f"git {done.stdout.strip()}, content {site.inputs[:12]}"
-    return f"content {site.inputs[:12]}"
+        return None
+    return done.stdout.strip() if done.returncode == 0 else None
+
+
+def guide_version(site: BuiltSite) -> str:
+    """What names this version of the guide: `git describe` where the guide is in git, and its hash."""
+    described = _git(site.root, "describe", "--always", "--tags")
+    if not described:
+        return f"content {site.inputs[:12]}"
+    dirty = "-dirty" if _git(site.root, "status", "--porcelain", "--untracked-files=no") else ""
+    return f"git {described}{dirty}, content {site.inputs[:12]}"
