@@ -43,6 +43,7 @@ def write_mkdocs_project(
     handouts: Mapping[str, str] | None = None,
     pdf_dir: Path | None = None,
     pdfs_later: bool = False,
+    engine: str = "mkdocs",
 ) -> Path:
     """Write project_dir/mkdocs.yml and project_dir/docs/; return the mkdocs.yml path.
 
@@ -61,6 +62,8 @@ def write_mkdocs_project(
     _copy_content_assets(guide, docs / "assets")
     _write_site_assets(guide, docs / ASSETS, offline=offline)
     shutil.copytree(SITE_TEMPLATES / "overrides", project_dir / "overrides")
+    if engine == "zensical":  # Material 9.8's search partial breaks Zensical's header
+        (project_dir / "overrides" / "partials" / "search.html").unlink()
     if not offline:
         _write(docs / "robots.txt", robots_txt(guide))
     if handouts and pdf_dir is None and not pdfs_later:
@@ -71,6 +74,8 @@ def write_mkdocs_project(
     if pdf_dir is not None:
         write_pdf_files(guide, handouts, pdf_dir, docs)
     config = mkdocs_config(guide, [(p.path, p.title) for p in pages], offline=offline)
+    if engine == "zensical":
+        config["theme"]["variant"] = "classic"  # Zensical's "modern" look hides a white logo
     return _write_yaml(project_dir / "mkdocs.yml", config)
 
 
@@ -164,6 +169,16 @@ def write_pdf_files(guide: Guide, handouts: Mapping[str, str], pdf_dir: Path, *f
                 shutil.copyfile(source, dest)
             else:
                 dest.write_text(source, encoding="utf-8", newline="\n")
+
+
+def run_engine(config_file: Path, site_dir: Path, engine: str = "mkdocs") -> None:
+    """Build the generated project with the website engine asked for."""
+    if engine == "zensical":
+        from .zensical import run_zensical
+
+        run_zensical(config_file, site_dir)
+    else:
+        run_mkdocs(config_file, site_dir)
 
 
 def run_mkdocs(config_file: Path, site_dir: Path) -> None:
