@@ -40,7 +40,8 @@ def last_build(root: Path, out: Path) -> BuiltSite:
     if inputs_digest(root, record.request) != manifest.inputs:
         raise PublishError(
             "the guide has changed since the last successful build (or the last build failed), so build/ is "
-            "out of date: run `guidegen build`, fix anything it reports, then publish again"
+            "out of date: run `guidegen build`, fix anything it reports, then publish again (with the same "
+            "SOURCE_DATE_EPOCH, if the build had one)"
         )
     missing = [name for name in ("404.html", "sitemap.xml") if not (out / SITE / name).is_file()]
     if missing:
