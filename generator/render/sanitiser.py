@@ -85,6 +85,18 @@ def makeExtension(**kwargs: Any) -> SanitiseExtension:
     return SanitiseExtension(**kwargs)
 
 
+def _content_marked(html: str) -> bool:
+    """The marker inside the page's <article>, where the theme puts the page's content.
+
+    Only there: Python-Markdown also runs postprocessors over each heading for the table of
+    contents (Zensical prints those, marker and all, in the sidebar before the article).
+    """
+    start = html.find("<article")
+    return start != -1 and html.find(MARKER, start) != -1
+
+
 def missing_marker(pages: Iterable[Path], root: Path) -> list[str]:
-    """Built pages (relative to root) that do not carry the sanitiser's marker."""
-    return [page.relative_to(root).as_posix() for page in pages if MARKER not in page.read_text(encoding="utf-8")]
+    """Built pages (relative to root) whose content does not carry the sanitiser's marker."""
+    return [
+        page.relative_to(root).as_posix() for page in pages if not _content_marked(page.read_text(encoding="utf-8"))
+    ]

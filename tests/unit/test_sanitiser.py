@@ -49,11 +49,12 @@ def test_content_cannot_forge_the_marker() -> None:
 
 
 def test_a_site_built_without_the_sanitiser_is_refused(tmp_path: Path) -> None:
-    (tmp_path / "index.html").write_text(f"<p>clean</p>{MARKER}")
+    (tmp_path / "index.html").write_text(f"<article><p>clean</p>{MARKER}</article>")
     (tmp_path / "404.html").write_text("<p>the theme's own page</p>")
     check_sanitised(tmp_path, "MkDocs")  # passes
     (tmp_path / "page" / "index.html").parent.mkdir()
-    (tmp_path / "page" / "index.html").write_text("<p onclick='x'>not cleaned</p>")
+    # A marked heading in the table of contents does not count: the content itself must be marked.
+    (tmp_path / "page" / "index.html").write_text(f"<nav>Aim{MARKER}</nav><article><p onclick='x'>not cleaned</p>")
     assert missing_marker(sorted(tmp_path.rglob("*.html")), tmp_path) == ["404.html", "page/index.html"]
     with pytest.raises(SiteBuildError, match=r"page/index\.html.*generator\.render\.sanitiser"):
         check_sanitised(tmp_path, "MkDocs")
