@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
+import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from generator.builder.options import UsageError
+from generator.builder.options import BuildOptions, UsageError
+from generator.cli import main
 from generator.content.model import Guide
 from generator.site import zensical
 from generator.site.project import SiteBuildError, run_mkdocs, write_mkdocs_project
@@ -28,3 +31,22 @@ def test_a_missing_zensical_is_an_environment_error_with_the_fix(monkeypatch: py
     monkeypatch.setattr(zensical.importlib.util, "find_spec", lambda name: None)
     with pytest.raises(UsageError, match=r"pip install 'guidegen\[zensical\]'"):
         zensical.require()
+
+
+def test_build_with_a_missing_engine_exits_2_and_builds_nothing(
+    sample_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    guide = tmp_path / "guide"
+    shutil.copytree(sample_root, guide)
+    monkeypatch.setattr(zensical.importlib.util, "find_spec", lambda name: None)
+    assert main(["build", "--guide", str(guide), "--only", "site", "--engine", "zensical"]) == 2
+    assert "guidegen[zensical]" in capsys.readouterr().err
+    assert not (guide / "build").exists()
+
+
+def test_the_engine_asked_for_is_part_of_the_request() -> None:
+    args = argparse.Namespace(out=None, only=None, jobs=None, quiet=True, verbose=False, engine="zensical")
+    assert BuildOptions.from_args(args).request() == "outputs from site_config.yml, engine zensical"
+    assert BuildOptions.from_args(argparse.Namespace(**{**vars(args), "engine": None})).request() == (
+        "outputs from site_config.yml"
+    )
