@@ -48,7 +48,8 @@ def build(root: Path, options: BuildOptions, progress: Progress | None = None) -
         run.manifest.inputs = inputs
         run.manifest.record_files(staging)
         run.manifest.write(staging)
-        BuildRecord(options.request(), outputs, site_engine(run)).write(staging)  # for `guidegen publish`
+        engine = options.engine or guide.config.engine
+        BuildRecord(options.request(), outputs, engine).write(staging)  # for `guidegen publish`
         swap_into_place(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
