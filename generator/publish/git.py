@@ -30,7 +30,7 @@ class _Git:
         git = shutil.which("git")
         if git is None:
             raise PublishError("publishing to a git branch needs the `git` command: install git, then try again")
-        self.git = git
+        self.git, self.work_tree = git, work_tree
         self.env = {**os.environ, "GIT_DIR": str(repo), "GIT_WORK_TREE": str(work_tree)}
         self.env["GIT_INDEX_FILE"] = str(repo / "guidegen-index")
         self.env.setdefault("GIT_TERMINAL_PROMPT", "0")  # never wait for a password nobody sees
@@ -40,6 +40,7 @@ class _Git:
     def __call__(self, *args: str, stdin: str | None = None, check: bool = True) -> subprocess.CompletedProcess[str]:
         done = subprocess.run(
             [self.git, *args],
+            cwd=self.work_tree,
             env=self.env,
             input=stdin,
             capture_output=True,
@@ -59,6 +60,8 @@ def publish_git(
     site: BuiltSite, remote: str, branch: str, message: str, *, dry_run: bool, say: Callable[[str], None]
 ) -> Changes:
     """Commit the site (with .nojekyll) on top of remote's branch and push it; dry_run only says what changes."""
+    if Path(remote).exists():  # a local repository: git runs in the site's folder, so not relative
+        remote = str(Path(remote).resolve())
     with tempfile.TemporaryDirectory(prefix="guidegen-publish-") as tmp:
         git = _Git(Path(tmp), site.folder)
         say(f"Fetching branch {branch} of {remote}")

@@ -18,7 +18,7 @@ import nh3
 from markupsafe import Markup
 
 from ..content.loader import REF
-from .sanitiser import MARKER, sanitise
+from .sanitiser import MARKER
 from .sanitiser import NAME as SANITISER
 
 # (kind, id, anchor) -> URL for the output being written, e.g. "skills.md#listening".
@@ -66,11 +66,6 @@ def neutralise(text: str, resolve: Resolver) -> str:
     text = text.replace("<", "&lt;")
     text = LINK_TARGET.sub(lambda m: m.group(1) + _safe_target(m.group(2), resolve), text)
     return REFERENCE_DEFINITION.sub(lambda m: m.group(1) + _safe_target(m.group(2), resolve) + m.group(3), text)
-
-
-def sanitise_html(html: str) -> str:
-    """Allow-list sanitising of HTML that came from content (the extension's own allow-list)."""
-    return sanitise(html)
 
 
 _local = threading.local()
