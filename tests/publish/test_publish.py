@@ -51,7 +51,7 @@ def guide(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_publishing_to_a_git_branch_twice_makes_two_commits(
-    guide: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    guide: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     remote = tmp_path / "remote.git"
     git("init", "-q", "--bare", str(remote))
@@ -74,7 +74,8 @@ def test_publishing_to_a_git_branch_twice_makes_two_commits(
         assert main(["publish", "git", "--remote", str(remote), "--dry-run", "--guide", str(guide)]) == 0
         assert "  M first-page/index.html" in capsys.readouterr().out
         assert git("--git-dir", str(remote), "rev-list", "--count", "gh-pages").strip() == "1"  # dry run
-        assert main(["publish", "git", "--remote", str(remote), "--guide", str(guide)]) == 0
+        monkeypatch.chdir(tmp_path)  # a remote given relative to where the command runs
+        assert main(["publish", "git", "--remote", "remote.git", "--guide", str(guide)]) == 0
     finally:
         page.write_text(original)
         build(guide, BuildOptions(quiet=True, only=("site", "pdf")))
