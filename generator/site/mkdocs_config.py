@@ -11,21 +11,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..content.model import Guide
+from ..render.markdown import SITE_EXTENSIONS
 
 ASSETS = "assets/guidegen"  # our CSS, fonts and scripts inside docs/
 SHIM = f"{ASSETS}/iframe-worker/shim.js"  # the URL must contain 'iframe-worker': see NOTES.md
-HOOK = "hooks/guidegen_sanitise.py"
 EXTRA_CSS = (f"{ASSETS}/fonts.css", f"{ASSETS}/guide.css", f"{ASSETS}/brand.css")
-MARKDOWN_EXTENSIONS: list[Any] = [
-    {"toc": {"permalink": False, "toc_depth": 3}},
-    "admonition",
-    "attr_list",
-    "def_list",
-    "md_in_html",
-    "tables",
-    "sane_lists",
-    "pymdownx.tilde",
-]
+# Content's Markdown configuration, shared with the PDFs; its last entry is the sanitiser, which
+# both MkDocs and Zensical run (an MkDocs `hooks:` entry would be ignored by Zensical).
+MARKDOWN_EXTENSIONS: list[Any] = SITE_EXTENSIONS
 FEATURES = ["navigation.indexes", "navigation.footer", "search.highlight"]
 # Every problem MkDocs can find in links is a warning, and strict mode makes warnings fatal.
 VALIDATION = {
@@ -89,7 +82,6 @@ def mkdocs_config(guide: Guide, nav: Sequence[tuple[str, str]], *, offline: bool
         "strict": True,
         "theme": theme(guide),
         "plugins": plugins(offline),
-        "hooks": [HOOK],
         "markdown_extensions": MARKDOWN_EXTENSIONS,
         "extra_css": list(EXTRA_CSS),
         "extra": extra(guide, offline),

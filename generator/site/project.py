@@ -17,15 +17,16 @@ from pathlib import Path
 
 from ..content.model import Guide
 from ..render.environments import TEMPLATES_DIR, environment
-from . import hooks as site_hooks
+from ..render.sanitiser import NAME as SANITISER
+from ..render.sanitiser import missing_marker
 from .brand import palette
 from .circles import handout_script, handout_scripts, write_circles_assets
-from .mkdocs_config import ASSETS, HOOK, SHIM, mkdocs_config
+from .mkdocs_config import ASSETS, SHIM, mkdocs_config
 from .pages import all_pages
 
 SITE_TEMPLATES = TEMPLATES_DIR / "site"
 VENDOR = TEMPLATES_DIR / "assets" / "vendor"
-GENERATED = ("docs", "overrides", "hooks", "mkdocs.yml")  # what we own inside project_dir
+GENERATED = ("docs", "overrides", "hooks", "mkdocs.yml")  # what we own inside project_dir (hooks/: older projects)
 # Used for sitemap.xml dates when SOURCE_DATE_EPOCH is unset, so two builds are identical.
 DEFAULT_SOURCE_DATE_EPOCH = "1735689600"  # 2025-01-01T00:00:00Z
 
@@ -42,6 +43,7 @@ def write_mkdocs_project(
     handouts: Mapping[str, str] | None = None,
     pdf_dir: Path | None = None,
     pdfs_later: bool = False,
+    engine: str = "mkdocs",
 ) -> Path:
     """Write project_dir/mkdocs.yml and project_dir/docs/; return the mkdocs.yml path.
 
@@ -60,7 +62,10 @@ def write_mkdocs_project(
     _copy_content_assets(guide, docs / "assets")
     _write_site_assets(guide, docs / ASSETS, offline=offline)
     shutil.copytree(SITE_TEMPLATES / "overrides", project_dir / "overrides")
-    _write(project_dir / HOOK, Path(site_hooks.__file__).read_text(encoding="utf-8"))
+    if engine == "zensical":  # Material 9.8's search partial breaks Zensical's header
+        (project_dir / "overrides" / "partials" / "search.html").unlink()
+    if not offline:
+        _write(docs / "robots.txt", robots_txt(guide))
     if handouts and pdf_dir is None and not pdfs_later:
         raise ValueError("handouts were given without pdf_dir, the folder that holds them")
     write_circles_assets(guide, docs / ASSETS, handouts)  # the interactive three circles
@@ -69,7 +74,16 @@ def write_mkdocs_project(
     if pdf_dir is not None:
         write_pdf_files(guide, handouts, pdf_dir, docs)
     config = mkdocs_config(guide, [(p.path, p.title) for p in pages], offline=offline)
+    if engine == "zensical":
+        config["theme"]["variant"] = "classic"  # Zensical's "modern" look hides a white logo
     return _write_yaml(project_dir / "mkdocs.yml", config)
+
+
+def robots_txt(guide: Guide) -> str:
+    """Crawlers may read everything; the sitemap's address comes from site_url (where it is known)."""
+    url = str(guide.config.site_url or "")
+    sitemap = f"Sitemap: {url.rstrip('/')}/sitemap.xml\n" if url else ""
+    return f"User-agent: *\nAllow: /\n{sitemap}"
 
 
 def _clear(project_dir: Path) -> None:
@@ -157,6 +171,16 @@ def write_pdf_files(guide: Guide, handouts: Mapping[str, str], pdf_dir: Path, *f
                 dest.write_text(source, encoding="utf-8", newline="\n")
 
 
+def run_engine(config_file: Path, site_dir: Path, engine: str = "mkdocs") -> None:
+    """Build the generated project with the website engine asked for."""
+    if engine == "zensical":
+        from .zensical import run_zensical
+
+        run_zensical(config_file, site_dir)
+    else:
+        run_mkdocs(config_file, site_dir)
+
+
 def run_mkdocs(config_file: Path, site_dir: Path) -> None:
     """`mkdocs build --strict`, in-process; raise SiteBuildError listing MkDocs' warnings."""
     with _build_environment(), _captured_mkdocs_log() as messages:
@@ -169,6 +193,24 @@ def run_mkdocs(config_file: Path, site_dir: Path) -> None:
         except MkDocsException as error:
             details = "\n".join(f"  {m}" for m in messages) or f"  {error}"
             raise SiteBuildError(f"MkDocs could not build {config_file}:\n{details}") from error
+    check_sanitised(site_dir, "MkDocs")
+
+
+def check_sanitised(site_dir: Path, engine: str) -> None:
+    """Refuse a built site whose pages did not all go through guidegen's sanitiser.
+
+    Every page but the theme's own 404.html is made from Markdown, so each must carry the
+    marker that the sanitiser extension adds (see render/sanitiser.py).
+    """
+    pages = [page for page in sorted(site_dir.rglob("*.html")) if page.name != "404.html"]
+    missing = missing_marker(pages, site_dir)
+    if missing or not pages:
+        listed = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        raise SiteBuildError(
+            f"{engine} built pages that guidegen's sanitiser did not clean ({listed or 'no pages at all'}), "
+            f"so they may carry script from content. Check that '{SANITISER}' is importable and last "
+            "under markdown_extensions in mkdocs.yml; the build was stopped and nothing was published."
+        )
 
 
 @contextmanager
