@@ -26,7 +26,9 @@ MARKDOWN_EXTENSIONS: list[Any] = [
     "sane_lists",
     "pymdownx.tilde",
 ]
-FEATURES = ["navigation.indexes", "navigation.footer", "search.highlight"]
+# navigation.prune: each page holds only the visible part of the navigation, not every page
+# of the guide (otherwise build time and page size grow with the number of pages squared).
+FEATURES = ["navigation.indexes", "navigation.footer", "navigation.prune", "search.highlight"]
 # Every problem MkDocs can find in links is a warning, and strict mode makes warnings fatal.
 VALIDATION = {
     "omitted_files": "warn",
