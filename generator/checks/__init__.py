@@ -8,6 +8,7 @@ the editor can judge whether a word or a long sentence is right in its place.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache, partial
 from pathlib import Path
 
 from ..content.loader import Sources, load_guide
@@ -39,7 +40,7 @@ def check_guide(root: Path, remember: bool = True) -> tuple[Guide, list[Problem]
 
 def content_warnings(guide: Guide, sources: Sources, remembered: RememberedWarnings | None = None) -> list[Problem]:
     """Every warning for the guide, in file and line order, each reported once."""
-    words = word_list_for(guide.config)
+    words = cache(partial(word_list_for, guide.config))  # read only if some file is not remembered
     settings = "\n".join(sources[("config", "")].lines)
     by_file: dict[str, list[Callable[[], Document]]] = {}
     lines: dict[str, tuple[str, ...]] = {}
@@ -51,7 +52,7 @@ def content_warnings(guide: Guide, sources: Sources, remembered: RememberedWarni
         key = file_key(path, lines[path], settings)
         found = remembered.get(key) if remembered else None
         if found is None:
-            found = [p for make in makers for p in _document_warnings(make(), guide, words)]
+            found = [p for make in makers for p in _document_warnings(make(), guide, words())]
             if remembered:
                 remembered.put(key, found)
         problems += found
