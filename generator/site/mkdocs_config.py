@@ -15,6 +15,7 @@ from ..content.model import Guide
 ASSETS = "assets/guidegen"  # our CSS, fonts and scripts inside docs/
 SHIM = f"{ASSETS}/iframe-worker/shim.js"  # the URL must contain 'iframe-worker': see NOTES.md
 HOOK = "hooks/guidegen_sanitise.py"
+NAV_GROUP = 50  # activities per navigation group in a long guide (see nav_tree)
 EXTRA_CSS = (f"{ASSETS}/fonts.css", f"{ASSETS}/guide.css", f"{ASSETS}/brand.css")
 MARKDOWN_EXTENSIONS: list[Any] = [
     {"toc": {"permalink": False, "toc_depth": 3}},
@@ -102,7 +103,12 @@ def mkdocs_config(guide: Guide, nav: Sequence[tuple[str, str]], *, offline: bool
 
 
 def nav_tree(nav: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
-    """Top-level pages first; pages under activities/ become one 'Activities' section."""
+    """Top-level pages first; pages under activities/ become one 'Activities' section.
+
+    A long list of activities is split into groups of NAV_GROUP (in their order): every
+    activity page shows its own section of the navigation, so one section of thousands would
+    make every page, and the time to build them all, grow with the square of the guide.
+    """
     tree: list[dict[str, Any]] = []
     section: list[dict[str, Any]] = []
     for path, title in nav:
@@ -113,4 +119,17 @@ def nav_tree(nav: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
             section.append(entry)
         else:
             tree.append(entry)
+    if len(section) > NAV_GROUP:
+        section[:] = _grouped(section)
     return tree
+
+
+def _grouped(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The activities' index page first, then 'Activities 1 to 50', 'Activities 51 to 100', ..."""
+    index = [e for e in entries if next(iter(e.values())) == "activities/index.md"]
+    rest = [e for e in entries if e not in index]
+    groups = []
+    for start in range(0, len(rest), NAV_GROUP):
+        chunk = rest[start : start + NAV_GROUP]
+        groups.append({f"Activities {start + 1} to {start + len(chunk)}": chunk})
+    return index + groups
