@@ -119,7 +119,7 @@ def nav_tree(nav: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
             section.append(entry)
         else:
             tree.append(entry)
-    if len(section) > NAV_GROUP:
+    if sum(next(iter(e.values())) != "activities/index.md" for e in section) > NAV_GROUP:
         section[:] = _grouped(section)
     return tree
 
