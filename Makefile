@@ -51,6 +51,7 @@ handout-picture: $(STAMP) system-deps
 	$(BIN)/python scripts/render_handout_picture.py
 
 benchmark: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,benchmark]'
 	$(BIN)/python benchmarks/run.py
 
 clean:
