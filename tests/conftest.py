@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from generator.content.loader import load_guide
+from generator.content.model import Guide
+
 # These machines are shared: a slow example is not a failure (hypothesis' 200 ms deadline is).
 settings.register_profile("shared-machine", deadline=None)
 settings.load_profile("shared-machine")
-
-from generator.content.loader import load_guide
-from generator.content.model import Guide
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
