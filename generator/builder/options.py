@@ -27,11 +27,13 @@ class BuildOptions:
     verbose: bool = False
     time_limit: float = DEFAULT_TIME_LIMIT
     edition: str = "facilitators"  # or "participants": see content/editions.py
+    engine: str | None = None  # the website engine; None: engine: in site_config.yml
 
     def request(self) -> str:
         """What was asked for, as far as it changes the outputs."""
-        outputs = ",".join(self.only) if self.only else "outputs from site_config.yml"
-        return outputs if self.edition == "facilitators" else f"{outputs}; {self.edition} edition"
+        asked = ",".join(self.only) if self.only else "outputs from site_config.yml"
+        asked = f"{asked}, engine {self.engine}" if self.engine else asked
+        return asked if self.edition == "facilitators" else f"{asked}; {self.edition} edition"
 
     def output_folder(self, root: Path) -> Path:
         """build/, or build-participants/ for the participants' edition (so both can be kept)."""
@@ -50,6 +52,7 @@ class BuildOptions:
             raise UsageError("--jobs takes a whole number of at least 1")
         limit = float(os.environ.get("GUIDEGEN_TIME_LIMIT", DEFAULT_TIME_LIMIT))
         edition = getattr(args, "edition", None) or "facilitators"
+        engine = getattr(args, "engine", None)
         return cls(
             out=args.out,
             only=only,
@@ -58,4 +61,5 @@ class BuildOptions:
             verbose=args.verbose,
             time_limit=limit,
             edition=edition,
+            engine=engine,
         )

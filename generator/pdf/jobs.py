@@ -31,11 +31,11 @@ JobKind = Literal["booklet", "booklet-part", "handout", "poster", "agenda", "pac
 PAGE_SIZES = {"A4": "A4", "Letter": "letter", "A3": "A3"}
 FRONT, FRONT_KEY = "front.pdf", "front.key"  # the booklet's cover and contents, kept beside its parts
 STYLESHEETS: dict[str, tuple[str, ...]] = {
-    "booklet": ("common.css", "booklet.css"),
-    "handout": ("common.css", "handout.css", "qr.css"),
-    "poster": ("common.css", "handout.css", "poster.css", "qr.css"),
-    "agenda": ("common.css", "qr.css", "session.css"),
-    "pack": ("common.css", "handout.css", "qr.css", "session.css"),
+    "booklet": ("common.css", "content.css", "booklet.css"),
+    "handout": ("common.css", "content.css", "handout.css", "qr.css"),
+    "poster": ("common.css", "content.css", "handout.css", "poster.css", "qr.css"),
+    "agenda": ("common.css", "content.css", "qr.css", "session.css"),
+    "pack": ("common.css", "content.css", "handout.css", "qr.css", "session.css"),
 }
 
 

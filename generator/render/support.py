@@ -17,7 +17,6 @@ WORDS = {
     "checked": "Checked on {date}.",
     "more": "What to do if someone is in crisis",
     "safeguarding": "Our safeguarding contact",
-    "no_safeguarding": "No safeguarding contact is set yet.",
     "adaptations": "Changing the activity",
     "online": "Online or hybrid",
     "larger_group": "With a larger group",
