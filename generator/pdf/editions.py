@@ -29,8 +29,10 @@ LARGE, A5 = "large-print", "a5-booklet"
 # The three circles' size and band height (mm). Large: fits A3 and Tabloid (279 mm wide) within
 # the margins, bands tall enough for 16 pt writing. A5: fits the A5 page's 118 mm.
 LARGE_CIRCLES = (245.0, 14.0)
-LARGE_BOOKLET_DIAGRAM = (170.0, 11.0)
+LARGE_BOOKLET_DIAGRAM = (170.0, 14.0)
 A5_DIAGRAM = (110.0, 7.0)
+A4_LANDSCAPE = (297 * 72 / 25.4, 210 * 72 / 25.4)  # points
+LETTER_LANDSCAPE = (11 * 72.0, 8.5 * 72.0)
 STYLESHEETS = {LARGE: ("large-print.css",), A5: ("a5-booklet.css",)}
 TITLE_NOTES = {LARGE: " (large print)", A5: " (A5 booklet)", "": ""}
 BOOKLET_DIAGRAMS = {LARGE: LARGE_BOOKLET_DIAGRAM, A5: A5_DIAGRAM, "": BOOKLET_DIAGRAM}
@@ -102,4 +104,7 @@ def finish(guide: Guide, job: PdfJob, data: bytes) -> bytes:
         return data
     from .impose import impose
 
-    return impose(data, f"{guide.config.title}: A5 booklet for printing (double-sided, flip on short edge)")
+    letter = guide.config.paper == "Letter"
+    sheet = LETTER_LANDSCAPE if letter else A4_LANDSCAPE
+    what = "half-letter booklet on Letter" if letter else "A5 booklet on A4"
+    return impose(data, f"{guide.config.title}: {what}, for printing (double-sided, flip on short edge)", sheet)

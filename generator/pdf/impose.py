@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 
-from pikepdf import Dictionary, Name, Pdf, Rectangle
+from pikepdf import Dictionary, Name, Page, Pdf, Rectangle
 
 Side = tuple[int | None, int | None]  # (left page, right page), 0-based; None is a blank page
 
@@ -41,23 +41,36 @@ def saddle_order(pages: int) -> list[Side]:
     return sides
 
 
-def impose(booklet: bytes, title: str) -> bytes:
-    """Two booklet pages side by side on each side of a landscape sheet twice their width."""
+def impose(booklet: bytes, title: str, sheet: tuple[float, float]) -> bytes:
+    """Two booklet pages side by side on each side of a landscape sheet (width, height in points),
+    each centred in its half: A5 is 148 mm wide, half of A4 148.5 mm."""
     with Pdf.open(io.BytesIO(booklet)) as source:
         if not len(source.pages):
             raise ValueError("the booklet to impose has no pages")
         box = source.pages[0].mediabox
         width, height = float(box[2]) - float(box[0]), float(box[3]) - float(box[1])
+        x, y = (sheet[0] / 2 - width) / 2, (sheet[1] - height) / 2
         out = Pdf.new()
         out.docinfo[Name.Title] = title
         # Print dialogs that honour it preselect the right duplex and no scaling.
         out.Root.ViewerPreferences = Dictionary(Duplex=Name.DuplexFlipShortEdge, PrintScaling=Name("/None"))
         for sides in saddle_order(len(source.pages)):
-            sheet = out.add_blank_page(page_size=(2 * width, height))
-            for index, left in zip(sides, (0.0, width), strict=True):
+            side = out.add_blank_page(page_size=sheet)
+            drawing = b""
+            for index, left in zip(sides, (x, sheet[0] / 2 + x), strict=True):
                 if index is not None:
-                    sheet.add_overlay(source.pages[index], Rectangle(left, 0, left + width, height))
+                    drawing += _place(out, side, source.pages[index], Rectangle(left, y, left + width, y + height))
+            side.Contents = out.make_stream(drawing)
         data = io.BytesIO()
         out.save(data, deterministic_id=True, compress_streams=True)
     return data.getvalue()
+
+
+def _place(out: Pdf, side: Page, page: Page, rect: Rectangle) -> bytes:
+    """Draw a booklet page as a form XObject in rect. Page.add_overlay would do it too, but names
+    the XObject at random, and the build must be byte-identical."""
+    form = out.copy_foreign(page.as_form_xobject())
+    name = Name(f"/Page{len(side.Resources.get(Name.XObject, {})) + 1}")
+    side.add_resource(form, Name.XObject, name)
+    return b"q " + side.calc_form_xobject_placement(form, name, rect) + b" Q\n"
 
