@@ -21,6 +21,7 @@ from .xhtml import to_xhtml
 
 DIAGRAM_MM = 120.0
 
+
 @dataclass(frozen=True)
 class Document:
     """One XHTML file: its name, its title in the navigation, its text, its manifest properties."""
@@ -30,6 +31,7 @@ class Document:
     xhtml: str
     properties: str = ""  # "svg" when it holds an inline SVG
     level: int = 1  # 2: listed under the entry before it in the navigation
+
 
 def link_resolver(guide: Guide) -> Callable[[str, str, str], str]:
     """page:/skill:/activity: references -> the document (and anchor) that holds them."""
@@ -43,6 +45,7 @@ def link_resolver(guide: Guide) -> Callable[[str, str, str], str]:
 
     return resolve
 
+
 class _Writer:
     """Renders the templates with the guide's language and links."""
 
@@ -55,6 +58,7 @@ class _Writer:
     def render(self, template: str, title: str, **context: Any) -> str:
         env = environment("epub")
         return env.get_template(template).render(lang=self.guide.config.language, title=title, **context)
+
 
 def documents(guide: Guide) -> list[Document]:
     """Every content document in reading order (the navigation document is made from these)."""
@@ -78,6 +82,7 @@ def documents(guide: Guide) -> list[Document]:
         docs.append(Document(f"activity-{activity.id}.xhtml", activity.title, xhtml, properties, level=2))
     return docs
 
+
 def _activity(w: _Writer, guide: Guide, activity: Activity) -> dict[str, Any]:
     context: dict[str, Any] = {
         "activity": activity,
@@ -95,6 +100,7 @@ def _activity(w: _Writer, guide: Guide, activity: Activity) -> dict[str, Any]:
     context["handout_title"] = handout.title or activity.title
     context["instructions"] = w.block(handout.instructions) if handout.instructions else None
     return context | _handout(w, guide, activity)
+
 
 def _handout(w: _Writer, guide: Guide, activity: Activity) -> dict[str, Any]:
     """What the handout asks for, in words (and the three circles as a picture too)."""

@@ -150,4 +150,3 @@ def _add(archive: zipfile.ZipFile, name: str, data: bytes, method: int = zipfile
     info.compress_type = method
     info.external_attr = 0o644 << 16
     archive.writestr(info, data, compresslevel=9 if method == zipfile.ZIP_DEFLATED else None)
-

@@ -73,4 +73,3 @@ def _place(out: Pdf, side: Page, page: Page, rect: Rectangle) -> bytes:
     name = Name(f"/Page{len(side.Resources.get(Name.XObject, {})) + 1}")
     side.add_resource(form, Name.XObject, name)
     return b"q " + side.calc_form_xobject_placement(form, name, rect) + b" Q\n"
-

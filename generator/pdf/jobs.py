@@ -126,9 +126,7 @@ class _Pages:
         return True
 
 
-def _layout(
-    guide: Guide, kind: JobKind, activity_id: str | None, html: str, pages: _Pages, variant: str = ""
-) -> bytes:
+def _layout(guide: Guide, kind: JobKind, activity_id: str | None, html: str, pages: _Pages, variant: str = "") -> bytes:
     """WeasyPrint with our stylesheets, fonts, fetcher and options; b"" when pages.accept() said no."""
     from weasyprint import HTML  # heavy: imported only when rendering
 
@@ -247,7 +245,8 @@ def _stylesheets(kind: str, paper: str, content_dir: Path, variant: str = "") ->
     fetcher = GuideFetcher([content_dir, TEMPLATES_DIR])
     fonts = FontConfiguration()  # @font-face in our stylesheets registers here
     sheets = [
-        CSS(filename=TEMPLATES_DIR / "pdf" / name, url_fetcher=fetcher, font_config=fonts) for name in STYLESHEETS[kind] + editions.STYLESHEETS.get(variant, ())
+        CSS(filename=TEMPLATES_DIR / "pdf" / name, url_fetcher=fetcher, font_config=fonts)
+        for name in STYLESHEETS[kind] + editions.STYLESHEETS.get(variant, ())
     ]
     sheets.append(CSS(string=f"@page {{ size: {PAGE_SIZES[paper]} portrait; }}", url_fetcher=fetcher))
     if fetcher.refused:

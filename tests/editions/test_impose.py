@@ -19,7 +19,9 @@ A4_LANDSCAPE = (297 * 72 / 25.4, 210 * 72 / 25.4)
 def numbered_pdf(pages: int, size: tuple[float, float]) -> bytes:
     """Pages that say 'page N' in Helvetica, which pdftotext reads back."""
     pdf = pikepdf.Pdf.new()
-    font = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica))
+    font = pdf.make_indirect(
+        pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)
+    )
     for number in range(1, pages + 1):
         page = pdf.add_blank_page(page_size=size)
         page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
@@ -33,9 +35,26 @@ def half_text(pdf: Path, side: int, half: int, sheet: tuple[float, float]) -> st
     """The text pdftotext finds in the left (0) or right (1) half of one side."""
     width = sheet[0] / 2
     result = subprocess.run(
-        ["pdftotext", "-f", str(side), "-l", str(side), "-x", str(int(half * width)), "-y", "0",
-         "-W", str(int(width)), "-H", str(int(sheet[1])), str(pdf), "-"],
-        capture_output=True, text=True, check=True,
+        [
+            "pdftotext",
+            "-f",
+            str(side),
+            "-l",
+            str(side),
+            "-x",
+            str(int(half * width)),
+            "-y",
+            "0",
+            "-W",
+            str(int(width)),
+            "-H",
+            str(int(sheet[1])),
+            str(pdf),
+            "-",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return " ".join(result.stdout.split())
 
