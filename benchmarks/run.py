@@ -20,7 +20,17 @@ from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
-from report import LINEAR_TOLERANCE, builds_table, goals, goals_table, jobs_table, phases_table, ratios_table, raw_table
+from report import (
+    LINEAR_TOLERANCE,
+    builds_table,
+    editions_table,
+    goals,
+    goals_table,
+    jobs_table,
+    phases_table,
+    ratios_table,
+    raw_table,
+)
 from scenarios import EDIT, FULL, JOBS1, JOBS2, NOOP, ORDER, RAW_MKDOCS, RAW_WEASYPRINT, SITE_PDF, Subject, schedule
 from synthetic import REPO, make_guide
 
@@ -197,6 +207,7 @@ def render(found: list[Subject], repeat: int, header: list[str], notes: list[str
         ("Against the raw engines, and rebuilds against full builds", ratios_table(found)),
         ("Where builds spend their time (from their progress lines)", phases_table(found)),
         ("Raw WeasyPrint in one warm process, job by job", raw_table(found)),
+        ("The other editions in the same process: large print, the A5 booklet, the EPUB", editions_table(found)),
         ("PDF worker processes (clean `--only pdf` builds)", jobs_table(found, repeat)),
         ("Goals (issue 7)", goals_table(goals(found))),
     ]

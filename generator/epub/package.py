@@ -9,6 +9,7 @@ pikepdf already needs, turns sanitised HTML into XHTML. No document has a script
 from __future__ import annotations
 
 import io
+import re
 import uuid
 import zipfile
 from dataclasses import dataclass
@@ -33,7 +34,6 @@ FONT_FILES = tuple(
 )
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
 DEFAULT_MODIFIED = "2025-01-01T00:00:00Z"  # as the website's default SOURCE_DATE_EPOCH
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # entries carry no build time
 SUMMARY = (
     "Text with headings and a table of contents, in reading order. The one picture, the three-circle "
     "diagram, has a text alternative and a caption that describes it in words. No flashing, sound or motion."
@@ -78,7 +78,7 @@ def epub_bytes(guide: Guide, date: str | None) -> bytes:
     items += _images(guide, docs)
     spine = [items[1], items[0], *items[2 : 1 + len(docs)]]  # title page, contents, then the text
     opf = _package(guide, items, spine, date, any(d.properties == "svg" for d in docs))
-    return _zip(opf, items)
+    return _zip(opf, items, date or DEFAULT_MODIFIED)
 
 
 def _id(name: str) -> str:
@@ -133,20 +133,29 @@ def _package(guide: Guide, items: list[Item], spine: list[Item], date: str | Non
     )
 
 
-def _zip(opf: str, items: list[Item]) -> bytes:
-    """mimetype first and stored, as EPUB requires; every entry with the same date and mode."""
+def _zip(opf: str, items: list[Item], date: str) -> bytes:
+    """mimetype first and stored, as EPUB requires; every entry with the same date (the book's,
+    never the clock's; zip cannot go before 1980) and mode."""
+    year, month, day, hour, minute, second = (int(n) for n in re.findall(r"\d+", date)[:6])
+    stamp = (year, month, day, hour, minute, second & ~1) if year >= 1980 else (1980, 1, 1, 0, 0, 0)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
-        _add(archive, "mimetype", b"application/epub+zip", zipfile.ZIP_STORED)
-        _add(archive, "META-INF/container.xml", (TEMPLATES_DIR / "epub" / "container.xml").read_bytes())
-        _add(archive, "OEBPS/package.opf", opf.encode())
+        _add(archive, stamp, "mimetype", b"application/epub+zip", zipfile.ZIP_STORED)
+        _add(archive, stamp, "META-INF/container.xml", (TEMPLATES_DIR / "epub" / "container.xml").read_bytes())
+        _add(archive, stamp, "OEBPS/package.opf", opf.encode())
         for item in items:
-            _add(archive, f"OEBPS/{item.href}", item.data)
+            _add(archive, stamp, f"OEBPS/{item.href}", item.data)
     return out.getvalue()
 
 
-def _add(archive: zipfile.ZipFile, name: str, data: bytes, method: int = zipfile.ZIP_DEFLATED) -> None:
-    info = zipfile.ZipInfo(name, ZIP_DATE)
+def _add(
+    archive: zipfile.ZipFile,
+    stamp: tuple[int, int, int, int, int, int],
+    name: str,
+    data: bytes,
+    method: int = zipfile.ZIP_DEFLATED,
+) -> None:
+    info = zipfile.ZipInfo(name, stamp)
     info.compress_type = method
     info.external_attr = 0o644 << 16
     archive.writestr(info, data, compresslevel=9 if method == zipfile.ZIP_DEFLATED else None)
