@@ -55,8 +55,8 @@ def main(argv: list[str]) -> int:
         rendered = time.perf_counter()
         for booklet in booklets:
             before = time.perf_counter()
-            found = parts[booklet.variant]
-            files = tuple((str(Path(folder, pdf.part_job(p, None, booklet.variant).filename)), p.link_targets) for p in found)
+            names = [(pdf.part_job(p, None, booklet.variant).filename, p.link_targets) for p in parts[booklet.variant]]
+            files = tuple((str(Path(folder, name)), targets) for name, targets in names)
             pdf.render_job(guide, replace(booklet, parts=files))
             by_kind.setdefault(_kind(booklet), []).append(time.perf_counter() - before)
         joined = time.perf_counter()

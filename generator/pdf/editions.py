@@ -33,6 +33,7 @@ LARGE_BOOKLET_DIAGRAM = (170.0, 14.0)
 A5_DIAGRAM = (110.0, 7.0)
 A4_LANDSCAPE = (297 * 72 / 25.4, 210 * 72 / 25.4)  # points
 LETTER_LANDSCAPE = (11 * 72.0, 8.5 * 72.0)
+FOOTER_SIZES = {LARGE: 14.0}  # "Page X of Y" in the booklet, points, as large-print.css's footers
 STYLESHEETS = {LARGE: ("large-print.css",), A5: ("a5-booklet.css",)}
 TITLE_NOTES = {LARGE: " (large print)", A5: " (A5 booklet)", "": ""}
 BOOKLET_DIAGRAMS = {LARGE: LARGE_BOOKLET_DIAGRAM, A5: A5_DIAGRAM, "": BOOKLET_DIAGRAM}

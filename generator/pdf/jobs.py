@@ -175,7 +175,7 @@ class _FrontLength(_Pages):
 
 def _booklet(guide: Guide, job: PdfJob) -> bytes:
     """The cover and contents, then every part, joined into one PDF."""
-    from .join.writer import Part, join, page_numbers
+    from .join.writer import FOOTER_SIZE, Part, join, page_numbers
 
     if job.parts:
         parts = [Part.open(Path(path), targets) for path, targets in job.parts]
@@ -203,7 +203,8 @@ def _booklet(guide: Guide, job: PdfJob) -> bytes:
         raise RuntimeError("the booklet's contents changed length every time they were laid out")
     # Activities after the first sit under the "Activities" heading that the first one's part holds.
     first_activity = next((i for i, p in enumerate(parts) if "activities" in p.anchors), len(parts))
-    return join(front, parts, [i > first_activity for i in range(len(parts))])
+    nested = [i > first_activity for i in range(len(parts))]
+    return join(front, parts, nested, editions.FOOTER_SIZES.get(job.variant, FOOTER_SIZE))
 
 
 def _cached_front(job: PdfJob, key: str) -> bytes:

@@ -130,6 +130,17 @@ def test_large_print_handouts_are_fillable_tagged_and_titled(built: Built, defau
     assert "large print" in str(booklet.metadata.title) and "/StructTreeRoot" in booklet.trailer["/Root"]
 
 
+def test_the_large_print_booklet_is_large_too(built: Built) -> None:
+    standard = statistics.median(h for _, h, _ in words(built.path("guide.pdf")))
+    large = words(built.path("large-print/guide.pdf"))
+    assert statistics.median(h for _, h, _ in large) >= 1.4 * standard
+    # Its page numbers too: the join draws them at 14 pt, not the standard booklet's 8.5 pt.
+    footer = PdfReader(built.path("large-print/guide.pdf")).pages[2].extract_text()
+    assert "Page 3 of" in footer
+    numbers = [h for page, h, bottom in large if page == 3 and bottom > (297 - 20) * PT]
+    assert numbers and min(numbers) >= 14 * 1.2
+
+
 def circles_centre(image: Image.Image, diagram: Diagram, page_height: float) -> tuple[float, float]:
     """The centre (mm) of the outer circle, measured from its line: the large-print rings have no
     grey fill to find. Nothing is drawn below the diagram on page 1 but the footer."""

@@ -38,9 +38,12 @@ def words(text: str) -> str:
 
 
 def test_one_pdf_per_activity_the_poster_and_the_booklet(built: Built, default_guide: Guide) -> None:
-    names = sorted(p.name for p in built.files)
+    names = sorted(p.relative_to(built.folder).as_posix() for p in built.files)
     expected = {f"{a.id}.pdf" for a in default_guide.activities} | {"guide.pdf"}
     expected |= {f"{a.id}-a3.pdf" for a in default_guide.activities if isinstance(a.handout, ThreeCirclesHandout)}
+    # The other editions (tests/pdf/test_editions.py): large print and the A5 booklet.
+    expected |= {f"large-print/{a.id}.pdf" for a in default_guide.activities}
+    expected |= {"large-print/guide.pdf", "guide-a5-booklet.pdf"}
     assert names == sorted(expected)
     assert all(p.read_bytes().startswith(b"%PDF-") for p in built.files)
 
