@@ -108,4 +108,5 @@ def finish(guide: Guide, job: PdfJob, data: bytes) -> bytes:
     letter = guide.config.paper == "Letter"
     sheet = LETTER_LANDSCAPE if letter else A4_LANDSCAPE
     what = "half-letter booklet on Letter" if letter else "A5 booklet on A4"
-    return impose(data, f"{guide.config.title}: {what}, for printing (double-sided, flip on short edge)", sheet)
+    title = f"{guide.config.title}: {what}, for printing (double-sided, flip on short edge)"
+    return impose(data, title, sheet, guide.config.language)

@@ -41,7 +41,7 @@ def saddle_order(pages: int) -> list[Side]:
     return sides
 
 
-def impose(booklet: bytes, title: str, sheet: tuple[float, float]) -> bytes:
+def impose(booklet: bytes, title: str, sheet: tuple[float, float], lang: str = "") -> bytes:
     """Two booklet pages side by side on each side of a landscape sheet (width, height in points),
     each centred in its half: A5 is 148 mm wide, half of A4 148.5 mm."""
     with Pdf.open(io.BytesIO(booklet)) as source:
@@ -52,8 +52,12 @@ def impose(booklet: bytes, title: str, sheet: tuple[float, float]) -> bytes:
         x, y = (sheet[0] / 2 - width) / 2, (sheet[1] - height) / 2
         out = Pdf.new()
         out.docinfo[Name.Title] = title
-        # Print dialogs that honour it preselect the right duplex and no scaling.
-        out.Root.ViewerPreferences = Dictionary(Duplex=Name.DuplexFlipShortEdge, PrintScaling=Name("/None"))
+        if lang:
+            out.Root.Lang = lang
+        # Print dialogs that honour it preselect the right duplex and no scaling; viewers show the title.
+        out.Root.ViewerPreferences = Dictionary(
+            Duplex=Name.DuplexFlipShortEdge, PrintScaling=Name("/None"), DisplayDocTitle=True
+        )
         for sides in saddle_order(len(source.pages)):
             side = out.add_blank_page(page_size=sheet)
             drawing = b""
