@@ -60,7 +60,7 @@ def _activity_data(template: Activity, number: int, following: str | None) -> di
         id=_activity_id(number),
         title=f"{template.title} (session {number})",
         order=1000 + number,
-        steps=list(template.steps[shift:] + template.steps[:shift]),
+        steps=data["steps"][shift:] + data["steps"][:shift],
     )
     data.pop("next", None)
     if following:

@@ -28,6 +28,7 @@ from ..content.model import (
 from ..render import diagram
 from ..render.environments import environment
 from ..render.markdown import to_html
+from ..render.support import WORDS, adaptations, minutes_label, support_context
 from . import fields as handouts
 
 HANDOUT_DIAGRAM = (170.0, 8.0)  # size and band height in mm: fits A4 and Letter under a short header
@@ -65,7 +66,12 @@ def handout_html_text(text: str, *, inline: bool = False) -> Markup:
 
 
 def _render(template: str, **context: Any) -> str:
-    return environment("pdf").get_template(template).render(**context)
+    return environment("pdf").get_template(template).render(words=WORDS, **context)
+
+
+def _steps(activity: Activity, text: Callable[[str], Markup]) -> list[tuple[Markup, str]]:
+    """Each step as (text, its minutes as a label, or '')."""
+    return [(text(step.text), minutes_label(step.minutes)) for step in activity.steps]
 
 
 def three_circles(handout: ThreeCirclesHandout, size: float, band: float, title: str, lines: bool) -> dict[str, Any]:
@@ -89,9 +95,10 @@ def fillable(
     if isinstance(handout, QuestionsHandout):
         return {"questions": [(text(q.text), q.field) for q in handouts.questions(handout)]}
     if isinstance(handout, ChecklistHandout):
-        return {"rows": handouts.checklist_rows(handout, guide), "columns": handout.columns}
+        first = handout.first_column or ("Skill" if handout.from_skills else "To check")
+        return {"rows": handouts.checklist_rows(handout, guide), "columns": handout.columns, "first_column": first}
     if isinstance(handout, TableHandout):
-        return {"rows": handouts.table_rows(handout), "columns": handout.columns, "first_column": "Task"}
+        return {"rows": handouts.table_rows(handout), "columns": handout.columns, "first_column": handout.first_column}
     return {}
 
 
@@ -106,8 +113,9 @@ def _handout_context(guide: Guide, activity: Activity, date: str | None, size: t
         "activity": activity,
         "aim": handout_html_text(activity.aim),
         "instructions": handout_html_text(handout.instructions) if handout and handout.instructions else None,
-        "steps": [handout_html_text(step, inline=True) for step in activity.steps],
+        "steps": _steps(activity, partial(handout_html_text, inline=True)),
         "licence": licence_line(guide.config),
+        "support": support_context(guide),
         **fillable(guide, activity, size, partial(handout_html_text, inline=True)),
     }
 
@@ -133,7 +141,10 @@ def _booklet_activity(guide: Guide, activity: Activity, diagram: tuple[float, fl
         "activity": activity,
         "aim": html(activity.aim),
         "preparation": [inline(p) for p in activity.preparation],
-        "steps": [inline(s) for s in activity.steps],
+        "steps": _steps(activity, inline),
+        "materials_online": [inline(m) for m in activity.materials_online],
+        "adaptations": [(label, html(text)) for label, text in adaptations(activity)],
+        "support": support_context(guide),
         "notes": html(activity.facilitator_notes) if activity.facilitator_notes else None,
         "skills": [guide.skill(s) for s in activity.skills],
         "next": guide.activity(activity.next) if activity.next else None,
@@ -200,7 +211,11 @@ def booklet_parts(
         ("intro", None, _render("booklet_part.html.j2", part="intro", **context | {"home": home}))
     ]
     for page in guide.pages:
-        html = _render("booklet_part.html.j2", part="page", page=page, body=link(page.body), **context)
+        boxes = {
+            "support": support_context(guide) if "support-contacts" in page.show else None,
+            "safeguarding": guide.config.safeguarding if "safeguarding-contact" in page.show else None,
+        }
+        html = _render("booklet_part.html.j2", part="page", page=page, body=link(page.body), **boxes, **context)
         parts.append((f"page-{page.id}", None, html))
     skills = [_booklet_skill(s) for s in guide.skills]
     parts.append(("skills", None, _render("booklet_part.html.j2", part="skills", skills=skills, **context)))

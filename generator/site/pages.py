@@ -24,6 +24,7 @@ from ..content.model import Activity, ChecklistHandout, Guide, Page, ThreeCircle
 from ..render import diagram
 from ..render.environments import environment
 from ..render.markdown import neutralise
+from ..render.support import WORDS, adaptations, minutes_label, support_context
 from .downloads import activity_downloads, guide_downloads
 
 HANDOUT_WORDS = {
@@ -132,7 +133,9 @@ def _digest(template: str, path: str, context: dict[str, Any]) -> str | None:
 def _render_now(template: str, path: str, **context: Any) -> str:
     env = environment("site")
     links = Links(path)
-    text = env.get_template(template).render(links=links, duration=duration, handout_words=handout_words, **context)
+    text = env.get_template(template).render(
+        links=links, duration=duration, handout_words=handout_words, words=WORDS, minutes_label=minutes_label, **context
+    )
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
@@ -155,9 +158,14 @@ def home_page(guide: Guide, handouts: Mapping[str, str]) -> SitePage:
     return SitePage("index.md", "Home", text)
 
 
-def content_page(page: Page) -> SitePage:
+def content_page(page: Page, guide: Guide | None = None) -> SitePage:
+    """A content page, with the boxes its front matter asks for (`show:`) above its text."""
     path = f"{page.id}.md"
-    return SitePage(path, page.title, _render("page.md.j2", path, page=page))
+    boxes = {
+        "support": support_context(guide) if guide and "support-contacts" in page.show else None,
+        "safeguarding": guide.config.safeguarding if guide and "safeguarding-contact" in page.show else None,
+    }
+    return SitePage(path, page.title, _render("page.md.j2", path, page=page, page_id=page.id, **boxes))
 
 
 def skills_page(guide: Guide, handouts: Mapping[str, str]) -> SitePage:
@@ -201,6 +209,9 @@ def activity_page(guide: Guide, activity: Activity, handouts: Mapping[str, str])
         handout_pdf=_pdf(handouts, activity.id),
         poster_pdf=_pdf(handouts, POSTER.format(id=activity.id)),
         downloads=activity_downloads(handouts, activity.id),
+        adaptations=adaptations(activity),
+        support=support_context(guide),
+        page_id=None,
     )
     return SitePage(path, activity.title, text)
 
@@ -209,7 +220,7 @@ def all_pages(guide: Guide, handouts: Mapping[str, str]) -> list[SitePage]:
     """Every generated page, in navigation order."""
     return [
         home_page(guide, handouts),
-        *(content_page(p) for p in guide.pages),
+        *(content_page(p, guide) for p in guide.pages),
         skills_page(guide, handouts),
         activities_index(guide),
         *(activity_page(guide, a, handouts) for a in guide.activities),
