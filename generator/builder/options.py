@@ -8,14 +8,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import UsageError
+
 ALL_OUTPUTS = ("site", "pdf", "offline")
 DEFAULT_TIME_LIMIT = 180.0  # seconds for one PDF; a render that takes longer is stopped
 
 __all__ = ["ALL_OUTPUTS", "DEFAULT_TIME_LIMIT", "BuildOptions", "UsageError"]
-
-
-class UsageError(ValueError):
-    """The command line asked for something that cannot be done (exit code 2)."""
 
 
 @dataclass(frozen=True)
@@ -26,6 +24,9 @@ class BuildOptions:
     quiet: bool = False
     verbose: bool = False
     time_limit: float = DEFAULT_TIME_LIMIT
+    # Fork nothing: MkDocs runs in this process and PDF workers are started fresh. For callers
+    # that have threads of their own (the live preview): a fork copies only the calling thread.
+    in_process: bool = False
 
     def request(self) -> str:
         """What was asked for, as far as it changes the outputs."""

@@ -19,7 +19,7 @@ from .state import BuildRun
 
 if TYPE_CHECKING:
     from ..pdf.jobs import PdfJob
-    from .workers import WorkerPool
+    from .processes import WorkerPool
 
 PARTS = ".booklet-parts"  # the booklet's laid-out parts, kept for the next build to reuse
 Work = tuple["PdfJob", "str | None"]
@@ -114,7 +114,7 @@ class PdfRender:
             progress.pdf_done(name, reused=True)
         if not self.to_render:
             return
-        from .workers import WorkerPool
+        from .processes import WorkerPool
 
         self._pool = WorkerPool(self.run.guide, self.workers())
         self._thread = threading.Thread(target=self._render, name="guidegen-pdfs", daemon=True)

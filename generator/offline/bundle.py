@@ -57,7 +57,7 @@ def write_offline_project(
 
 def build_offline_site(guide: Guide, config_file: Path, site_dir: Path) -> None:
     """Run MkDocs on the offline project, unlink web links and add README.txt."""
-    from ..site.project import run_mkdocs
+    from ..site.mkdocs_build import run_mkdocs
 
     run_mkdocs(config_file, site_dir)
     for page in site_dir.rglob("*.html"):

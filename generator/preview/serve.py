@@ -28,10 +28,10 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from ..builder.options import BuildOptions, UsageError
+from ..builder.options import BuildOptions
 from ..builder.pipeline import build
 from ..content.loader import load_guide
-from ..errors import ContentError
+from ..errors import ContentError, UsageError
 from ..render.environments import TEMPLATES_DIR
 from .http import HOST, PreviewServer, PreviewState, start
 from .pages import Failure
@@ -79,7 +79,7 @@ class Previewer:
         generation = self.state.next_generation()
         try:
             guide = load_guide(self.root)
-            report = build(self.root, BuildOptions(out=self.out, only=("site",), quiet=True))
+            report = build(self.root, BuildOptions(out=self.out, only=("site",), quiet=True, in_process=True))
         except ContentError as error:
             self._failed(Failure(problems=tuple(error.problems)), error.report(), generation)
             return

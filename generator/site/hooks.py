@@ -116,3 +116,12 @@ def sanitise(html: str) -> str:
 def on_page_content(html: str, **kwargs: Any) -> str:
     """MkDocs event: runs after Markdown -> HTML, before the theme wraps the page."""
     return sanitise(html)
+
+
+def on_pre_page(page: Any, config: Any, **kwargs: Any) -> Any:
+    """MkDocs event: the sitemap's date for every page, from SOURCE_DATE_EPOCH (guidegen puts it
+    in the config), so two builds are identical without changing the process's environment."""
+    date = config.extra.get("guidegen_build_date")
+    if date:
+        page.update_date = date
+    return page

@@ -1,18 +1,13 @@
-"""Guide -> MkDocs project (Markdown pages + mkdocs.yml) -> built website.
+"""Guide -> MkDocs project (Markdown pages + mkdocs.yml), and the PDFs into it afterwards.
 
-Two steps the build can call separately: `write_mkdocs_project` writes a project anyone can
-inspect or build with plain `mkdocs build --strict`, and `run_mkdocs` builds it in-process
-with mkdocs-material. MkDocs is imported only inside `run_mkdocs`, so loading this module
-stays cheap.
+`write_mkdocs_project` writes a project anyone can inspect or build with plain
+`mkdocs build --strict`; `site.mkdocs_build.run_mkdocs` builds it. Nothing here imports MkDocs.
 """
 
 from __future__ import annotations
 
-import logging
-import os
 import shutil
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..content.model import Guide
@@ -26,12 +21,6 @@ from .pages import all_pages
 SITE_TEMPLATES = TEMPLATES_DIR / "site"
 VENDOR = TEMPLATES_DIR / "assets" / "vendor"
 GENERATED = ("docs", "overrides", "hooks", "mkdocs.yml")  # what we own inside project_dir
-# Used for sitemap.xml dates when SOURCE_DATE_EPOCH is unset, so two builds are identical.
-DEFAULT_SOURCE_DATE_EPOCH = "1735689600"  # 2025-01-01T00:00:00Z
-
-
-class SiteBuildError(Exception):
-    """MkDocs refused to build the generated project; the message carries its warnings."""
 
 
 def write_mkdocs_project(
@@ -155,57 +144,3 @@ def write_pdf_files(guide: Guide, handouts: Mapping[str, str], pdf_dir: Path, *f
                 shutil.copyfile(source, dest)
             else:
                 dest.write_text(source, encoding="utf-8", newline="\n")
-
-
-def run_mkdocs(config_file: Path, site_dir: Path) -> None:
-    """`mkdocs build --strict`, in-process; raise SiteBuildError listing MkDocs' warnings."""
-    with _build_environment(), _captured_mkdocs_log() as messages:
-        from mkdocs.commands.build import build
-        from mkdocs.config import load_config
-        from mkdocs.exceptions import MkDocsException
-
-        try:
-            build(load_config(str(config_file), site_dir=str(site_dir), strict=True))
-        except MkDocsException as error:
-            details = "\n".join(f"  {m}" for m in messages) or f"  {error}"
-            raise SiteBuildError(f"MkDocs could not build {config_file}:\n{details}") from error
-
-
-@contextmanager
-def _build_environment() -> Iterator[None]:
-    """Quiet Material's end-of-life notice; date the sitemap from SOURCE_DATE_EPOCH."""
-    saved = {key: os.environ.get(key) for key in ("NO_MKDOCS_2_WARNING", "SOURCE_DATE_EPOCH")}
-    os.environ["NO_MKDOCS_2_WARNING"] = "1"
-    os.environ.setdefault("SOURCE_DATE_EPOCH", DEFAULT_SOURCE_DATE_EPOCH)
-    try:
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-
-
-class _ListHandler(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(f"{record.levelname}: {record.getMessage()}")
-
-
-@contextmanager
-def _captured_mkdocs_log() -> Iterator[list[str]]:
-    """MkDocs' warnings go into the error we raise, not onto the editor's terminal."""
-    logger = logging.getLogger("mkdocs")
-    handler = _ListHandler()
-    propagate = logger.propagate
-    logger.addHandler(handler)
-    logger.propagate = False
-    try:
-        yield handler.messages
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = propagate

@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 from generator.content.model import Guide
-from generator.site.project import SiteBuildError, run_mkdocs, write_mkdocs_project
+from generator.errors import SiteBuildError
+from generator.site.mkdocs_build import run_mkdocs
+from generator.site.project import write_mkdocs_project
 
 pytestmark = pytest.mark.slow
 
