@@ -232,7 +232,7 @@ def _build(args: argparse.Namespace) -> int:
         print(f"guidegen build: {error}", file=sys.stderr)
         return EXIT_USAGE
     out = options.output_folder(args.guide.resolve())
-    if not args.force and _nothing_changed(args.guide, out, options.request()):
+    if not args.force and _nothing_changed(args.guide, out, options.request(args.guide.resolve())):
         print(f"Nothing has changed since the last build; {out} is up to date. (--force builds again.)")
         return EXIT_OK
     from .builder.pipeline import build

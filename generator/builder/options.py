@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UsageError
+from ..render.template_files import overrides_digest
 
 ALL_OUTPUTS = ("site", "pdf", "offline")
 DEFAULT_TIME_LIMIT = 180.0  # seconds for one PDF; a render that takes longer is stopped
@@ -28,9 +29,11 @@ class BuildOptions:
     # that have threads of their own (the live preview): a fork copies only the calling thread.
     in_process: bool = False
 
-    def request(self) -> str:
-        """What was asked for, as far as it changes the outputs."""
-        return ",".join(self.only) if self.only else "outputs from site_config.yml"
+    def request(self, root: Path | None = None) -> str:
+        """What was asked for, as far as it changes the outputs; with the guide's folder, also
+        its own templates (builder/cache.py hashes the package's templates and content/)."""
+        asked = ",".join(self.only) if self.only else "outputs from site_config.yml"
+        return f"{asked};templates={overrides_digest(root)}" if root is not None else asked
 
     def output_folder(self, root: Path) -> Path:
         return (self.out or root / "build").resolve()

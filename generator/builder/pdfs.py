@@ -13,7 +13,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..render.environments import TEMPLATES_DIR
+from ..render.template_files import template_roots
 from .cache import digest_bytes, digest_tree, engine_versions, link_or_copy
 from .state import BuildRun
 
@@ -35,7 +35,9 @@ class PdfRender:
         pdf_dir.mkdir(parents=True)
         jobs = pdf_jobs(run.guide)
         self.filenames = {job.filename for job in jobs}
-        shared = digest_tree(TEMPLATES_DIR / "pdf", TEMPLATES_DIR / "assets", run.guide.content_dir / "assets")
+        # Every template folder a PDF can read, the guide's own overrides included.
+        templates = [root / folder for root in template_roots(run.guide.root) for folder in ("pdf", "assets")]
+        shared = digest_tree(*templates, run.guide.content_dir / "assets")
         base = (engine_versions(), shared, run.guide.config.paper)
         self.keys: dict[str, str] = {}  # file name -> cache key, for the outputs that include the PDFs
         self.to_render: list[Work] = []

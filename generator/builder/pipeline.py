@@ -30,7 +30,9 @@ __all__ = ["BuildOptions", "BuildReport", "build"]
 def build(root: Path, options: BuildOptions, progress: Progress | None = None) -> BuildReport:
     """Build the outputs; raise ContentError (and leave build/ untouched) on any content problem."""
     started = time.perf_counter()
-    inputs = inputs_digest(root.resolve(), options.request())  # before reading: a later edit means rebuild
+    inputs = inputs_digest(
+        root.resolve(), options.request(root.resolve())
+    )  # before reading: a later edit means rebuild
     out = options.output_folder(root.resolve())
     _refuse_foreign_folder(out)
     remove_abandoned()  # what a killed build's workers left in the temporary folder

@@ -22,7 +22,7 @@ from typing import Any, Literal
 from ..builder.cache import digest_bytes
 from ..content.model import Activity, Guide, ThreeCirclesHandout
 from ..errors import ContentError
-from ..render.environments import TEMPLATES_DIR
+from ..render.template_files import Roots, template_file, template_roots
 from .html import BookletPart, booklet_front, booklet_parts, handout_html, poster_html
 from .problems import layout_problem, refusal_problems
 
@@ -123,9 +123,10 @@ def _layout(guide: Guide, kind: JobKind, activity_id: str | None, html: str, pag
 
     from .fetcher import GuideFetcher, RefusedReference
 
-    fetcher = GuideFetcher([guide.content_dir, TEMPLATES_DIR])
+    roots = template_roots(guide.root)
+    fetcher = GuideFetcher([guide.content_dir], templates=roots)
     paper = "A3" if kind == "poster" else guide.config.paper
-    fonts, sheets = _stylesheets("booklet" if kind == "booklet-part" else kind, paper, guide.content_dir)
+    fonts, sheets = _stylesheets("booklet" if kind == "booklet-part" else kind, paper, guide.content_dir, roots)
     options: dict[str, Any] = {
         "stylesheets": list(sheets),
         "pdf_variant": "pdf/ua-1",
@@ -222,21 +223,23 @@ def _keep_front(job: PdfJob, key: str, data: bytes) -> None:
 
 
 @cache
-def _stylesheets(kind: str, paper: str, content_dir: Path) -> tuple[Any, tuple[Any, ...]]:
-    """Our stylesheets and the fonts their @font-face rules load, parsed once per process.
+def _stylesheets(kind: str, paper: str, content_dir: Path, roots: Roots) -> tuple[Any, tuple[Any, ...]]:
+    """Our stylesheets (or the guide's own versions) and the fonts their @font-face rules load,
+    parsed once per process.
 
     Decoding the embedded fonts is close to half the cost of a small handout, and a worker
-    renders many; the stylesheets are ours (templates/pdf), read through the same fetcher.
+    renders many; the stylesheets are read through the same fetcher as the content.
     """
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
     from .fetcher import GuideFetcher
 
-    fetcher = GuideFetcher([content_dir, TEMPLATES_DIR])
+    fetcher = GuideFetcher([content_dir], templates=roots)
     fonts = FontConfiguration()  # @font-face in our stylesheets registers here
     sheets = [
-        CSS(filename=TEMPLATES_DIR / "pdf" / name, url_fetcher=fetcher, font_config=fonts) for name in STYLESHEETS[kind]
+        CSS(filename=template_file(roots, f"pdf/{name}"), url_fetcher=fetcher, font_config=fonts)
+        for name in STYLESHEETS[kind]
     ]
     sheets.append(CSS(string=f"@page {{ size: {PAGE_SIZES[paper]} portrait; }}", url_fetcher=fetcher))
     if fetcher.refused:

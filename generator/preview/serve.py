@@ -32,7 +32,7 @@ from ..builder.options import BuildOptions
 from ..builder.pipeline import build
 from ..content.loader import load_guide
 from ..errors import ContentError, UsageError
-from ..render.environments import TEMPLATES_DIR
+from ..render.template_files import GUIDE_TEMPLATES, PACKAGE_TEMPLATES
 from .http import HOST, PreviewServer, PreviewState, start
 from .pages import Failure
 from .static import url_path
@@ -241,7 +241,8 @@ def _check_folders(root: Path, out: Path | None) -> None:
     out = out.resolve()
     for folder, why in (
         (root / "content", "it would change the files it watches"),
-        (TEMPLATES_DIR, "it would change the files it watches"),
+        (root / GUIDE_TEMPLATES, "it would change the files it watches"),
+        (PACKAGE_TEMPLATES, "it would change the files it watches"),
         (root / "build", "guidegen build replaces that folder"),
     ):
         if out.is_relative_to(folder):
@@ -301,7 +302,8 @@ def _watch_sources(root: Path, on_change: Callable[[list[str]], None], stop: thr
     """
     from watchfiles import DefaultFilter
 
-    folders = [folder for folder in (root / "content", TEMPLATES_DIR) if folder.is_dir()]
+    # The guide's own templates, and the package's (when guidegen is being worked on).
+    folders = [folder for folder in (root / "content", root / GUIDE_TEMPLATES, PACKAGE_TEMPLATES) if folder.is_dir()]
     if folders:
         _thread(_watch, folders, True, DefaultFilter(), on_change, stop)
     _thread(_watch, [root], False, lambda change, path: Path(path).name == CONFIG, on_change, stop)
@@ -337,7 +339,7 @@ def _thread(target: Callable[..., None], *args: object) -> threading.Thread:
 
 
 def _relative(root: Path, path: str) -> str:
-    for base in (root, TEMPLATES_DIR.parent):
+    for base in (root, PACKAGE_TEMPLATES.parent):
         if Path(path).is_relative_to(base):
             return Path(path).relative_to(base).as_posix()
     return path

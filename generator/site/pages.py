@@ -20,6 +20,7 @@ from ..content.model import Activity, ChecklistHandout, Guide, Page, ThreeCircle
 from ..render import diagram
 from ..render.environments import environment
 from ..render.markdown import neutralise
+from ..render.template_files import template_roots
 
 HANDOUT_WORDS = {
     "three-circles": "three circles to write in",
@@ -87,8 +88,8 @@ def handout_words(activity: Activity) -> str:
     return HANDOUT_WORDS[activity.handout.kind] if activity.handout else "no handout"
 
 
-def _render(template: str, path: str, **context: Any) -> str:
-    env = environment("site")
+def _render(guide: Guide, template: str, path: str, /, **context: Any) -> str:
+    env = environment("site", template_roots(guide.root))  # the guide's own templates/ first
     links = Links(path)
     text = env.get_template(template).render(links=links, duration=duration, handout_words=handout_words, **context)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
@@ -108,19 +109,20 @@ def self_check(guide: Guide) -> Activity | None:
 
 
 def home_page(guide: Guide, handouts: Mapping[str, str]) -> SitePage:
-    text = _render("home.md.j2", "index.md", guide=guide, home=guide.home, booklet=_pdf(handouts, BOOKLET))
+    text = _render(guide, "home.md.j2", "index.md", guide=guide, home=guide.home, booklet=_pdf(handouts, BOOKLET))
     return SitePage("index.md", "Home", text)
 
 
-def content_page(page: Page) -> SitePage:
+def content_page(guide: Guide, page: Page) -> SitePage:
     path = f"{page.id}.md"
-    return SitePage(path, page.title, _render("page.md.j2", path, page=page))
+    return SitePage(path, page.title, _render(guide, "page.md.j2", path, page=page))
 
 
 def skills_page(guide: Guide, handouts: Mapping[str, str]) -> SitePage:
     check = self_check(guide)
     practised_by = {s.id: [a for a in guide.activities if s.id in a.skills] for s in guide.skills}
     text = _render(
+        guide,
         "skills.md.j2",
         "skills.md",
         skills=guide.skills,
@@ -132,7 +134,7 @@ def skills_page(guide: Guide, handouts: Mapping[str, str]) -> SitePage:
 
 
 def activities_index(guide: Guide) -> SitePage:
-    text = _render("activities.md.j2", "activities/index.md", activities=guide.activities)
+    text = _render(guide, "activities.md.j2", "activities/index.md", activities=guide.activities)
     return SitePage("activities/index.md", "Activities", text)
 
 
@@ -148,6 +150,7 @@ def diagram_figure(activity: Activity) -> Markup | None:
 def activity_page(guide: Guide, activity: Activity, handouts: Mapping[str, str]) -> SitePage:
     path = f"activities/{activity.id}.md"
     text = _render(
+        guide,
         "activity.md.j2",
         path,
         activity=activity,
@@ -165,7 +168,7 @@ def all_pages(guide: Guide, handouts: Mapping[str, str]) -> list[SitePage]:
     """Every generated page, in navigation order."""
     return [
         home_page(guide, handouts),
-        *(content_page(p) for p in guide.pages),
+        *(content_page(guide, p) for p in guide.pages),
         skills_page(guide, handouts),
         activities_index(guide),
         *(activity_page(guide, a, handouts) for a in guide.activities),

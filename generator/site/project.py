@@ -11,15 +11,15 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..content.model import Guide
-from ..render.environments import TEMPLATES_DIR, environment
+from ..render.environments import environment
+from ..render.template_files import PACKAGE_TEMPLATES, Roots, template_file, template_roots, template_tree
 from . import hooks as site_hooks
 from .brand import palette
 from .circles import handout_script, handout_scripts, write_circles_assets
 from .mkdocs_config import ASSETS, HOOK, SHIM, mkdocs_config
 from .pages import all_pages
 
-SITE_TEMPLATES = TEMPLATES_DIR / "site"
-VENDOR = TEMPLATES_DIR / "assets" / "vendor"
+VENDOR = PACKAGE_TEMPLATES / "assets" / "vendor"  # libraries we ship as they are
 GENERATED = ("docs", "overrides", "hooks", "mkdocs.yml")  # what we own inside project_dir
 
 
@@ -43,12 +43,15 @@ def write_mkdocs_project(
     project_dir.mkdir(parents=True, exist_ok=True)
     _clear(project_dir)
     docs = project_dir / "docs"
+    roots = template_roots(guide.root)  # the guide's own templates/ first
     pages = all_pages(guide, handouts)
     for page in pages:
         _write(docs / page.path, page.markdown)
     _copy_content_assets(guide, docs / "assets")
-    _write_site_assets(guide, docs / ASSETS, offline=offline)
-    shutil.copytree(SITE_TEMPLATES / "overrides", project_dir / "overrides")
+    _write_site_assets(guide, roots, docs / ASSETS, offline=offline)
+    for rel, source in template_tree(roots, "site/overrides").items():
+        (project_dir / "overrides" / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, project_dir / "overrides" / rel)
     _write(project_dir / HOOK, Path(site_hooks.__file__).read_text(encoding="utf-8"))
     if handouts and pdf_dir is None and not pdfs_later:
         raise ValueError("handouts were given without pdf_dir, the folder that holds them")
@@ -99,15 +102,17 @@ def _copy_content_assets(guide: Guide, dest: Path) -> None:
         shutil.copyfile(path, dest / rel)
 
 
-def _write_site_assets(guide: Guide, dest: Path, *, offline: bool) -> None:
-    """Our CSS, the brand colours and the self-hosted fonts (and the search shim offline)."""
+def _write_site_assets(guide: Guide, roots: Roots, dest: Path, *, offline: bool) -> None:
+    """Our CSS, the brand colours and the self-hosted fonts (and the search shim offline);
+    a guide's own templates/ may replace any of them."""
     (dest / "fonts").mkdir(parents=True, exist_ok=True)
-    for font in sorted((VENDOR / "fonts").glob("*.woff2")):
-        shutil.copyfile(font, dest / "fonts" / font.name)
-    shutil.copyfile(VENDOR / "fonts" / "LICENSE", dest / "fonts" / "LICENSE.txt")
+    fonts = template_tree(roots, "assets/vendor/fonts")
+    for name in sorted(name for name in fonts if name.endswith(".woff2") and "/" not in name):
+        shutil.copyfile(fonts[name], dest / "fonts" / name)
+    shutil.copyfile(fonts["LICENSE"], dest / "fonts" / "LICENSE.txt")
     for name in ("fonts.css", "guide.css"):
-        shutil.copyfile(SITE_TEMPLATES / "assets" / name, dest / name)
-    brand = environment("site").get_template("brand.css.j2").render(colours=palette(guide.config.brand))
+        shutil.copyfile(template_file(roots, f"site/assets/{name}"), dest / name)
+    brand = environment("site", roots).get_template("brand.css.j2").render(colours=palette(guide.config.brand))
     _write(dest / "brand.css", brand)
     if offline:
         shim = dest / Path(SHIM).relative_to(ASSETS)
