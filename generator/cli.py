@@ -14,7 +14,7 @@ from pathlib import Path
 from types import FrameType
 
 from . import __version__
-from .errors import ContentError, UsageError
+from .errors import ContentError, JoinError, UsageError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 EXIT_STOPPED = 130  # as a shell reports Ctrl+C, whichever signal stopped us
@@ -166,6 +166,9 @@ def main(argv: list[str] | None = None) -> int:
             return _serve(args)
     except ContentError as error:
         print(error.report(), file=sys.stderr)
+        return EXIT_CONTENT
+    except JoinError as error:  # usually the guide's own PDF templates: the message says what to change
+        print(f"guidegen {args.command}: {error}. The previous build was left as it was.", file=sys.stderr)
         return EXIT_CONTENT
     except KeyboardInterrupt as stopped:
         _stop_quietly()

@@ -69,6 +69,15 @@ class SiteBuildError(Exception):
         return (type(self), (str(self),))
 
 
+class JoinError(Exception):
+    """A laid-out part of the booklet is not shaped as the join expects (pdf/join/shape.py):
+    the message names the part, what was found and what the join needs (exit code 1: usually
+    the guide's own PDF templates, e.g. a font that cannot draw the page numbers)."""
+
+    def __reduce__(self) -> tuple[type[JoinError], tuple[str]]:
+        return (type(self), (str(self),))
+
+
 class ProblemCollector:
     """Collects problems for one source file, filling in its path and lines."""
 

@@ -83,7 +83,7 @@ class PdfRender:
         changed = []
         for part, key in zip(parts, part_keys, strict=True):
             if not self._reused(f"{PARTS}/{part.name}.pdf", key, folder / f"{part.name}.pdf") and needed:
-                changed.append((part_job(part, job.source_date), part.html))
+                changed.append((part_job(run.guide, part, job.source_date), part.html))
         run.report.sections = (len(changed), len(parts))
         folder.mkdir(parents=True, exist_ok=True)
         for name in (FRONT, FRONT_KEY):  # the laid-out cover and contents, which the join reuses if it can
@@ -93,7 +93,8 @@ class PdfRender:
             files = tuple((str(folder / f"{part.name}.pdf"), part.link_targets) for part in parts)
             front_cache = (digest_bytes(*base), str(folder))
             self.to_render += changed
-            self.waiting.append((booklet_job(run.guide, job.source_date, files, front_cache), None))
+            output = str(self.pdf_dir / job.filename)  # the join writes it there itself
+            self.waiting.append((booklet_job(run.guide, job.source_date, files, front_cache, output), None))
 
     def handouts(self) -> dict[str, str]:
         """Activity id (or "<id>:a3", or "guide") -> PDF file name, for the site's links."""
@@ -129,7 +130,8 @@ class PdfRender:
         def done(job: PdfJob, data: bytes) -> list[Work]:
             nonlocal left
             folder = self.run.staging / PARTS if job.kind == "booklet-part" else self.pdf_dir
-            (folder / job.filename).write_bytes(data)
+            if job.output is None:
+                (folder / job.filename).write_bytes(data)
             if job.kind != "booklet-part":
                 self.run.report.built.append(job.filename)
             self.run.progress.pdf_done(job.filename, reused=False)

@@ -298,15 +298,13 @@ def _collect(worker: _Worker, done: Done) -> Iterable[Work]:
 
 
 def _timeout_problem(guide: Guide, job: PdfJob | None, limit: float) -> Problem:
-    from ..pdf.problems import activity_source, section_source
-
     if job is None:
         raise RuntimeError("a time limit ran out without a job")
+    where = job.source
     if job.activity_id:
-        where, what = activity_source(guide, job.activity_id), f"activity '{job.activity_id}'"
+        what = f"activity '{job.activity_id}'"
     elif job.kind == "booklet-part":
-        section = job.name.removeprefix("booklet:")
-        where, what = section_source(guide, section), f"the booklet's section '{section}'"
+        what = f"the booklet's section '{job.name.removeprefix('booklet:')}'"
     else:
         where, what = "content", "the booklet"
     made = "laying out its part of the booklet" if job.kind == "booklet-part" else f"making {job.filename}"
