@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -26,12 +27,32 @@ def _run(*command: str | Path, cwd: Path, env: dict[str, str]) -> str:
     return done.stdout + done.stderr
 
 
+def _source(dest: Path) -> Path:
+    """What a wheel is made from, copied: setuptools writes build/ beside pyproject.toml, and
+    build/ in this repository is the default guide's output folder."""
+    dest.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(REPO / name, dest / name)
+    shutil.copytree(REPO / "generator", dest / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    return dest
+
+
 def test_a_wheel_installed_elsewhere_builds_a_new_guide(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env["NO_MKDOCS_2_WARNING"] = "1"
     # -v shows what setuptools prints while it builds: no deprecation warning may be among it.
     made = _run(
-        sys.executable, "-m", "pip", "wheel", "-v", "--no-deps", "-w", tmp_path / "dist", REPO, cwd=tmp_path, env=env
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "-v",
+        "--no-deps",
+        "-w",
+        tmp_path / "dist",
+        _source(tmp_path / "source"),
+        cwd=tmp_path,
+        env=env,
     )
     assert not WARNING.findall(made), [line for line in made.splitlines() if WARNING.search(line)]
     (wheel,) = (tmp_path / "dist").glob("guidegen-*.whl")

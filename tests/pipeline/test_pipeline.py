@@ -215,8 +215,8 @@ def test_a_folder_guidegen_did_not_make_is_never_replaced(tmp_path: Path, built_
 def test_an_in_process_build_from_a_thread_forks_nothing(
     tmp_path: Path, built_once: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The live preview builds its website from a thread, and says so (in_process): a fork
-    there could copy a held lock, so MkDocs runs in the calling process."""
+    """The live preview builds from a thread, and says so (in_process): a fork there could copy
+    a held lock, so MkDocs runs in the calling process and PDF workers are started fresh."""
     import threading
 
     import generator.builder.pipeline as build_module
@@ -225,6 +225,7 @@ def test_an_in_process_build_from_a_thread_forks_nothing(
         raise AssertionError("forked from a build that asked for in_process")
 
     monkeypatch.setattr(build_module, "Child", no_fork)
+    monkeypatch.setattr(os, "fork", no_fork)
     guide = tmp_path / "guide"
     shutil.copytree(built_once, guide)
     page = guide / "content" / "pages" / "first-page.md"
@@ -232,12 +233,13 @@ def test_an_in_process_build_from_a_thread_forks_nothing(
     material = "NO_MKDOCS_2_WARNING"  # Material sets this itself when it is first imported
     environ = {k: v for k, v in os.environ.items() if k != material}
     found: dict[str, object] = {}
-    options = quiet(only=("site",), in_process=True)
+    options = quiet(only=("site", "pdf"), in_process=True)
     worker = threading.Thread(target=lambda: found.update(report=build(guide, options)))
     worker.start()
-    worker.join(timeout=120)
+    worker.join(timeout=300)
     report = found["report"]
     assert isinstance(report, build_module.BuildReport) and "the website" in report.built
+    assert "guide.pdf" in report.built and report.sections[0] == 1  # the edited page's section, in a worker
     assert "Built from a thread." in (guide / "build" / "site" / "first-page" / "index.html").read_text()
     assert {k: v for k, v in os.environ.items() if k != material} == environ  # we changed nothing
 
