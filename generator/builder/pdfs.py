@@ -119,7 +119,8 @@ class PdfRender:
             return
         from .processes import WorkerPool
 
-        self._pool = WorkerPool(self.run.guide, self.workers())
+        # A caller with threads (in_process) gets workers started fresh: a fork copies one thread.
+        self._pool = WorkerPool(self.run.guide, self.workers(), fresh=self.run.options.in_process)
         self._thread = threading.Thread(target=self._render, name="guidegen-pdfs", daemon=True)
         self._thread.start()
 
@@ -156,8 +157,10 @@ class PdfRender:
     def close(self) -> None:
         """Stop the workers, whether or not they are done (a failed build elsewhere)."""
         if self._pool is not None:
-            self._pool.stop()
-            self._pool = None
+            self._pool.stop()  # a busy worker is killed: the render thread sees its pipe close
         if self._thread is not None:
             self._thread.join(timeout=5)
+        if self._pool is not None:
+            self._pool.release()
+            self._pool = None
         self.run.progress.end_pdfs()

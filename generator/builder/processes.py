@@ -132,10 +132,12 @@ class Child:
         self.process = context.Process(target=_child_main, args=(child, birth, function, args), daemon=True)  # type: ignore[attr-defined]
         self.process.start()
         child.close()
+        self.answered = False
 
     def result(self) -> Any:
         try:
             status, payload = self.conn.recv()
+            self.answered = True
         except EOFError:
             self.process.join(timeout=STOP_SECONDS)
             raise RuntimeError(f"the {self.name} process stopped unexpectedly ({self.process.exitcode})") from None
@@ -146,7 +148,8 @@ class Child:
         return payload
 
     def stop(self) -> None:
-        _end(self.process, STOP_SECONDS)
+        """Wait for a child that answered to exit; end one that has not at once (the build stopped)."""
+        _end(self.process, STOP_SECONDS if self.answered else 0)
         self.conn.close()
 
 
@@ -238,7 +241,13 @@ class WorkerPool:
         _run(self.guide, sorted(jobs, key=lambda work: -work[0].cost), self.workers, time_limit, done)
 
     def stop(self) -> None:
+        """End the workers: idle ones are told to stop, busy ones killed. Their pipes stay open
+        until release(), as the thread running run() may still be waiting on them."""
         _stop(self.workers)
+
+    def release(self) -> None:
+        for worker in self.workers:
+            worker.conn.close()
         shutil.rmtree(self.scratch, ignore_errors=True)
 
 
@@ -325,4 +334,3 @@ def _stop(workers: list[_Worker]) -> None:
                 worker.conn.send(None)
     for worker in workers:
         _end(worker.process, STOP_SECONDS if worker.job is None else 0)
-        worker.conn.close()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import select
 import shutil
 import signal
 import subprocess
@@ -75,29 +76,46 @@ def built_default(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _start_and_kill(guide: Path, env: dict[str, str], signum: int) -> tuple[subprocess.Popen[str], dict[int, str]]:
     """Start a build that must render everything again (another date is in every PDF), and once
-    2 s have passed and its children are at work, send signum to the build alone (as `timeout`,
-    `docker stop` and the out-of-memory killer do). Returns the build and the children seen."""
+    2 s have passed and its PDF workers are at work, send signum to the build alone (as `timeout`,
+    `docker stop` and the out-of-memory killer do). Returns the build and its children."""
+    from watchfiles import watch
+
     command = [sys.executable, "-m", "generator", "build", "--guide", str(guide)]
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     started = time.monotonic()
-    children: dict[int, str] = {}
-    while time.monotonic() - started < 120 and process.poll() is None:
-        children = {pid: name for pid, name in _ours(env["GUIDEGEN_TEST_MARKER"]).items() if pid != process.pid}
-        if time.monotonic() - started >= 2 and "guidegen-pdf" in children.values():
+    scratch = Path(env["TMPDIR"])
+    # The pool makes its scratch folder just before it starts the workers: wait for that event.
+    for _ in watch(scratch, rust_timeout=1000, yield_on_timeout=True, debounce=20, raise_interrupt=False):
+        if list(scratch.glob("guidegen-workers-*")) or process.poll() is not None:
             break
-        time.sleep(0.05)
+        assert time.monotonic() - started < 300, "no PDF worker started within 300 s"
+    time.sleep(max(0.0, 2.0 - (time.monotonic() - started)))  # 2 s into the build at least
+    children = {pid: name for pid, name in _ours(env["GUIDEGEN_TEST_MARKER"]).items() if pid != process.pid}
     assert process.poll() is None, "the build ended before it could be stopped"
-    assert "guidegen-pdf" in children.values(), f"no PDF worker started: {children}"
+    assert "guidegen-pdf" in children.values(), f"no PDF worker running: {children}"
     process.send_signal(signum)
     return process, children
 
 
 def _left_over(marker: str, seconds: float) -> dict[int, str]:
-    """The build's processes still alive after up to `seconds`."""
+    """The build's processes still alive after up to `seconds`, waiting on their exit events
+    (a pidfd becomes readable when its process ends)."""
     deadline = time.monotonic() + seconds
-    while (alive := _ours(marker)) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    return alive
+    fds = []
+    for pid in _ours(marker):
+        try:
+            fds.append(os.pidfd_open(pid))
+        except ProcessLookupError:
+            continue  # already gone
+    try:
+        waiting = list(fds)
+        while waiting and (left := deadline - time.monotonic()) > 0:
+            ready, _, _ = select.select(waiting, [], [], left)
+            waiting = [fd for fd in waiting if fd not in ready]
+    finally:
+        for fd in fds:
+            os.close(fd)
+    return _ours(marker)
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -132,14 +133,27 @@ def test_killed_build_leaves_previous_build_byte_identical(tmp_path: Path, built
         [sys.executable, "-m", "generator", "build", "--guide", str(guide), "--quiet"],
         start_new_session=True,
     )
-    deadline = time.monotonic() + 30
-    while not list(guide.glob(".build-staging-*/pdf/*.pdf")) and time.monotonic() < deadline:
-        time.sleep(0.05)
+    assert _first_change(guide, lambda: bool(list(guide.glob(".build-staging-*/pdf/*.pdf"))), 60)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     assert snapshot(guide / "build") == before
     build(guide, quiet(only=("pdf",)))  # the next build clears the abandoned staging folder
     assert not list(guide.glob(".build-staging-*"))
+
+
+def _first_change(folder: Path, done: Callable[[], bool], seconds: float) -> bool:
+    """Wait, on the file system's change events below folder, until done() is true."""
+    from watchfiles import watch
+
+    deadline = time.monotonic() + seconds
+    if done():
+        return True
+    for _ in watch(folder, rust_timeout=500, yield_on_timeout=True, debounce=50, raise_interrupt=False):
+        if done():
+            return True
+        if time.monotonic() > deadline:
+            return False
+    return False
 
 
 def test_two_builds_in_different_folders_are_byte_identical(tmp_path: Path) -> None:
