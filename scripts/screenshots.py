@@ -15,8 +15,7 @@ from playwright.sync_api import Page, sync_playwright
 
 from generator.content.loader import load_guide
 from generator.preview.static import serve, url_path
-from generator.site.mkdocs_build import run_mkdocs
-from generator.site.project import write_mkdocs_project
+from generator.site.project import run_mkdocs, write_mkdocs_project
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"

@@ -28,11 +28,13 @@ class BuildOptions:
     # Fork nothing: MkDocs runs in this process and PDF workers are started fresh. For callers
     # that have threads of their own (the live preview): a fork copies only the calling thread.
     in_process: bool = False
+    engine: str | None = None  # the website engine; None: engine: in site_config.yml
 
     def request(self, root: Path | None = None) -> str:
         """What was asked for, as far as it changes the outputs; with the guide's folder, also
         its own templates (builder/cache.py hashes the package's templates and content/)."""
         asked = ",".join(self.only) if self.only else "outputs from site_config.yml"
+        asked = f"{asked}, engine {self.engine}" if self.engine else asked
         return f"{asked};templates={overrides_digest(root)}" if root is not None else asked
 
     def output_folder(self, root: Path) -> Path:
@@ -49,4 +51,13 @@ class BuildOptions:
         if args.jobs is not None and args.jobs < 1:
             raise UsageError("--jobs takes a whole number of at least 1")
         limit = float(os.environ.get("GUIDEGEN_TIME_LIMIT", DEFAULT_TIME_LIMIT))
-        return cls(out=args.out, only=only, jobs=args.jobs, quiet=args.quiet, verbose=args.verbose, time_limit=limit)
+        engine = getattr(args, "engine", None)
+        return cls(
+            out=args.out,
+            only=only,
+            jobs=args.jobs,
+            quiet=args.quiet,
+            verbose=args.verbose,
+            time_limit=limit,
+            engine=engine,
+        )

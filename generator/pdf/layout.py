@@ -20,9 +20,9 @@ from .problems import layout_problem, refusal_problems
 Kind = Literal["booklet", "booklet-part", "handout", "poster"]
 PAGE_SIZES = {"A4": "A4", "Letter": "letter", "A3": "A3"}
 STYLESHEETS: dict[str, tuple[str, ...]] = {
-    "booklet": ("common.css", "booklet.css"),
-    "handout": ("common.css", "handout.css"),
-    "poster": ("common.css", "handout.css", "poster.css"),
+    "booklet": ("common.css", "content.css", "booklet.css"),
+    "handout": ("common.css", "content.css", "handout.css"),
+    "poster": ("common.css", "content.css", "handout.css", "poster.css"),
 }
 
 

@@ -10,8 +10,7 @@ from served_site import Site, page_urls  # type: ignore[import-not-found]
 
 from generator.content.model import Guide
 from generator.preview.static import serve, url_path
-from generator.site.mkdocs_build import run_mkdocs
-from generator.site.project import write_mkdocs_project
+from generator.site.project import run_mkdocs, write_mkdocs_project
 
 OUTPUT = Path(__file__).resolve().parent.parent / "output"  # screenshots for people; ignored by git
 

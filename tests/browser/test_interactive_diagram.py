@@ -32,8 +32,7 @@ from generator.content.model import Guide, ThreeCirclesHandout
 from generator.offline.bundle import make_bundle, write_offline_project
 from generator.pdf.jobs import pdf_jobs, render_job
 from generator.preview.static import serve, url_path
-from generator.site.mkdocs_build import run_mkdocs
-from generator.site.project import write_mkdocs_project
+from generator.site.project import run_mkdocs, write_mkdocs_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -90,7 +90,12 @@ def _start_and_kill(guide: Path, env: dict[str, str], signum: int) -> tuple[subp
             break
         assert time.monotonic() - started < 300, "no PDF worker started within 300 s"
     time.sleep(max(0.0, 2.0 - (time.monotonic() - started)))  # 2 s into the build at least
-    children = {pid: name for pid, name in _ours(env["GUIDEGEN_TEST_MARKER"]).items() if pid != process.pid}
+    # The workers are forked, then name themselves, just after the folder appears: allow them a moment.
+    for _ in range(100):
+        children = {pid: name for pid, name in _ours(env["GUIDEGEN_TEST_MARKER"]).items() if pid != process.pid}
+        if "guidegen-pdf" in children.values() or process.poll() is not None:
+            break
+        time.sleep(0.05)
     assert process.poll() is None, "the build ended before it could be stopped"
     assert "guidegen-pdf" in children.values(), f"no PDF worker running: {children}"
     process.send_signal(signum)

@@ -16,8 +16,7 @@ import pytest
 
 from generator.content.model import Guide
 from generator.errors import SiteBuildError
-from generator.site.mkdocs_build import run_mkdocs
-from generator.site.project import write_mkdocs_project
+from generator.site.project import run_mkdocs, write_mkdocs_project
 
 pytestmark = pytest.mark.slow
 
