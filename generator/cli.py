@@ -7,13 +7,19 @@ so `guidegen check` stays fast.
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 from pathlib import Path
+from types import FrameType
 
 from . import __version__
-from .errors import ContentError
+from .errors import ContentError, JoinError, UsageError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+EXIT_STOPPED = 130  # as a shell reports Ctrl+C, whichever signal stopped us
+# Signals that mean "stop": Ctrl+C; `kill`, `timeout`, `docker stop` and CI; a closed terminal.
+STOP_SIGNALS = {signal.SIGINT: "Ctrl+C", signal.SIGTERM: "SIGTERM", signal.SIGHUP: "SIGHUP"}
 # The same as model.HANDOUT_KINDS (a test keeps them equal); repeated so --help needs no pydantic.
 HANDOUT_KINDS = ("three-circles", "questions", "checklist", "table")
 
@@ -139,9 +145,32 @@ def _guide_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class Stopped(KeyboardInterrupt):
+    """A stop signal arrived: unwinds like Ctrl+C, so every `finally` cleans up (staging, workers)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise Stopped(STOP_SIGNALS.get(signal.Signals(signum), str(signum)))
+
+
+def _handle_stop_signals() -> None:
+    """SIGTERM and SIGHUP stop a build as Ctrl+C does. SIGINT is set too: a shell that starts a
+    command in the background makes it ignore SIGINT. Only the main thread may set handlers."""
+    for number in STOP_SIGNALS:
+        signal.signal(number, _stop)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    # Set here, once, before any thread starts: Material prints an end-of-life notice on
+    # import unless this is set, and editors should not be alarmed by it on each build.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:
+        _handle_stop_signals()
         if args.command == "check":
             return _check(args)
         if args.command == "build":
@@ -157,9 +186,13 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return EXIT_CONTENT
-    except KeyboardInterrupt:
-        print("Stopped.", file=sys.stderr)
-        return 130
+    except JoinError as error:  # usually the guide's own PDF templates: the message says what to change
+        print(f"guidegen {args.command}: {error}. The previous build was left as it was.", file=sys.stderr)
+        return EXIT_CONTENT
+    except KeyboardInterrupt as stopped:
+        _stop_quietly()
+        print(_stopped_message(args.command, stopped), file=sys.stderr)
+        return EXIT_STOPPED
     except Exception:
         import traceback
 
@@ -171,6 +204,19 @@ def main(argv: list[str] | None = None) -> int:
         )
         return EXIT_BUG
     return EXIT_USAGE
+
+
+def _stop_quietly() -> None:
+    """A second signal while we report the first should not print a traceback."""
+    for number in STOP_SIGNALS:
+        signal.signal(number, signal.SIG_IGN)
+
+
+def _stopped_message(command: str, stopped: KeyboardInterrupt) -> str:
+    if command != "build":
+        return "Stopped."
+    name = stopped.name if isinstance(stopped, Stopped) else "Ctrl+C"
+    return f"Stopped by {name}: the build did not finish, and the previous build was left as it was."
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -207,7 +253,7 @@ def _plural(count: int, noun: str) -> str:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .builder.options import BuildOptions, UsageError
+    from .builder.options import BuildOptions
 
     try:
         options = BuildOptions.from_args(args)
@@ -215,7 +261,7 @@ def _build(args: argparse.Namespace) -> int:
         print(f"guidegen build: {error}", file=sys.stderr)
         return EXIT_USAGE
     out = options.output_folder(args.guide.resolve())
-    if not args.force and _nothing_changed(args.guide, out, options.request()):
+    if not args.force and _nothing_changed(args.guide, out, options.request(args.guide.resolve())):
         print(f"Nothing has changed since the last build; {out} is up to date. (--force builds again.)")
         return EXIT_OK
     from .builder.pipeline import build
@@ -236,7 +282,6 @@ def _nothing_changed(root: Path, out: Path, request: str) -> bool:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .builder.options import UsageError
     from .preview.serve import ServeOptions, serve
 
     if not 0 <= args.port <= 65535:
@@ -263,7 +308,7 @@ def _scaffold(args: argparse.Namespace) -> int:
             path = scaffold.new_activity(args.guide, args.title, args.handout)
         else:
             path = scaffold.new_page(args.guide, args.title)
-    except scaffold.ScaffoldError as error:
+    except UsageError as error:
         print(f"guidegen {args.command}: {error}", file=sys.stderr)
         return EXIT_USAGE
     print(f"Wrote {path}. Replace the example text, then run: guidegen check")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 import time
 from pathlib import Path
 
@@ -18,9 +17,9 @@ from ..content.loader import load_guide
 from ..content.model import Guide
 from ..content.parse_cache import ParseCache
 from .cache import MANIFEST, Manifest, digest_bytes, digest_tree, engine_versions, inputs_digest, link_or_copy
-from .forked import Forked
 from .options import ALL_OUTPUTS, BuildOptions, UsageError
 from .pdfs import PARTS, PdfRender
+from .processes import Child, remove_abandoned
 from .progress import Progress
 from .record import BuildRecord
 from .state import BuildReport, BuildRun
@@ -32,9 +31,12 @@ __all__ = ["BuildOptions", "BuildReport", "build"]
 def build(root: Path, options: BuildOptions, progress: Progress | None = None) -> BuildReport:
     """Build the outputs; raise ContentError (and leave build/ untouched) on any content problem."""
     started = time.perf_counter()
-    inputs = inputs_digest(root.resolve(), options.request())  # before reading: a later edit means rebuild
+    inputs = inputs_digest(
+        root.resolve(), options.request(root.resolve())
+    )  # before reading: a later edit means rebuild
     out = options.output_folder(root.resolve())
     _refuse_foreign_folder(out)
+    remove_abandoned()  # what a killed build's workers left in the temporary folder
     parse_cache = ParseCache.read(out)
     guide = load_guide(root, parse_cache=parse_cache)
     outputs = outputs_to_build(guide, options)
@@ -98,18 +100,16 @@ def _render_all(run: BuildRun, outputs: tuple[str, ...]) -> None:
     needed = [site for site in sites if site.needed]
     together = _one_after_the_other(run, needed, pdfs)
     _announce(run, needed, pdfs, together)
-    children: list[Forked] = []
-    # A fork copies only the calling thread: where this process already has other threads (the
-    # live preview builds its website from one), MkDocs runs here instead.
-    in_process = threading.active_count() > 1
+    children: list[Child] = []
     try:
-        # Forks, all of them before the PDFs' thread starts.
-        if in_process:
+        # Forks, all of them before the PDFs' thread starts. A caller with threads of its own
+        # (the live preview) asks for MkDocs in this process: a fork would copy only one thread.
+        if run.options.in_process:
             _build_sites(needed)
         elif together:
-            children.append(Forked("guidegen-mkdocs", _build_sites, needed))
+            children.append(Child("guidegen-mkdocs", _build_sites, needed))
         else:
-            children += [Forked("guidegen-mkdocs", _build_sites, [site]) for site in needed]
+            children += [Child("guidegen-mkdocs", _build_sites, [site]) for site in needed]
         if pdfs is not None:
             pdfs.start()
         for child in children:

@@ -29,6 +29,7 @@ from ..render import diagram
 from ..render.environments import environment
 from ..render.markdown import to_html
 from ..render.support import WORDS, adaptations, minutes_label, support_context
+from ..render.template_files import template_roots
 from . import fields as handouts
 
 HANDOUT_DIAGRAM = (170.0, 8.0)  # size and band height in mm: fits A4 and Letter under a short header
@@ -65,8 +66,9 @@ def handout_html_text(text: str, *, inline: bool = False) -> Markup:
     return Markup(INTERNAL_LINK.sub(r"\1", str(html)))
 
 
-def _render(template: str, **context: Any) -> str:
-    return environment("pdf").get_template(template).render(words=WORDS, **context)
+def _render(guide: Guide, template: str, /, **context: Any) -> str:
+    """A PDF template, from the guide's own templates/ folder if it overrides it."""
+    return environment("pdf", template_roots(guide.root)).get_template(template).render(words=WORDS, **context)
 
 
 def _steps(activity: Activity, text: Callable[[str], Markup]) -> list[tuple[Markup, str]]:
@@ -121,7 +123,7 @@ def _handout_context(guide: Guide, activity: Activity, date: str | None, size: t
 
 
 def handout_html(guide: Guide, activity: Activity, date: str | None) -> str:
-    return _render("handout.html.j2", **_handout_context(guide, activity, date, HANDOUT_DIAGRAM))
+    return _render(guide, "handout.html.j2", **_handout_context(guide, activity, date, HANDOUT_DIAGRAM))
 
 
 def poster_html(guide: Guide, activity: Activity, date: str | None) -> str:
@@ -129,7 +131,7 @@ def poster_html(guide: Guide, activity: Activity, date: str | None) -> str:
     context["meta"] = Meta(
         guide.config.language, f"{context['title']}: A3 poster", guide.config.organisation, activity.summary, date
     )
-    return _render("poster.html.j2", **context)
+    return _render(guide, "poster.html.j2", **context)
 
 
 def _booklet_activity(guide: Guide, activity: Activity, diagram: tuple[float, float]) -> dict[str, Any]:
@@ -208,20 +210,22 @@ def booklet_parts(
     link = partial(to_html, resolve=booklet_link)
     home = {"page": guide.home, "body": link(guide.home.body)}
     parts: list[tuple[str, str | None, str]] = [
-        ("intro", None, _render("booklet_part.html.j2", part="intro", **context | {"home": home}))
+        ("intro", None, _render(guide, "booklet_part.html.j2", part="intro", **context | {"home": home}))
     ]
     for page in guide.pages:
         boxes = {
             "support": support_context(guide) if "support-contacts" in page.show else None,
             "safeguarding": guide.config.safeguarding if "safeguarding-contact" in page.show else None,
         }
-        html = _render("booklet_part.html.j2", part="page", page=page, body=link(page.body), **boxes, **context)
+        html = _render(guide, "booklet_part.html.j2", part="page", page=page, body=link(page.body), **boxes, **context)
         parts.append((f"page-{page.id}", None, html))
     skills = [_booklet_skill(s) for s in guide.skills]
-    parts.append(("skills", None, _render("booklet_part.html.j2", part="skills", skills=skills, **context)))
+    parts.append(("skills", None, _render(guide, "booklet_part.html.j2", part="skills", skills=skills, **context)))
     for index, activity in enumerate(guide.activities):
         kind = "first-activity" if index == 0 else "activity"
-        html = _render("booklet_part.html.j2", part=kind, a=_booklet_activity(guide, activity, diagram), **context)
+        html = _render(
+            guide, "booklet_part.html.j2", part=kind, a=_booklet_activity(guide, activity, diagram), **context
+        )
         parts.append((f"activity-{activity.id}", activity.id, html))
     return [_with_link_targets(*part) for part in parts]
 
@@ -231,6 +235,7 @@ def booklet_front(
 ) -> BookletPart:
     """The cover and the contents, whose page numbers come from the joined parts."""
     html = _render(
+        guide,
         "booklet_part.html.j2",
         part="front",
         numbers=numbers,

@@ -33,10 +33,10 @@ from fontTools.ttLib import TTFont
 
 from ..content.model import Activity, Guide, ThreeCirclesHandout
 from ..render import diagram
-from ..render.environments import TEMPLATES_DIR
+from ..render.template_files import PACKAGE_TEMPLATES, template_file, template_roots
 
 SCRIPT_FILES = ("circles.js", "circles.css")
-VENDOR = TEMPLATES_DIR / "assets" / "vendor"
+VENDOR = PACKAGE_TEMPLATES / "assets" / "vendor"  # libraries we ship as they are
 PDF_LIB = VENDOR / "pdf-lib"
 FONTKIT = VENDOR / "fontkit"
 # Each subset alone lacks letters a note may have (latin has no Ł, latin-ext no ASCII).
@@ -74,7 +74,7 @@ def write_circles_assets(guide: Guide, dest: Path, handouts: Mapping[str, str]) 
     folder = dest / "circles"
     folder.mkdir(parents=True, exist_ok=True)
     for name in SCRIPT_FILES:
-        shutil.copyfile(TEMPLATES_DIR / "site" / "assets" / name, folder / name)
+        shutil.copyfile(template_file(template_roots(guide.root), f"site/assets/{name}"), folder / name)
     data = {}
     for activity in guide.activities:
         if isinstance(activity.handout, ThreeCirclesHandout):

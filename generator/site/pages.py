@@ -25,6 +25,7 @@ from ..render import diagram
 from ..render.environments import environment
 from ..render.markdown import neutralise
 from ..render.support import WORDS, adaptations, minutes_label, support_context
+from ..render.template_files import template_roots
 from .downloads import activity_downloads, guide_downloads
 
 HANDOUT_WORDS = {
@@ -108,21 +109,21 @@ def remembered_pages(memory: dict[str, str]) -> Iterator[None]:
         _REMEMBERED.reset(token)
 
 
-def _render(template: str, path: str, **context: Any) -> str:
+def _render(guide: Guide, template: str, path: str, /, **context: Any) -> str:
     memory = _REMEMBERED.get()
     if memory is None:
-        return _render_now(template, path, **context)
-    key = _digest(template, path, context)
+        return _render_now(guide, template, path, **context)
+    key = _digest(guide, template, path, context)
     if key is None:
-        return _render_now(template, path, **context)
+        return _render_now(guide, template, path, **context)
     if key not in memory:
-        memory[key] = _render_now(template, path, **context)
+        memory[key] = _render_now(guide, template, path, **context)
     return memory[key]
 
 
-def _digest(template: str, path: str, context: dict[str, Any]) -> str | None:
+def _digest(guide: Guide, template: str, path: str, context: dict[str, Any]) -> str | None:
     """The data behind one page; None when some of it cannot be pickled (then it is not kept)."""
-    env = environment("site")
+    env = environment("site", template_roots(guide.root))
     try:
         data = pickle.dumps((template, path, id(env), sorted(context.items())), protocol=5)
     except (pickle.PicklingError, TypeError, AttributeError):
@@ -130,8 +131,8 @@ def _digest(template: str, path: str, context: dict[str, Any]) -> str | None:
     return hashlib.sha256(data).hexdigest()
 
 
-def _render_now(template: str, path: str, **context: Any) -> str:
-    env = environment("site")
+def _render_now(guide: Guide, template: str, path: str, /, **context: Any) -> str:
+    env = environment("site", template_roots(guide.root))  # the guide's own templates/ first
     links = Links(path)
     text = env.get_template(template).render(
         links=links, duration=duration, handout_words=handout_words, words=WORDS, minutes_label=minutes_label, **context
@@ -154,24 +155,25 @@ def self_check(guide: Guide) -> Activity | None:
 
 def home_page(guide: Guide, handouts: Mapping[str, str]) -> SitePage:
     booklet, downloads = _pdf(handouts, BOOKLET), guide_downloads(handouts)
-    text = _render("home.md.j2", "index.md", guide=guide, home=guide.home, booklet=booklet, downloads=downloads)
+    text = _render(guide, "home.md.j2", "index.md", guide=guide, home=guide.home, booklet=booklet, downloads=downloads)
     return SitePage("index.md", "Home", text)
 
 
-def content_page(page: Page, guide: Guide | None = None) -> SitePage:
+def content_page(guide: Guide, page: Page) -> SitePage:
     """A content page, with the boxes its front matter asks for (`show:`) above its text."""
     path = f"{page.id}.md"
     boxes = {
-        "support": support_context(guide) if guide and "support-contacts" in page.show else None,
-        "safeguarding": guide.config.safeguarding if guide and "safeguarding-contact" in page.show else None,
+        "support": support_context(guide) if "support-contacts" in page.show else None,
+        "safeguarding": guide.config.safeguarding if "safeguarding-contact" in page.show else None,
     }
-    return SitePage(path, page.title, _render("page.md.j2", path, page=page, page_id=page.id, **boxes))
+    return SitePage(path, page.title, _render(guide, "page.md.j2", path, page=page, page_id=page.id, **boxes))
 
 
 def skills_page(guide: Guide, handouts: Mapping[str, str]) -> SitePage:
     check = self_check(guide)
     practised_by = {s.id: [a for a in guide.activities if s.id in a.skills] for s in guide.skills}
     text = _render(
+        guide,
         "skills.md.j2",
         "skills.md",
         skills=guide.skills,
@@ -183,7 +185,7 @@ def skills_page(guide: Guide, handouts: Mapping[str, str]) -> SitePage:
 
 
 def activities_index(guide: Guide) -> SitePage:
-    text = _render("activities.md.j2", "activities/index.md", activities=guide.activities)
+    text = _render(guide, "activities.md.j2", "activities/index.md", activities=guide.activities)
     return SitePage("activities/index.md", "Activities", text)
 
 
@@ -199,6 +201,7 @@ def diagram_figure(activity: Activity) -> Markup | None:
 def activity_page(guide: Guide, activity: Activity, handouts: Mapping[str, str]) -> SitePage:
     path = f"activities/{activity.id}.md"
     text = _render(
+        guide,
         "activity.md.j2",
         path,
         activity=activity,
@@ -220,7 +223,7 @@ def all_pages(guide: Guide, handouts: Mapping[str, str]) -> list[SitePage]:
     """Every generated page, in navigation order."""
     return [
         home_page(guide, handouts),
-        *(content_page(p, guide) for p in guide.pages),
+        *(content_page(guide, p) for p in guide.pages),
         skills_page(guide, handouts),
         activities_index(guide),
         *(activity_page(guide, a, handouts) for a in guide.activities),
