@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 Slug = Annotated[
     str,
@@ -113,6 +113,22 @@ class SiteConfig(StrictModel):
         examples=[["site", "pdf", "offline"]],
     )
     checks: Checks = Field(default_factory=Checks, description="Settings for `guidegen check`.")
+    interface: dict[ShortText, ShortText] = Field(
+        default_factory=dict,
+        description="Your own wording for words of the interface (headings, buttons, tooltips), by their "
+        "English text. The full list is in generator/locale/en/LC_MESSAGES/guidegen.po.",
+        examples=[{"Group size": "Size of group"}],
+    )
+
+    @field_validator("interface")
+    @classmethod
+    def _known_interface_words(cls, value: dict[str, str]) -> dict[str, str]:
+        from ..render.messages import override_problem  # the catalogue lives with the renderers
+
+        problems = [p for p in (override_problem(k, v) for k, v in value.items()) if p]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return value
 
 
 # ---------------------------------------------------------------- pages
@@ -165,6 +181,12 @@ class ThreeCirclesHandout(StrictModel):
     rings: tuple[ShortText, ShortText, ShortText] = Field(
         description="The three ring labels, centre first.",
         examples=[["Important", "Less important", "Not important"]],
+    )
+    note_name: ShortText | None = Field(
+        default=None,
+        description="What people write in the rings, one of them, in lowercase: the on-screen circles say "
+        "'Type a need…'. Without it they say 'note'.",
+        examples=["need"],
     )
 
 

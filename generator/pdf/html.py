@@ -28,6 +28,7 @@ from ..content.model import (
 from ..render import diagram
 from ..render.environments import environment
 from ..render.markdown import to_html
+from ..render.messages import N_, Messages, messages_for
 from . import fields as handouts
 
 HANDOUT_DIAGRAM = (170.0, 8.0)  # size and band height in mm: fits A4 and Letter under a short header
@@ -49,8 +50,15 @@ class Meta:
 
 
 def licence_line(config: SiteConfig) -> str:
-    text = f"From “{config.title}” by {config.organisation}. Shared under the {config.licence.name} licence"
-    return f"{text}: {config.licence.url}" if config.licence.url else f"{text}."
+    messages = messages_for(config)
+    values = {"title": config.title, "organisation": config.organisation, "licence": config.licence.name}
+    if config.licence.url:
+        return messages.gettext(
+            "From “%(title)s” by %(organisation)s. Shared under the %(licence)s licence: %(url)s",
+            url=config.licence.url,
+            **values,
+        )
+    return messages.gettext("From “%(title)s” by %(organisation)s. Shared under the %(licence)s licence.", **values)
 
 
 def booklet_link(kind: str, ident: str, anchor: str) -> str:
@@ -64,13 +72,41 @@ def handout_html_text(text: str, *, inline: bool = False) -> Markup:
     return Markup(INTERNAL_LINK.sub(r"\1", str(html)))
 
 
-def _render(template: str, **context: Any) -> str:
-    return environment("pdf").get_template(template).render(**context)
+def _render(template: str, messages: Messages, **context: Any) -> str:
+    footer = css_page_footer(messages.raw("Page %(number)s of %(total)s"))
+    return (
+        environment("pdf")
+        .get_template(template)
+        .render(**messages.template_globals(), strong=_strong, page_footer=footer, **context)
+    )
 
 
-def three_circles(handout: ThreeCirclesHandout, size: float, band: float, title: str, lines: bool) -> dict[str, Any]:
-    shape = diagram.layout(handout.rings, size, band)
-    return {"diagram": shape, "svg": Markup(diagram.svg(shape, title=title, lines=lines))}
+def css_page_footer(label: str) -> Markup:
+    """'Page %(number)s of %(total)s' -> '"Page " counter(page) " of " counter(pages)' for @page.
+
+    Text becomes CSS strings with every character that could end the string or the <style>
+    element escaped, so a guide's own wording cannot add CSS."""
+    pieces = re.split(r"(%\((?:number|total)\)s)", label)
+    out = []
+    for piece in pieces:
+        if piece == "%(number)s":
+            out.append("counter(page)")
+        elif piece == "%(total)s":
+            out.append("counter(pages)")
+        elif piece:
+            out.append('"' + "".join(c if c.isalnum() or c in " .,:;-()" else f"\\{ord(c):x} " for c in piece) + '"')
+    return Markup(" ".join(out))
+
+
+def _strong(text: str) -> Markup:
+    return Markup("<strong>%s</strong>") % text
+
+
+def three_circles(
+    handout: ThreeCirclesHandout, size: float, band: float, title: str, lines: bool, messages: Messages
+) -> dict[str, Any]:
+    shape = diagram.layout(handout.rings, size, band, messages)
+    return {"diagram": shape, "svg": Markup(diagram.svg(shape, title=title, lines=lines, messages=messages))}
 
 
 def fillable(
@@ -79,15 +115,18 @@ def fillable(
     """The kind-specific part of a handout's context; text renders a line of content Markdown."""
     handout = activity.handout
     title = handout.title if handout and handout.title else activity.title
+    messages = messages_for(guide.config)
     if isinstance(handout, ThreeCirclesHandout):
         # Writing lines only where people write: not on the booklet's small picture.
-        return three_circles(handout, size[0], size[1], f"Three circles: {title}", size != BOOKLET_DIAGRAM)
+        alt = messages.gettext("Three circles: %(title)s", title=title)
+        return three_circles(handout, size[0], size[1], alt, size != BOOKLET_DIAGRAM, messages)
     if isinstance(handout, QuestionsHandout):
-        return {"questions": [(text(q.text), q.field) for q in handouts.questions(handout)]}
+        return {"questions": [(text(q.text), q.field) for q in handouts.questions(handout, messages)]}
     if isinstance(handout, ChecklistHandout):
-        return {"rows": handouts.checklist_rows(handout, guide), "columns": handout.columns}
+        return {"rows": handouts.checklist_rows(handout, guide, messages), "columns": handout.columns}
     if isinstance(handout, TableHandout):
-        return {"rows": handouts.table_rows(handout), "columns": handout.columns, "first_column": "Task"}
+        rows = handouts.table_rows(handout, messages)
+        return {"rows": rows, "columns": handout.columns, "first_column": messages.gettext("Task")}
     return {}
 
 
@@ -96,7 +135,9 @@ def _handout_context(guide: Guide, activity: Activity, date: str | None, size: t
     title = handout.title if handout and handout.title else activity.title
     kind = "three_circles" if isinstance(handout, ThreeCirclesHandout) else (handout.kind if handout else "none")
     return {
-        "meta": Meta(guide.config.language, f"{title}: handout", guide.config.organisation, activity.summary, date),
+        "meta": Meta(
+            guide.config.language, _title(guide, N_("%(title)s: handout"), title), *_about(guide, activity), date
+        ),
         "title": title,
         "kind": kind,
         "activity": activity,
@@ -108,16 +149,26 @@ def _handout_context(guide: Guide, activity: Activity, date: str | None, size: t
     }
 
 
+def _title(guide: Guide, wording: str, title: str) -> str:
+    return messages_for(guide.config).gettext(wording, title=title)
+
+
+def _about(guide: Guide, activity: Activity) -> tuple[str, str | None]:
+    return guide.config.organisation, activity.summary
+
+
 def handout_html(guide: Guide, activity: Activity, date: str | None) -> str:
-    return _render("handout.html.j2", **_handout_context(guide, activity, date, HANDOUT_DIAGRAM))
+    context = _handout_context(guide, activity, date, HANDOUT_DIAGRAM)
+    return _render("handout.html.j2", messages_for(guide.config), **context)
 
 
 def poster_html(guide: Guide, activity: Activity, date: str | None) -> str:
     context = _handout_context(guide, activity, date, POSTER_DIAGRAM)
+    wording = N_("%(title)s: A3 poster") if guide.config.paper == "A4" else N_("%(title)s: Tabloid poster")
     context["meta"] = Meta(
-        guide.config.language, f"{context['title']}: A3 poster", guide.config.organisation, activity.summary, date
+        guide.config.language, _title(guide, wording, context["title"]), *_about(guide, activity), date
     )
-    return _render("poster.html.j2", **context)
+    return _render("poster.html.j2", messages_for(guide.config), **context)
 
 
 def _booklet_activity(guide: Guide, activity: Activity) -> dict[str, Any]:
@@ -187,16 +238,34 @@ def booklet_parts(guide: Guide, date: str | None) -> list[BookletPart]:
     link = partial(to_html, resolve=booklet_link)
     home = {"page": guide.home, "body": link(guide.home.body)}
     parts: list[tuple[str, str | None, str]] = [
-        ("intro", None, _render("booklet_part.html.j2", part="intro", **context | {"home": home}))
+        (
+            "intro",
+            None,
+            _render("booklet_part.html.j2", messages_for(guide.config), part="intro", **context | {"home": home}),
+        )
     ]
     for page in guide.pages:
-        html = _render("booklet_part.html.j2", part="page", page=page, body=link(page.body), **context)
+        html = _render(
+            "booklet_part.html.j2", messages_for(guide.config), part="page", page=page, body=link(page.body), **context
+        )
         parts.append((f"page-{page.id}", None, html))
     skills = [_booklet_skill(s) for s in guide.skills]
-    parts.append(("skills", None, _render("booklet_part.html.j2", part="skills", skills=skills, **context)))
+    parts.append(
+        (
+            "skills",
+            None,
+            _render("booklet_part.html.j2", messages_for(guide.config), part="skills", skills=skills, **context),
+        )
+    )
     for index, activity in enumerate(guide.activities):
         kind = "first-activity" if index == 0 else "activity"
-        html = _render("booklet_part.html.j2", part=kind, a=_booklet_activity(guide, activity), **context)
+        html = _render(
+            "booklet_part.html.j2",
+            messages_for(guide.config),
+            part=kind,
+            a=_booklet_activity(guide, activity),
+            **context,
+        )
         parts.append((f"activity-{activity.id}", activity.id, html))
     return [_with_link_targets(*part) for part in parts]
 
@@ -205,6 +274,7 @@ def booklet_front(guide: Guide, date: str | None, numbers: Mapping[str, int | st
     """The cover and the contents, whose page numbers come from the joined parts."""
     html = _render(
         "booklet_part.html.j2",
+        messages_for(guide.config),
         part="front",
         numbers=numbers,
         pages=guide.pages,

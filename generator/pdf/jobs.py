@@ -23,6 +23,7 @@ from ..builder.cache import digest_bytes
 from ..content.model import Activity, Guide, ThreeCirclesHandout
 from ..errors import ContentError
 from ..render.environments import TEMPLATES_DIR
+from ..render.messages import messages_for
 from .html import BookletPart, booklet_front, booklet_parts, handout_html, poster_html
 from .problems import layout_problem, refusal_problems
 
@@ -194,7 +195,8 @@ def _booklet(guide: Guide, job: PdfJob) -> bytes:
         raise RuntimeError("the booklet's contents changed length every time they were laid out")
     # Activities after the first sit under the "Activities" heading that the first one's part holds.
     first_activity = next((i for i, p in enumerate(parts) if "activities" in p.anchors), len(parts))
-    return join(front, parts, [i > first_activity for i in range(len(parts))])
+    label = messages_for(guide.config).raw("Page %(number)s of %(total)s")
+    return join(front, parts, [i > first_activity for i in range(len(parts))], page_label=label)
 
 
 def _cached_front(job: PdfJob, key: str) -> bytes:

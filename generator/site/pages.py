@@ -12,6 +12,7 @@ import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup
@@ -20,13 +21,15 @@ from ..content.model import Activity, ChecklistHandout, Guide, Page, ThreeCircle
 from ..render import diagram
 from ..render.environments import environment
 from ..render.markdown import neutralise
+from ..render.messages import N_, Messages, messages_for
 
 HANDOUT_WORDS = {
-    "three-circles": "three circles to write in",
-    "questions": "questions with space to write",
-    "checklist": "checklist with tick boxes",
-    "table": "table to fill in",
+    "three-circles": N_("three circles to write in"),
+    "questions": N_("questions with space to write"),
+    "checklist": N_("checklist with tick boxes"),
+    "table": N_("table to fill in"),
 }
+ENGLISH = Messages("en")
 DIAGRAM_SIZE_MM = 120.0
 BOOKLET = "guide"  # key of the whole-guide PDF in the handouts mapping
 POSTER = "{id}:a3"  # key of an activity's A3 poster (ids never contain a colon)
@@ -74,23 +77,29 @@ class Links:
         return Markup(re.sub(r"([\[\]])", r"\\\1", str(self.line(text))))
 
 
-def duration(minutes: int) -> str:
+def duration(minutes: int, messages: Messages = ENGLISH) -> str:
     """45 -> '45 minutes', 90 -> '1 hour 30 minutes'."""
-    hours, rest = divmod(minutes, 60)
-    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
-    if rest or not hours:
-        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
-    return " ".join(parts)
+    return messages.duration(minutes)
 
 
-def handout_words(activity: Activity) -> str:
-    return HANDOUT_WORDS[activity.handout.kind] if activity.handout else "no handout"
+def handout_words(activity: Activity, messages: Messages = ENGLISH) -> str:
+    return messages.gettext(HANDOUT_WORDS[activity.handout.kind] if activity.handout else N_("no handout"))
 
 
-def _render(template: str, path: str, **context: Any) -> str:
+def poster_paper(guide: Guide) -> str:
+    """The poster's paper: twice the handout's (A3 for A4, Tabloid for Letter)."""
+    return "A3" if guide.config.paper == "A4" else "Tabloid"
+
+
+def _render(template: str, path: str, messages: Messages = ENGLISH, **context: Any) -> str:
     env = environment("site")
     links = Links(path)
-    text = env.get_template(template).render(links=links, duration=duration, handout_words=handout_words, **context)
+    text = env.get_template(template).render(
+        links=links,
+        handout_words=partial(handout_words, messages=messages),
+        **messages.template_globals(),
+        **context,
+    )
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
@@ -108,53 +117,61 @@ def self_check(guide: Guide) -> Activity | None:
 
 
 def home_page(guide: Guide, handouts: Mapping[str, str]) -> SitePage:
-    text = _render("home.md.j2", "index.md", guide=guide, home=guide.home, booklet=_pdf(handouts, BOOKLET))
-    return SitePage("index.md", "Home", text)
+    messages = messages_for(guide.config)
+    text = _render("home.md.j2", "index.md", messages, guide=guide, home=guide.home, booklet=_pdf(handouts, BOOKLET))
+    return SitePage("index.md", messages.gettext("Home"), text)
 
 
-def content_page(page: Page) -> SitePage:
+def content_page(page: Page, messages: Messages = ENGLISH) -> SitePage:
     path = f"{page.id}.md"
-    return SitePage(path, page.title, _render("page.md.j2", path, page=page))
+    return SitePage(path, page.title, _render("page.md.j2", path, messages, page=page))
 
 
 def skills_page(guide: Guide, handouts: Mapping[str, str]) -> SitePage:
     check = self_check(guide)
     practised_by = {s.id: [a for a in guide.activities if s.id in a.skills] for s in guide.skills}
+    messages = messages_for(guide.config)
     text = _render(
         "skills.md.j2",
         "skills.md",
+        messages,
         skills=guide.skills,
         practised_by=practised_by,
         self_check=check,
         self_check_pdf=_pdf(handouts, check.id) if check else None,
     )
-    return SitePage("skills.md", "Skills", text)
+    return SitePage("skills.md", messages.gettext("Skills"), text)
 
 
 def activities_index(guide: Guide) -> SitePage:
-    text = _render("activities.md.j2", "activities/index.md", activities=guide.activities)
-    return SitePage("activities/index.md", "Activities", text)
+    messages = messages_for(guide.config)
+    text = _render("activities.md.j2", "activities/index.md", messages, activities=guide.activities)
+    return SitePage("activities/index.md", messages.gettext("Activities"), text)
 
 
-def diagram_figure(activity: Activity) -> Markup | None:
+def diagram_figure(activity: Activity, messages: Messages = ENGLISH) -> Markup | None:
     """The three circles as inline SVG, from the same geometry as the PDF handout."""
     if not isinstance(activity.handout, ThreeCirclesHandout):
         return None
     shape = diagram.layout(activity.handout.rings, DIAGRAM_SIZE_MM)
     title = activity.handout.title or activity.title
-    return Markup(diagram.svg(shape, title=title, id_prefix=f"diagram-{activity.id}", lines=False))
+    svg = diagram.svg(shape, title=title, id_prefix=f"diagram-{activity.id}", lines=False, messages=messages)
+    return Markup(svg)
 
 
 def activity_page(guide: Guide, activity: Activity, handouts: Mapping[str, str]) -> SitePage:
     path = f"activities/{activity.id}.md"
+    messages = messages_for(guide.config)
     text = _render(
         "activity.md.j2",
         path,
+        messages,
         activity=activity,
         skills=[guide.skill(s) for s in activity.skills],
         next_activity=guide.activity(activity.next) if activity.next else None,
         skill_rows=[s.name for s in guide.skills],
-        figure=diagram_figure(activity),
+        figure=diagram_figure(activity, messages),
+        poster_paper=poster_paper(guide),
         handout_pdf=_pdf(handouts, activity.id),
         poster_pdf=_pdf(handouts, POSTER.format(id=activity.id)),
     )
@@ -165,7 +182,7 @@ def all_pages(guide: Guide, handouts: Mapping[str, str]) -> list[SitePage]:
     """Every generated page, in navigation order."""
     return [
         home_page(guide, handouts),
-        *(content_page(p) for p in guide.pages),
+        *(content_page(p, messages_for(guide.config)) for p in guide.pages),
         skills_page(guide, handouts),
         activities_index(guide),
         *(activity_page(guide, a, handouts) for a in guide.activities),

@@ -34,7 +34,8 @@ FOOTER_RIGHT = 15 * MM  # the page's right margin
 FOOTER_TOP = 17 * MM  # bottom margin (20 mm) less the footer's 3 mm padding, from the page's bottom
 FOOTER_LINE_HEIGHT = 1.4
 FOOTER_GREY = "0.2 0.2 0.2"  # #333
-FOOTER_CHARACTERS = "Page of 0123456789"
+FOOTER_LABEL = "Page %(number)s of %(total)s"  # the interface catalogue gives each language its own
+FOOTER_DIGITS = "0123456789"
 OBJECTS_PER_STREAM = 200
 
 # Tokens of an unparsed object: literal strings (qpdf escapes every parenthesis inside),
@@ -84,13 +85,14 @@ def page_numbers(parts: Sequence[Part], first_page: int) -> dict[str, int]:
     return numbers
 
 
-def join(front: Part, parts: Sequence[Part], nested: Sequence[bool]) -> bytes:
+def join(front: Part, parts: Sequence[Part], nested: Sequence[bool], page_label: str = FOOTER_LABEL) -> bytes:
     """The front part with every other part after it, as one PDF.
 
     nested[i] says the outline entries of parts[i] belong under the last top-level entry before
     it (an activity after the first sits under "Activities", which the first activity's part holds).
+    page_label is the footer's wording with %(number)s and %(total)s, in the guide's language.
     """
-    joined = _Joined(total_pages=front.page_count + sum(part.page_count for part in parts))
+    joined = _Joined(total_pages=front.page_count + sum(part.page_count for part in parts), page_label=page_label)
     joined.add(front, nested=False, front=True)
     for part, under_previous in zip(parts, nested, strict=True):
         joined.add(part, nested=under_previous)
@@ -105,9 +107,10 @@ class _Joined:
 
     CATALOG, PAGES, TREE, DOCUMENT, PARENT_TREE, DESTS, OUTLINES, FONT, INFO = range(1, 10)
 
-    def __init__(self, total_pages: int) -> None:
+    def __init__(self, total_pages: int, page_label: str = FOOTER_LABEL) -> None:
         self.out = _Writer(first_free=10)
         self.total_pages = total_pages
+        self.page_label = page_label
         self.pages: list[int] = []
         self.document_kids: list[int] = []
         self.parent_tree: list[tuple[int, bytes]] = []
@@ -195,7 +198,8 @@ class _Joined:
         # The footer's font is the regular face, which every part embeds.
         regular = [d for d in descriptors if str(d.FontName).split("+")[-1] == FOOTER_FONT]
         if self.footer is None and regular:
-            self.footer = _FooterFont.make(regular[0], numbers[regular[0].objgen], self.FONT)
+            characters = FOOTER_DIGITS + self.page_label % {"number": "", "total": ""}
+            self.footer = _FooterFont.make(regular[0], numbers[regular[0].objgen], self.FONT, characters)
         return numbers
 
     def _page(self, page: Dictionary, number: int) -> None:
@@ -213,7 +217,7 @@ class _Joined:
             resources.Font = Dictionary()
         resources.Font.GGPageNumber = _placeholder(self.FONT)
         width = float(page.MediaBox[2]) - float(page.MediaBox[0])
-        text = f"Page {number} of {self.total_pages}"
+        text = self.page_label % {"number": number, "total": self.total_pages}
         x = width - FOOTER_RIGHT - self.footer.width(text)
         stamp = (
             f"Q\n/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n"
@@ -475,15 +479,16 @@ class _FooterFont:
     baseline: float
 
     @classmethod
-    def make(cls, descriptor: Dictionary, descriptor_number: int, number: int) -> _FooterFont:
+    def make(cls, descriptor: Dictionary, descriptor_number: int, number: int, characters: str) -> _FooterFont:
         from fontTools.ttLib import TTFont
 
         program = TTFont(io.BytesIO(descriptor.FontFile2.read_bytes()))
         scale = 1000 / program["head"].unitsPerEm
         cmap = program.getBestCmap()
-        characters = sorted(set(FOOTER_CHARACTERS))
-        glyphs = {c: program.getGlyphID(cmap[ord(c)]) for c in characters}
-        advances = {c: program["hmtx"][cmap[ord(c)]][0] * scale for c in characters}
+        # A letter the face lacks is left out rather than drawn as a box.
+        drawable = sorted(c for c in set(characters) if ord(c) in cmap)
+        glyphs = {c: program.getGlyphID(cmap[ord(c)]) for c in drawable}
+        advances = {c: program["hmtx"][cmap[ord(c)]][0] * scale for c in drawable}
         hhea = program["hhea"]
         content = (hhea.ascent - hhea.descent) * scale / 1000 * FOOTER_SIZE
         half_leading = (FOOTER_LINE_HEIGHT * FOOTER_SIZE - content) / 2
@@ -491,10 +496,10 @@ class _FooterFont:
         return cls(number, descriptor_number, descriptor.FontName.unparse(), glyphs, advances, baseline)
 
     def width(self, text: str) -> float:
-        return sum(self.advances[c] for c in text) * FOOTER_SIZE / 1000
+        return sum(self.advances.get(c, 0) for c in text) * FOOTER_SIZE / 1000
 
     def encode(self, text: str) -> str:
-        return "".join(f"{self.glyphs[c]:04x}" for c in text)
+        return "".join(f"{self.glyphs[c]:04x}" for c in text if c in self.glyphs)
 
     def write(self, out: _Writer) -> None:
         characters = sorted(self.glyphs)
