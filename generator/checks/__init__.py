@@ -11,20 +11,29 @@ from pathlib import Path
 
 from ..content.loader import Sources, load_guide
 from ..content.model import Guide
-from ..errors import Problem
+from ..content.translations import check_translations
+from ..errors import ContentError, Problem
 from .documents import Document, documents
 from .images import missing_alt_text
 from .readability import hard_to_read, long_sentences
 from .terms import WordList, exclusive_terms, word_list_for
 
-__all__ = ["check_guide", "content_warnings"]
+__all__ = ["check_guide", "content_warnings", "translation_notes"]
 
 
 def check_guide(root: Path) -> tuple[Guide, list[Problem]]:
     """Load the guide (raising ContentError for errors) and return it with its warnings."""
     sources: Sources = {}
     guide = load_guide(root, field_sources=sources)
-    return guide, content_warnings(guide, sources)
+    errors, stale, _ = check_translations(guide)
+    if errors:
+        raise ContentError(errors)
+    return guide, content_warnings(guide, sources) + stale
+
+
+def translation_notes(guide: Guide) -> list[Problem]:
+    """What each translation still lacks: shown by `guidegen check`, never counted as a problem."""
+    return check_translations(guide)[2]
 
 
 def content_warnings(guide: Guide, sources: Sources) -> list[Problem]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
 
 Slug = Annotated[
     str,
@@ -84,6 +84,35 @@ class Checks(StrictModel):
     )
 
 
+class TranslationSettings(StrictModel):
+    language: LanguageTag = Field(description="The language of the translation.", examples=["cy"])
+    title: ShortText | None = Field(default=None, description="The guide's title in this language.")
+    description: ShortText | None = Field(default=None, description="The one-sentence description in this language.")
+    organisation: ShortText | None = Field(default=None, description="The publisher's name in this language.")
+    interface: dict[ShortText, ShortText] = Field(
+        default_factory=dict, description="Your own wording for words of the interface in this language."
+    )
+
+    @field_validator("interface")
+    @classmethod
+    def _known_interface_words(cls, value: dict[str, str]) -> dict[str, str]:
+        return _checked_interface(value)
+
+
+def _checked_interface(value: dict[str, str]) -> dict[str, str]:
+    from ..render.messages import override_problem  # the catalogue lives with the renderers
+
+    problems = [p for p in (override_problem(k, v) for k, v in value.items()) if p]
+    if problems:
+        raise ValueError("; ".join(problems))
+    return value
+
+
+def _translation_item(value: object) -> object:
+    """`translations: [cy]` is short for `translations: [{language: cy}]`."""
+    return {"language": value} if isinstance(value, str) else value
+
+
 class SiteConfig(StrictModel):
     title: ShortText = Field(description="The guide's title.", examples=["Peer leadership in peer support groups"])
     slug: Slug = Field(
@@ -120,15 +149,17 @@ class SiteConfig(StrictModel):
         examples=[{"Group size": "Size of group"}],
     )
 
+    translations: tuple[Annotated[TranslationSettings, BeforeValidator(_translation_item)], ...] = Field(
+        default=(),
+        description="Translated editions, each in content/translations/<language>/; a language alone, or with "
+        "its own title, description, organisation and interface wording.",
+        examples=[["cy"]],
+    )
+
     @field_validator("interface")
     @classmethod
     def _known_interface_words(cls, value: dict[str, str]) -> dict[str, str]:
-        from ..render.messages import override_problem  # the catalogue lives with the renderers
-
-        problems = [p for p in (override_problem(k, v) for k, v in value.items()) if p]
-        if problems:
-            raise ValueError("; ".join(problems))
-        return value
+        return _checked_interface(value)
 
 
 # ---------------------------------------------------------------- pages
@@ -283,6 +314,10 @@ class Guide(StrictModel):
     pages: tuple[Page, ...]
     skills: tuple[Skill, ...]
     activities: tuple[Activity, ...]
+    # A translated edition only: items shown in the source language ("page:ID", "skill:ID",
+    # "activity:ID", "home:index"), and that language.
+    untranslated: frozenset[str] = frozenset()
+    source_language: str | None = None
 
     def activity(self, activity_id: str) -> Activity:
         return next(a for a in self.activities if a.id == activity_id)

@@ -87,7 +87,8 @@ SVG_ATTRIBUTES = {
 }
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 ATTRIBUTES: dict[str, set[str]] = {
-    "*": {"class"},  # classes only style; our CSS and Material's need them
+    # Classes only style (our CSS and Material's need them); lang marks a part not yet translated.
+    "*": {"class", "lang"},
     "a": {"href", "title"},
     "img": {"src", "alt", "title", "width", "height"},
     "th": {"align"},

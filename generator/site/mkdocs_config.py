@@ -123,6 +123,10 @@ def extra(guide: Guide, offline: bool) -> dict[str, Any]:
     }
     if offline:
         data["polyfills"] = [SHIM]
+    from .languages import alternates  # the editions of a guide with translations
+
+    if alternates(guide):
+        data["alternate"] = alternates(guide)
     return data
 
 

@@ -20,6 +20,7 @@ from ..render.environments import TEMPLATES_DIR, environment
 from . import hooks as site_hooks
 from .brand import palette
 from .circles import handout_script, handout_scripts, write_circles_assets
+from .languages import mark_untranslated
 from .mkdocs_config import ASSETS, HOOK, SHIM, mkdocs_config
 from .pages import all_pages
 
@@ -54,7 +55,7 @@ def write_mkdocs_project(
     project_dir.mkdir(parents=True, exist_ok=True)
     _clear(project_dir)
     docs = project_dir / "docs"
-    pages = all_pages(guide, handouts)
+    pages = mark_untranslated(guide, all_pages(guide, handouts))
     for page in pages:
         _write(docs / page.path, page.markdown)
     _copy_content_assets(guide, docs / "assets")
