@@ -130,6 +130,19 @@ def fillable(
     return {}
 
 
+def untranslated(guide: Guide, key: str) -> dict[str, Any]:
+    """In a translated edition, a part not yet translated: a notice in the reader's language and
+    the language its text is in (its lang attribute); nothing otherwise."""
+    if key not in guide.untranslated or guide.source_language is None:
+        return {"notice": None, "source_lang": None}
+    from babel import Locale
+
+    name = Locale.parse(guide.source_language.split("-")[0]).get_display_name(guide.config.language.split("-")[0])
+    wording = "This part is not yet translated. It is shown in %(language)s."
+    notice = messages_for(guide.config).gettext(wording, language=name)
+    return {"notice": notice, "source_lang": guide.source_language}
+
+
 def _handout_context(guide: Guide, activity: Activity, date: str | None, size: tuple[float, float]) -> dict[str, Any]:
     handout = activity.handout
     title = handout.title if handout and handout.title else activity.title
@@ -146,6 +159,7 @@ def _handout_context(guide: Guide, activity: Activity, date: str | None, size: t
         "steps": [handout_html_text(step, inline=True) for step in activity.steps],
         "licence": licence_line(guide.config),
         **fillable(guide, activity, size, partial(handout_html_text, inline=True)),
+        **untranslated(guide, f"activity:{activity.id}"),
     }
 
 
@@ -187,6 +201,7 @@ def _booklet_activity(guide: Guide, activity: Activity) -> dict[str, Any]:
         "handout": handout,
         "handout_title": handout.title if handout and handout.title else activity.title,
         "instructions": html(handout.instructions) if handout and handout.instructions else None,
+        **untranslated(guide, f"activity:{activity.id}"),
     }
     return context | fillable(guide, activity, BOOKLET_DIAGRAM, inline)
 
@@ -246,7 +261,13 @@ def booklet_parts(guide: Guide, date: str | None) -> list[BookletPart]:
     ]
     for page in guide.pages:
         html = _render(
-            "booklet_part.html.j2", messages_for(guide.config), part="page", page=page, body=link(page.body), **context
+            "booklet_part.html.j2",
+            messages_for(guide.config),
+            part="page",
+            page=page,
+            body=link(page.body),
+            untranslated=untranslated(guide, f"page:{page.id}"),
+            **context,
         )
         parts.append((f"page-{page.id}", None, html))
     skills = [_booklet_skill(s) for s in guide.skills]
