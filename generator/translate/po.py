@@ -105,15 +105,31 @@ def import_po(guide: Guide, language: str, po_file: Path) -> list[str]:
     return write_files(guide.root, texts)
 
 
+# A PO line: a keyword and a quoted string, a continued string, a comment, or nothing.
+PO_LINE = re.compile(
+    r'^\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$'  # a text
+    r"|^\s*(?:#.*)?$"  # a comment or nothing
+)
+
+
 def _read_po(po_file: Path, rel: str) -> tuple[list[Any], list[Problem]]:
+    """The entries, or the first line that is not PO (polib quietly accepts some broken lines)."""
     import polib
 
     try:
-        return list(polib.pofile(str(po_file), encoding="utf-8")), []
+        text = po_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return [], [Problem(rel, 1, 1, "po", f"could not be read ({error}); save it as UTF-8 text")]
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not PO_LINE.match(line):
+            message = "is not a PO line (a keyword and a text in double quotes, with every quote closed)"
+            return [], [Problem(rel, number, 1, "po", f"{message}; fix it in a PO editor")]
+    try:
+        return list(polib.pofile(text)), []
     except (OSError, ValueError, UnicodeDecodeError) as error:
-        line = re.search(r"line (\d+)", str(error))
+        found = re.search(r"line (\d+)", str(error))
         message = f"could not be read as a PO file ({error}); open it in a PO editor and save it again"
-        return [], [Problem(rel, int(line[1]) if line else 1, 1, "po", message)]
+        return [], [Problem(rel, int(found[1]) if found else 1, 1, "po", message)]
 
 
 def _collect(
