@@ -139,8 +139,20 @@ def skills_page(guide: Guide, handouts: Mapping[str, str]) -> SitePage:
         practised_by=practised_by,
         self_check=check,
         self_check_pdf=_pdf(handouts, check.id) if check else None,
+        untranslated=guide.untranslated,
+        source_lang=guide.source_language,
+        source_language_name=_source_language_name(guide),
     )
     return SitePage("skills.md", messages.gettext("Skills"), text)
+
+
+def _source_language_name(guide: Guide) -> str:
+    """The source's language, named in the edition's ('Saesneg'): for the notice on untranslated parts."""
+    if guide.source_language is None:
+        return ""
+    from babel import Locale
+
+    return str(Locale.parse(guide.source_language.split("-")[0]).get_display_name(guide.config.language.split("-")[0]))
 
 
 def activities_index(guide: Guide) -> SitePage:
