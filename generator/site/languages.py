@@ -39,12 +39,12 @@ def editions(guide: Guide) -> list[tuple[str, str]]:
     return [(guide.source_language, "../")] + [(lang, "" if lang == own else f"../{lang}/") for lang in translations]
 
 
-def alternates(guide: Guide) -> list[dict[str, Any]]:
+def alternates(guide: Guide, offline: bool = False) -> list[dict[str, Any]]:
     """Material's extra.alternate, with what our overrides need: each edition's root, relative
-    and (when site_url is set) absolute, and whether it is this one."""
+    and (when site_url is set, and not for file://) absolute, and whether it is this one."""
     if not guide.config.translations:
         return []
-    source_url = _source_url(guide)
+    source_url = None if offline else _source_url(guide)
     out = []
     for lang, root in editions(guide):
         absolute = None

@@ -126,7 +126,7 @@ def extra(guide: Guide, offline: bool) -> dict[str, Any]:
     from .languages import alternates  # the editions of a guide with translations
 
     if alternates(guide):
-        data["alternate"] = alternates(guide)
+        data["alternate"] = alternates(guide, offline)
     return data
 
 
