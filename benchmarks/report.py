@@ -277,7 +277,8 @@ def kind_total(subject: Subject, kind: str | None) -> float | None:
 
 
 def goals(subjects: Sequence[Subject]) -> list[Goal]:
-    default, synthetic = subjects[0], sorted(subjects[1:], key=lambda s: s.activities)
+    default = subjects[0]
+    synthetic = sorted((s for s in subjects[1:] if not s.translated), key=lambda s: s.activities)
     found = [_engines_goal(default)]
     for s in subjects:
         speedup = ratio(s.median(JOBS1), s.median(JOBS2))

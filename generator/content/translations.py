@@ -330,6 +330,17 @@ def translation_warnings(guide: Guide, translation: Translation) -> tuple[list[P
     return stale, missing
 
 
+def _clashes(guide: Guide, language: str) -> list[Problem]:
+    """A page whose id is a translation's language would be built where that translation goes (site/<lang>/)."""
+    return [
+        _problem(
+            page.source, 1, "file name", f"'{page.id}' is the folder of the {language} translation; rename the page"
+        )
+        for page in guide.pages
+        if page.id == language.lower()
+    ]
+
+
 def check_translations(guide: Guide) -> tuple[list[Problem], list[Problem], list[Problem]]:
     """(errors, stale, missing) for every language under site_config.yml's `translations:`."""
     errors: list[Problem] = []
@@ -337,7 +348,7 @@ def check_translations(guide: Guide) -> tuple[list[Problem], list[Problem], list
     missing: list[Problem] = []
     for settings in guide.config.translations:
         translation = load_translation(guide, settings.language)
-        errors += translation.problems
+        errors += translation.problems + _clashes(guide, settings.language)
         found = translation_warnings(guide, translation)
         stale += found[0]
         missing += found[1]
@@ -351,8 +362,9 @@ def translated_guide(guide: Guide, settings: TranslationSettings) -> Guide:
     """The guide in another language: translated fields over the source; missing items stay in the
     source language and are listed in `untranslated` (the renderers add a notice)."""
     translation = load_translation(guide, settings.language)
-    if translation.problems:
-        raise ContentError(translation.problems)
+    problems = translation.problems + _clashes(guide, settings.language)
+    if problems:
+        raise ContentError(problems)
     items = translation.items
     untranslated = frozenset(f"{kind}:{ident}" for kind, ident in source_items(guide) if (kind, ident) not in items)
     return guide.model_copy(

@@ -109,3 +109,27 @@ def test_on_screen_circles_speak_welsh_and_name_the_notes(welsh_build: Path, pag
     expect(page.locator("[role=status], .gc-status").first).to_contain_text("Ychwanegwyd “Amser i siarad”")
     assert "Type a quality" not in page.content() and "Add note" not in page.content()
     assert [e for e in errors if "search" not in e] == []  # the hosted site's search needs http, not file:
+
+
+def test_pdfs_hyphenate_where_a_dictionary_exists(tmp_path: Path, default_guide: object) -> None:
+    """en-GB has a Pyphen dictionary, so long words in a table's narrow cells break with a hyphen;
+    Welsh has none, so they do not."""
+    from generator.content.model import Guide, TableHandout
+    from generator.pdf.jobs import pdf_jobs, render_job
+
+    assert isinstance(default_guide, Guide)
+    activity = next(a for a in default_guide.activities if isinstance(a.handout, TableHandout))
+    assert isinstance(activity.handout, TableHandout)
+    row = "an internationalisationinternationalisation of institutionalisation and internationalisation"
+    handout = activity.handout.model_copy(update={"rows": (row,)})
+    found = {}
+    for language in ("en-GB", "cy"):
+        config = default_guide.config.model_copy(update={"language": language})
+        changed = activity.model_copy(update={"handout": handout})
+        guide = default_guide.model_copy(update={"config": config, "activities": (changed,)})
+        job = next(j for j in pdf_jobs(guide) if j.kind == "handout")
+        (tmp_path / f"{language}.pdf").write_bytes(render_job(guide, job))
+        # pypdf, not pdftotext: poppler joins hyphenated lines back into words.
+        found[language] = PdfReader(tmp_path / f"{language}.pdf").pages[0].extract_text()
+    assert re.search(r"nation\w*-\n", found["en-GB"]), "no hyphenated line ends in English"
+    assert not re.search(r"\w-\n", found["cy"])

@@ -185,3 +185,17 @@ def test_new_translation_makes_the_folder_and_declares_it(tmp_path: Path, capsys
     code, _, err = run(capsys, "new", "translation", "ga", "--guide", str(guide))
     assert code == 2 and "already exists" in err
     assert run(capsys, "translate", "status", "fr", "--guide", str(guide))[0] == 2
+
+
+def test_readme_explains_translations_to_editors_and_translators() -> None:
+    readme = (SAMPLE.parent.parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Translations", 1)[1].split("\n## ", 1)[0]
+    for words in ("content/translations/", "translate export", "translate import", "translate status", "--strict"):
+        assert words in section, words
+
+
+def test_a_page_named_like_a_translation_is_an_error(guide: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (guide / "content" / "pages" / "cy.md").write_text("---\ntitle: Cymru\n---\nText.\n", encoding="utf-8")
+    code, _, err = run(capsys, "check", "--guide", str(guide))
+    assert code == 1
+    assert "content/pages/cy.md:1:1: file name: 'cy' is the folder of the cy translation; rename it" in err
