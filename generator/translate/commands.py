@@ -23,12 +23,12 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser], g
     guide_argument(status)
     export = actions.add_parser("export", help="write every translatable text of a language to one PO file")
     export.add_argument("language", help="the language, e.g. cy")
-    export.add_argument("--format", choices=("po",), default="po", help="file format (default: po)")
+    export.add_argument("--format", choices=("po", "xliff"), default="po", help="file format (default: po)")
     export.add_argument("-o", "--output", type=Path, default=None, help="file to write (default: print it)")
     guide_argument(export)
     bring = actions.add_parser("import", help="write a translated PO file back into content/translations/")
     bring.add_argument("language", help="the language, e.g. cy")
-    bring.add_argument("file", type=Path, help="the PO file")
+    bring.add_argument("file", type=Path, help="the PO file (or XLIFF 1.2: a name ending .xlf or .xliff)")
     guide_argument(bring)
 
 
@@ -60,8 +60,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _export(guide: Any, args: argparse.Namespace) -> int:
     from .po import export_po
+    from .xliff import export_xliff
 
-    text = export_po(guide, args.language)
+    text = export_xliff(guide, args.language) if args.format == "xliff" else export_po(guide, args.language)
     if args.output is None:
         sys.stdout.write(text)
     else:

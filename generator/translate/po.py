@@ -72,10 +72,16 @@ class _Field:
 
 
 def import_po(guide: Guide, language: str, po_file: Path) -> list[str]:
-    """Write the PO file's translations; return the files changed. Raise ContentError (nothing written)."""
+    """Write the PO (or XLIFF) file's translations; return the files changed. Raise ContentError
+    (nothing written) on any problem."""
     translation = _translation(guide, language)
     rel = str(po_file)
-    entries_read, problems = _read_po(po_file, rel)
+    if po_file.suffix.lower() in (".xlf", ".xliff"):
+        from .xliff import read_xliff
+
+        entries_read, problems = read_xliff(po_file, rel)
+    else:
+        entries_read, problems = _read_po(po_file, rel)
     fields: dict[tuple[ItemKey, str], _Field] = {}
     for entry in entries_read:
         _collect(guide, entry, rel, fields, problems)

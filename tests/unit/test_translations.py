@@ -199,3 +199,29 @@ def test_a_page_named_like_a_translation_is_an_error(guide: Path, capsys: pytest
     code, _, err = run(capsys, "check", "--guide", str(guide))
     assert code == 1
     assert "content/pages/cy.md:1:1: file name: 'cy' is the folder of the cy translation; rename it" in err
+
+
+def test_xliff_round_trip_and_an_edited_unit(guide: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from lxml import etree
+
+    before = tree(guide)
+    xliff = tmp_path / "cy.xlf"
+    assert (
+        run(capsys, "translate", "export", "cy", "--format", "xliff", "-o", str(xliff), "--guide", str(guide))[0] == 0
+    )
+    assert run(capsys, "translate", "import", "cy", str(xliff), "--guide", str(guide))[0] == 0
+    assert tree(guide) == before
+    document = etree.parse(str(xliff))
+    ns = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
+    unit = document.find(".//x:trans-unit[@id='content/skills.yml empathy.name']", ns)
+    assert unit is not None and unit.find("x:source", ns).text == "Empathy"  # type: ignore[union-attr]
+    target = unit.find("x:target", ns)
+    assert target is not None
+    target.text, target.attrib["state"] = "Empathi", "translated"
+    document.write(str(xliff), xml_declaration=True, encoding="UTF-8")
+    assert run(capsys, "translate", "import", "cy", str(xliff), "--guide", str(guide))[0] == 0
+    source = load_guide(guide)
+    assert translated_guide(source, source.config.translations[0]).skill("empathy").name == "Empathi"
+    xliff.write_text('<?xml version="1.0"?>\n<xliff version="1.2">\n<file>\n</xliff>\n', encoding="utf-8")
+    code, _, err = run(capsys, "translate", "import", "cy", str(xliff), "--guide", str(guide))
+    assert code == 1 and f"{xliff}:4:1: xliff: could not be read as XLIFF" in err
