@@ -88,6 +88,26 @@ def import_po(guide: Guide, language: str, po_file: Path) -> list[str]:
     items = {
         key: Item(i.path, i.line, dict(i.fields), dict(i.hashes), dict(i.lines)) for key, i in translation.items.items()
     }
+    changed = _apply(guide, language, fields, items, problems, rel)
+    problems += _validate(items, changed, fields, rel)
+    if problems:
+        raise ContentError(problems)
+    order = list(source_items(guide))
+    texts = file_texts({k: items[k] for k in changed}, order, language)
+    if any(key[0] == "skill" for key in changed):  # skills.yml holds every skill: write them all
+        texts |= file_texts({k: v for k, v in items.items() if k[0] == "skill"}, order, language)
+    return write_files(guide.root, texts)
+
+
+def _apply(
+    guide: Guide,
+    language: str,
+    fields: dict[tuple[ItemKey, str], _Field],
+    items: dict[ItemKey, Item],
+    problems: list[Problem],
+    rel: str,
+) -> set[ItemKey]:
+    """Each complete field into its item, with the hash of the source it translates; the items changed."""
     changed: set[ItemKey] = set()
     sources = source_items(guide)
     for (key, name), found in fields.items():
@@ -102,13 +122,7 @@ def import_po(guide: Guide, language: str, po_file: Path) -> list[str]:
         if item.fields.get(name) != value or item.hashes.get(name) != field_hash(source):
             item.fields[name], item.hashes[name] = value, field_hash(source)
             changed.add(key)
-    problems += _validate(items, changed, fields, rel)
-    if problems:
-        raise ContentError(problems)
-    texts = file_texts({k: items[k] for k in changed}, list(sources), language)
-    if any(key[0] == "skill" for key in changed):  # skills.yml holds every skill: write them all
-        texts |= file_texts({k: v for k, v in items.items() if k[0] == "skill"}, list(sources), language)
-    return write_files(guide.root, texts)
+    return changed
 
 
 # A PO line: a keyword and a quoted string, a continued string, a comment, or nothing.
