@@ -5,22 +5,25 @@ Each edition is rendered into its own folder inside the staging folder, then mov
 build/site/<lang>/, build/pdf/<lang>/ and build/.booklet-parts/<lang>/. Its outputs' cache keys
 are kept in the build's one manifest under those names, so an edit to one Welsh activity lays
 out only that activity's PDFs again and rebuilds only the Welsh site. The file:// variant of
-each edition is built too, for the offline zip, which holds every language (see _Offline).
+each edition is built too (and kept in build/.offline-editions/<lang>/ for the next build), for
+the offline zip, which holds every language (see _Offline).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content.model import Guide
 from ..content.translations import translated_guide
-from .cache import digest_tree, reuse
+from .cache import digest_bytes, digest_tree, engine_versions, reuse
 from .pdfs import PARTS
 from .state import BuildRun
 
 EDITION_FOLDERS = ("site", "pdf", PARTS)
+OFFLINE_EDITIONS = ".offline-editions"  # each edition's file:// site, for the next build's zip
 
 
 def edition_name(name: str, language: str) -> str:
@@ -77,18 +80,22 @@ class Editions:
                 self._offline(guide, staging)
 
     def _offline(self, guide: Guide, staging: Path) -> None:
+        """The edition's file:// site, kept in build/.offline-editions/<lang>/ so an unchanged one is reused."""
         from ..offline.bundle import build_offline_site, write_offline_project
 
+        language = guide.config.language
         pdf_dir = staging / "pdf"
         handouts = {path.stem: path.name for path in pdf_dir.glob("*.pdf") if not path.stem.endswith("-a3")}
         handouts |= {f"{path.stem.removesuffix('-a3')}:a3": path.name for path in pdf_dir.glob("*-a3.pdf")}
         project = staging / "offline-mkdocs"
         write_offline_project(guide, project, handouts=handouts, pdf_dir=pdf_dir)
-        site = staging / "offline-site"
-        build_offline_site(guide, project / "mkdocs.yml", site)
-        (site / "404.html").unlink(missing_ok=True)  # it links to /assets from the drive's root
-        self.offline_sites[guide.config.language] = site
-        self.keys.append(digest_tree(project))
+        key = digest_bytes(engine_versions(), digest_tree(project), os.environ.get("SOURCE_DATE_EPOCH", ""))
+        site = self.run.staging / OFFLINE_EDITIONS / language
+        if not self.run.reused(f"{OFFLINE_EDITIONS}/{language}", key, site):
+            build_offline_site(guide, project / "mkdocs.yml", site)
+            (site / "404.html").unlink(missing_ok=True)  # it links to /assets from the drive's root
+        self.offline_sites[language] = site
+        self.keys.append(key)
 
     def into_offline_site(self, site_dir: Path) -> None:
         """Each edition's file:// site into the offline site's <lang>/, before it is zipped."""

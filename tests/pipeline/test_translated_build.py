@@ -101,3 +101,15 @@ def test_editing_one_welsh_activity_rebuilds_only_its_outputs(built: Path, tmp_p
     assert pdfs == ["guide.pdf", "questions.pdf"]  # the Welsh ones: English PDFs are all reused
     assert "Sgwrsio amdano" in html(guide / "build" / "site" / "cy" / "activities" / "questions" / "index.html")
     assert report.built.count("the website") == 1  # the Welsh site only
+
+
+def test_a_rebuild_with_nothing_changed_reuses_every_edition(built: Path, tmp_path: Path) -> None:
+    guide = Path(shutil.copytree(built, tmp_path / "same"))
+    report = build(guide, BuildOptions(quiet=True))
+    assert report.built == []
+    assert "small-guide-offline.zip" in report.reused
+    assert zipfile.ZipFile(guide / "build" / "small-guide-offline.zip").read(
+        "small-guide-offline/cy/activities/circles.html"
+    ) == zipfile.ZipFile(built / "build" / "small-guide-offline.zip").read(
+        "small-guide-offline/cy/activities/circles.html"
+    )
