@@ -7,7 +7,9 @@ turned into entities (the only characters that could open a tag or leave an attr
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -56,11 +58,17 @@ MATERIAL_WORDS = {
 }
 
 
+@cache
+def material_templates() -> Path:
+    """mkdocs-material's templates folder, found without importing it (a no-op rebuild imports no engine)."""
+    spec = importlib.util.find_spec("material")
+    assert spec is not None and spec.submodule_search_locations, "mkdocs-material is a dependency"
+    return Path(next(iter(spec.submodule_search_locations))) / "templates"
+
+
 def material_language(language: str) -> str:
     """The language of Material's own words: the guide's, when Material has it ('cy-GB' -> 'cy'), else English."""
-    from material import templates
-
-    folder = Path(templates.__file__).parent / "partials" / "languages"
+    folder = material_templates() / "partials" / "languages"
     for code in (language, language.split("-")[0]):
         if (folder / f"{code}.html").is_file():
             return code
@@ -77,10 +85,8 @@ def material_words(guide: Guide, messages: Messages) -> dict[str, str]:
 
 def search_language(language: str) -> str:
     """The search index's stemming language: the guide's when lunr has it, else English."""
-    from material import templates
-
     code = language.split("-")[0]
-    lunr = Path(templates.__file__).parent / "assets" / "javascripts" / "lunr" / "min" / f"lunr.{code}.min.js"
+    lunr = material_templates() / "assets" / "javascripts" / "lunr" / "min" / f"lunr.{code}.min.js"
     return code if lunr.is_file() else "en"
 
 
