@@ -76,6 +76,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     _scaffold_parsers(commands)
     _serve_parser(commands)
+    from .translate.commands import add_parsers as translate_parsers
+
+    translate_parsers(commands, _guide_argument)
+
     from .publish.command import add_parser as add_publish_parser
 
     add_publish_parser(commands)
@@ -123,6 +127,13 @@ def _scaffold_parsers(commands: argparse._SubParsersAction[argparse.ArgumentPars
     page = kinds.add_parser("page", help="a new file in content/pages/", description="Start a new page.")
     page.add_argument("title", help='the page\'s title, in quotes, e.g. "Looking after yourself"')
     _guide_argument(page)
+    translation = kinds.add_parser(
+        "translation",
+        help="a folder for a translated edition, in content/translations/",
+        description="Make content/translations/LANG/ and add LANG to translations: in site_config.yml.",
+    )
+    translation.add_argument("language", help="the language code, e.g. cy")
+    _guide_argument(translation)
 
     init = commands.add_parser(
         "init",
@@ -179,6 +190,11 @@ def main(argv: list[str] | None = None) -> int:
             return _scaffold(args)
         if args.command == "serve":
             return _serve(args)
+        if args.command == "translate":
+            from .translate.commands import run as translate
+
+            return translate(args)
+
         if args.command == "publish":
             from .publish.command import run as publish
 
@@ -238,6 +254,11 @@ def _check(args: argparse.Namespace) -> int:
             file=out,
         )
         return EXIT_CONTENT
+    if guide.config.translations:
+        from .checks import translation_notes
+
+        for note in translation_notes(guide):
+            print(note.render())
     counts = [(len(guide.pages), "page"), (len(guide.skills), "skill"), (len(guide.activities), "activity")]
     counts.append((len(warnings), "warning"))
     print("OK: " + ", ".join(_plural(n, noun) for n, noun in counts))
@@ -298,6 +319,10 @@ def _serve(args: argparse.Namespace) -> int:
 def _scaffold(args: argparse.Namespace) -> int:
     from . import scaffold
 
+    if args.command == "new" and args.kind == "translation":
+        from .translate.commands import new_translation
+
+        return new_translation(args)
     try:
         if args.command == "init":
             written = scaffold.init_guide(args.dir, args.title, args.organisation)

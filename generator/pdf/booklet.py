@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..builder.cache import digest_bytes
 from ..content.model import Guide
+from ..render.messages import messages_for
 from .editions import FOOTER_SIZES, edition_front, edition_parts, finish
 from .html import BookletPart
 from .layout import Pages, layout
@@ -84,15 +85,16 @@ def _join(guide: Guide, job: PdfJob, front: Any, parts: list[Any], nested: list[
     from .join.footer import SIZE
 
     size = FOOTER_SIZES.get(job.variant, SIZE)
+    label = messages_for(guide.config).raw("Page %(number)s of %(total)s")
     if job.output is not None:
         out = Path(job.output)
-        join(front, parts, nested, out, size)
+        join(front, parts, nested, out, size, label)
         if job.variant:
             out.write_bytes(finish(guide, job, out.read_bytes()))
         return b""
     with tempfile.TemporaryDirectory(prefix="guidegen-join-") as folder:
         out = Path(folder) / Path(job.filename).name
-        join(front, parts, nested, out, size)
+        join(front, parts, nested, out, size, label)
         return finish(guide, job, out.read_bytes())
 
 

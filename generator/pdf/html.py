@@ -28,6 +28,7 @@ from ..content.model import (
 from ..render import diagram
 from ..render.environments import environment
 from ..render.markdown import to_html
+from ..render.messages import N_, Messages, messages_for
 from ..render.support import WORDS, adaptations, minutes_label, support_context
 from ..render.template_files import template_roots
 from . import fields as handouts
@@ -51,8 +52,15 @@ class Meta:
 
 
 def licence_line(config: SiteConfig) -> str:
-    text = f"From “{config.title}” by {config.organisation}. Shared under the {config.licence.name} licence"
-    return f"{text}: {config.licence.url}" if config.licence.url else f"{text}."
+    messages = messages_for(config)
+    values = {"title": config.title, "organisation": config.organisation, "licence": config.licence.name}
+    if config.licence.url:
+        return messages.gettext(
+            "From “%(title)s” by %(organisation)s. Shared under the %(licence)s licence: %(url)s",
+            url=config.licence.url,
+            **values,
+        )
+    return messages.gettext("From “%(title)s” by %(organisation)s. Shared under the %(licence)s licence.", **values)
 
 
 def booklet_link(kind: str, ident: str, anchor: str) -> str:
@@ -67,8 +75,12 @@ def handout_html_text(text: str, *, inline: bool = False) -> Markup:
 
 
 def _render(guide: Guide, template: str, /, **context: Any) -> str:
-    """A PDF template, from the guide's own templates/ folder if it overrides it."""
-    return environment("pdf", template_roots(guide.root)).get_template(template).render(words=WORDS, **context)
+    """A PDF template (from the guide's own templates/ folder if it overrides it), in the guide's language."""
+    messages = messages_for(guide.config)
+    footer = css_page_footer(messages.raw("Page %(number)s of %(total)s"))
+    env = environment("pdf", template_roots(guide.root))
+    words = messages.template_globals()
+    return env.get_template(template).render(**words, strong=_strong, page_footer=footer, words=WORDS, **context)
 
 
 def _steps(activity: Activity, text: Callable[[str], Markup]) -> list[tuple[Markup, str]]:
@@ -76,9 +88,32 @@ def _steps(activity: Activity, text: Callable[[str], Markup]) -> list[tuple[Mark
     return [(text(step.text), minutes_label(step.minutes)) for step in activity.steps]
 
 
-def three_circles(handout: ThreeCirclesHandout, size: float, band: float, title: str, lines: bool) -> dict[str, Any]:
-    shape = diagram.layout(handout.rings, size, band)
-    return {"diagram": shape, "svg": Markup(diagram.svg(shape, title=title, lines=lines))}
+def css_page_footer(label: str) -> Markup:
+    """'Page %(number)s of %(total)s' -> '"Page " counter(page) " of " counter(pages)' for @page.
+
+    Text becomes CSS strings with every character that could end the string or the <style>
+    element escaped, so a guide's own wording cannot add CSS."""
+    pieces = re.split(r"(%\((?:number|total)\)s)", label)
+    out = []
+    for piece in pieces:
+        if piece == "%(number)s":
+            out.append("counter(page)")
+        elif piece == "%(total)s":
+            out.append("counter(pages)")
+        elif piece:
+            out.append('"' + "".join(c if c.isalnum() or c in " .,:;-()" else f"\\{ord(c):x} " for c in piece) + '"')
+    return Markup(" ".join(out))
+
+
+def _strong(text: str) -> Markup:
+    return Markup("<strong>%s</strong>") % text
+
+
+def three_circles(
+    handout: ThreeCirclesHandout, size: float, band: float, title: str, lines: bool, messages: Messages
+) -> dict[str, Any]:
+    shape = diagram.layout(handout.rings, size, band, messages)
+    return {"diagram": shape, "svg": Markup(diagram.svg(shape, title=title, lines=lines, messages=messages))}
 
 
 def fillable(
@@ -91,17 +126,39 @@ def fillable(
     """The kind-specific part of a handout's context; text renders a line of content Markdown."""
     handout = activity.handout
     title = handout.title if handout and handout.title else activity.title
+    messages = messages_for(guide.config)
     if isinstance(handout, ThreeCirclesHandout):
         # Writing lines only where people write: not on the booklet's small picture.
-        return three_circles(handout, size[0], size[1], f"Three circles: {title}", lines)
+        alt = messages.gettext("Three circles: %(title)s", title=title)
+        return three_circles(handout, size[0], size[1], alt, lines, messages)
     if isinstance(handout, QuestionsHandout):
-        return {"questions": [(text(q.text), q.field) for q in handouts.questions(handout)]}
+        return {"questions": [(text(q.text), q.field) for q in handouts.questions(handout, messages)]}
     if isinstance(handout, ChecklistHandout):
-        first = handout.first_column or ("Skill" if handout.from_skills else "To check")
-        return {"rows": handouts.checklist_rows(handout, guide), "columns": handout.columns, "first_column": first}
+        skill_or_item = messages.gettext("Skill") if handout.from_skills else messages.gettext("To check")
+        first = handout.first_column or skill_or_item
+        rows = handouts.checklist_rows(handout, guide, messages)
+        return {"rows": rows, "columns": handout.columns, "first_column": first}
     if isinstance(handout, TableHandout):
-        return {"rows": handouts.table_rows(handout), "columns": handout.columns, "first_column": handout.first_column}
+        rows = handouts.table_rows(handout, messages)
+        return {
+            "rows": rows,
+            "columns": handout.columns,
+            "first_column": handout.first_column or messages.gettext("Task"),
+        }
     return {}
+
+
+def untranslated(guide: Guide, key: str) -> dict[str, Any]:
+    """In a translated edition, a part not yet translated: a notice in the reader's language and
+    the language its text is in (its lang attribute); nothing otherwise."""
+    if key not in guide.untranslated or guide.source_language is None:
+        return {"notice": None, "source_lang": None}
+    from babel import Locale
+
+    name = Locale.parse(guide.source_language.split("-")[0]).get_display_name(guide.config.language.split("-")[0])
+    wording = "This part is not yet translated. It is shown in %(language)s."
+    notice = messages_for(guide.config).gettext(wording, language=name)
+    return {"notice": notice, "source_lang": guide.source_language}
 
 
 def _handout_context(guide: Guide, activity: Activity, date: str | None, size: tuple[float, float]) -> dict[str, Any]:
@@ -109,7 +166,9 @@ def _handout_context(guide: Guide, activity: Activity, date: str | None, size: t
     title = handout.title if handout and handout.title else activity.title
     kind = "three_circles" if isinstance(handout, ThreeCirclesHandout) else (handout.kind if handout else "none")
     return {
-        "meta": Meta(guide.config.language, f"{title}: handout", guide.config.organisation, activity.summary, date),
+        "meta": Meta(
+            guide.config.language, _title(guide, N_("%(title)s: handout"), title), *_about(guide, activity), date
+        ),
         "title": title,
         "kind": kind,
         "activity": activity,
@@ -119,7 +178,16 @@ def _handout_context(guide: Guide, activity: Activity, date: str | None, size: t
         "licence": licence_line(guide.config),
         "support": support_context(guide),
         **fillable(guide, activity, size, partial(handout_html_text, inline=True)),
+        **untranslated(guide, f"activity:{activity.id}"),
     }
+
+
+def _title(guide: Guide, wording: str, title: str) -> str:
+    return messages_for(guide.config).gettext(wording, title=title)
+
+
+def _about(guide: Guide, activity: Activity) -> tuple[str, str | None]:
+    return guide.config.organisation, activity.summary
 
 
 def handout_html(guide: Guide, activity: Activity, date: str | None) -> str:
@@ -128,8 +196,9 @@ def handout_html(guide: Guide, activity: Activity, date: str | None) -> str:
 
 def poster_html(guide: Guide, activity: Activity, date: str | None) -> str:
     context = _handout_context(guide, activity, date, POSTER_DIAGRAM)
+    wording = N_("%(title)s: A3 poster") if guide.config.paper == "A4" else N_("%(title)s: Tabloid poster")
     context["meta"] = Meta(
-        guide.config.language, f"{context['title']}: A3 poster", guide.config.organisation, activity.summary, date
+        guide.config.language, _title(guide, wording, context["title"]), *_about(guide, activity), date
     )
     return _render(guide, "poster.html.j2", **context)
 
@@ -153,6 +222,7 @@ def _booklet_activity(guide: Guide, activity: Activity, diagram: tuple[float, fl
         "handout": handout,
         "handout_title": handout.title if handout and handout.title else activity.title,
         "instructions": html(handout.instructions) if handout and handout.instructions else None,
+        **untranslated(guide, f"activity:{activity.id}"),
     }
     return context | fillable(guide, activity, diagram, inline, lines=False)
 
@@ -217,7 +287,8 @@ def booklet_parts(
             "support": support_context(guide) if "support-contacts" in page.show else None,
             "safeguarding": guide.config.safeguarding if "safeguarding-contact" in page.show else None,
         }
-        html = _render(guide, "booklet_part.html.j2", part="page", page=page, body=link(page.body), **boxes, **context)
+        extra = {**boxes, **untranslated(guide, f"page:{page.id}")}
+        html = _render(guide, "booklet_part.html.j2", part="page", page=page, body=link(page.body), **extra, **context)
         parts.append((f"page-{page.id}", None, html))
     skills = [_booklet_skill(s) for s in guide.skills]
     parts.append(("skills", None, _render(guide, "booklet_part.html.j2", part="skills", skills=skills, **context)))

@@ -28,6 +28,7 @@ from ..render.sanitiser import missing_marker
 from ..render.template_files import Roots, template_file, template_roots, template_tree
 from .brand import palette
 from .circles import handout_script, handout_scripts, write_circles_assets
+from .languages import mark_untranslated
 from .mkdocs_config import ASSETS, SHIM, mkdocs_config
 from .pages import all_pages
 
@@ -62,7 +63,7 @@ def write_mkdocs_project(
     _clear(project_dir)
     docs = project_dir / "docs"
     roots = template_roots(guide.root)  # the guide's own templates/ first
-    pages = all_pages(guide, handouts)
+    pages = mark_untranslated(guide, all_pages(guide, handouts))
     for page in pages:
         _write(docs / page.path, page.markdown)
     _copy_content_assets(guide, docs / "assets")

@@ -27,7 +27,7 @@ from typing import Any
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
 
-from .footer import CHARACTERS, SIZE, FooterFont, footer_face
+from .footer import LABEL, SIZE, FooterFont, footer_face, label_characters
 from .outline import Entry, entry, outline_items, outline_objects, write_outline
 from .shape import Size, check_destination, check_part, check_same_paper, fail
 from .tags import document_kids, elements, has_content, number_tree, write_tree
@@ -80,17 +80,25 @@ def page_numbers(parts: Sequence[Part], first_page: int) -> dict[str, int]:
     return numbers
 
 
-def join(front: Part, parts: Sequence[Part], nested: Sequence[bool], out: Path, footer_size: float = SIZE) -> None:
+def join(
+    front: Part,
+    parts: Sequence[Part],
+    nested: Sequence[bool],
+    out: Path,
+    footer_size: float = SIZE,
+    page_label: str = LABEL,
+) -> None:
     """Write the front part with every other part after it, as one PDF, into the file out.
 
     nested[i] says the outline entries of parts[i] belong under the last top-level entry before
     it (an activity after the first sits under "Activities", which the first activity's part holds).
-    footer_size: of "Page X of Y", in points (larger in the large-print booklet).
+    footer_size: of "Page X of Y", in points (larger in the large-print booklet); page_label: its
+    wording with %(number)s and %(total)s, in the guide's language.
     """
     for part in parts:
         check_same_paper(part.size, front.size, part.name)
     with out.open("wb") as file:
-        joined = _Joined(file, front.page_count + sum(part.page_count for part in parts), footer_size)
+        joined = _Joined(file, front.page_count + sum(part.page_count for part in parts), footer_size, page_label)
         joined.add(front, nested=False, front=True)
         for part, under_previous in zip(parts, nested, strict=True):
             joined.add(part, nested=under_previous)
@@ -102,9 +110,10 @@ class _Joined:
 
     CATALOG, PAGES, TREE, DOCUMENT, PARENT_TREE, DESTS, OUTLINES, FONT, INFO = range(1, 10)
 
-    def __init__(self, file: Any, total_pages: int, footer_size: float = SIZE) -> None:
+    def __init__(self, file: Any, total_pages: int, footer_size: float = SIZE, page_label: str = LABEL) -> None:
         self.out = ObjectWriter(file, first_free=10)
-        self.total_pages, self.footer_size = total_pages, footer_size
+        self.total_pages, self.footer_size, self.page_label = total_pages, footer_size, page_label
+        self.characters = label_characters(page_label)
         self.pages: list[int] = []
         self.document_kids: list[int] = []
         self.parent_tree: list[tuple[int, bytes]] = []
@@ -202,15 +211,15 @@ class _Joined:
 
     def _choose_footer(self, descriptors: list[Any], numbers: Numbers, part: Part) -> None:
         """The page numbers are drawn with the regular face the front embeds (from the stylesheet)."""
-        face = footer_face(descriptors)
+        face = footer_face(descriptors, self.characters)
         if face is None:
             names = sorted({str(d.get("/FontName", "?")).lstrip("/").split("+")[-1] for d in descriptors})
-            found = f"embeds no TrueType font with every character of '{CHARACTERS}' (it has: {', '.join(names)})"
+            found = f"embeds no TrueType font with every character of '{self.characters}' (it has: {', '.join(names)})"
             needed = (
                 "such a font for the page numbers: use a TrueType font (.ttf, .woff or .woff2) in the PDF stylesheet"
             )
             raise fail(part.name, found, needed)
-        self.footer = FooterFont.make(face, numbers[face.objgen], self.FONT, self.footer_size)
+        self.footer = FooterFont.make(face, numbers[face.objgen], self.FONT, self.footer_size, self.characters)
 
     def _page(self, page: Dictionary, number: int) -> None:
         """Renumber its parent-tree keys; add 'Page X of Y' (not on the cover)."""
@@ -226,7 +235,8 @@ class _Joined:
             resources.Font = Dictionary()
         resources.Font.GGPageNumber = placeholder(self.FONT)
         width = float(page.MediaBox[2]) - float(page.MediaBox[0])
-        stamp = self.footer.stamp("GGPageNumber", f"Page {number} of {self.total_pages}", width)
+        text = self.page_label % {"number": number, "total": self.total_pages}
+        stamp = self.footer.stamp("GGPageNumber", text, width)
         before, after = self.out.number(), self.out.number()
         self.out.stream(before, b"<< /Length 2 >>", b"q\n")
         self.out.stream(after, b"<< /Length %d >>" % len(stamp), stamp)

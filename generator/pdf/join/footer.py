@@ -26,7 +26,15 @@ LINE_HEIGHT = 1.4
 GREY = (0.2, 0.2, 0.2)  # #333
 RIGHT = MARGINS_MM[1] * MM
 TOP = (MARGINS_MM[2] - PADDING_MM) * MM  # the footer's top, from the page's bottom
+LABEL = "Page %(number)s of %(total)s"  # the interface catalogue gives each language its own
 CHARACTERS = "Page of 0123456789"
+
+
+def label_characters(label: str) -> str:
+    """Every character the footer can draw for this wording: its words and the digits."""
+    return "".join(sorted(set(label.replace("%(number)s", "").replace("%(total)s", "") + "0123456789")))
+
+
 PREFERRED_FACE = "Atkinson-Hyperlegible"  # the package's regular face: its FontName after the subset tag
 
 
@@ -50,22 +58,22 @@ def _regular(descriptor: Any) -> bool:
     )
 
 
-def footer_face(descriptors: Iterable[Any]) -> Any | None:
+def footer_face(descriptors: Iterable[Any], characters: str = CHARACTERS) -> Any | None:
     """The font descriptor to draw "Page X of Y" with: an embedded TrueType font that has every
     character it needs; the package's regular face first, then any regular face, then any."""
     fonts = [d for d in descriptors if "/FontFile2" in d]
     fonts.sort(key=lambda d: (_face_name(d) != PREFERRED_FACE, not _regular(d)))
-    return next((d for d in fonts if _covers(d)), None)
+    return next((d for d in fonts if _covers(d, characters)), None)
 
 
-def _covers(descriptor: Any) -> bool:
+def _covers(descriptor: Any, characters: str = CHARACTERS) -> bool:
     from fontTools.ttLib import TTFont
 
     try:
         cmap = TTFont(io.BytesIO(descriptor.FontFile2.read_bytes())).getBestCmap() or {}
     except Exception:  # a font fontTools cannot read is one we cannot draw with
         return False
-    return all(ord(c) in cmap for c in set(CHARACTERS))
+    return all(ord(c) in cmap for c in set(characters))
 
 
 @dataclass
@@ -81,13 +89,15 @@ class FooterFont:
     size: float = SIZE  # points: larger in the large-print booklet
 
     @classmethod
-    def make(cls, descriptor: Dictionary, descriptor_number: int, number: int, size: float = SIZE) -> FooterFont:
+    def make(
+        cls, descriptor: Dictionary, descriptor_number: int, number: int, size: float = SIZE, text: str = CHARACTERS
+    ) -> FooterFont:
         from fontTools.ttLib import TTFont
 
         program = TTFont(io.BytesIO(descriptor.FontFile2.read_bytes()))
         scale = 1000 / program["head"].unitsPerEm
         cmap = program.getBestCmap()
-        characters = sorted(set(CHARACTERS))
+        characters = sorted(set(text))
         glyphs = {c: program.getGlyphID(cmap[ord(c)]) for c in characters}
         advances = {c: program["hmtx"][cmap[ord(c)]][0] * scale for c in characters}
         hhea = program["hhea"]
