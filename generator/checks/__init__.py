@@ -15,7 +15,8 @@ from pathlib import Path
 from ..content.loader import Sources, load_guide
 from ..content.model import Guide
 from ..content.sessions import session_warnings
-from ..errors import Problem
+from ..content.translations import check_translations
+from ..errors import ContentError, Problem
 from .documents import Document, document_makers
 from .images import missing_alt_text
 from .readability import hard_to_read, long_sentences
@@ -23,7 +24,7 @@ from .remembered import RememberedWarnings, cache_folder, file_key
 from .support import stale_contacts, step_timings
 from .terms import WordList, exclusive_terms, word_list_for
 
-__all__ = ["check_guide", "content_warnings"]
+__all__ = ["check_guide", "content_warnings", "translation_notes"]
 
 
 def check_guide(root: Path, remember: bool = True, today: date | None = None) -> tuple[Guide, list[Problem]]:
@@ -36,10 +37,18 @@ def check_guide(root: Path, remember: bool = True, today: date | None = None) ->
     sources: Sources = {}
     parse_cache = remembered.parse_cache if remembered else None
     guide = load_guide(root, field_sources=sources, parse_cache=parse_cache)
+    errors, stale, _ = check_translations(guide)
+    if errors:
+        raise ContentError(errors)
     warnings = content_warnings(guide, sources, remembered, today)
     if remembered is not None:
         remembered.write()
-    return guide, warnings
+    return guide, warnings + stale
+
+
+def translation_notes(guide: Guide) -> list[Problem]:
+    """What each translation still lacks: shown by `guidegen check`, never counted as a problem."""
+    return check_translations(guide)[2]
 
 
 def content_warnings(

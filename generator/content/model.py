@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
 
 Slug = Annotated[
     str,
@@ -96,6 +96,35 @@ class SafeguardingContact(StrictModel):
     )
 
 
+class TranslationSettings(StrictModel):
+    language: LanguageTag = Field(description="The language of the translation.", examples=["cy"])
+    title: ShortText | None = Field(default=None, description="The guide's title in this language.")
+    description: ShortText | None = Field(default=None, description="The one-sentence description in this language.")
+    organisation: ShortText | None = Field(default=None, description="The publisher's name in this language.")
+    interface: dict[ShortText, ShortText] = Field(
+        default_factory=dict, description="Your own wording for words of the interface in this language."
+    )
+
+    @field_validator("interface")
+    @classmethod
+    def _known_interface_words(cls, value: dict[str, str]) -> dict[str, str]:
+        return _checked_interface(value)
+
+
+def _checked_interface(value: dict[str, str]) -> dict[str, str]:
+    from ..render.messages import override_problem  # the catalogue lives with the renderers
+
+    problems = [p for p in (override_problem(k, v) for k, v in value.items()) if p]
+    if problems:
+        raise ValueError("; ".join(problems))
+    return value
+
+
+def _translation_item(value: object) -> object:
+    """`translations: [cy]` is short for `translations: [{language: cy}]`."""
+    return {"language": value} if isinstance(value, str) else value
+
+
 class SiteConfig(StrictModel):
     title: ShortText = Field(description="The guide's title.", examples=["Peer leadership in peer support groups"])
     slug: Slug = Field(
@@ -131,6 +160,14 @@ class SiteConfig(StrictModel):
         examples=["mkdocs"],
     )
     checks: Checks = Field(default_factory=Checks, description="Settings for `guidegen check`.")
+    editions: tuple[Literal["a5-booklet", "large-print", "epub"], ...] = Field(
+        default=("a5-booklet", "large-print", "epub"),
+        description=(
+            "Other editions made with the PDFs: the booklet at A5 for fold-and-staple printing, "
+            "large print, an EPUB e-book. Leave one out to turn it off."
+        ),
+        examples=[["a5-booklet", "large-print", "epub"]],
+    )
     safeguarding: SafeguardingContact | None = Field(
         default=None,
         description="The group's safeguarding contact, shown on pages that ask for it (front matter `show:`).",
@@ -141,6 +178,25 @@ class SiteConfig(StrictModel):
         "session agenda (only when site_url is set).",
         examples=[True],
     )
+
+    interface: dict[ShortText, ShortText] = Field(
+        default_factory=dict,
+        description="Your own wording for words of the interface (headings, buttons, tooltips), by their "
+        "English text. The full list is in generator/locale/en/LC_MESSAGES/guidegen.po.",
+        examples=[{"Group size": "Size of group"}],
+    )
+
+    translations: tuple[Annotated[TranslationSettings, BeforeValidator(_translation_item)], ...] = Field(
+        default=(),
+        description="Translated editions, each in content/translations/<language>/; a language alone, or with "
+        "its own title, description, organisation and interface wording.",
+        examples=[["cy"]],
+    )
+
+    @field_validator("interface")
+    @classmethod
+    def _known_interface_words(cls, value: dict[str, str]) -> dict[str, str]:
+        return _checked_interface(value)
 
 
 # ---------------------------------------------------------------- pages
@@ -241,6 +297,12 @@ class ThreeCirclesHandout(StrictModel):
         description="The three ring labels, centre first.",
         examples=[["Important", "Less important", "Not important"]],
     )
+    note_name: ShortText | None = Field(
+        default=None,
+        description="What people write in the rings, one of them, in lowercase: the on-screen circles say "
+        "'Type a need…'. Without it they say 'note'.",
+        examples=["need"],
+    )
 
 
 class QuestionsHandout(StrictModel):
@@ -280,8 +342,10 @@ class TableHandout(StrictModel):
     kind: Literal["table"]
     title: ShortText | None = Field(default=None, description="Heading on the handout.")
     instructions: Text | None = Field(default=None, description="How to fill in the table.")
-    first_column: ShortText = Field(
-        default="Task", description="Heading of the first column, which holds the rows.", examples=["Task"]
+    first_column: ShortText | None = Field(
+        default=None,
+        description="Heading of the first column, which holds the rows (default: 'Task' in the guide's language).",
+        examples=["Task"],
     )
     columns: tuple[ShortText, ...] = Field(
         min_length=1,
@@ -453,6 +517,10 @@ class Guide(StrictModel):
         return next(s for s in self.sessions if s.id == session_id)
 
     support: SupportFile | None = None
+    # A translated edition only: items shown in the source language ("page:ID", "skill:ID",
+    # "activity:ID", "home:index"), and that language.
+    untranslated: frozenset[str] = frozenset()
+    source_language: str | None = None
 
     def activity(self, activity_id: str) -> Activity:
         return next(a for a in self.activities if a.id == activity_id)

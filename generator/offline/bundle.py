@@ -34,7 +34,7 @@ How to open it
 What is inside
 - index.html and the other pages: the guide, with search.
 - pdf/: printable handouts you can also fill in on screen{booklet}
-
+{editions}
 Published by {organisation} under {licence}.
 """
 
@@ -44,6 +44,13 @@ PDF_EXTRAS = {
     "facilitators": ", and guide.pdf,\n  the whole guide as one booklet;"
     " sessions/ holds each session's agenda and pack.",
     "participants": "; sessions/ holds each session's agenda.",
+}
+
+EDITION_LINES = {
+    "a5-booklet": "- pdf/guide-a5-booklet.pdf: the booklet to print double-sided on {paper}\n"
+    "  (flip on the short edge), fold in half and staple.\n",
+    "large-print": "- pdf/large-print/: every handout and the booklet in large print.\n",
+    "epub": "- pdf/{slug}.epub: the guide as an e-book for a phone, tablet or e-reader.\n",
 }
 
 
@@ -103,6 +110,7 @@ def _readme(guide: Guide) -> str:
         organisation=config.organisation,
         licence=config.licence.name,
         booklet=PDF_EXTRAS[guide.edition] if guide.sessions else PDF_EXTRAS[guide.edition].split(";")[0] + ".",
+        editions="".join(EDITION_LINES[name].format(slug=config.slug, paper=config.paper) for name in config.editions),
     )
 
 

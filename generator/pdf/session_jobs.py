@@ -16,12 +16,18 @@ def session_jobs(guide: Guide, date: str | None) -> list[PdfJob]:
 
     jobs = []
     for session in guide.sessions:
+        source = f"content/sessions/{session.id}.yml"  # named in its layout problems
         name = agenda_filename(session)
-        jobs.append(PdfJob(name.removesuffix(".pdf"), name, "agenda", None, 0.5, date, session_id=session.id))
+        jobs.append(
+            PdfJob(name.removesuffix(".pdf"), name, "agenda", None, 0.5, date, session_id=session.id, source=source)
+        )
         if guide.edition == "facilitators":  # a pack holds the facilitator's notes
             cost = 1.0 + len(session.items) / 4
             name = pack_filename(session)
-            jobs.append(PdfJob(name.removesuffix(".pdf"), name, "pack", None, cost, date, session_id=session.id))
+            pack = PdfJob(
+                name.removesuffix(".pdf"), name, "pack", None, cost, date, session_id=session.id, source=source
+            )
+            jobs.append(pack)
     return jobs
 
 

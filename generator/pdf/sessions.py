@@ -20,9 +20,9 @@ from markupsafe import Markup
 
 from ..content.model import Guide, Session
 from ..content.sessions import AgendaRow, agenda, end_clock, materials, session_activities, total_minutes
-from ..render.environments import environment
+from ..render.messages import N_, Messages, messages_for
 from ..render.qr import qr_code
-from .html import Meta, _steps, handout_html, handout_html_text, licence_line
+from .html import Meta, _render, _steps, handout_html, handout_html_text, licence_line
 
 BODY = re.compile(r"<body>(.*)</body>", re.DOTALL)
 FIELD_NAME = re.compile(r'(<(?:input|textarea|select)\b[^>]*?\sname=")([^"]+)(")')
@@ -40,12 +40,13 @@ def pack_filename(session: Session) -> str:
     return f"sessions/{session.id}-pack.pdf"
 
 
-def duration_words(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
-    if rest or not hours:
-        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
-    return " ".join(parts)
+ENGLISH = Messages("en")
+TITLES = {"agenda": N_("%(title)s: agenda"), "pack": N_("%(title)s: session pack")}
+
+
+def duration_words(minutes: int, messages: Messages = ENGLISH) -> str:
+    """90 -> '1 hour 30 minutes', in the guide's language."""
+    return messages.duration(minutes)
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def _times(guide: Guide, session: Session) -> dict[str, Any]:
     return {
         "rows": agenda(guide, session),
         "total": total,
-        "total_words": duration_words(total),
+        "total_words": duration_words(total, messages_for(guide.config)),
         "start": session.start,
         "end": end_clock(guide, session),
         "sizes": agenda_sizes(len(session.items) + (1 if session.start else 0)),  # and the End row
@@ -78,19 +79,20 @@ def _times(guide: Guide, session: Session) -> dict[str, Any]:
 
 def _context(guide: Guide, session: Session, date: str | None, what: str) -> dict[str, Any]:
     config = guide.config
+    messages = messages_for(config)
+    title = messages.gettext(TITLES[what], title=session.title)
     return {
-        "meta": Meta(config.language, f"{session.title}: {what}", config.organisation, session.summary, date),
+        "meta": Meta(config.language, title, config.organisation, session.summary, date),
         "session": session,
         "licence": licence_line(config),
-        "qr": qr_code(config, f"sessions/{session.id}/", "this session"),
-        "duration": duration_words,
+        "qr": qr_code(config, f"sessions/{session.id}/", N_("this session")),
         **_times(guide, session),
     }
 
 
 def agenda_html(guide: Guide, session: Session, date: str | None) -> str:
     context = _context(guide, session, date, "agenda")
-    return environment("pdf").get_template("session_agenda.html.j2").render(**context)
+    return _render(guide, "session_agenda.html.j2", **context)
 
 
 def renamed_fields(html: str, prefix: str) -> str:
@@ -124,7 +126,7 @@ def _row_notes(guide: Guide, row: AgendaRow) -> dict[str, Any]:
 
 
 def pack_html(guide: Guide, session: Session, date: str | None) -> str:
-    context = _context(guide, session, date, "session pack")
+    context = _context(guide, session, date, "pack")
     rows = context["rows"]
     with_handouts = [a for a in session_activities(guide, session) if a.handout]
     context |= {
@@ -133,4 +135,4 @@ def pack_html(guide: Guide, session: Session, date: str | None) -> str:
         "items": [_row_notes(guide, row) for row in rows],
         "handouts": [(a, handout_section(guide, a.id, date)) for a in with_handouts],
     }
-    return environment("pdf").get_template("session_pack.html.j2").render(**context)
+    return _render(guide, "session_pack.html.j2", **context)

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..content.model import SiteConfig
+from .messages import N_, messages_for
 
 # Fixed words printed with the code (kept here, in one place, for the message catalogue).
-QR_ALT = "QR code: scan it to open {what} on the website, at {address}"
-QR_LABEL = "Scan, or type this address, to open {what} online:"
+QR_ALT = N_("QR code: scan it to open %(what)s on the website, at %(address)s")
+QR_LABEL = N_("Scan, or type this address, to open %(what)s online:")
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,9 @@ def page_url(config: SiteConfig, path: str) -> str | None:
 
 
 def qr_code(config: SiteConfig, path: str, what: str) -> QrCode | None:
-    """The QR code for the page at path, or None when there is no site_url or codes are off."""
+    """The QR code for the page at path, or None when there is no site_url or codes are off.
+
+    what: a message (N_("this activity")), said in the guide's language."""
     url = page_url(config, path)
     if url is None or not config.qr_codes:
         return None
@@ -43,9 +46,11 @@ def qr_code(config: SiteConfig, path: str, what: str) -> QrCode | None:
 
     address = url.split("://", 1)[1]
     code = segno.make(url, error="m", micro=False)
-    alt = QR_ALT.format(what=what, address=address)
+    messages = messages_for(config)
+    what = messages.gettext(what)
+    alt = messages.gettext(QR_ALT, what=what, address=address)
     svg = code.svg_inline(
         scale=1, border=2, omitsize=True, svgclass="qr-code", lineclass=None, title=alt
     )  # segno escapes it
     svg = svg.replace("<svg ", '<svg role="img" ', 1)
-    return QrCode(url, address, QR_LABEL.format(what=what), Markup(svg))
+    return QrCode(url, address, messages.gettext(QR_LABEL, what=what), Markup(svg))

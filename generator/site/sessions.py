@@ -17,6 +17,7 @@ from typing import Any
 from ..content.model import Guide, Session
 from ..content.sessions import agenda, end_clock, materials, session_activities, total_minutes
 from ..render.environments import TEMPLATES_DIR
+from ..render.messages import N_, messages_for
 from .circles import js_value
 
 PLANNER_FILES = ("planner.js", "planner.css")
@@ -32,7 +33,7 @@ def has_planner(guide: Guide) -> bool:
 def when(guide: Guide, session: Session) -> str:
     from .pages import duration
 
-    length = duration(total_minutes(guide, session))
+    length = duration(total_minutes(guide, session), messages_for(guide.config))
     return f"{session.start} to {end_clock(guide, session)} ({length})" if session.start else length
 
 
@@ -65,11 +66,12 @@ def session_pages(guide: Guide, handouts: Mapping[str, str], render: Any) -> lis
         return []
     times = {s.id: when(guide, s) for s in guide.sessions}
     index = render("sessions.md.j2", INDEX, sessions=guide.sessions, times=times, planner=has_planner(guide))
-    pages = [(INDEX, "Sessions", index)]
+    words = messages_for(guide.config)
+    pages = [(INDEX, words.gettext(N_("Sessions")), index)]
     pages += [session_page(guide, s, handouts, render) for s in guide.sessions]
     if has_planner(guide):
         planner = render("planner.md.j2", PLANNER, sessions=guide.sessions, activities=guide.activities)
-        pages.append((PLANNER, "Plan a session", planner))
+        pages.append((PLANNER, words.gettext(N_("Plan a session")), planner))
     return pages
 
 

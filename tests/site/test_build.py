@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from generator.content.model import Guide
-from generator.site.project import SiteBuildError, run_mkdocs, write_mkdocs_project
+from generator.errors import SiteBuildError
+from generator.site.project import run_mkdocs, write_mkdocs_project
 
 pytestmark = pytest.mark.slow
 

@@ -66,3 +66,13 @@ def test_an_edit_changes_one_activity_and_the_guide_still_loads(synthetic: Modul
 def test_too_small_a_size_is_refused(synthetic: ModuleType, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="at least"):
         synthetic.make_guide(tmp_path / "guide", 1)
+
+
+def test_the_translated_guide_is_wholly_translated(synthetic: ModuleType, tmp_path: Path) -> None:
+    from generator.content.translations import load_translation, statuses
+
+    root = synthetic.add_translation(synthetic.make_guide(tmp_path / "cy", 12))
+    guide = load_guide(root)
+    assert [t.language for t in guide.config.translations] == ["cy"]
+    found = statuses(guide, load_translation(guide, "cy"))
+    assert found and all(s.state == "translated" and not s.missing_fields for s in found)
