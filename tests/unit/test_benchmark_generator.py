@@ -71,7 +71,7 @@ def test_too_small_a_size_is_refused(synthetic: ModuleType, tmp_path: Path) -> N
 def test_the_translated_guide_is_wholly_translated(synthetic: ModuleType, tmp_path: Path) -> None:
     from generator.content.translations import load_translation, statuses
 
-    root = synthetic.add_translation(synthetic.make_guide(tmp_path / "cy", 5))
+    root = synthetic.add_translation(synthetic.make_guide(tmp_path / "cy", 12))
     guide = load_guide(root)
     assert [t.language for t in guide.config.translations] == ["cy"]
     found = statuses(guide, load_translation(guide, "cy"))
