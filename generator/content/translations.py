@@ -59,7 +59,9 @@ def _pick(obj: Any, names: tuple[str, ...], prefix: str = "") -> Fields:
         if value is None or value == () or (name == "items" and not value):
             continue
         # A timed step is its words (translated) and its minutes (structure, from the source).
-        out[prefix + name] = tuple(str(getattr(v, "text", v)) for v in value) if isinstance(value, tuple) else str(value)
+        out[prefix + name] = (
+            tuple(str(getattr(v, "text", v)) for v in value) if isinstance(value, tuple) else str(value)
+        )
     return out
 
 

@@ -24,7 +24,17 @@ from .layout import PAGE_SIZES, Kind, Pages, layout
 from .problems import activity_source, section_source
 
 JobKind = Kind
-__all__ = ["FRONT", "FRONT_KEY", "PAGE_SIZES", "PdfJob", "booklet_job", "job_html", "part_job", "pdf_jobs", "render_job"]
+__all__ = [
+    "FRONT",
+    "FRONT_KEY",
+    "PAGE_SIZES",
+    "PdfJob",
+    "booklet_job",
+    "job_html",
+    "part_job",
+    "pdf_jobs",
+    "render_job",
+]
 
 
 @dataclass(frozen=True)
