@@ -17,13 +17,14 @@ from pathlib import Path
 from ..content.loader import load_guide
 from ..content.model import Guide
 from ..content.parse_cache import ParseCache
-from .cache import MANIFEST, Manifest, digest_bytes, digest_tree, engine_versions, inputs_digest, link_or_copy
+from .cache import MANIFEST, Manifest, copy_verified, digest_bytes, digest_tree, engine_versions, inputs_digest
 from .forked import Forked
+from .lock import output_lock
 from .options import ALL_OUTPUTS, BuildOptions, UsageError
 from .pdfs import PARTS, PdfRender
 from .progress import Progress
 from .state import BuildReport, BuildRun
-from .swap import staging_dir, swap_into_place
+from .swap import in_progress, staging_dir, swap_into_place
 
 __all__ = ["BuildOptions", "BuildReport", "build"]
 
@@ -33,30 +34,31 @@ def build(root: Path, options: BuildOptions, progress: Progress | None = None) -
     started = time.perf_counter()
     inputs = inputs_digest(root.resolve(), options.request())  # before reading: a later edit means rebuild
     out = options.output_folder(root.resolve())
-    _refuse_foreign_folder(out)
-    parse_cache = ParseCache.read(out)
-    guide = load_guide(root, parse_cache=parse_cache)
-    outputs = outputs_to_build(guide, options)
-    staging = staging_dir(out)
-    progress = progress or Progress(quiet=options.quiet, verbose=options.verbose)
-    run = BuildRun(guide, staging, out, Manifest.read(out), Manifest(), BuildReport(out=out), progress, options)
-    try:
-        with progress:
-            _render_all(run, outputs)
-        parse_cache.write(staging)
-        run.manifest.inputs = inputs
-        run.manifest.record_files(staging)
-        run.manifest.write(staging)
-        swap_into_place(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    with output_lock(out, say=None if options.quiet else print):
+        _refuse_foreign_folder(out)
+        parse_cache = ParseCache() if options.force else ParseCache.read(out)
+        guide = load_guide(root, parse_cache=parse_cache)
+        outputs = outputs_to_build(guide, options)
+        staging = staging_dir(out)
+        progress = progress or Progress(quiet=options.quiet, verbose=options.verbose)
+        run = BuildRun(guide, staging, out, Manifest.read(out), Manifest(), BuildReport(out=out), progress, options)
+        try:
+            with progress:
+                _render_all(run, outputs)
+            parse_cache.write(staging)
+            run.manifest.inputs = inputs
+            run.manifest.record_files(staging)
+            run.manifest.write(staging)
+            swap_into_place(staging, out)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     run.report.seconds = time.perf_counter() - started
     return run.report
 
 
 def _refuse_foreign_folder(out: Path) -> None:
     """The swap replaces out entirely: never do that to a folder guidegen did not make."""
-    if out.exists() and any(out.iterdir()) and not (out / MANIFEST).exists():
+    if out.exists() and any(not in_progress(p.name) for p in out.iterdir()) and not (out / MANIFEST).exists():
         raise UsageError(
             f"{out} already holds files that guidegen did not make, and a build replaces the whole folder; "
             "choose a new or empty folder with --out"
@@ -115,9 +117,7 @@ def _render_all(run: BuildRun, outputs: tuple[str, ...]) -> None:
 
 def _keep_booklet_parts(run: BuildRun) -> None:
     """A build without PDFs keeps the last build's laid-out booklet sections for the next one."""
-    previous = run.previous_out / PARTS
-    if previous.is_dir():
-        shutil.copytree(previous, run.staging / PARTS, copy_function=link_or_copy)
+    if copy_verified(run.previous, run.previous_out, PARTS, run.staging / PARTS):
         run.manifest.keys.update({k: v for k, v in run.previous.keys.items() if k.startswith(f"{PARTS}/")})
 
 
