@@ -14,6 +14,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import ContentError, ProblemCollector
+from . import nesting
+from .assets import svg_problems
 from .messages import describe, did_you_mean, field_label, yaml_loc
 from .model import Activity, Guide, Page, PageFrontMatter, SiteConfig, Skill, SkillsFile
 from .parse_cache import ParseCache
@@ -25,7 +27,10 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_ASSET_NAMES = ("guidegen",)
 # Page ids that would collide with pages the generator writes itself.
 RESERVED_PAGE_IDS = {"index", "skills", "activities", "assets", "pdf", "search", "404"}
-LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)")
+# [text](target) or ![alt](target). The text may hold one level of [brackets]; possessive
+# quantifiers and no "[" in the plain part keep the search linear (a line of 200,000 "[" would
+# otherwise be scanned to its end from each of them).
+LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*+\])*+)\]\(\s*<?([^)\s>]*+)")
 REF = re.compile(r"^(page|skill|activity):([^#\s]*)(#[\w-]*)?$")
 
 
@@ -107,7 +112,7 @@ def load_guide(root: Path, field_sources: Sources | None = None, parse_cache: Pa
     """
     loaded = _Loaded.read(root.resolve(), parse_cache)
     loaded.cross_check()
-    problems = [p for src in loaded.sources() for p in src.collector.problems]
+    problems = [p for src in loaded.sources() for p in src.collector.problems] + svg_problems(root.resolve())
     if problems:
         raise ContentError(problems)
     if field_sources is not None:
@@ -396,6 +401,10 @@ def _check_links(
     def at() -> int:
         return place if isinstance(place, int) else position(src.node, place)[0]
 
+    deep = nesting.too_deep(text)
+    if deep is not None:
+        src.collector.add(at() + deep[0], 1, field, nesting.message(deep[1]))
+        return
     for match in LINK.finditer(text):
         is_image, target = match.group(1) == "!", match.group(3)
         if is_image:

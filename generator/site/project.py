@@ -17,10 +17,11 @@ from pathlib import Path
 
 from ..content.model import Guide
 from ..render.environments import TEMPLATES_DIR, environment
+from . import csp as site_csp
 from . import hooks as site_hooks
 from .brand import palette
 from .circles import handout_script, handout_scripts, write_circles_assets
-from .mkdocs_config import ASSETS, HOOK, SHIM, mkdocs_config
+from .mkdocs_config import ASSETS, CSP_HOOK, HOOK, SHIM, mkdocs_config
 from .pages import all_pages
 
 SITE_TEMPLATES = TEMPLATES_DIR / "site"
@@ -61,6 +62,7 @@ def write_mkdocs_project(
     _write_site_assets(guide, docs / ASSETS, offline=offline)
     shutil.copytree(SITE_TEMPLATES / "overrides", project_dir / "overrides")
     _write(project_dir / HOOK, Path(site_hooks.__file__).read_text(encoding="utf-8"))
+    _write(project_dir / CSP_HOOK, Path(site_csp.__file__).read_text(encoding="utf-8"))
     if handouts and pdf_dir is None and not pdfs_later:
         raise ValueError("handouts were given without pdf_dir, the folder that holds them")
     write_circles_assets(guide, docs / ASSETS, handouts)  # the interactive three circles
@@ -96,18 +98,21 @@ def _write_yaml(path: Path, data: dict[str, object]) -> Path:
 
 
 def _copy_content_assets(guide: Guide, dest: Path) -> None:
-    """content/assets/ -> docs/assets/: regular files inside the folder only, no symlinks."""
+    """content/assets/ -> docs/assets/: only the files the guide uses, SVGs sanitised."""
+    from ..content.assets import asset_files, used_assets
+    from ..render.svg import sanitise
+
     source = guide.content_dir / "assets"
-    if not source.is_dir():
-        return
-    root = source.resolve()
-    for path in sorted(source.rglob("*")):
+    used = used_assets(guide)
+    for path in asset_files(guide.content_dir):
         rel = path.relative_to(source)
-        hidden = any(part.startswith(".") for part in rel.parts)
-        if hidden or path.is_symlink() or not path.is_file() or not path.resolve().is_relative_to(root):
+        if rel.as_posix() not in used:
             continue
         (dest / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, dest / rel)
+        if path.suffix.lower() == ".svg":
+            (dest / rel).write_bytes(sanitise(path.read_bytes()))
+        else:
+            shutil.copyfile(path, dest / rel)
 
 
 def _write_site_assets(guide: Guide, dest: Path, *, offline: bool) -> None:
