@@ -15,6 +15,7 @@ from ..content.model import Guide
 ASSETS = "assets/guidegen"  # our CSS, fonts and scripts inside docs/
 SHIM = f"{ASSETS}/iframe-worker/shim.js"  # the URL must contain 'iframe-worker': see NOTES.md
 HOOK = "hooks/guidegen_sanitise.py"
+CSP_HOOK = "hooks/guidegen_csp.py"  # site/csp.py: a Content-Security-Policy in each page
 EXTRA_CSS = (f"{ASSETS}/fonts.css", f"{ASSETS}/guide.css", f"{ASSETS}/brand.css")
 MARKDOWN_EXTENSIONS: list[Any] = [
     {"toc": {"permalink": False, "toc_depth": 3}},
@@ -89,7 +90,7 @@ def mkdocs_config(guide: Guide, nav: Sequence[tuple[str, str]], *, offline: bool
         "strict": True,
         "theme": theme(guide),
         "plugins": plugins(offline),
-        "hooks": [HOOK],
+        "hooks": [HOOK, CSP_HOOK],
         "markdown_extensions": MARKDOWN_EXTENSIONS,
         "extra_css": list(EXTRA_CSS),
         "extra": extra(guide, offline),
