@@ -187,7 +187,15 @@ def _bug() -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from .builder.options import UsageError
+    from .builder.settings import check_guide_folder
     from .checks import check_guide
+
+    try:
+        check_guide_folder(args.guide)
+    except UsageError as error:
+        print(f"guidegen check: {error}", file=sys.stderr)
+        return EXIT_USAGE
 
     guide, warnings = check_guide(args.guide)
     out = sys.stderr if args.strict and warnings else sys.stdout
@@ -214,9 +222,10 @@ def _plural(count: int, noun: str) -> str:
 
 def _build(args: argparse.Namespace) -> int:
     from .builder.options import BuildOptions, UsageError
-    from .builder.settings import check_output_folder
+    from .builder.settings import check_guide_folder, check_output_folder
 
     try:
+        check_guide_folder(args.guide)
         options = BuildOptions.from_args(args)
         out = options.output_folder(args.guide.resolve())
         check_output_folder(args.guide, out)

@@ -21,6 +21,7 @@ FIRST_EPOCH, LAST_EPOCH = 315_532_800, 4_354_819_199
 __all__ = [
     "available_cores",
     "check_environment",
+    "check_guide_folder",
     "check_output_folder",
     "jobs_to_use",
     "source_date_epoch",
@@ -110,4 +111,18 @@ def check_output_folder(root: Path, out: Path) -> None:
         if folder.exists() or folder.is_symlink():
             if not folder.is_dir():
                 raise UsageError(f"{folder} is a file, not a folder: choose a folder for the outputs with --out DIR")
+            if not os.access(folder, os.W_OK | os.X_OK):
+                raise UsageError(
+                    f"guidegen is not allowed to write to {folder}: give your user write access to it, "
+                    "or choose another folder for the outputs with --out DIR"
+                )
             break
+
+
+def check_guide_folder(root: Path) -> None:
+    """The folder given with --guide (or the current one) must hold a guide at all."""
+    if not root.is_dir() or not ((root / "content").is_dir() or (root / "site_config.yml").is_file()):
+        raise UsageError(
+            f"{root.absolute()} has no content/ folder or site_config.yml: run guidegen in the guide's folder, "
+            "or give that folder with --guide DIR"
+        )

@@ -6,7 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -35,12 +35,17 @@ def default_guide_copy(tmp_path: Path) -> Path:
 
 
 def run_cli(
-    *args: str | Path, timeout: float = 300, env: dict[str, str] | None = None, **kwargs: object
+    *args: str | Path,
+    timeout: float = 300,
+    env: dict[str, str] | None = None,
+    wrapper: Sequence[str] = (),
+    **kwargs: object,
 ) -> subprocess.CompletedProcess[str]:
-    """`python -m generator ARGS` in a subprocess, as a user runs it; output captured as text."""
+    """`python -m generator ARGS` in a subprocess, as a user runs it; output captured as text.
+    wrapper goes in front of the command (e.g. `unshare --user`)."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(  # type: ignore[call-overload, no-any-return]
-        [sys.executable, "-m", "generator", *map(str, args)],
+        [*wrapper, sys.executable, "-m", "generator", *map(str, args)],
         capture_output=True,
         text=True,
         timeout=timeout,
