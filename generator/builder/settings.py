@@ -111,6 +111,8 @@ def check_output_folder(root: Path, out: Path) -> None:
         if folder.exists() or folder.is_symlink():
             if not folder.is_dir():
                 raise UsageError(f"{folder} is a file, not a folder: choose a folder for the outputs with --out DIR")
+            if os.statvfs(folder).f_flag & os.ST_RDONLY:
+                raise UsageError(f"{folder} is on a read-only disk: choose a folder you can write to with --out DIR")
             if not os.access(folder, os.W_OK | os.X_OK):
                 raise UsageError(
                     f"guidegen is not allowed to write to {folder}: give your user write access to it, "

@@ -20,6 +20,7 @@ import contextlib
 import ctypes
 import errno
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -34,7 +35,24 @@ def swaps_inside(out: Path) -> bool:
     """True when out itself cannot be replaced: a mount point, or a folder whose parent is read-only."""
     if not out.is_dir():
         return False
-    return os.path.ismount(out) or not os.access(out.parent, os.W_OK | os.X_OK)
+    return is_mount_point(out) or not os.access(out.parent, os.W_OK | os.X_OK)
+
+
+def is_mount_point(path: Path) -> bool:
+    """os.path.ismount misses a bind mount from the same file system; the kernel's list does not."""
+    if os.path.ismount(path):
+        return True
+    try:
+        lines = Path("/proc/self/mountinfo").read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return False
+    real = os.path.realpath(path)
+    return any(_unescape(line.split(" ")[4]) == real for line in lines if line.count(" ") >= 4)
+
+
+def _unescape(field: str) -> str:
+    """Mount points in mountinfo write space, tab, newline and backslash as octal escapes."""
+    return re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), field)
 
 
 def staging_dir(out: Path) -> Path:
