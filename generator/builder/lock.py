@@ -8,6 +8,7 @@ lock a build checks that it holds the folder now at that path, and tries again i
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import time
@@ -27,7 +28,8 @@ class BuildRunning(UsageError):
 
 @contextmanager
 def output_lock(out: Path, wait: float = WAIT_SECONDS, say: object = None) -> Iterator[None]:
-    """Hold the output folder (made if missing) for the whole build."""
+    """Hold the output folder (made if missing, and removed again if the build left it empty)."""
+    created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + wait
     told = False
@@ -53,6 +55,9 @@ def output_lock(out: Path, wait: float = WAIT_SECONDS, say: object = None) -> It
     try:
         yield
     finally:
+        if created:
+            with contextlib.suppress(OSError):  # a first build that failed leaves no trace
+                out.rmdir()
         os.close(fd)  # releases the lock
 
 

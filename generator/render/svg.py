@@ -159,6 +159,7 @@ def sanitise(data: bytes) -> bytes:
     if root is None:
         raise ValueError(error)
     _clean(root)
+    etree.cleanup_namespaces(root)  # drop declarations of the editors' namespaces, now unused
     return etree.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
