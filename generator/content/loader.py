@@ -320,6 +320,8 @@ def _load_page(src: SourceFile, root: Path, cache: ParseCache | None, page_id: s
     if meta is None:
         return None
     body = "\n".join(lines[end + 1 :])
+    # The model strips the body's leading blank lines: its first line is then further down.
+    blank = len(body) - len(body.lstrip()) if body.strip() else 0
     return Page(
         id=page_id,
         title=meta.title,
@@ -327,7 +329,7 @@ def _load_page(src: SourceFile, root: Path, cache: ParseCache | None, page_id: s
         order=meta.order,
         body=body,
         source=src.rel,
-        body_line=end + 2,
+        body_line=end + 2 + body[:blank].count("\n"),
     )
 
 
