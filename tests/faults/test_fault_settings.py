@@ -109,3 +109,21 @@ def test_out_without_write_permission(cli: Run, guide: Path, tmp_path: Path, wit
     result = cli("build", "--guide", guide, "--out", out, "--only", "site", wrapper=without_root)
     assert_plain(result, 2, str(out), "--out")
     assert list(out.iterdir()) == []
+
+
+def test_jobs_are_capped_at_the_cores_with_a_note() -> None:
+    from generator.builder.settings import available_cores, jobs_to_use
+
+    cores = available_cores()
+    assert jobs_to_use(None, False) == (None, "")
+    assert jobs_to_use(cores, False) == (cores, "")
+    jobs, note = jobs_to_use(1000, False)
+    assert jobs == cores and "not 1000" in note and "--force-jobs" in note
+    assert jobs_to_use(1000, True) == (1000, "")
+
+
+@pytest.mark.slow
+def test_many_jobs_build_with_a_note(cli: Run, guide: Path) -> None:
+    result = cli("build", "--guide", guide, "--only", "pdf", "--jobs", "1000", "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "not 1000" in result.stderr and "--force-jobs" in result.stderr
