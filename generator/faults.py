@@ -15,7 +15,7 @@ EXIT_CONTENT, EXIT_ENVIRONMENT = 1, 2
 GUIDE_PARTS = ("content", "templates", "site_config.yml")
 
 # What a child process reports for an OSError it could not send whole ("OSError: [Errno 28] ...").
-CHILD_OSERROR = re.compile(r"^(?:\w+Error): \[Errno (\d+)\] ([^:]+?)(?:: '(.*?)')?(?:\s*->.*)?$")
+CHILD_OSERROR = re.compile(r"(?:^|: )(?:\w+Error): \[Errno (\d+)\] ([^:]+?)(?:: '(.*?)')?(?:\s*->.*)?$")
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def _in_guide(path: Path, root: Path) -> bool:
 
 def from_child(error: BaseException) -> OSError | None:
     """The OSError behind a child process's report, so it is explained like one of our own."""
-    match = CHILD_OSERROR.match(str(error).strip())
+    match = CHILD_OSERROR.search(str(error).strip())
     if match is None:
         return None
     return OSError(int(match.group(1)), match.group(2), match.group(3))
