@@ -24,7 +24,7 @@ from .options import ALL_OUTPUTS, BuildOptions, UsageError
 from .pdfs import PARTS, PdfRender
 from .progress import Progress
 from .state import BuildReport, BuildRun
-from .swap import in_progress, staging_dir, swap_into_place
+from .swap import left_alone, staging_dir, swap_into_place
 
 __all__ = ["BuildOptions", "BuildReport", "build"]
 
@@ -58,7 +58,7 @@ def build(root: Path, options: BuildOptions, progress: Progress | None = None) -
 
 def _refuse_foreign_folder(out: Path) -> None:
     """The swap replaces out entirely: never do that to a folder guidegen did not make."""
-    if out.exists() and any(not in_progress(p.name) for p in out.iterdir()) and not (out / MANIFEST).exists():
+    if out.exists() and any(not left_alone(p.name) for p in out.iterdir()) and not (out / MANIFEST).exists():
         raise UsageError(
             f"{out} already holds files that guidegen did not make, and a build replaces the whole folder; "
             "choose a new or empty folder with --out"

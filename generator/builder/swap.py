@@ -146,7 +146,7 @@ def _swap_entries(staging: Path, out: Path) -> None:
         for name in new:
             done.append((name, _put(staging / name, out / name)))
         for entry in sorted(out.iterdir()):  # outputs this build does not make any more
-            if entry.name not in new and not in_progress(entry.name):
+            if entry.name not in new and not left_alone(entry.name):
                 entry.rename(old / entry.name)
     except OSError:
         _undo(staging, out, done)
@@ -179,5 +179,7 @@ def _undo(staging: Path, out: Path, done: list[tuple[str, bool]]) -> None:
                 (out / name).rename(staging / name)
 
 
-def in_progress(name: str) -> bool:
-    return name.startswith((STAGING_PREFIX, OLD_PREFIX))
+def left_alone(name: str) -> bool:
+    """Entries of an output folder that are not outputs: builds in progress, and the
+    lost+found folder at the root of a mounted disk."""
+    return name.startswith((STAGING_PREFIX, OLD_PREFIX)) or name == "lost+found"
