@@ -130,7 +130,11 @@ def _hostile_attribute(name: str, value: str) -> str:
     if name.lower().startswith("on"):
         return f"event handlers such as {name}= run scripts; remove the attribute"
     if name == "href" and not _safe_reference(value):
-        return "images may only refer to parts of themselves (#id) or embed PNG/JPEG pictures as data:"
+        shown = value if len(value) <= 80 else value[:38] + "..." + value[-38:]
+        return (
+            f"'{shown}': images may only refer to parts of themselves (#id) or embed PNG/JPEG pictures "
+            "as data:, not other files or web addresses"
+        )
     if (name == "style" or "url(" in value.lower()) and _bad_css(value):
         return "styles may only refer to parts of this image (url(#id)), not to other files or addresses"
     return ""

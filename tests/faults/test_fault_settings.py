@@ -127,3 +127,25 @@ def test_many_jobs_build_with_a_note(cli: Run, guide: Path) -> None:
     result = cli("build", "--guide", guide, "--only", "pdf", "--jobs", "1000", "--quiet")
     assert result.returncode == 0, result.stderr
     assert "not 1000" in result.stderr and "--force-jobs" in result.stderr
+
+
+@pytest.mark.slow
+def test_out_whose_parent_is_read_only_is_filled_in_place(
+    cli: Run, guide: Path, tmp_path: Path, without_root: list[str]
+) -> None:
+    """A build folder someone made for us in a folder we may not change (e.g. /srv/www/guide)."""
+    parent = tmp_path / "srv"
+    out = parent / "guide"
+    out.mkdir(parents=True)
+    parent.chmod(0o555)
+    try:
+        for _ in range(2):
+            result = cli("build", "--guide", guide, "--out", out, "--only", "site", "--quiet", wrapper=without_root)
+            assert result.returncode == 0, result.stderr
+            (guide / "content" / "pages" / "first-page.md").write_text(
+                (guide / "content" / "pages" / "first-page.md").read_text() + "\nMore.\n"
+            )
+        assert (out / "site" / "index.html").is_file()
+        assert sorted(p.name for p in parent.iterdir()) == ["guide"]
+    finally:
+        parent.chmod(0o755)
