@@ -40,7 +40,7 @@ def digest_tree(*folders: Path) -> str:
         if not folder.exists():
             continue
         for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            h.update(f"{index}:{path.relative_to(folder).as_posix()}\0".encode())
+            h.update(f"{index}:".encode() + os.fsencode(path.relative_to(folder).as_posix()) + b"\0")
             h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()
 

@@ -58,3 +58,18 @@ def svg_problems(root: Path) -> list[Problem]:
             source = lines[problem.line - 1] if 0 < problem.line <= len(lines) else ""
             found.append(Problem(rel, problem.line, 1, problem.field, problem.message, source))
     return found
+
+
+def file_name_problems(root: Path) -> list[Problem]:
+    """Names under content/ that are not UTF-8 (files unpacked from an old zip, say): every
+    later step needs a name it can write into a web address, a manifest or a message."""
+    found = []
+    for path in sorted((root / "content").rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        try:
+            rel.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = rel.encode("utf-8", errors="surrogateescape").decode("utf-8", errors="replace")
+            message = "is not written in UTF-8 (a file from an old zip, perhaps); rename it with plain letters"
+            found.append(Problem(shown, 1, 1, "file name", message))
+    return found

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import ContentError, ProblemCollector
 from . import nesting
-from .assets import svg_problems
+from .assets import file_name_problems, svg_problems
 from .messages import describe, did_you_mean, field_label, yaml_loc
 from .model import Activity, Guide, Page, PageFrontMatter, SiteConfig, Skill, SkillsFile
 from .parse_cache import ParseCache
@@ -112,7 +112,8 @@ def load_guide(root: Path, field_sources: Sources | None = None, parse_cache: Pa
     """
     loaded = _Loaded.read(root.resolve(), parse_cache)
     loaded.cross_check()
-    problems = [p for src in loaded.sources() for p in src.collector.problems] + svg_problems(root.resolve())
+    problems = [p for src in loaded.sources() for p in src.collector.problems]
+    problems += svg_problems(root.resolve()) + file_name_problems(root.resolve())
     if problems:
         raise ContentError(problems)
     if field_sources is not None:

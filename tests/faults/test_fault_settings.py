@@ -149,3 +149,10 @@ def test_out_whose_parent_is_read_only_is_filled_in_place(
         assert sorted(p.name for p in parent.iterdir()) == ["guide"]
     finally:
         parent.chmod(0o755)
+
+
+def test_a_file_name_that_is_not_utf8_is_a_content_problem(cli: Run, guide: Path) -> None:
+    """Files unpacked from an old zip can have names in another encoding."""
+    os.close(os.open(os.fsencode(guide / "content" / "assets") + b"/caf\xe9.png", os.O_CREAT | os.O_WRONLY))
+    for command in ("check", "build"):
+        assert_plain(cli(command, "--guide", guide), 1, "content/assets/caf", "file name: is not written in UTF-8")
