@@ -30,28 +30,33 @@ __all__ = ["BuildOptions", "BuildReport", "build"]
 
 
 def build(root: Path, options: BuildOptions, progress: Progress | None = None) -> BuildReport:
-    """Build the outputs; raise ContentError (and leave build/ untouched) on any content problem."""
+    """Build the outputs; raise ContentError (and leave build/ untouched) on any content problem.
+    One build at a time writes to an output folder: a second one waits, then gives up."""
+    with output_lock(options.output_folder(root.resolve()), say=None if options.quiet else print):
+        return _build(root, options, progress)
+
+
+def _build(root: Path, options: BuildOptions, progress: Progress | None = None) -> BuildReport:
     started = time.perf_counter()
     inputs = inputs_digest(root.resolve(), options.request())  # before reading: a later edit means rebuild
     out = options.output_folder(root.resolve())
-    with output_lock(out, say=None if options.quiet else print):
-        _refuse_foreign_folder(out)
-        parse_cache = ParseCache() if options.force else ParseCache.read(out)
-        guide = load_guide(root, parse_cache=parse_cache)
-        outputs = outputs_to_build(guide, options)
-        staging = staging_dir(out)
-        progress = progress or Progress(quiet=options.quiet, verbose=options.verbose)
-        run = BuildRun(guide, staging, out, Manifest.read(out), Manifest(), BuildReport(out=out), progress, options)
-        try:
-            with progress:
-                _render_all(run, outputs)
-            parse_cache.write(staging)
-            run.manifest.inputs = inputs
-            run.manifest.record_files(staging)
-            run.manifest.write(staging)
-            swap_into_place(staging, out)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+    _refuse_foreign_folder(out)
+    parse_cache = ParseCache() if options.force else ParseCache.read(out)
+    guide = load_guide(root, parse_cache=parse_cache)
+    outputs = outputs_to_build(guide, options)
+    staging = staging_dir(out)
+    progress = progress or Progress(quiet=options.quiet, verbose=options.verbose)
+    run = BuildRun(guide, staging, out, Manifest.read(out), Manifest(), BuildReport(out=out), progress, options)
+    try:
+        with progress:
+            _render_all(run, outputs)
+        parse_cache.write(staging)
+        run.manifest.inputs = inputs
+        run.manifest.record_files(staging)
+        run.manifest.write(staging)
+        swap_into_place(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     run.report.seconds = time.perf_counter() - started
     return run.report
 
