@@ -27,10 +27,12 @@ class BuildOptions:
     time_limit: float = DEFAULT_TIME_LIMIT
     force: bool = False  # make every output from scratch, reusing nothing from the last build
     notes: tuple[str, ...] = ()  # said before the build starts (e.g. --jobs was capped)
+    engine: str | None = None  # the website engine; None: engine: in site_config.yml
 
     def request(self) -> str:
         """What was asked for, as far as it changes the outputs."""
-        return ",".join(self.only) if self.only else "outputs from site_config.yml"
+        asked = ",".join(self.only) if self.only else "outputs from site_config.yml"
+        return f"{asked}, engine {self.engine}" if self.engine else asked
 
     def output_folder(self, root: Path) -> Path:
         return (self.out or root / "build").resolve()
@@ -56,4 +58,5 @@ class BuildOptions:
             time_limit=time_limit(),
             force=getattr(args, "force", False),
             notes=(note,) if note else (),
+            engine=getattr(args, "engine", None),
         )

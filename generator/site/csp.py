@@ -1,4 +1,4 @@
-"""MkDocs hook copied into every generated project: a Content-Security-Policy in each page.
+"""A Content-Security-Policy in each page of the hosted website.
 
 The website runs in the organisation's web origin, where the interactive circles keep the
 reader's notes in localStorage. Content cannot carry script (the pages are sanitised), and
@@ -7,12 +7,10 @@ inline scripts Material writes into each page, each allowed by its SHA-256 hash,
 nothing from other sites. A `<meta>` policy is used because many hosts (GitHub Pages, a
 shared folder) cannot send headers; `guidegen serve` sends the same policy as a header.
 
-The offline bundle gets no policy: its search runs through a shim that writes an inline
-script into a frame at run time (no hash can allow it), and from file:// there is no web
-origin to protect.
-
-This file must stay self-contained (standard library only): it runs inside MkDocs, also when
-someone builds the generated project with plain `mkdocs build`.
+Added to the built pages after the engine ran (MkDocs or Zensical alike: Zensical ignores
+MkDocs hooks). The offline bundle gets no policy: its search runs through a shim that writes
+an inline script into a frame at run time (no hash can allow it), and from file:// there is
+no web origin to protect.
 """
 
 from __future__ import annotations
@@ -20,7 +18,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from typing import Any
+from pathlib import Path
 
 SCRIPT = re.compile(rb"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 SRC = re.compile(rb"\ssrc\s*=", re.IGNORECASE)
@@ -75,16 +73,8 @@ def with_policy(html: str) -> str:
     return (data[: anchor.end()] + meta + data[anchor.end() :]).decode("utf-8")
 
 
-def _online(config: Any) -> bool:
-    plugins = config.get("plugins") or {}
-    return "offline" not in plugins and "material/offline" not in plugins
-
-
-def on_post_page(output: str, page: Any, config: Any, **kwargs: Any) -> str:
-    return with_policy(output) if _online(config) else output
-
-
-def on_post_template(output_content: str, template_name: str, config: Any, **kwargs: Any) -> str:
-    if template_name.endswith(".html") and _online(config):
-        return with_policy(output_content)
-    return output_content
+def add_policies(site_dir: Path) -> None:
+    """Every HTML page of a built website, with its policy."""
+    for page in site_dir.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        page.write_text(with_policy(html), encoding="utf-8")
