@@ -52,11 +52,11 @@ def _build(root: Path, options: BuildOptions, progress: Progress | None = None) 
         with progress:
             _render_all(run, outputs)
         parse_cache.write(staging)
-        run.manifest.inputs = inputs
-        run.manifest.record_files(staging)
-        run.manifest.write(staging)
         engine = options.engine or guide.config.engine
         BuildRecord(options.request(), outputs, engine).write(staging)  # for `guidegen publish`
+        run.manifest.inputs = inputs
+        run.manifest.record_files(staging)  # every file, the build record too: the manifest comes last
+        run.manifest.write(staging)
         swap_into_place(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
