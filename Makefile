@@ -4,7 +4,7 @@ VENV    ?= .venv
 PYTHON  ?= python3
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed-stamp
-SYSTEM_PACKAGES := chromium poppler-utils qpdf
+SYSTEM_PACKAGES := chromium poppler-utils qpdf epubcheck
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: guide test quick lint system-deps vendor screenshots handout-picture benchmark clean
@@ -21,6 +21,7 @@ quick: $(STAMP) lint
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 $(STAMP): pyproject.toml
@@ -30,12 +31,13 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # Browser tests use Debian's Chromium (Playwright cannot download its own here);
-# PDF tests use poppler's pdftoppm and qpdf.
+# PDF tests use poppler's pdftoppm and qpdf; the EPUB test uses epubcheck (Java).
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	command -v qpdf >/dev/null || missing="$$missing qpdf"; \
+	command -v epubcheck >/dev/null || missing="$$missing epubcheck"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing$$missing"; \
 	  apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \

@@ -237,6 +237,29 @@ def raw_table(subjects: Sequence[Subject]) -> list[str]:
     return table(header, rows)
 
 
+def editions_table(subjects: Sequence[Subject]) -> list[str]:
+    """The other editions (issue 18), from the raw run: what each adds to a build's work."""
+    header = [
+        "guide",
+        "each large-print handout",
+        "each large-print booklet part",
+        "join the large-print booklet",
+        "each A5 booklet part",
+        "join and impose the A5 booklet",
+        "EPUB (ours, no WeasyPrint)",
+    ]
+    kinds = (
+        "handout:large-print",
+        "booklet-part:large-print",
+        "booklet:large-print",
+        "booklet-part:a5-booklet",
+        "booklet:a5-booklet",
+        "epub",
+    )
+    rows = [[s.name, *(seconds(kind_mean(s, k)) for k in kinds)] for s in subjects if s.raw]
+    return table(header, rows)
+
+
 def kind_mean(subject: Subject, kind: str) -> float | None:
     """Median over runs of the mean render time of one job of this kind."""
     means = []
@@ -280,7 +303,8 @@ def kind_total(subject: Subject, kind: str | None) -> float | None:
 
 
 def goals(subjects: Sequence[Subject]) -> list[Goal]:
-    default, synthetic = subjects[0], sorted(subjects[1:], key=lambda s: s.activities)
+    default = subjects[0]
+    synthetic = sorted((s for s in subjects[1:] if not s.translated), key=lambda s: s.activities)
     found = [_engines_goal(default)]
     for s in subjects:
         speedup = ratio(s.median(JOBS1), s.median(JOBS2))
@@ -345,7 +369,7 @@ def goals_table(found: Sequence[Goal]) -> list[str]:
 
 def by_size(subjects: Sequence[Subject], activities: int) -> Subject | None:
     """The synthetic guide of this many activities (subjects[0] is the default guide)."""
-    return next((s for s in subjects[1:] if s.activities == activities), None)
+    return next((s for s in subjects[1:] if s.activities == activities and not s.translated), None)
 
 
 def editing_table(subjects: Sequence[Subject], repeat: int) -> list[str]:
@@ -385,7 +409,7 @@ def scale_table(subjects: Sequence[Subject]) -> list[str]:
     ]
     rows = []
     for s in subjects[1:]:
-        if not s.samples.get(FULL):
+        if not s.samples.get(FULL) or s.translated:
             continue
         wall, cpu = per_activity(s), per_activity(s, cpu=True)
         rows.append(

@@ -25,6 +25,7 @@ from report import (
     builds_table,
     editing_goals,
     editing_table,
+    editions_table,
     goals,
     goals_table,
     jobs_table,
@@ -49,7 +50,7 @@ from scenarios import (
     Subject,
     schedule,
 )
-from synthetic import REPO, make_guide
+from synthetic import REPO, add_translation, make_guide
 
 from generator.content.loader import load_guide
 from generator.pdf.jobs import pdf_jobs
@@ -144,7 +145,11 @@ def subjects(folder: Path, sizes: list[int], repeat: int) -> list[Subject]:
     for size in sizes:
         root = make_guide(folder / f"synthetic-{size}", size)
         found.append(subject(f"synthetic {size}", root, size, repeat))
-    return found
+    # The default guide again, wholly translated into Welsh: a second site and set of PDFs.
+    welsh = add_translation(make_guide(folder / "default-cy", found[0].activities))
+    translated = subject("default guide + Welsh translation", welsh, None, repeat)
+    translated.reps, translated.translated = dict.fromkeys((FULL, NOOP, EDIT), repeat), True
+    return [*found, translated]
 
 
 def reductions(found: list[Subject], repeat: int) -> list[str]:
@@ -235,6 +240,7 @@ def render(found: list[Subject], repeat: int, header: list[str], notes: list[str
         ("Against the raw engines, and rebuilds against full builds", ratios_table(found)),
         ("Where builds spend their time (from their progress lines)", phases_table(found)),
         ("Raw WeasyPrint in one warm process, job by job", raw_table(found)),
+        ("The other editions in the same process: large print, the A5 booklet, the EPUB", editions_table(found)),
         ("PDF worker processes (clean `--only pdf` builds)", jobs_table(found, repeat)),
         ("Editing: `check` and the live preview (issue 20)", editing_table(found, repeat)),
         ("Scale: full builds per activity (issue 20)", scale_table(found)),

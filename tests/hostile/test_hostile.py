@@ -12,6 +12,7 @@ import importlib.util
 import os
 import re
 import shutil
+import time
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
@@ -97,7 +98,7 @@ def _texts(out: Path) -> Iterator[tuple[str, str]]:
         yield path.name, data.decode("latin-1")
         if path.suffix == ".pdf":
             yield path.name + " (text)", "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
-        if path.suffix == ".zip":
+        if path.suffix in (".zip", ".epub"):
             with zipfile.ZipFile(path) as archive:
                 for info in archive.infolist():
                     yield info.filename, archive.read(info).decode("latin-1")
@@ -171,6 +172,17 @@ def test_markup_from_content_never_becomes_markup(engine: str, request: pytest.F
 
 
 @pytest.mark.slow
+def test_markup_from_content_never_becomes_markup_in_the_epub(neutralised: Path) -> None:
+    with zipfile.ZipFile(neutralised / "small-guide.epub") as book:
+        documents = [name for name in book.namelist() if name.endswith(".xhtml")]
+        assert documents
+        for name in documents:
+            parser = _Elements()
+            parser.feed(book.read(name).decode("utf-8"))
+            assert parser.found == [], name
+
+
+@pytest.mark.slow
 def test_template_syntax_in_content_is_printed_literally(neutralised: Path) -> None:
     page = (neutralised / "site" / "first-page" / "index.html").read_text(encoding="utf-8")
     assert "{{ config }}" in page
@@ -225,11 +237,16 @@ def test_odd_ids_and_file_names(name: str, tmp_path: Path) -> None:
 
 
 def test_fifty_megabyte_file_is_refused_quickly(tmp_path: Path) -> None:
+    """Quickly: the reader stops after its size cap (1 MB), so 50 MB cost no more than 1 MB."""
     guide = tmp_path / "guide"
     shutil.copytree(MINIMAL, guide)
     with (guide / "content" / "activities" / "big.yml").open("wb") as handle:
         handle.truncate(50_000_000)
-    assert any("big.yml:1:1: file: is larger than" in p for p in _refused(guide))
+    started = time.perf_counter()
+    refused = _refused(guide)
+    seconds = time.perf_counter() - started
+    assert any("big.yml:1:1: file: is larger than" in p for p in refused)
+    assert seconds < 5, f"refusing a 50 MB file took {seconds:.1f} s"
 
 
 def _svg_guide(tmp_path: Path, svg: str) -> Path:

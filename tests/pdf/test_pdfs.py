@@ -15,21 +15,26 @@ from pypdf import PdfReader
 
 from generator.content.loader import load_guide
 from generator.content.model import ChecklistHandout, Guide, QuestionsHandout, TableHandout, ThreeCirclesHandout
+from generator.pdf import editions
 from generator.pdf.fields import checklist_rows, table_rows
 from generator.pdf.jobs import pdf_jobs, render_job
+from generator.render import diagram
 from generator.render.markdown import plain_text
 
 pytestmark = pytest.mark.slow
 OUTPUT = Path(__file__).resolve().parent.parent / "output"
 MULTILINE = 1 << 12
-TOOLTIP = re.compile(
-    r"(Important|Less important|Not important) \((centre circle|middle ring|outer ring)\)"
-    r"(, line \d+( \((left|right)\))?)?"
-)
+
+
+def tooltip_pattern(rings: tuple[str, ...]) -> re.Pattern[str]:
+    """What every widget's tooltip in a three-circle handout looks like, for these ring labels."""
+    labels = "|".join(re.escape(r) for r in rings)
+    return re.compile(rf"({labels}) \((centre circle|middle ring|outer ring)\)(, line \d+( \((left|right)\))?)?")
 
 
 def handout_files(guide: Guide) -> list[str]:
-    return [job.filename for job in pdf_jobs(guide) if job.kind != "booklet"]
+    """The standard handouts and posters (the other editions are checked in test_editions.py)."""
+    return [job.filename for job in pdf_jobs(guide) if job.kind != "booklet" and not job.variant]
 
 
 def words(text: str) -> str:
@@ -38,9 +43,12 @@ def words(text: str) -> str:
 
 
 def test_one_pdf_per_activity_the_poster_and_the_booklet(built: Built, default_guide: Guide) -> None:
-    names = sorted(p.name for p in built.files)
+    names = sorted(p.relative_to(built.folder).as_posix() for p in built.files)
     expected = {f"{a.id}.pdf" for a in default_guide.activities} | {"guide.pdf"}
     expected |= {f"{a.id}-a3.pdf" for a in default_guide.activities if isinstance(a.handout, ThreeCirclesHandout)}
+    # The other editions (tests/pdf/test_editions.py): large print and the A5 booklet.
+    expected |= {f"large-print/{a.id}.pdf" for a in default_guide.activities}
+    expected |= {"large-print/guide.pdf", "guide-a5-booklet.pdf"}
     assert names == sorted(expected)
     assert all(p.read_bytes().startswith(b"%PDF-") for p in built.files)
 
@@ -63,7 +71,8 @@ def test_every_pdf_is_tagged_titled_in_the_guide_language_with_fonts_embedded(
         reader = PdfReader(path)
         root = reader.trailer["/Root"]
         assert root["/Lang"] == default_guide.config.language
-        assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root
+        if path.name != editions.A5_BOOKLET:  # imposed for printing only: sheets have no reading order to tag
+            assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root
         assert root["/ViewerPreferences"]["/DisplayDocTitle"]
         assert reader.metadata is not None and reader.metadata.title
         assert "/CreationDate" not in reader.metadata  # no SOURCE_DATE_EPOCH: no date at all
@@ -81,10 +90,11 @@ def test_handouts_carry_the_aim_time_steps_and_licence_but_never_facilitator_not
             continue
         activity = default_guide.activity(job.activity_id or "")
         text = words("\n".join(page.extract_text() for page in built.reader(job.filename).pages))
-        assert words(activity.title) in text
+        title = activity.handout.title if activity.handout and activity.handout.title else activity.title
+        assert words(title) in text
         assert words(plain_text(activity.aim)) in text
         assert f"Time {activity.duration_minutes} minutes" in text
-        assert all(words(plain_text(step)) in text for step in activity.steps)
+        assert all(words(plain_text(step.text)) in text for step in activity.steps)
         assert words(f"{config.organisation}. Shared under the {config.licence.name} licence") in text
         assert activity.facilitator_notes
         note_sentences = [words(s) for s in re.split(r"(?<=[.!?])\s+", plain_text(activity.facilitator_notes))]
@@ -139,11 +149,14 @@ def test_three_circle_fields_have_names_tooltips_and_types(built: Built, default
             assert len(fields) >= 20
             assert len(reader.pages) == (1 if name.endswith("-a3.pdf") else 2)
             centre, *rest = widgets(reader)
-            assert centre["/T"] == "important" and int(centre.get("/Ff", 0)) & MULTILINE
+            prefixes: set[str] = set()
+            names = [diagram.slug(label, i, prefixes) for i, label in enumerate(activity.handout.rings)]
+            assert centre["/T"] == names[0] and int(centre.get("/Ff", 0)) & MULTILINE
             assert all(not int(w.get("/Ff", 0)) & MULTILINE and w["/FT"] == "/Tx" for w in rest)
-            assert re.fullmatch(r"less_important_\d\d", rest[0]["/T"])
+            assert re.fullmatch(rf"{names[1]}_\d\d", rest[0]["/T"])
+            tooltip = tooltip_pattern(activity.handout.rings)
             for w in widgets(reader):  # pdf.js shows a tooltip only when /TU is on the widget itself
-                assert TOOLTIP.fullmatch(w["/TU"]), w["/TU"]
+                assert tooltip.fullmatch(w["/TU"]), w["/TU"]
             size = float(re.search(r"/a1.0 gs 0 0 0 rg /\w+ ([\d.]+) Tf", centre["/DA"]).group(1))  # type: ignore[union-attr]
             assert abs(size - (12 if name.endswith("-a3.pdf") else 10)) < 0.01
 
@@ -159,17 +172,19 @@ def test_questions_checklist_and_table_fields(built: Built, default_guide: Guide
                 assert w["/FT"] == "/Tx" and int(w["/Ff"]) & MULTILINE and plain_text(question) in w["/TU"]
         elif isinstance(handout, ChecklistHandout):
             rows = checklist_rows(handout, default_guide)
-            assert len(rows) == len(default_guide.skills) + len(handout.items)
+            assert len(rows) == len(default_guide.skills) * handout.from_skills + len(handout.items)
             assert list(found) == [f.name for row in rows for f in row.cells]
             assert all(w["/FT"] == "/Btn" and w["/AS"] == "/Off" for w in found.values())
-            assert found["listening__i_do_this_well"]["/TU"] == "Listening: I do this well"
+            if handout.from_skills:
+                assert found["listening__i_do_this_well"]["/TU"] == "Listening: I do this well"
         elif isinstance(handout, TableHandout):
             rows = table_rows(handout)
             cells = len(handout.rows) * len(handout.columns) + handout.blank_rows * (1 + len(handout.columns))
             assert len(found) == cells
             assert list(found) == [f.name for row in rows for f in ((row.first,) if row.first else ()) + row.cells]
             assert all(w["/FT"] == "/Tx" and not int(w.get("/Ff", 0)) & MULTILINE for w in found.values())
-            assert found["booking_the_venue__who_leads"]["/TU"] == "Booking the venue: Who leads"
+            if handout.title == "Sharing out the role":
+                assert found["booking_the_venue__who_leads"]["/TU"] == "Booking the venue: Who leads"
         for w in found.values():
             size = re.search(r" ([\d.]+) Tf", str(w.get("/DA", " 10 Tf")))
             assert size and 9 <= float(size.group(1)) <= 10
@@ -200,7 +215,9 @@ def test_letter_paper_when_configured(tmp_path: Path, make_guide_copy: Callable[
             continue
         reader = PdfReader(io.BytesIO(render_job(guide, job)))
         width, height = (round(float(v)) for v in reader.pages[0].mediabox.upper_right)
-        assert (width, height) == ((842, 1191) if job.kind == "poster" else (612, 792)), job.filename
+        tabloid = job.variant == editions.LARGE and isinstance(guide.activities[0].handout, ThreeCirclesHandout)
+        expected = (842, 1191) if job.kind == "poster" else (792, 1224) if tabloid else (612, 792)
+        assert (width, height) == expected, job.filename
 
 
 def test_page_one_of_each_handout_is_saved_for_people_to_look_at(built: Built, default_guide: Guide) -> None:

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -52,8 +53,22 @@ def built_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_full_build_writes_every_output(built_once: Path) -> None:
     out = built_once / "build"
     assert (out / "site" / "index.html").is_file()
-    assert {p.name for p in (out / "pdf").iterdir()} == {"circles.pdf", "circles-a3.pdf", "questions.pdf", "guide.pdf"}
+    assert {p.name for p in (out / "pdf").iterdir()} == {
+        "circles.pdf",
+        "circles-a3.pdf",
+        "questions.pdf",
+        "guide.pdf",
+        "guide-a5-booklet.pdf",
+        "large-print",
+    }
+    assert {p.name for p in (out / "pdf" / "large-print").iterdir()} == {"circles.pdf", "questions.pdf", "guide.pdf"}
     assert (out / "small-guide-offline.zip").is_file()
+    assert (out / "small-guide.epub").is_file()
+    home = (out / "site" / "index.html").read_text(encoding="utf-8")
+    assert all(
+        f'href="pdf/{name}"' in home for name in ("guide-a5-booklet.pdf", "large-print/guide.pdf", "small-guide.epub")
+    )
+    assert (out / "site" / "pdf" / "small-guide.epub").read_bytes() == (out / "small-guide.epub").read_bytes()
     assert not list(built_once.glob(".build-staging-*"))
 
 
@@ -86,10 +101,20 @@ def test_editing_one_activity_rerenders_only_what_uses_it(tmp_path: Path, built_
     activity.write_text(activity.read_text().replace("Read the questions together.", "Read each question aloud."))
     front = guide / "build" / ".booklet-parts" / "front.pdf"
     front_before = front.stat().st_ino
+    other = guide / "build" / ".booklet-parts" / "large-print" / "activity-circles.pdf"  # another edition's part
+    other_before = other.stat().st_ino
     report = build(guide, quiet())
-    assert sorted(name for name in report.built if name.endswith(".pdf")) == ["guide.pdf", "questions.pdf"]
+    assert other.stat().st_ino == other_before
+    assert sorted(name for name in report.built if name.endswith(".pdf")) == [
+        "guide-a5-booklet.pdf",
+        "guide.pdf",
+        "large-print/guide.pdf",
+        "large-print/questions.pdf",
+        "questions.pdf",
+    ]
+    assert "small-guide.epub" in report.built  # the e-book holds every activity
     assert front.stat().st_ino == front_before  # the contents' page numbers did not change: not laid out again
-    assert {"circles.pdf", "circles-a3.pdf"} <= set(report.reused)
+    assert {"circles.pdf", "circles-a3.pdf", "large-print/circles.pdf"} <= set(report.reused)
     # The booklet laid out only the edited activity's part again, and joining it with the
     # parts the last build left gives the same bytes as laying out the whole booklet afresh.
     loaded = load_guide(guide)
@@ -132,14 +157,27 @@ def test_killed_build_leaves_previous_build_byte_identical(tmp_path: Path, built
         [sys.executable, "-m", "generator", "build", "--guide", str(guide), "--quiet"],
         start_new_session=True,
     )
-    deadline = time.monotonic() + 30
-    while not list(guide.glob(".build-staging-*/pdf/*.pdf")) and time.monotonic() < deadline:
-        time.sleep(0.05)
+    assert _first_change(guide, lambda: bool(list(guide.glob(".build-staging-*/pdf/*.pdf"))), 60)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     assert snapshot(guide / "build") == before
     build(guide, quiet(only=("pdf",)))  # the next build clears the abandoned staging folder
     assert not list(guide.glob(".build-staging-*"))
+
+
+def _first_change(folder: Path, done: Callable[[], bool], seconds: float) -> bool:
+    """Wait, on the file system's change events below folder, until done() is true."""
+    from watchfiles import watch
+
+    deadline = time.monotonic() + seconds
+    if done():
+        return True
+    for _ in watch(folder, rust_timeout=500, yield_on_timeout=True, debounce=50, raise_interrupt=False):
+        if done():
+            return True
+        if time.monotonic() > deadline:
+            return False
+    return False
 
 
 def test_two_builds_in_different_folders_are_byte_identical(tmp_path: Path) -> None:
@@ -212,29 +250,36 @@ def test_a_folder_guidegen_did_not_make_is_never_replaced(tmp_path: Path, built_
     assert not list(tmp_path.glob(".build-staging-*"))
 
 
-def test_a_build_in_a_process_with_threads_runs_mkdocs_without_forking(
+def test_an_in_process_build_from_a_thread_forks_nothing(
     tmp_path: Path, built_once: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The live preview builds its website from a thread: a fork there could copy a held lock."""
+    """The live preview builds from a thread, and says so (in_process): a fork there could copy
+    a held lock, so MkDocs runs in the calling process and PDF workers are started fresh."""
     import threading
 
     import generator.builder.pipeline as build_module
 
     def no_fork(*args: object) -> None:
-        raise AssertionError("forked while other threads were running")
+        raise AssertionError("forked from a build that asked for in_process")
 
-    monkeypatch.setattr(build_module, "Forked", no_fork)
+    monkeypatch.setattr(build_module, "Child", no_fork)
+    monkeypatch.setattr(os, "fork", no_fork)
     guide = tmp_path / "guide"
     shutil.copytree(built_once, guide)
     page = guide / "content" / "pages" / "first-page.md"
     page.write_text(page.read_text() + "\nBuilt from a thread.\n")
+    material = "NO_MKDOCS_2_WARNING"  # Material sets this itself when it is first imported
+    environ = {k: v for k, v in os.environ.items() if k != material}
     found: dict[str, object] = {}
-    worker = threading.Thread(target=lambda: found.update(report=build(guide, quiet(only=("site",)))))
+    options = quiet(only=("site", "pdf"), in_process=True)
+    worker = threading.Thread(target=lambda: found.update(report=build(guide, options)))
     worker.start()
-    worker.join(timeout=120)
+    worker.join(timeout=300)
     report = found["report"]
     assert isinstance(report, build_module.BuildReport) and "the website" in report.built
+    assert "guide.pdf" in report.built and report.sections[0] == 1  # the edited page's section, in a worker
     assert "Built from a thread." in (guide / "build" / "site" / "first-page" / "index.html").read_text()
+    assert {k: v for k, v in os.environ.items() if k != material} == environ  # we changed nothing
 
 
 def test_a_website_only_build_keeps_the_booklet_sections_for_the_next_build(tmp_path: Path, built_once: Path) -> None:
