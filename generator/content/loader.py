@@ -14,6 +14,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import ContentError, ProblemCollector
+from . import nesting
+from .assets import file_name_problems, svg_problems
 from .messages import describe, did_you_mean, field_label, yaml_loc
 from .model import Activity, Guide, Page, PageFrontMatter, SiteConfig, Skill, SkillsFile, SupportFile
 from .parse_cache import ParseCache
@@ -27,7 +29,10 @@ RESERVED_ASSET_NAMES = ("guidegen",)
 # Page ids that would collide with pages the generator writes itself.
 RESERVED_PAGE_IDS = {"index", "skills", "activities", "assets", "pdf", "search", "404"}
 SUPPORT_FILE = "support.yml"  # the crisis and support contacts: optional, in content/
-LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)")
+# [text](target) or ![alt](target). The text may hold one level of [brackets]; possessive
+# quantifiers and no "[" in the plain part keep the search linear (a line of 200,000 "[" would
+# otherwise be scanned to its end from each of them).
+LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*+\])*+)\]\(\s*<?([^)\s>]*+)")
 REF = re.compile(r"^(page|skill|activity):([^#\s]*)(#[\w-]*)?$")
 
 
@@ -118,6 +123,7 @@ def load_guide(root: Path, field_sources: Sources | None = None, parse_cache: Pa
     ids = loaded.ids()
     sessions = load_sessions(root.resolve(), parse_cache, ids.activities, ids.unreadable.get("activity"))
     problems = [p for src in loaded.sources() for p in src.collector.problems] + sessions.problems
+    problems += svg_problems(root.resolve()) + file_name_problems(root.resolve())
     if problems:
         raise ContentError(problems)
     if field_sources is not None:
@@ -349,6 +355,8 @@ def _load_page(src: SourceFile, root: Path, cache: ParseCache | None, page_id: s
     if meta is None:
         return None
     body = "\n".join(lines[end + 1 :])
+    # The model strips the body's leading blank lines: its first line is then further down.
+    blank = len(body) - len(body.lstrip()) if body.strip() else 0
     return Page(
         id=page_id,
         title=meta.title,
@@ -356,7 +364,7 @@ def _load_page(src: SourceFile, root: Path, cache: ParseCache | None, page_id: s
         order=meta.order,
         body=body,
         source=src.rel,
-        body_line=end + 2,
+        body_line=end + 2 + body[:blank].count("\n"),
         show=meta.show,
     )
 
@@ -456,6 +464,10 @@ def _check_links(
     def at() -> int:
         return place if isinstance(place, int) else position(src.node, place)[0]
 
+    deep = nesting.too_deep(text)
+    if deep is not None:
+        src.collector.add(at() + deep[0], 1, field, nesting.message(deep[1]))
+        return
     for match in LINK.finditer(text):
         is_image, target = match.group(1) == "!", match.group(3)
         if is_image:
