@@ -4,7 +4,7 @@ VENV    ?= .venv
 PYTHON  ?= python3
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed-stamp
-SYSTEM_PACKAGES := chromium poppler-utils qpdf epubcheck
+SYSTEM_PACKAGES := chromium poppler-utils qpdf zbar-tools epubcheck
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: guide test quick lint system-deps vendor screenshots handout-picture benchmark clean
@@ -31,12 +31,14 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # Browser tests use Debian's Chromium (Playwright cannot download its own here);
-# PDF tests use poppler's pdftoppm and qpdf; the EPUB test uses epubcheck (Java).
+# PDF tests use poppler's pdftoppm and qpdf; the QR code tests zbar's zbarimg;
+# the EPUB test uses epubcheck (Java).
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	command -v qpdf >/dev/null || missing="$$missing qpdf"; \
+	command -v zbarimg >/dev/null || missing="$$missing zbar-tools"; \
 	command -v epubcheck >/dev/null || missing="$$missing epubcheck"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing$$missing"; \

@@ -66,6 +66,13 @@ def _parser() -> argparse.ArgumentParser:
         "--jobs", type=int, default=None, metavar="N", help="PDF worker processes (default: number of cores)"
     )
     build.add_argument(
+        "--edition",
+        choices=("facilitators", "participants"),
+        default="facilitators",
+        help="facilitators (default): everything; participants: no facilitator notes, session packs, "
+        "planner or booklet, written to build-participants/ unless --out is given",
+    )
+    build.add_argument(
         "--force", action="store_true", help="build every output from scratch, reusing nothing from the last build"
     )
     build.add_argument(
@@ -132,6 +139,11 @@ def _scaffold_parsers(commands: argparse._SubParsersAction[argparse.ArgumentPars
     page = kinds.add_parser("page", help="a new file in content/pages/", description="Start a new page.")
     page.add_argument("title", help='the page\'s title, in quotes, e.g. "Looking after yourself"')
     _guide_argument(page)
+    session = kinds.add_parser(
+        "session", help="a new file in content/sessions/", description="Start a new session plan."
+    )
+    session.add_argument("title", help='the session\'s title, in quotes, e.g. "Our first meeting"')
+    _guide_argument(session)
     translation = kinds.add_parser(
         "translation",
         help="a folder for a translated edition, in content/translations/",
@@ -378,6 +390,8 @@ def _scaffold(args: argparse.Namespace) -> int:
             return EXIT_OK
         if args.kind == "activity":
             path = scaffold.new_activity(args.guide, args.title, args.handout)
+        elif args.kind == "session":
+            path = scaffold.new_session(args.guide, args.title)
         else:
             path = scaffold.new_page(args.guide, args.title)
     except UsageError as error:

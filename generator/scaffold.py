@@ -146,6 +146,25 @@ def new_page(root: Path, title: str) -> Path:
     return _write_new(folder / f"{page_id}.md", text)
 
 
+def new_session(root: Path, title: str) -> Path:
+    """Write content/sessions/<id>.yml from the skeleton (with the guide's first activity); return its path."""
+    title = clean_title(title)
+    content = _content_dir(root)
+    folder = content / "sessions"
+    taken, highest = _scan(folder, (".yml", ".yaml"))
+    session_id = unique_id(slugify(title) or "session", taken)
+    activities = sorted(_scan(content / "activities", (".yml", ".yaml"))[0])
+    activity_line = f"  - activity: {activities[0]}\n" if activities else ""
+    text = _render(
+        "session.yml",
+        id_value=yaml_scalar(session_id),
+        title=yaml_scalar(title),
+        order=str(highest + 1),
+        activity_line=activity_line,
+    )
+    return _write_new(folder / f"{session_id}.yml", text)
+
+
 def init_guide(target: Path, title: str, organisation: str) -> list[Path]:
     """Start a new guide in an empty (or new) folder; return the files written."""
     if target.exists() and (not target.is_dir() or any(target.iterdir())):

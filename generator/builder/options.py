@@ -24,6 +24,7 @@ class BuildOptions:
     quiet: bool = False
     verbose: bool = False
     time_limit: float = DEFAULT_TIME_LIMIT
+    edition: str = "facilitators"  # or "participants": see content/editions.py
     force: bool = False  # make every output from scratch, reusing nothing from the last build
     notes: tuple[str, ...] = ()  # said before the build starts (e.g. --jobs was capped)
     # Fork nothing: MkDocs runs in this process and PDF workers are started fresh. For callers
@@ -36,10 +37,13 @@ class BuildOptions:
         its own templates (builder/cache.py hashes the package's templates and content/)."""
         asked = ",".join(self.only) if self.only else "outputs from site_config.yml"
         asked = f"{asked}, engine {self.engine}" if self.engine else asked
-        return f"{asked};templates={overrides_digest(root)}" if root is not None else asked
+        asked = f"{asked};templates={overrides_digest(root)}" if root is not None else asked
+        return asked if self.edition == "facilitators" else f"{asked}; {self.edition} edition"
 
     def output_folder(self, root: Path) -> Path:
-        return (self.out or root / "build").resolve()
+        """build/, or build-participants/ for the participants' edition (so both can be kept)."""
+        default = "build" if self.edition == "facilitators" else f"build-{self.edition}"
+        return (self.out or root / default).resolve()
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> BuildOptions:
@@ -53,6 +57,7 @@ class BuildOptions:
 
         jobs, note = jobs_to_use(args.jobs, getattr(args, "force_jobs", False))
         source_date_epoch()  # checked now, read where it is used
+        edition = getattr(args, "edition", None) or "facilitators"
         return cls(
             out=args.out,
             only=only,
@@ -63,4 +68,5 @@ class BuildOptions:
             force=getattr(args, "force", False),
             notes=(note,) if note else (),
             engine=getattr(args, "engine", None),
+            edition=edition,
         )

@@ -35,6 +35,8 @@ class PdfRender:
         self.run, self.pdf_dir = run, pdf_dir
         pdf_dir.mkdir(parents=True)
         jobs = pdf_jobs(run.guide)
+        if run.guide.sessions:
+            (pdf_dir / "sessions").mkdir()  # each session's agenda and pack
         self.filenames = {job.filename for job in jobs}
         # Every template folder a PDF can read, the guide's own overrides included.
         templates = [root / folder for root in template_roots(run.guide.root) for folder in ("pdf", "assets")]
@@ -131,6 +133,10 @@ class PdfRender:
         links.update({f"{a.id}:a3": f"{a.id}-a3.pdf" for a in guide.activities if f"{a.id}-a3.pdf" in self.filenames})
         if "guide.pdf" in self.filenames:
             links["guide"] = "guide.pdf"
+        for session in guide.sessions:
+            for key, kind in (("session:{id}:agenda", "agenda"), ("session:{id}:pack", "pack")):
+                if f"sessions/{session.id}-{kind}.pdf" in self.filenames:
+                    links[key.format(id=session.id)] = f"sessions/{session.id}-{kind}.pdf"
         from ..site.downloads import editions_links
 
         return links | editions_links(guide, self.filenames)

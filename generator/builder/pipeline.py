@@ -13,6 +13,7 @@ import shutil
 import time
 from pathlib import Path
 
+from ..content.editions import for_edition
 from ..content.loader import load_guide
 from ..content.model import Guide
 from ..content.parse_cache import ParseCache
@@ -46,7 +47,7 @@ def _build(root: Path, options: BuildOptions, progress: Progress | None = None) 
     _refuse_foreign_folder(out)
     remove_abandoned()  # what a killed build's workers left in the temporary folder
     parse_cache = ParseCache() if options.force else ParseCache.read(out)
-    guide = load_guide(root, parse_cache=parse_cache)
+    guide = for_edition(load_guide(root, parse_cache=parse_cache), options.edition)
     outputs = outputs_to_build(guide, options)
     staging = staging_dir(out)
     progress = progress or Progress(quiet=options.quiet, verbose=options.verbose)
@@ -59,7 +60,8 @@ def _build(root: Path, options: BuildOptions, progress: Progress | None = None) 
             _render_all(run, outputs, editions)
             if editions is not None:
                 editions.place()
-        parse_cache.write(staging)
+        if options.edition == "facilitators":  # the cache holds the content as written, notes and all
+            parse_cache.write(staging)
         engine = options.engine or guide.config.engine
         BuildRecord(options.request(), outputs, engine).write(staging)  # for `guidegen publish`
         run.manifest.inputs = inputs

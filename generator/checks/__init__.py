@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..content.loader import Sources, load_guide
 from ..content.model import Guide
+from ..content.sessions import session_warnings
 from ..content.translations import check_translations
 from ..errors import ContentError, Problem
 from .documents import Document, document_makers
@@ -74,6 +75,7 @@ def content_warnings(
             if remembered:
                 remembered.put(key, found)
         problems += found
+    problems += session_warnings(guide, sources)
     return sorted(set(problems))
 
 

@@ -20,6 +20,7 @@ from .messages import describe, did_you_mean, field_label, yaml_loc
 from .model import Activity, Guide, Page, PageFrontMatter, SiteConfig, Skill, SkillsFile, SupportFile
 from .parse_cache import ParseCache
 from .reader import Unreadable, parse_yaml, plain, position, read_text
+from .sessions import load_sessions
 
 M = TypeVar("M", bound=BaseModel)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -51,7 +52,8 @@ class FieldSource:
         return self.file.node
 
 
-# ("config", ""), ("support", ""), ("page", id) (home is "index"), ("skill", id), ("activity", id) -> source
+# ("config", ""), ("support", ""), ("page", id) (home is "index"), ("skill", id), ("activity", id),
+# ("session", id) -> source
 Sources = dict[tuple[str, str], FieldSource]
 
 
@@ -118,13 +120,16 @@ def load_guide(root: Path, field_sources: Sources | None = None, parse_cache: Pa
     """
     loaded = _Loaded.read(root.resolve(), parse_cache)
     loaded.cross_check()
-    problems = [p for src in loaded.sources() for p in src.collector.problems]
+    ids = loaded.ids()
+    sessions = load_sessions(root.resolve(), parse_cache, ids.activities, ids.unreadable.get("activity"))
+    problems = [p for src in loaded.sources() for p in src.collector.problems] + sessions.problems
     problems += svg_problems(root.resolve()) + file_name_problems(root.resolve())
     if problems:
         raise ContentError(problems)
     if field_sources is not None:
         field_sources.update(loaded.field_sources())
-    return loaded.guide()
+        field_sources.update({("session", s.id): _field_source(src, ()) for src, s in sessions.files if s})
+    return loaded.guide().model_copy(update={"sessions": sessions.sessions})
 
 
 @dataclass

@@ -18,6 +18,7 @@ PATTERN_HINTS = {
     "^assets/": "expected a file inside content/assets/, e.g. assets/logo.svg",
     "^https?://": "expected a web address starting with https://",
     "^[a-z]{2,3}": "expected a language code, e.g. en-GB",
+    "^(?:[01]?[0-9]|2[0-3]):": 'expected a time on the 24-hour clock, in quotes, e.g. "18:30"',
 }
 
 
@@ -160,7 +161,7 @@ def did_you_mean(wanted: str, known: Iterable[str]) -> str:
 
 
 def _unknown_key(name: str, owner: type[BaseModel] | None) -> str:
-    known = sorted(owner.model_fields) if owner else []
+    known = sorted(info.alias or key for key, info in owner.model_fields.items()) if owner else []
     hint = did_you_mean(name, known)
     listing = f" Known fields here: {', '.join(known)}." if known else ""
     return f"'{name}' is not a field we know.{hint}{listing}"

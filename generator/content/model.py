@@ -172,6 +172,13 @@ class SiteConfig(StrictModel):
         default=None,
         description="The group's safeguarding contact, shown on pages that ask for it (front matter `show:`).",
     )
+    qr_codes: bool = Field(
+        default=True,
+        description="Print a QR code with the page's short web address on each handout, poster and "
+        "session agenda (only when site_url is set).",
+        examples=[True],
+    )
+
     interface: dict[ShortText, ShortText] = Field(
         default_factory=dict,
         description="Your own wording for words of the interface (headings, buttons, tooltips), by their "
@@ -432,6 +439,64 @@ class Activity(StrictModel):
         return sum(step.minutes or 0 for step in self.steps)
 
 
+# ---------------------------------------------------------------- sessions
+
+Clock = Annotated[str, StringConstraints(pattern=r"^(?:[01]?[0-9]|2[0-3]):[0-5][0-9]$")]
+
+
+class SessionItem(StrictModel):
+    """One line of a session's agenda: an activity, a break or an item of your own (exactly one)."""
+
+    activity: Slug | None = Field(
+        default=None,
+        description="Id of an activity: its time, materials, handout and notes come with it.",
+        examples=["good-facilitation"],
+    )
+    break_minutes: int | None = Field(
+        default=None, alias="break", ge=1, le=240, description="A break of this many minutes.", examples=[15]
+    )
+    item: ShortText | None = Field(
+        default=None, description="An item of your own, e.g. a welcome; give its minutes too.", examples=["Welcome"]
+    )
+    minutes: int | None = Field(
+        default=None,
+        ge=1,
+        le=600,
+        description="How long it takes; for an activity, replaces the activity's own time.",
+        examples=[10],
+    )
+    notes: Text | None = Field(
+        default=None,
+        description="Notes for the facilitator. Only in the facilitators' edition: the session page "
+        "and the session pack, never the agenda or anything for participants.",
+    )
+
+
+class Session(StrictModel):
+    id: Slug = Field(description="Short name used in links and file names.", examples=["first-meeting"])
+    title: ShortText = Field(description="The session's title.", examples=["Our first meeting"])
+    order: int = Field(default=100, ge=0, le=10000, description="Position in the list, smallest first.")
+    summary: ShortText | None = Field(default=None, description="One sentence for the list of sessions.")
+    start: Clock | None = Field(
+        default=None,
+        description="When it starts, on the 24-hour clock in quotes: gives clock times.",
+        examples=["18:30"],
+    )
+    length_minutes: int | None = Field(
+        default=None,
+        ge=5,
+        le=1440,
+        description="How long the session may take: `check` warns when the plan runs over or far under.",
+        examples=[120],
+    )
+    notes: Text | None = Field(
+        default=None, description="Notes for the facilitator about the whole session (facilitators' edition only)."
+    )
+    items: tuple[SessionItem, ...] = Field(
+        min_length=1, max_length=40, description="The agenda, in order.", examples=[[{"activity": "good-facilitation"}]]
+    )
+
+
 # ---------------------------------------------------------------- the whole guide
 
 
@@ -444,6 +509,13 @@ class Guide(StrictModel):
     pages: tuple[Page, ...]
     skills: tuple[Skill, ...]
     activities: tuple[Activity, ...]
+    sessions: tuple[Session, ...] = ()
+    # "participants": facilitator notes, session notes, packs and the booklet are left out.
+    edition: Literal["facilitators", "participants"] = "facilitators"
+
+    def session(self, session_id: str) -> Session:
+        return next(s for s in self.sessions if s.id == session_id)
+
     support: SupportFile | None = None
     # A translated edition only: items shown in the source language ("page:ID", "skill:ID",
     # "activity:ID", "home:index"), and that language.

@@ -23,6 +23,8 @@ from .model import (
     Licence,
     PageFrontMatter,
     QuestionsHandout,
+    Session,
+    SessionItem,
     SiteConfig,
     Skill,
     TableHandout,
@@ -51,6 +53,19 @@ SECTIONS: list[tuple[str, str, type[BaseModel]]] = [
     ("handout, kind: questions", "Questions, each with a space to answer.", QuestionsHandout),
     ("handout, kind: checklist", "Rows with tick boxes, e.g. a skills self-check.", ChecklistHandout),
     ("handout, kind: table", "A table of tasks with spaces to write names in.", TableHandout),
+    (
+        "Sessions: content/sessions/*.yml",
+        "One file per session plan: an evening's agenda with clock times. "
+        '`guidegen new session "Title"` starts one. Each session gets a page on the website, '
+        "`build/pdf/sessions/<id>-agenda.pdf` (one page) and, in the facilitators' edition, "
+        "`build/pdf/sessions/<id>-pack.pdf` (agenda, notes and steps, then every handout).",
+        Session,
+    ),
+    (
+        "items (in a session)",
+        "Each line of the agenda has exactly one of `activity:`, `break:` or `item:`.",
+        SessionItem,
+    ),
 ]
 
 INTRO = """# Content format
@@ -65,6 +80,26 @@ content model (`python -m generator.content.reference`), so it always matches wh
   The words in the square brackets are read aloud to people who cannot see the image.
 - YAML anchors and aliases (`&name`, `*name`) are not allowed, and YAML is indented with spaces.
 - Every mistake is reported as `file:line:column: field: what is wrong and how to fix it`.
+
+## Where facilitator notes appear
+
+Facilitator notes are an activity's `facilitator_notes`, a session's `notes` and the `notes` of
+each line of a session's agenda.
+
+| output | facilitators' edition (the default) | participants' edition (`--edition participants`) |
+|---|---|---|
+| website: activity pages | `facilitator_notes`, in a "Notes for the facilitator" box | nowhere |
+| website: session pages | session `notes` in a box; item `notes` under "Notes for each item" | nowhere |
+| website: search index | every note above is searchable | nowhere |
+| website: planner page | there (it shows no notes) | not built |
+| handouts `pdf/<id>.pdf`, posters `pdf/<id>-a3.pdf` | never | never |
+| agendas `pdf/sessions/<id>-agenda.pdf` | never | never |
+| packs `pdf/sessions/<id>-pack.pdf` | every note of the session and its activities | not built |
+| booklet `pdf/guide.pdf` | every activity's `facilitator_notes` | not built, and not linked |
+| offline zip | as the website and PDFs above | as the website and PDFs above |
+
+The participants' edition is written to `build-participants/` (or `--out DIR`), so both
+editions can be kept side by side.
 """
 
 
@@ -98,7 +133,7 @@ def render() -> str:
     for heading, intro, model in SECTIONS:
         parts.append(f"\n## {heading}\n\n{intro}\n")
         parts.append("| field | type | required | what it is | example |\n|---|---|---|---|---|")
-        parts.extend(_row(name, info) for name, info in model.model_fields.items() if name != "kind")
+        parts.extend(_row(info.alias or name, info) for name, info in model.model_fields.items() if name != "kind")
     return "\n".join(parts) + "\n"
 
 

@@ -33,12 +33,18 @@ How to open it
 
 What is inside
 - index.html and the other pages: the guide, with search.
-- pdf/: printable handouts you can also fill in on screen, and guide.pdf,
-  the whole guide as one booklet.
+- pdf/: printable handouts you can also fill in on screen{booklet}
 {editions}
 Published by {organisation} under {licence}.
 """
 
+
+# What else pdf/ holds in each edition (the participants' edition has no booklet and no packs).
+PDF_EXTRAS = {
+    "facilitators": ", and guide.pdf,\n  the whole guide as one booklet;"
+    " sessions/ holds each session's agenda and pack.",
+    "participants": "; sessions/ holds each session's agenda.",
+}
 
 EDITION_LINES = {
     "a5-booklet": "- pdf/guide-a5-booklet.pdf: the booklet to print double-sided on {paper}\n"
@@ -103,6 +109,7 @@ def _readme(guide: Guide) -> str:
         underline="=" * len(config.title),
         organisation=config.organisation,
         licence=config.licence.name,
+        booklet=PDF_EXTRAS[guide.edition] if guide.sessions else PDF_EXTRAS[guide.edition].split(";")[0] + ".",
         editions="".join(EDITION_LINES[name].format(slug=config.slug, paper=config.paper) for name in config.editions),
     )
 

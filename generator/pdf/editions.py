@@ -45,12 +45,14 @@ def edition_jobs(guide: Guide, date: str | None) -> list[PdfJob]:
     from .jobs import PdfJob, booklet_job
 
     wanted = guide.config.editions
+    booklets = guide.edition == "facilitators"  # the booklet holds facilitator notes: not for participants
     jobs = []
-    if A5 in wanted:
+    if A5 in wanted and booklets:
         jobs.append(replace(booklet_job(guide, date), name="guide-a5", filename=A5_BOOKLET, variant=A5))
     if LARGE in wanted:
-        booklet = booklet_job(guide, date)
-        jobs.append(replace(booklet, name="guide-large", filename=f"{LARGE_FOLDER}/guide.pdf", variant=LARGE))
+        if booklets:
+            booklet = booklet_job(guide, date)
+            jobs.append(replace(booklet, name="guide-large", filename=f"{LARGE_FOLDER}/guide.pdf", variant=LARGE))
         for activity in guide.activities:
             name = f"{LARGE_FOLDER}/{activity.id}.pdf"
             jobs.append(PdfJob(name, name, "handout", activity.id, 1.5, date, variant=LARGE))

@@ -29,6 +29,7 @@ from ..render import diagram
 from ..render.environments import environment
 from ..render.markdown import to_html
 from ..render.messages import N_, Messages, messages_for
+from ..render.qr import qr_code
 from ..render.support import WORDS, adaptations, minutes_label, support_context
 from ..render.template_files import template_roots
 from . import fields as handouts
@@ -176,6 +177,7 @@ def _handout_context(guide: Guide, activity: Activity, date: str | None, size: t
         "instructions": handout_html_text(handout.instructions) if handout and handout.instructions else None,
         "steps": _steps(activity, partial(handout_html_text, inline=True)),
         "licence": licence_line(guide.config),
+        "qr": qr_code(guide.config, f"activities/{activity.id}/", N_("this activity")),
         "support": support_context(guide),
         **fillable(guide, activity, size, partial(handout_html_text, inline=True)),
         **untranslated(guide, f"activity:{activity.id}"),

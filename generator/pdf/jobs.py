@@ -22,6 +22,7 @@ from .booklet import FRONT, FRONT_KEY, make_booklet, part_of
 from .html import BookletPart, handout_html, poster_html
 from .layout import PAGE_SIZES, Kind, Pages, layout
 from .problems import activity_source, section_source
+from .session_jobs import session_job_html, session_jobs
 
 JobKind = Kind
 __all__ = [
@@ -53,6 +54,7 @@ class PdfJob:
     # The booklet only: (what else its cover and contents are made from, the folder that holds
     # the last build's laid-out front and keeps this one), to skip laying them out again.
     front_cache: tuple[str, str] | None = None
+    session_id: str | None = None  # agendas and packs only
     # The booklet only: the file the join writes (in the build's staging folder), so the
     # booklet never travels back from a worker in memory; when None, render_job returns it.
     output: str | None = None
@@ -73,7 +75,8 @@ def source_date(environ: dict[str, str] | os._Environ[str] = os.environ) -> str 
 def pdf_jobs(guide: Guide, date: str | None = None) -> list[PdfJob]:
     """Every PDF of the guide: the booklet, each activity's handout and poster, then the editions'."""
     date = date if date is not None else source_date()
-    jobs = [booklet_job(guide, date)]
+    # The booklet is written for facilitators: the participants' edition has none.
+    jobs = [booklet_job(guide, date)] if guide.edition == "facilitators" else []
     for activity in guide.activities:
         source = activity_source(guide, activity.id)
         jobs.append(PdfJob(activity.id, f"{activity.id}.pdf", "handout", activity.id, 1.0, date, source=source))
@@ -82,7 +85,7 @@ def pdf_jobs(guide: Guide, date: str | None = None) -> list[PdfJob]:
                 f"{activity.id}-a3", f"{activity.id}-a3.pdf", "poster", activity.id, 1.0, date, source=source
             )
             jobs.append(poster)
-    return jobs + editions.edition_jobs(guide, date)
+    return jobs + session_jobs(guide, date) + editions.edition_jobs(guide, date)
 
 
 def booklet_job(
@@ -108,7 +111,9 @@ def part_job(guide: Guide, part: BookletPart, date: str | None, variant: str = "
 
 def job_html(guide: Guide, job: PdfJob) -> str:
     """The HTML WeasyPrint lays out for a handout or poster (also useful to look at when a layout goes wrong)."""
-    assert job.kind in ("handout", "poster"), "the booklet's parts come from booklet_parts()"
+    assert job.kind != "booklet" and job.kind != "booklet-part", "the booklet's parts come from booklet_parts()"
+    if job.session_id is not None:
+        return session_job_html(guide, job.kind, job.session_id, job.source_date)
     activity = _activity(guide, job)
     if job.variant == editions.LARGE:
         return editions.large_handout_html(guide, job)

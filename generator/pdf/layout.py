@@ -18,12 +18,14 @@ from . import editions
 from .join.footer import page_css
 from .problems import layout_problem, refusal_problems
 
-Kind = Literal["booklet", "booklet-part", "handout", "poster", "epub"]
+Kind = Literal["booklet", "booklet-part", "handout", "poster", "epub", "agenda", "pack"]
 PAGE_SIZES = {"A4": "A4", "Letter": "letter", "A3": "A3", "A5": "A5", "half-letter": "5.5in 8.5in", "Tabloid": "ledger"}
 STYLESHEETS: dict[str, tuple[str, ...]] = {
     "booklet": ("common.css", "content.css", "booklet.css"),
-    "handout": ("common.css", "content.css", "handout.css"),
-    "poster": ("common.css", "content.css", "handout.css", "poster.css"),
+    "handout": ("common.css", "content.css", "handout.css", "qr.css"),
+    "poster": ("common.css", "content.css", "handout.css", "poster.css", "qr.css"),
+    "agenda": ("common.css", "content.css", "qr.css", "session.css"),
+    "pack": ("common.css", "content.css", "handout.css", "qr.css", "session.css"),
 }
 
 
@@ -53,7 +55,7 @@ def layout(
     options: dict[str, Any] = {
         "stylesheets": list(sheets),
         "pdf_variant": "pdf/ua-1",
-        "pdf_forms": kind in ("handout", "poster"),
+        "pdf_forms": kind in ("handout", "poster", "pack"),
         # Typed-in text needs every glyph; booklet parts embed whole fonts so the join keeps one copy.
         "full_fonts": True,
     }

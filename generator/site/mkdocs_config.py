@@ -27,6 +27,7 @@ MARKDOWN_EXTENSIONS: list[Any] = SITE_EXTENSIONS
 # navigation.prune: each page holds only the visible part of the navigation, not every page
 # of the guide (otherwise build time and page size grow with the number of pages squared).
 FEATURES = ["navigation.indexes", "navigation.footer", "navigation.prune", "search.highlight"]
+SECTIONS = {"activities": N_("Activities"), "sessions": N_("Sessions")}  # folders shown as a section of the navigation
 # Every problem MkDocs can find in links is a warning, and strict mode makes warnings fatal.
 VALIDATION = {
     "omitted_files": "warn",
@@ -162,25 +163,27 @@ def mkdocs_config(guide: Guide, nav: Sequence[tuple[str, str]], *, offline: bool
 
 
 def nav_tree(nav: Sequence[tuple[str, str]], messages: Messages | None = None) -> list[dict[str, Any]]:
-    """Top-level pages first; pages under activities/ become one 'Activities' section (in the
-    guide's language).
+    """Top-level pages first; pages under activities/ become one 'Activities' section (and pages
+    under sessions/ one 'Sessions' section), in the guide's language.
 
     A long list of activities is split into groups of NAV_GROUP (in their order): every
     activity page shows its own section of the navigation, so one section of thousands would
     make every page, and the time to build them all, grow with the square of the guide.
     """
     messages = messages or Messages("en")
-    activities = messages.gettext("Activities")
     tree: list[dict[str, Any]] = []
-    section: list[dict[str, Any]] = []
+    sections: dict[str, list[dict[str, Any]]] = {}
     for path, title in nav:
         entry = {html_text(title): path}
-        if path.startswith("activities/"):
-            if not section:
-                tree.append({html_text(activities): section})
-            section.append(entry)
+        folder = path.split("/", 1)[0] if "/" in path else ""
+        if folder in SECTIONS:
+            if folder not in sections:
+                sections[folder] = []
+                tree.append({html_text(messages.gettext(SECTIONS[folder])): sections[folder]})
+            sections[folder].append(entry)
         else:
             tree.append(entry)
+    section = sections.get("activities", [])
     if sum(next(iter(e.values())) != "activities/index.md" for e in section) > NAV_GROUP:
         section[:] = _grouped(section, messages)
     return tree

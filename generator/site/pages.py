@@ -29,6 +29,7 @@ from ..render.messages import N_, Messages, messages_for
 from ..render.support import WORDS, adaptations, minutes_label, support_context
 from ..render.template_files import template_roots
 from .downloads import activity_downloads, guide_downloads
+from .sessions import session_pages
 
 HANDOUT_WORDS = {
     "three-circles": N_("three circles to write in"),
@@ -253,4 +254,5 @@ def all_pages(guide: Guide, handouts: Mapping[str, str]) -> list[SitePage]:
         skills_page(guide, handouts),
         activities_index(guide),
         *(activity_page(guide, a, handouts) for a in guide.activities),
+        *(SitePage(*page) for page in session_pages(guide, handouts, partial(_render, guide))),
     ]

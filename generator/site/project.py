@@ -31,12 +31,13 @@ from .circles import handout_script, handout_scripts, write_circles_assets
 from .languages import mark_untranslated
 from .mkdocs_config import ASSETS, SHIM, mkdocs_config
 from .pages import all_pages
+from .sessions import write_planner_assets
 
 SITE_TEMPLATES = TEMPLATES_DIR / "site"
 VENDOR = TEMPLATES_DIR / "assets" / "vendor"
 GENERATED = ("docs", "overrides", "hooks", "mkdocs.yml")  # what we own inside project_dir (hooks/: older projects)
 # A download's name inside pdf/: large-print handouts have a folder of their own.
-DOWNLOAD_NAME = re.compile(r"(?:large-print/)?[A-Za-z0-9_][A-Za-z0-9_.-]*\.(?:pdf|epub)")
+DOWNLOAD_NAME = re.compile(r"(?:large-print/|sessions/)?[A-Za-z0-9_][A-Za-z0-9_.-]*\.(?:pdf|epub)")
 # Used for sitemap.xml dates when SOURCE_DATE_EPOCH is unset, so two builds are identical.
 DEFAULT_SOURCE_DATE_EPOCH = "1735689600"  # 2025-01-01T00:00:00Z
 
@@ -78,6 +79,7 @@ def write_mkdocs_project(
     if handouts and pdf_dir is None and not pdfs_later:
         raise ValueError("handouts were given without pdf_dir, the folder that holds them")
     write_circles_assets(guide, docs / ASSETS, handouts)  # the interactive three circles
+    write_planner_assets(guide, docs / ASSETS)  # the session planner
     for rel in pdf_files(guide, handouts):
         _write(docs / rel, "")  # filled in by write_pdf_files
     if pdf_dir is not None:

@@ -34,7 +34,7 @@ def tooltip_pattern(rings: tuple[str, ...]) -> re.Pattern[str]:
 
 def handout_files(guide: Guide) -> list[str]:
     """The standard handouts and posters (the other editions are checked in test_editions.py)."""
-    return [job.filename for job in pdf_jobs(guide) if job.kind != "booklet" and not job.variant]
+    return [job.filename for job in pdf_jobs(guide) if job.kind in ("handout", "poster") and not job.variant]
 
 
 def words(text: str) -> str:
@@ -46,6 +46,7 @@ def test_one_pdf_per_activity_the_poster_and_the_booklet(built: Built, default_g
     names = sorted(p.relative_to(built.folder).as_posix() for p in built.files)
     expected = {f"{a.id}.pdf" for a in default_guide.activities} | {"guide.pdf"}
     expected |= {f"{a.id}-a3.pdf" for a in default_guide.activities if isinstance(a.handout, ThreeCirclesHandout)}
+    expected |= {f"sessions/{s.id}-{kind}.pdf" for s in default_guide.sessions for kind in ("agenda", "pack")}
     # The other editions (tests/pdf/test_editions.py): large print and the A5 booklet.
     expected |= {f"large-print/{a.id}.pdf" for a in default_guide.activities}
     expected |= {"large-print/guide.pdf", "guide-a5-booklet.pdf"}

@@ -59,6 +59,7 @@ def test_one_page_per_content_page_and_activity_plus_home_skills_and_index(
     expected = {"index.md", "skills.md", "activities/index.md"}
     expected |= {f"{p.id}.md" for p in default_guide.pages}
     expected |= {f"activities/{a.id}.md" for a in default_guide.activities}
+    expected |= {f"sessions/{s.id}.md" for s in default_guide.sessions} | {"sessions/index.md", "sessions/planner.md"}
     assert set(pages) == expected
 
 

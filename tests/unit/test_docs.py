@@ -16,5 +16,5 @@ def test_every_field_of_every_model_is_documented() -> None:
         for name, info in model.model_fields.items():
             if name == "kind":
                 continue
-            assert f"| `{name}` |" in written
+            assert f"| `{info.alias or name}` |" in written
             assert info.description, f"{model.__name__}.{name} needs a description for editors"
