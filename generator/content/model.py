@@ -22,6 +22,9 @@ ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200, strip
 Colour = Annotated[str, StringConstraints(pattern=r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")]
 LanguageTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Z]{2})?$")]
 AssetPath = Annotated[str, StringConstraints(pattern=r"^assets/[A-Za-z0-9_./-]+$", max_length=200)]
+FontPath = Annotated[
+    str, StringConstraints(pattern=r"^assets/fonts/[A-Za-z0-9_.-]+\.(?:ttf|otf|woff2?|TTF|OTF|WOFF2?)$", max_length=200)
+]
 HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s\"'<>]+$", max_length=300)]
 
 
@@ -113,6 +116,15 @@ class SiteConfig(StrictModel):
         examples=[["site", "pdf", "offline"]],
     )
     checks: Checks = Field(default_factory=Checks, description="Settings for `guidegen check`.")
+    fonts: tuple[FontPath, ...] = Field(
+        default=(),
+        max_length=10,
+        description=(
+            "Font files in content/assets/fonts/ for letters Atkinson Hyperlegible Next lacks (other scripts), "
+            "tried in this order on the website and in every PDF."
+        ),
+        examples=[["assets/fonts/NotoSansSC-Regular.otf"]],
+    )
 
 
 # ---------------------------------------------------------------- pages

@@ -27,11 +27,15 @@ from ..content.model import (
 )
 from ..render import diagram
 from ..render.environments import environment
+from ..render.fonts import font_stack
 from ..render.markdown import to_html
 from . import fields as handouts
+from .brand import ring_fills
 
 HANDOUT_DIAGRAM = (170.0, 8.0)  # size and band height in mm: fits A4 and Letter under a short header
 POSTER_DIAGRAM = (262.0, 12.0)  # A3 minus margins; taller bands for bigger writing
+POSTER_PAPER = {"A4": "A3", "Letter": "Tabloid"}  # a poster is twice the handout's paper
+POSTER_DIAGRAMS = {"A3": POSTER_DIAGRAM, "Tabloid": (244.0, 12.0)}  # Tabloid is 279 mm wide
 BOOKLET_DIAGRAM = (120.0, 8.0)
 UNLINKED = "#unlinked"
 INTERNAL_LINK = re.compile(r'<a href="#unlinked"[^>]*>(.*?)</a>', re.DOTALL)
@@ -68,9 +72,14 @@ def _render(template: str, **context: Any) -> str:
     return environment("pdf").get_template(template).render(**context)
 
 
-def three_circles(handout: ThreeCirclesHandout, size: float, band: float, title: str, lines: bool) -> dict[str, Any]:
+def three_circles(
+    handout: ThreeCirclesHandout, size: float, band: float, title: str, lines: bool, config: SiteConfig | None = None
+) -> dict[str, Any]:
     shape = diagram.layout(handout.rings, size, band)
-    return {"diagram": shape, "svg": Markup(diagram.svg(shape, title=title, lines=lines))}
+    look: dict[str, Any] = {}
+    if config is not None:  # the guide's fonts and brand tints (the website keeps its own look)
+        look = {"fills": ring_fills(config.brand.primary), "font_family": font_stack(config.fonts)}
+    return {"diagram": shape, "svg": Markup(diagram.svg(shape, title=title, lines=lines, **look))}
 
 
 def fillable(
@@ -81,7 +90,8 @@ def fillable(
     title = handout.title if handout and handout.title else activity.title
     if isinstance(handout, ThreeCirclesHandout):
         # Writing lines only where people write: not on the booklet's small picture.
-        return three_circles(handout, size[0], size[1], f"Three circles: {title}", size != BOOKLET_DIAGRAM)
+        circles_title = f"Three circles: {title}"
+        return three_circles(handout, size[0], size[1], circles_title, size != BOOKLET_DIAGRAM, guide.config)
     if isinstance(handout, QuestionsHandout):
         return {"questions": [(text(q.text), q.field) for q in handouts.questions(handout)]}
     if isinstance(handout, ChecklistHandout):
@@ -113,9 +123,10 @@ def handout_html(guide: Guide, activity: Activity, date: str | None) -> str:
 
 
 def poster_html(guide: Guide, activity: Activity, date: str | None) -> str:
-    context = _handout_context(guide, activity, date, POSTER_DIAGRAM)
+    paper = POSTER_PAPER[guide.config.paper]
+    context = _handout_context(guide, activity, date, POSTER_DIAGRAMS[paper])
     context["meta"] = Meta(
-        guide.config.language, f"{context['title']}: A3 poster", guide.config.organisation, activity.summary, date
+        guide.config.language, f"{context['title']}: {paper} poster", guide.config.organisation, activity.summary, date
     )
     return _render("poster.html.j2", **context)
 

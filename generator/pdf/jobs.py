@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -23,11 +24,13 @@ from ..builder.cache import digest_bytes
 from ..content.model import Activity, Guide, ThreeCirclesHandout
 from ..errors import ContentError
 from ..render.environments import TEMPLATES_DIR
-from .html import BookletPart, booklet_front, booklet_parts, handout_html, poster_html
+from ..render.fonts import SHIPPED_DIR, fontconfig_file, pdf_font_css
+from .brand import brand_css
+from .html import POSTER_PAPER, BookletPart, booklet_front, booklet_parts, handout_html, poster_html
 from .problems import layout_problem, refusal_problems
 
 JobKind = Literal["booklet", "booklet-part", "handout", "poster"]
-PAGE_SIZES = {"A4": "A4", "Letter": "letter", "A3": "A3"}
+PAGE_SIZES = {"A4": "A4 portrait", "Letter": "letter portrait", "A3": "A3 portrait", "Tabloid": "11in 17in"}
 FRONT, FRONT_KEY = "front.pdf", "front.key"  # the booklet's cover and contents, kept beside its parts
 STYLESHEETS: dict[str, tuple[str, ...]] = {
     "booklet": ("common.css", "booklet.css"),
@@ -124,14 +127,17 @@ def _layout(guide: Guide, kind: JobKind, activity_id: str | None, html: str, pag
     from .fetcher import GuideFetcher, RefusedReference
 
     fetcher = GuideFetcher([guide.content_dir, TEMPLATES_DIR])
-    paper = "A3" if kind == "poster" else guide.config.paper
-    fonts, sheets = _stylesheets("booklet" if kind == "booklet-part" else kind, paper, guide.content_dir)
+    paper = poster_paper(guide.config.paper) if kind == "poster" else guide.config.paper
+    config = guide.config
+    look = (config.fonts, config.brand.primary, config.brand.accent)
+    fonts, sheets = _stylesheets("booklet" if kind == "booklet-part" else kind, paper, guide.content_dir, look)
     options: dict[str, Any] = {
         "stylesheets": list(sheets),
         "pdf_variant": "pdf/ua-1",
         "pdf_forms": kind in ("handout", "poster"),
-        # Typed-in text needs every glyph; booklet parts embed whole fonts so the join keeps one copy.
-        "full_fonts": True,
+        # Booklet parts embed whole fonts so the join keeps one copy; elsewhere only the letters
+        # used, except the fields' font, which WeasyPrint keeps whole for text typed in later.
+        "full_fonts": kind in ("booklet", "booklet-part"),
     }
     pdf: bytes | None = None
     try:
@@ -221,24 +227,39 @@ def _keep_front(job: PdfJob, key: str, data: bytes) -> None:
         (folder / name).write_bytes(content)
 
 
+def poster_paper(paper: str) -> str:
+    """The poster's paper: twice the handout's (A4 -> A3, Letter -> Tabloid)."""
+    return POSTER_PAPER[paper]
+
+
 @cache
-def _stylesheets(kind: str, paper: str, content_dir: Path) -> tuple[Any, tuple[Any, ...]]:
+def _stylesheets(
+    kind: str, paper: str, content_dir: Path, look: tuple[tuple[str, ...], str, str]
+) -> tuple[Any, tuple[Any, ...]]:
     """Our stylesheets and the fonts their @font-face rules load, parsed once per process.
 
     Decoding the embedded fonts is close to half the cost of a small handout, and a worker
     renders many; the stylesheets are ours (templates/pdf), read through the same fetcher.
+    look is the guide's fallback fonts and brand colours (primary, accent).
     """
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
     from .fetcher import GuideFetcher
 
+    declared, primary, accent = look
+    # Only the shipped and declared fonts: fontconfig reads this when the configuration is made.
+    folders = [SHIPPED_DIR, content_dir / "assets" / "fonts"]
+    os.environ["FONTCONFIG_FILE"] = str(fontconfig_file(folders, Path(tempfile.gettempdir())))
     fetcher = GuideFetcher([content_dir, TEMPLATES_DIR])
     fonts = FontConfiguration()  # @font-face in our stylesheets registers here
-    sheets = [
+    base = content_dir.resolve().as_uri() + "/"
+    sheets = [CSS(string=pdf_font_css(declared), base_url=base, url_fetcher=fetcher, font_config=fonts)]
+    sheets += [
         CSS(filename=TEMPLATES_DIR / "pdf" / name, url_fetcher=fetcher, font_config=fonts) for name in STYLESHEETS[kind]
     ]
-    sheets.append(CSS(string=f"@page {{ size: {PAGE_SIZES[paper]} portrait; }}", url_fetcher=fetcher))
+    sheets.append(CSS(string=brand_css(primary, accent), url_fetcher=fetcher))
+    sheets.append(CSS(string=f"@page {{ size: {PAGE_SIZES[paper]}; }}", url_fetcher=fetcher))
     if fetcher.refused:
         raise RuntimeError(f"our own stylesheets refer to files we refuse: {fetcher.refused}")
     # Let WeasyPrint clean up its font files while the interpreter is still whole.

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..content.model import Guide
 from ..render.environments import TEMPLATES_DIR, environment
+from ..render.fonts import site_font_css
 from . import hooks as site_hooks
 from .brand import palette
 from .circles import handout_script, handout_scripts, write_circles_assets
@@ -116,8 +117,8 @@ def _write_site_assets(guide: Guide, dest: Path, *, offline: bool) -> None:
     for font in sorted((VENDOR / "fonts").glob("*.woff2")):
         shutil.copyfile(font, dest / "fonts" / font.name)
     shutil.copyfile(VENDOR / "fonts" / "LICENSE", dest / "fonts" / "LICENSE.txt")
-    for name in ("fonts.css", "guide.css"):
-        shutil.copyfile(SITE_TEMPLATES / "assets" / name, dest / name)
+    shutil.copyfile(SITE_TEMPLATES / "assets" / "guide.css", dest / "guide.css")
+    _write(dest / "fonts.css", site_font_css(guide.config.fonts))
     brand = environment("site").get_template("brand.css.j2").render(colours=palette(guide.config.brand))
     _write(dest / "brand.css", brand)
     if offline:

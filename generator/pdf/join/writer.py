@@ -28,7 +28,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
 
 MM = 72 / 25.4
-FOOTER_FONT = "Atkinson-Hyperlegible"  # the regular face: its FontName after the subset tag
+FOOTER_FONT = "Atkinson-Hyperlegible-Next"  # the regular face: its FontName after the subset tag
 FOOTER_SIZE = 8.5  # pt, as common.css draws the handouts' footers
 FOOTER_RIGHT = 15 * MM  # the page's right margin
 FOOTER_TOP = 17 * MM  # bottom margin (20 mm) less the footer's 3 mm padding, from the page's bottom
