@@ -101,6 +101,12 @@ def _scaffold_parsers(commands: argparse._SubParsersAction[argparse.ArgumentPars
     _guide_argument(activity)
     page = kinds.add_parser("page", help="a new file in content/pages/", description="Start a new page.")
     page.add_argument("title", help='the page\'s title, in quotes, e.g. "Looking after yourself"')
+    for sub in (activity, page):
+        sub.add_argument(
+            "--id",
+            default=None,
+            help="the id (and file name), e.g. --id sharing-the-role; made from the title if not given",
+        )
     _guide_argument(page)
 
     init = commands.add_parser(
@@ -234,9 +240,9 @@ def _scaffold(args: argparse.Namespace) -> int:
             print(f"  guidegen check --guide {args.dir}")
             return EXIT_OK
         if args.kind == "activity":
-            path = scaffold.new_activity(args.guide, args.title, args.handout)
+            path = scaffold.new_activity(args.guide, args.title, args.handout, args.id)
         else:
-            path = scaffold.new_page(args.guide, args.title)
+            path = scaffold.new_page(args.guide, args.title, args.id)
     except scaffold.ScaffoldError as error:
         print(f"guidegen {args.command}: {error}", file=sys.stderr)
         return EXIT_USAGE

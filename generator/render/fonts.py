@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
-from .environments import TEMPLATES_DIR
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"  # as in environments.py, without Jinja
 
 FAMILY = "Atkinson Hyperlegible Next"
 SHIPPED_DIR = TEMPLATES_DIR / "assets" / "vendor" / "fonts"
