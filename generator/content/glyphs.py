@@ -18,6 +18,7 @@ from ..errors import ProblemCollector
 SILENT_CATEGORIES = {"Cc", "Cf", "Cs", "Zl", "Zp"}
 VARIATION = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+MAX_LINES = 30  # per file: past that, one line says there are more
 
 
 def drawn(char: str) -> bool:
@@ -26,31 +27,33 @@ def drawn(char: str) -> bool:
 
 
 def missing_glyphs(collector: ProblemCollector, letters: frozenset[int], *, yaml: bool) -> None:
-    """A problem for the first place of each character in the file that no font has."""
+    """One problem for each line with characters no font has, at the first of them."""
     lines: Sequence[str] = collector.lines
     if all(ord(c) in letters for c in set("".join(lines)) if drawn(c)):
         return  # the usual case, decided in one pass over the text
-    counts: dict[str, list[int]] = {}  # char -> [line, column, how many times]
-    field = "text"
+    field, reported = "text", 0
     for number, line in enumerate(lines, start=1):
         if yaml and (key := TOP_KEY.match(line)):
             field = key.group(1)
         if yaml and line.lstrip().startswith("#"):
             continue  # a comment is never printed
-        for column, char in enumerate(line, start=1):
-            if ord(char) in letters or not drawn(char):
-                continue
-            place = counts.setdefault(char, [number, column, 0, field])  # type: ignore[list-item]
-            place[2] += 1
-    for char, (number, column, times, where) in counts.items():
-        collector.add(number, column, str(where), _message(char, int(times)))
+        missing = [(column, c) for column, c in enumerate(line, start=1) if ord(c) not in letters and drawn(c)]
+        if not missing:
+            continue
+        reported += 1
+        if reported > MAX_LINES:
+            collector.add(number, missing[0][0], field, "more lines below have letters none of the fonts has")
+            return
+        collector.add(number, missing[0][0], field, _message([c for _, c in missing]))
 
 
-def _message(char: str, times: int) -> str:
-    name = unicodedata.name(char, "no name")
-    more = f" (and {times - 1} more time{'s' if times > 2 else ''} in this file)" if times > 1 else ""
+def _message(chars: list[str]) -> str:
+    distinct = list(dict.fromkeys(chars))
+    named = [f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'no name')})" for c in distinct[:3]]
+    more = f" and {len(distinct) - 3} more" if len(distinct) > 3 else ""
+    verb = "is" if len(distinct) == 1 else "are"
     return (
-        f"'{char}' (U+{ord(char):04X} {name}){more} is in none of the guide's fonts, so the PDFs would print "
-        "an empty box or nothing: add a font that has it under fonts: in site_config.yml, e.g. "
+        f"{', '.join(named)}{more} {verb} in none of the guide's fonts, so the PDFs would print empty boxes "
+        "or nothing: add a font that has these letters under fonts: in site_config.yml, e.g. "
         "fonts: [assets/fonts/NotoSans-Regular.ttf], with the file in content/assets/fonts/"
     )

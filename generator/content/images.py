@@ -6,6 +6,9 @@ builds with its pictures silently missing. Pillow is what WeasyPrint decodes the
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -27,8 +30,8 @@ def _raster_problem(path: Path) -> str | None:
 
     limit = Image.MAX_IMAGE_PIXELS or 0
     try:
-        with Image.open(path) as image:
-            width, height = image.size
+        with _no_pixel_limit(), Image.open(path) as image:
+            width, height = image.size  # read from the header: nothing is decoded yet
             if limit and width * height > limit:
                 return (
                     f"image '{path.name}' is {width} x {height} pixels, more than the PDFs can use "
@@ -39,6 +42,21 @@ def _raster_problem(path: Path) -> str | None:
         kind = path.suffix.lstrip(".").upper()
         return f"image '{path.name}' could not be read (the file is damaged or not really a {kind}); save it again"
     return None
+
+
+@contextmanager
+def _no_pixel_limit() -> Iterator[None]:
+    """Pillow refuses to open a huge image at all; we want its size, to say so in the message."""
+    from PIL import Image
+
+    saved = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            yield
+    finally:
+        Image.MAX_IMAGE_PIXELS = saved
 
 
 def _svg_problem(path: Path) -> str | None:
