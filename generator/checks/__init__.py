@@ -12,6 +12,7 @@ from pathlib import Path
 from ..content.loader import Sources, load_guide
 from ..content.model import Guide
 from ..errors import Problem
+from .brand import light_brand_colours
 from .documents import Document, documents
 from .images import missing_alt_text
 from .readability import hard_to_read, long_sentences
@@ -30,7 +31,7 @@ def check_guide(root: Path) -> tuple[Guide, list[Problem]]:
 def content_warnings(guide: Guide, sources: Sources) -> list[Problem]:
     """Every warning for the guide, in file and line order, each reported once."""
     words = word_list_for(guide.config)
-    problems: list[Problem] = []
+    problems: list[Problem] = light_brand_colours(guide.config, sources)
     for document in documents(guide, sources):
         problems += _document_warnings(document, guide, words)
     return sorted(set(problems))
