@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
@@ -73,12 +74,18 @@ def _render(template: str, **context: Any) -> str:
 
 
 def three_circles(
-    handout: ThreeCirclesHandout, size: float, band: float, title: str, lines: bool, config: SiteConfig | None = None
+    handout: ThreeCirclesHandout,
+    size: float,
+    band: float,
+    title: str,
+    lines: bool,
+    config: SiteConfig | None = None,
+    content_dir: Path | None = None,
 ) -> dict[str, Any]:
     shape = diagram.layout(handout.rings, size, band)
     look: dict[str, Any] = {}
-    if config is not None:  # the guide's fonts and brand tints (the website keeps its own look)
-        look = {"fills": ring_fills(config.brand.primary), "font_family": font_stack(config.fonts)}
+    if config is not None and content_dir is not None:  # the guide's fonts and brand tints (not the website's)
+        look = {"fills": ring_fills(config.brand.primary), "font_family": font_stack(content_dir, config.fonts)}
     return {"diagram": shape, "svg": Markup(diagram.svg(shape, title=title, lines=lines, **look))}
 
 
@@ -91,7 +98,9 @@ def fillable(
     if isinstance(handout, ThreeCirclesHandout):
         # Writing lines only where people write: not on the booklet's small picture.
         circles_title = f"Three circles: {title}"
-        return three_circles(handout, size[0], size[1], circles_title, size != BOOKLET_DIAGRAM, guide.config)
+        return three_circles(
+            handout, size[0], size[1], circles_title, size != BOOKLET_DIAGRAM, guide.config, guide.content_dir
+        )
     if isinstance(handout, QuestionsHandout):
         return {"questions": [(text(q.text), q.field) for q in handouts.questions(handout)]}
     if isinstance(handout, ChecklistHandout):

@@ -254,7 +254,7 @@ def _stylesheets(
     fetcher = GuideFetcher([content_dir, TEMPLATES_DIR])
     fonts = FontConfiguration()  # @font-face in our stylesheets registers here
     base = content_dir.resolve().as_uri() + "/"
-    sheets = [CSS(string=pdf_font_css(declared), base_url=base, url_fetcher=fetcher, font_config=fonts)]
+    sheets = [CSS(string=pdf_font_css(content_dir, declared), base_url=base, url_fetcher=fetcher, font_config=fonts)]
     sheets += [
         CSS(filename=TEMPLATES_DIR / "pdf" / name, url_fetcher=fetcher, font_config=fonts) for name in STYLESHEETS[kind]
     ]

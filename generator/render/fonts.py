@@ -35,19 +35,25 @@ def shipped_file(subset: str, weight: str = "400", style: str = "normal", suffix
     return SHIPPED_DIR / f"atkinson-hyperlegible-next-{subset}-{weight}-{style}.{suffix}"
 
 
-def fallback_family(index: int) -> str:
-    """The CSS family of the editor's index-th font under `fonts:` (0-based)."""
-    return f"Guide Fallback {index + 1}"
+def fallback_families(content_dir: Path, declared: Sequence[str]) -> list[str]:
+    """The CSS family of each of the editor's fonts: the font's own family name, so the PDFs
+    name it as the editor knows it (a readable file is checked by the loader first)."""
+    families = []
+    for index, path in enumerate(declared_files(content_dir, declared)):
+        name = _family(str(path), _mtime(path))
+        safe = "".join(c for c in name if c.isalnum() or c in " -_")  # it goes into CSS quotes
+        families.append(safe if safe.strip() and safe != FAMILY else f"Guide Fallback {chr(65 + index)}")
+    return families
 
 
-def font_stack(declared: Sequence[str]) -> str:
-    """The CSS font-family list: ours, then the editor's in their order."""
+def font_stack(content_dir: Path, declared: Sequence[str]) -> str:
+    """The PDFs' CSS font-family list: ours, then the editor's in their order."""
     pdf_ext = [f'"{FAMILY} Ext"']  # PDFs load latin-ext as its own family (see pdf_font_css)
-    names = [f'"{FAMILY}"', *pdf_ext, *(f'"{fallback_family(i)}"' for i in range(len(declared)))]
+    names = [f'"{FAMILY}"', *pdf_ext, *(f'"{f}"' for f in fallback_families(content_dir, declared))]
     return ", ".join(names)
 
 
-def pdf_font_css(declared: Sequence[str]) -> str:
+def pdf_font_css(content_dir: Path, declared: Sequence[str]) -> str:
     """@font-face rules and font-family for every PDF; declared are paths like assets/fonts/x.ttf.
 
     Shipped files are read from the templates' assets and declared ones relative to content/
@@ -59,9 +65,9 @@ def pdf_font_css(declared: Sequence[str]) -> str:
         for weight, style in FACES:
             url = shipped_file(subset, weight, style).as_uri()
             rules.append(_face(family, url, weight, style))
-    for index, path in enumerate(declared):
-        rules.append(_face(fallback_family(index), path, "100 900", "normal"))
-    stack = font_stack(declared)
+    for family, path in zip(fallback_families(content_dir, declared), declared, strict=True):
+        rules.append(_face(family, path, "100 900", "normal"))
+    stack = font_stack(content_dir, declared)
     rules.append(f"html {{ font-family: {stack}; }}")
     rules.append(_margin_boxes(stack))
     return "\n".join(rules) + "\n"
@@ -76,7 +82,7 @@ def _face(family: str, url: str, weight: str, style: str) -> str:
     return f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: {style}; src: url("{url}"); }}'
 
 
-def site_font_css(declared: Sequence[str]) -> str:
+def site_font_css(content_dir: Path, declared: Sequence[str]) -> str:
     """fonts.css of the website (in assets/guidegen/): the shipped faces with their ranges, then
     the editor's fonts, and Material's text font set to the whole list."""
     rules = ["/* Atkinson Hyperlegible Next, served from this site (no font service is contacted). SIL Open"]
@@ -86,9 +92,10 @@ def site_font_css(declared: Sequence[str]) -> str:
             url = f"fonts/{shipped_file(subset, weight, style).name}"
             face = _face(FAMILY, url, weight, style)
             rules.append(face[:-2] + f" font-display: swap; unicode-range: {RANGES[subset]}; }}")
-    for index, path in enumerate(declared):
-        rules.append(_face(fallback_family(index), f"../../{path}", "100 900", "normal"))
-    families = ", ".join([f'"{FAMILY}"', *(f'"{fallback_family(i)}"' for i in range(len(declared)))])
+    fallbacks = fallback_families(content_dir, declared)
+    for family, path in zip(fallbacks, declared, strict=True):
+        rules.append(_face(family, f"../../{path}", "100 900", "normal"))
+    families = ", ".join([f'"{FAMILY}"', *(f'"{f}"' for f in fallbacks)])
     rules.append(f":root {{ --md-text-font: {families}; }}")
     return "\n".join(rules) + "\n"
 
@@ -141,6 +148,15 @@ def _cmap(path: str, mtime: float) -> frozenset[int]:
 
     with TTFont(path, lazy=True) as font:
         return frozenset(font.getBestCmap() or {})
+
+
+@cache
+def _family(path: str, mtime: float) -> str:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True) as font:
+        names = font["name"]
+        return str(names.getDebugName(16) or names.getDebugName(1) or "")
 
 
 def fontconfig_file(folders: Iterable[Path], cache_dir: Path) -> Path:

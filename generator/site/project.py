@@ -118,7 +118,7 @@ def _write_site_assets(guide: Guide, dest: Path, *, offline: bool) -> None:
         shutil.copyfile(font, dest / "fonts" / font.name)
     shutil.copyfile(VENDOR / "fonts" / "LICENSE", dest / "fonts" / "LICENSE.txt")
     shutil.copyfile(SITE_TEMPLATES / "assets" / "guide.css", dest / "guide.css")
-    _write(dest / "fonts.css", site_font_css(guide.config.fonts))
+    _write(dest / "fonts.css", site_font_css(guide.content_dir, guide.config.fonts))
     brand = environment("site").get_template("brand.css.j2").render(colours=palette(guide.config.brand))
     _write(dest / "brand.css", brand)
     if offline:
