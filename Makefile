@@ -4,7 +4,7 @@ VENV    ?= .venv
 PYTHON  ?= python3
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed-stamp
-SYSTEM_PACKAGES := chromium poppler-utils qpdf
+SYSTEM_PACKAGES := chromium poppler-utils qpdf fonts-dejavu-core
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: guide test quick lint system-deps vendor screenshots handout-picture benchmark clean
@@ -36,6 +36,7 @@ system-deps:
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	command -v qpdf >/dev/null || missing="$$missing qpdf"; \
+	test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing$$missing"; \
 	  apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
