@@ -36,7 +36,9 @@ class PdfRender:
         jobs = pdf_jobs(run.guide)
         self.filenames = {job.filename for job in jobs}
         shared = digest_tree(TEMPLATES_DIR / "pdf", TEMPLATES_DIR / "assets", run.guide.content_dir / "assets")
-        base = (engine_versions(), shared, run.guide.config.paper)
+        # What every PDF is made from besides its HTML: paper, the fonts' order, the brand's colours.
+        look = run.guide.config.model_dump_json(include={"paper", "fonts", "brand"})
+        base = (engine_versions(), shared, look)
         self.keys: dict[str, str] = {}  # file name -> cache key, for the outputs that include the PDFs
         self.to_render: list[Work] = []
         self.waiting: list[Work] = []  # the booklet's join, once its parts are done
