@@ -24,7 +24,7 @@ from ..builder.cache import digest_bytes
 from ..content.model import Activity, Guide, ThreeCirclesHandout
 from ..errors import ContentError
 from ..render.environments import TEMPLATES_DIR
-from ..render.fonts import SHIPPED_DIR, fontconfig_file, pdf_font_css
+from ..render.fonts import SHIPPED_DIR, environment_variable, fontconfig_file, pdf_font_css
 from .brand import brand_css
 from .html import POSTER_PAPER, BookletPart, booklet_front, booklet_parts, handout_html, poster_html
 from .problems import layout_problem, refusal_problems
@@ -248,11 +248,12 @@ def _stylesheets(
     from .fetcher import GuideFetcher
 
     declared, primary, accent = look
-    # Only the shipped and declared fonts: fontconfig reads this when the configuration is made.
+    # Only the shipped and declared fonts: fontconfig reads FONTCONFIG_FILE when the configuration
+    # is made, and only then (so it is set for that moment, not for the rest of the process).
     folders = [SHIPPED_DIR, content_dir / "assets" / "fonts"]
-    os.environ["FONTCONFIG_FILE"] = str(fontconfig_file(folders, Path(tempfile.gettempdir())))
+    with environment_variable("FONTCONFIG_FILE", str(fontconfig_file(folders, Path(tempfile.gettempdir())))):
+        fonts = FontConfiguration()  # @font-face in our stylesheets registers here
     fetcher = GuideFetcher([content_dir, TEMPLATES_DIR])
-    fonts = FontConfiguration()  # @font-face in our stylesheets registers here
     base = content_dir.resolve().as_uri() + "/"
     sheets = [CSS(string=pdf_font_css(content_dir, declared), base_url=base, url_fetcher=fetcher, font_config=fonts)]
     sheets += [

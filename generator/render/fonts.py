@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -177,6 +178,20 @@ def fontconfig_file(folders: Iterable[Path], cache_dir: Path) -> Path:
         temporary.write_text(text, encoding="utf-8")
         temporary.replace(path)
     return path
+
+
+@contextmanager
+def environment_variable(name: str, value: str) -> Iterator[None]:
+    """name=value while the block runs, then as it was."""
+    saved = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ[name]
+        else:
+            os.environ[name] = saved
 
 
 def _xml(text: str) -> str:

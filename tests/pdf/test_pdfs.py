@@ -200,7 +200,7 @@ def test_letter_paper_when_configured(tmp_path: Path, make_guide_copy: Callable[
             continue
         reader = PdfReader(io.BytesIO(render_job(guide, job)))
         width, height = (round(float(v)) for v in reader.pages[0].mediabox.upper_right)
-        assert (width, height) == ((842, 1191) if job.kind == "poster" else (612, 792)), job.filename
+        assert (width, height) == ((792, 1224) if job.kind == "poster" else (612, 792)), job.filename  # Tabloid
 
 
 def test_page_one_of_each_handout_is_saved_for_people_to_look_at(built: Built, default_guide: Guide) -> None:
