@@ -56,6 +56,7 @@ class SourceFile:
         self._node: Any = None
         self._unparsed: str | None = None  # text whose parse came from the cache: parsed again if asked
         self.data: Any = None  # the plain data read, kept for cross-checks of a file that failed validation
+        self.body: tuple[str, int] | None = None  # a page's Markdown and its first line
         self.line_offset = 0
 
     @property
@@ -204,9 +205,9 @@ class _Loaded:
         for src, activity in zip(self.activity_srcs, self.activities, strict=True):
             if activity is None and isinstance(src.data, dict):
                 _check_references(src, src.data, ids)  # every problem in one run, not after a fix
-        for src, page in zip([self.home_src, *self.page_srcs], [self.home, *self.pages], strict=True):
-            if page is not None:
-                _check_body(src, page.body, page.body_line, self.root, ids)
+        for src in [self.home_src, *self.page_srcs]:
+            if src.body is not None:
+                _check_body(src, src.body[0], src.body[1], self.root, ids)
         if self.config and self.config.brand.logo:
             _check_asset(self.config_src, ("brand", "logo"), "brand.logo", self.config.brand.logo, self.root)
         if self.config:
@@ -351,9 +352,10 @@ def _load_page(src: SourceFile, root: Path, cache: ParseCache | None, page_id: s
         src.collector.add(2, 1, "front matter", "should be 'key: value' lines, e.g. title: My page")
         return None
     meta = src.validate(PageFrontMatter, data)
+    body = "\n".join(lines[end + 1 :])
+    src.body = (body, end + 2)  # its links are checked even when the front matter has problems
     if meta is None:
         return None
-    body = "\n".join(lines[end + 1 :])
     return Page(
         id=page_id,
         title=meta.title,
@@ -388,13 +390,7 @@ def _check_activities(srcs: list[SourceFile], activities: list[Activity | None],
             )
         seen.setdefault(activity.id, src.rel)
         _check_id(src, activity.id)
-        _check_references(src, {"skills": activity.skills, "next": activity.next, "id": activity.id}, ids)
-        for field in ("aim", "facilitator_notes", "attribution"):
-            value = getattr(activity, field)
-            if value:
-                _check_links(src, value, (field,), field, ids, allow_images=False)
-        for index, step in enumerate(activity.steps):
-            _check_links(src, step, ("steps", index), f"steps[{index + 1}]", ids, allow_images=False)
+        _check_references(src, activity.model_dump(), ids)
 
 
 def _check_id(src: SourceFile, ident: str) -> None:
@@ -412,7 +408,8 @@ def _check_id(src: SourceFile, ident: str) -> None:
 
 
 def _check_references(src: SourceFile, data: dict[str, Any], ids: _Ids) -> None:
-    """skills: and next: must name things that exist (also for a file with other problems)."""
+    """skills:, next: and links in the text must name things that exist (also in a file with
+    other problems, so every problem comes in one run)."""
     skills = data.get("skills")
     for index, skill_id in enumerate(skills if isinstance(skills, (list, tuple)) else ()):
         if isinstance(skill_id, str) and SLUG.match(skill_id) and ids.missing("skill", skill_id):
@@ -420,12 +417,18 @@ def _check_references(src: SourceFile, data: dict[str, Any], ids: _Ids) -> None:
                 ("skills", index), f"skills[{index + 1}]", _unknown("skill", skill_id, ids.skills, "content/skills.yml")
             )
     following = data.get("next")
-    if not isinstance(following, str) or not SLUG.match(following):
-        return
-    if ids.missing("activity", following):
-        src.problem_at(("next",), "next", _unknown("activity", following, ids.activities, "content/activities/"))
-    elif following == data.get("id"):
-        src.problem_at(("next",), "next", "an activity cannot lead into itself; name a different activity")
+    if isinstance(following, str) and SLUG.match(following):
+        if ids.missing("activity", following):
+            src.problem_at(("next",), "next", _unknown("activity", following, ids.activities, "content/activities/"))
+        elif following == data.get("id"):
+            src.problem_at(("next",), "next", "an activity cannot lead into itself; name a different activity")
+    for field in ("aim", "facilitator_notes", "attribution"):
+        if isinstance(data.get(field), str):
+            _check_links(src, data[field], (field,), field, ids, allow_images=False)
+    steps = data.get("steps")
+    for index, step in enumerate(steps if isinstance(steps, (list, tuple)) else ()):
+        if isinstance(step, str):
+            _check_links(src, step, ("steps", index), f"steps[{index + 1}]", ids, allow_images=False)
 
 
 def _unknown(kind: str, wanted: str, known: set[str], where: str) -> str:
