@@ -105,12 +105,6 @@ def declared_files(content_dir: Path, declared: Sequence[str]) -> list[Path]:
     return [content_dir / path for path in declared]
 
 
-def all_font_files(content_dir: Path, declared: Sequence[str]) -> list[Path]:
-    """Every font file a PDF may embed (for the build's cache keys)."""
-    shipped = [shipped_file(s, w, st) for s in SUBSETS for w, st in FACES]
-    return shipped + declared_files(content_dir, declared)
-
-
 def covered(content_dir: Path, declared: Sequence[str]) -> frozenset[int]:
     """Every code point some configured font can draw, in every shipped face."""
     letters: set[int] = set()
