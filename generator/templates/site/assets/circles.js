@@ -180,6 +180,7 @@
       if (!mine.length) throw new Error(`The handout has no spaces for ${ring.label}.`);
       for (const [field, text] of spread(textsByRing[index], mine)) values.push([field, text]);
     });
+    for (const field of fields) uprightRectangles(field);
     const chosen = values.map(([field, text]) => fontFor(text, sets));
     values.forEach(([field, text], i) => field.setText(drawable(text, sets[chosen[i]])));
     form.updateFieldAppearances(await embed(0));
@@ -190,6 +191,15 @@
     for (const font of embedded.values()) registerFont(form.acroForm.dict, font, PDFLib);
     form.acroForm.dict.set(PDFName.of("NeedAppearances"), PDFBool.True);
     return doc.save({ updateFieldAppearances: false });
+  }
+
+  /** WeasyPrint writes a textarea's /Rect bottom edge first (y1 > y2); viewers that redraw fields
+      put that right, but pdf-lib then draws its appearance below the box, where nothing shows. */
+  function uprightRectangles(field) {
+    for (const widget of field.acroField.getWidgets()) {
+      const { x, y, width, height } = widget.getRectangle();
+      if (height < 0) widget.setRectangle({ x, y: y + height, width, height: -height });
+    }
   }
 
   /** The first font that has every letter of text, else the one that has the most. */
