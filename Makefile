@@ -26,7 +26,7 @@ lint: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,zensical]'
 	touch $(STAMP)
 
 # Browser tests use Debian's Chromium (Playwright cannot download its own here);
@@ -52,6 +52,7 @@ handout-picture: $(STAMP) system-deps
 	$(BIN)/python scripts/render_handout_picture.py
 
 benchmark: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,benchmark]'
 	$(BIN)/python benchmarks/run.py
 
 clean:

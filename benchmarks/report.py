@@ -9,11 +9,14 @@ from dataclasses import dataclass
 
 from measure import Sample
 from scenarios import (
+    CHECK,
     EDIT,
     FULL,
     JOBS1,
     JOBS2,
+    MKDOCS_TO_PDF,
     NOOP,
+    PREVIEW,
     RAW_MKDOCS,
     RAW_WEASYPRINT,
     SITE_PDF,
@@ -321,9 +324,10 @@ def _linear_goal(synthetic: Sequence[Subject]) -> Goal:
 
 
 def _memory_goal(synthetic: Sequence[Subject]) -> Goal:
-    if not synthetic or not synthetic[-1].samples.get(FULL):
+    at_500 = [s for s in synthetic if s.activities == 500 and s.samples.get(FULL)]
+    if not at_500:
         return Goal("peak memory of a full build", "synthetic", "not measured", "≤ 300 MiB at 500", None)
-    s = synthetic[-1]
+    s = at_500[0]
     total = peak(s, lambda x: x.total)
     met = total <= 300 * MIB if s.activities >= 500 else None  # a smaller guide proves nothing here
     measured = f"{mib(total)} (all processes, PSS), {mib(peak(s, lambda x: x.largest))} (largest)"
@@ -334,3 +338,109 @@ def goals_table(found: Sequence[Goal]) -> list[str]:
     verdict = {True: "met", False: "**not met**", None: "not judged"}
     rows = [[g.name, g.guide, g.measured, g.target, verdict[g.met]] for g in found]
     return table(["goal", "guide", "measured", "target", "result"], rows)
+
+
+# ---------------------------------------------------------------- issue 20: editing and scale
+
+
+def by_size(subjects: Sequence[Subject], activities: int) -> Subject | None:
+    """The synthetic guide of this many activities (subjects[0] is the default guide)."""
+    return next((s for s in subjects[1:] if s.activities == activities), None)
+
+
+def editing_table(subjects: Sequence[Subject], repeat: int) -> list[str]:
+    header = [
+        "guide",
+        "`check` after one edit (warm)",
+        "its CPU",
+        "preview: save to changed page",
+        "`mkdocs-to-pdf` (site + one PDF)",
+    ]
+    rows = [
+        [
+            s.name,
+            cell(s, CHECK, repeat),
+            seconds(s.median(CHECK, lambda x: x.cpu)),
+            cell(s, PREVIEW, repeat),
+            cell(s, MKDOCS_TO_PDF, repeat),
+        ]
+        for s in subjects
+        if s.samples.get(CHECK) or s.samples.get(PREVIEW) or s.samples.get(MKDOCS_TO_PDF)
+    ]
+    return table(header, rows)
+
+
+def scale_table(subjects: Sequence[Subject]) -> list[str]:
+    """Full builds per activity, against the 100-activity guide of the same run."""
+    base = by_size(subjects, 100)
+    header = [
+        "guide",
+        "full build",
+        "per activity",
+        "÷ at 100",
+        "CPU per activity",
+        "÷ at 100",
+        "no-op",
+        "peak memory (all, PSS)",
+    ]
+    rows = []
+    for s in subjects[1:]:
+        if not s.samples.get(FULL):
+            continue
+        wall, cpu = per_activity(s), per_activity(s, cpu=True)
+        rows.append(
+            [
+                s.name,
+                seconds(s.median(FULL)),
+                seconds(wall),
+                times(ratio(wall, base and per_activity(base))),
+                seconds(cpu),
+                times(ratio(cpu, base and per_activity(base, cpu=True))),
+                seconds(s.median(NOOP)),
+                mib(peak(s, lambda x: x.total)),
+            ]
+        )
+    return table(header, rows)
+
+
+def per_activity(s: Subject, cpu: bool = False) -> float | None:
+    value = s.median(FULL, lambda x: x.cpu) if cpu else s.median(FULL)
+    return None if value is None else value / s.activities
+
+
+def editing_goals(subjects: Sequence[Subject]) -> list[Goal]:
+    default = subjects[0]
+    found: list[Goal] = []
+    for s, limit in ((default, 0.8), (by_size(subjects, 100), 1.0), (by_size(subjects, 500), 2.0)):
+        if s is not None:
+            found.append(_limit_goal("preview: save to visible change", s, PREVIEW, limit))
+    for s, limit in ((default, 0.3), (by_size(subjects, 100), 0.6)):
+        if s is not None:
+            found.append(_limit_goal("`check` (warm, after one edit)", s, CHECK, limit))
+    return [*found, *_scale_goals(subjects)]
+
+
+def _limit_goal(name: str, s: Subject, which: str, limit: float) -> Goal:
+    value = s.median(which)
+    return Goal(name, s.name, seconds(value), f"≤ {limit:g} s", None if value is None else value <= limit)
+
+
+def _scale_goals(subjects: Sequence[Subject]) -> list[Goal]:
+    big, base = by_size(subjects, 2000), by_size(subjects, 100)
+    if big is None or not big.samples.get(FULL):
+        return [Goal("linear to 2,000 activities", "synthetic 2000", "not measured", "≤ 1.3× per activity", None)]
+    growth = ratio(per_activity(big), base and per_activity(base))
+    growth_cpu = ratio(per_activity(big, cpu=True), base and per_activity(base, cpu=True))
+    total = peak(big, lambda x: x.total)
+    noop = big.median(NOOP)
+    return [
+        Goal(
+            "full build per activity, 2,000 ÷ 100",
+            big.name,
+            f"{times(growth)} wall, {times(growth_cpu)} CPU",
+            "≤ 1.3×",
+            None if growth is None else growth <= 1.3,
+        ),
+        Goal("peak memory of a full build", big.name, mib(total), "≤ 400 MiB", total <= 400 * MIB if total else None),
+        Goal("no-op rebuild", big.name, seconds(noop), "< 1 s", None if noop is None else noop < 1.0),
+    ]

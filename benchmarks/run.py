@@ -20,8 +20,35 @@ from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
-from report import LINEAR_TOLERANCE, builds_table, goals, goals_table, jobs_table, phases_table, ratios_table, raw_table
-from scenarios import EDIT, FULL, JOBS1, JOBS2, NOOP, ORDER, RAW_MKDOCS, RAW_WEASYPRINT, SITE_PDF, Subject, schedule
+from report import (
+    LINEAR_TOLERANCE,
+    builds_table,
+    editing_goals,
+    editing_table,
+    goals,
+    goals_table,
+    jobs_table,
+    phases_table,
+    ratios_table,
+    raw_table,
+    scale_table,
+)
+from scenarios import (
+    CHECK,
+    EDIT,
+    FULL,
+    JOBS1,
+    JOBS2,
+    MKDOCS_TO_PDF,
+    NOOP,
+    ORDER,
+    PREVIEW,
+    RAW_MKDOCS,
+    RAW_WEASYPRINT,
+    SITE_PDF,
+    Subject,
+    schedule,
+)
 from synthetic import REPO, make_guide
 
 from generator.content.loader import load_guide
@@ -30,7 +57,7 @@ from generator.pdf.jobs import pdf_jobs
 # The raw WeasyPrint baseline renders every PDF on one core: from MEDIUM activities on it is
 # left out, and from LARGE on so is raw MkDocs, so that the default run finishes in under ten
 # minutes. The edit runs at every size: it is what an editor of a large guide waits for.
-MEDIUM, LARGE = 200, 300
+MEDIUM, LARGE, HUGE = 200, 300, 1000
 NAMES = {
     FULL: "full build",
     NOOP: "no-op rebuild",
@@ -40,6 +67,9 @@ NAMES = {
     JOBS2: "`--jobs 2`",
     RAW_MKDOCS: "raw MkDocs",
     RAW_WEASYPRINT: "raw WeasyPrint",
+    CHECK: "`check`",
+    PREVIEW: "preview",
+    MKDOCS_TO_PDF: "mkdocs-to-pdf",
 }
 
 
@@ -72,15 +102,23 @@ ACCOUNTING = [
 def plan(activities: int | None, repeat: int) -> dict[str, int]:
     """How many times to run each measurement for a guide (None: the default guide)."""
     if activities is None:
-        return dict.fromkeys(ORDER, repeat)
-    reps = dict.fromkeys((FULL, NOOP, EDIT, RAW_MKDOCS, RAW_WEASYPRINT), repeat)
+        return {**dict.fromkeys(ORDER, repeat), MKDOCS_TO_PDF: 0}
+    if activities >= HUGE:  # scale only: a full build takes minutes; the goals need full and no-op
+        return {FULL: 1, NOOP: 1}
+    reps = dict.fromkeys((FULL, NOOP, EDIT, CHECK, PREVIEW, RAW_MKDOCS, RAW_WEASYPRINT), repeat)
     if 50 <= activities < LARGE:  # two workers against one where the fixed costs matter less
         reps.update({JOBS1: 1, JOBS2: 1})
+    if activities == 100 and _have("mkdocs-to-pdf"):  # the peer users would otherwise pick, once
+        reps.update({MKDOCS_TO_PDF: 1})
     if activities >= MEDIUM:
         reps.update({RAW_WEASYPRINT: 0})
     if activities >= LARGE:
-        reps.update({RAW_MKDOCS: 0})
+        reps.update({RAW_MKDOCS: 0, CHECK: 1})
     return reps
+
+
+def _have(package: str) -> bool:
+    return _version(package) != "not installed"
 
 
 def subject(name: str, root: Path, activities: int | None, repeat: int) -> Subject:
@@ -198,7 +236,10 @@ def render(found: list[Subject], repeat: int, header: list[str], notes: list[str
         ("Where builds spend their time (from their progress lines)", phases_table(found)),
         ("Raw WeasyPrint in one warm process, job by job", raw_table(found)),
         ("PDF worker processes (clean `--only pdf` builds)", jobs_table(found, repeat)),
+        ("Editing: `check` and the live preview (issue 20)", editing_table(found, repeat)),
+        ("Scale: full builds per activity (issue 20)", scale_table(found)),
         ("Goals (issue 7)", goals_table(goals(found))),
+        ("Goals (issue 20)", goals_table(editing_goals(found))),
     ]
     lines = ["# guidegen benchmark", "", *header, ""]
     for title, rows in sections:

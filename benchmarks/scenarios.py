@@ -10,22 +10,31 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import statistics
+import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
 from measure import Sample, run
 from synthetic import edit_activity
 
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
+CACHE_HOME = Path(tempfile.mkdtemp(prefix="guidegen-benchmark-cache-"))  # `check` remembers warnings here
 FULL, NOOP, EDIT, SITE_PDF = "full", "noop", "edit", "site_pdf"
 JOBS1, JOBS2, RAW_MKDOCS, RAW_WEASYPRINT = "jobs1", "jobs2", "raw_mkdocs", "raw_weasyprint"
-ORDER = (FULL, NOOP, EDIT, RAW_MKDOCS, RAW_WEASYPRINT, SITE_PDF, JOBS1, JOBS2)
+CHECK, PREVIEW, MKDOCS_TO_PDF = "check", "preview", "mkdocs_to_pdf"
+ORDER = (FULL, NOOP, EDIT, CHECK, PREVIEW, RAW_MKDOCS, RAW_WEASYPRINT, SITE_PDF, JOBS1, JOBS2, MKDOCS_TO_PDF)
+PREVIEW_EDITS = 3  # saves timed in each preview run (their median is one sample)
+PREVIEW_WAIT = 120.0  # seconds: a preview that shows no change by then has failed
 
 
 @dataclass(frozen=True)
@@ -69,7 +78,7 @@ class Subject:
 
 def environment() -> dict[str, str]:
     env = dict(os.environ)
-    env.update(SOURCE_DATE_EPOCH="1735689600", NO_MKDOCS_2_WARNING="1")
+    env.update(SOURCE_DATE_EPOCH="1735689600", NO_MKDOCS_2_WARNING="1", XDG_CACHE_HOME=str(CACHE_HOME))
     env.pop("PYTHONDEVMODE", None)
     return env
 
@@ -150,6 +159,81 @@ def _raw_weasyprint(subject: Subject, env: dict[str, str], rep: int) -> Sample:
     return sample
 
 
+def _check(subject: Subject, env: dict[str, str], rep: int) -> Sample:
+    """`guidegen check` after one activity was edited, as an editor runs it between saves.
+
+    The first check of a guide (which parses every file) is made beforehand, untimed: the
+    timed one is the next, with what the previous check remembered.
+    """
+    command = [sys.executable, "-m", "generator", "check", "--guide", str(subject.root)]
+    if rep == 0:
+        run(command, env=env)
+    edit_activity(subject.root, subject.edit_id, f"check{rep}")
+    return run(command, env=env)
+
+
+def _preview(subject: Subject, env: dict[str, str], rep: int) -> Sample:
+    """Save -> the served page shows the change, in a running `guidegen serve` (website only).
+
+    Each save changes one activity's aim; the page is fetched every 20 ms until it shows the
+    new words. One sample is the median of PREVIEW_EDITS saves.
+    """
+    command = [sys.executable, "-m", "generator", "serve", "--guide", str(subject.root), "--port", "0", "--no-pdfs"]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        page = _preview_address(process) + f"activities/{subject.edit_id}/"
+        waits = [_save_and_wait(subject, page, f"preview{rep}x{k}") for k in range(PREVIEW_EDITS)]
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=60)
+    return Sample(statistics.median(waits), 0.0, 0, 0)
+
+
+def _preview_address(process: subprocess.Popen[str]) -> str:
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.startswith("Preview: "):
+            threading.Thread(target=process.stdout.read, daemon=True).start()  # keep the pipe drained
+            return line.split(" ", 1)[1].strip()
+    raise RuntimeError("guidegen serve stopped before it showed the preview")
+
+
+def _save_and_wait(subject: Subject, page: str, marker: str) -> float:
+    time.sleep(0.5)  # let the watcher settle after the previous change
+    started = time.perf_counter()
+    edit_activity(subject.root, subject.edit_id, marker)
+    while time.perf_counter() - started < PREVIEW_WAIT:
+        try:
+            with urllib.request.urlopen(page, timeout=10) as answer:
+                if marker.encode() in answer.read():
+                    return time.perf_counter() - started
+        except OSError:
+            pass  # the preview shows an error page (HTTP 500) or is busy: ask again
+        time.sleep(0.02)
+    raise RuntimeError(f"the preview did not show the change at {page} within {PREVIEW_WAIT:.0f} s")
+
+
+def _mkdocs_to_pdf(subject: Subject, env: dict[str, str], rep: int) -> Sample:
+    """The anchor users would otherwise pick: MkDocs with the mkdocs-to-pdf plugin (site + one PDF)
+    of the same generated project, in a fresh process."""
+    project = subject.root / "build" / "mkdocs"
+    if not (project / "mkdocs.yml").is_file():
+        _build(subject, env, "--only", "site", clean=False)
+    with tempfile.TemporaryDirectory(prefix="mkdocs-to-pdf-") as folder:
+        copy = Path(folder) / "project"
+        shutil.copytree(project, copy)
+        config = yaml.safe_load((copy / "mkdocs.yml").read_text(encoding="utf-8"))
+        config["plugins"] = [*config.get("plugins", []), {"to-pdf": {"output_path": "pdf/whole-guide.pdf"}}]
+        config["strict"] = False  # the plugin's own notices must not stop the build
+        (copy / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        sample = run(
+            [str(BIN / "mkdocs"), "build", "-q", "-f", str(copy / "mkdocs.yml"), "-d", str(copy / "site")], env=env
+        )
+        if not (copy / "site" / "pdf" / "whole-guide.pdf").is_file():
+            raise RuntimeError("mkdocs-to-pdf made no PDF")
+        return sample
+
+
 STEPS: dict[str, Callable[[Subject, dict[str, str], int], Sample]] = {
     FULL: _full,
     NOOP: _noop,
@@ -159,4 +243,7 @@ STEPS: dict[str, Callable[[Subject, dict[str, str], int], Sample]] = {
     JOBS2: _jobs(2),
     RAW_MKDOCS: _raw_mkdocs,
     RAW_WEASYPRINT: _raw_weasyprint,
+    CHECK: _check,
+    PREVIEW: _preview,
+    MKDOCS_TO_PDF: _mkdocs_to_pdf,
 }

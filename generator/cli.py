@@ -35,6 +35,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     _guide_argument(check)
     check.add_argument("--strict", action="store_true", help="treat warnings as problems (exit 1 if there are any)")
+    check.add_argument(
+        "--format",
+        choices=("text", "github", "json"),
+        default="text",
+        help="text for people (default); github: GitHub Actions annotations, one line per problem; json",
+    )
 
     build = commands.add_parser(
         "build",
@@ -56,8 +62,17 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true", help="build even if nothing has changed")
     build.add_argument("-q", "--quiet", action="store_true", help="print only errors and the final line")
     build.add_argument("-v", "--verbose", action="store_true", help="print every step")
+    build.add_argument(
+        "--engine",
+        choices=("mkdocs", "zensical"),
+        default=None,
+        help="website engine (default: engine: in site_config.yml, else mkdocs)",
+    )
     _scaffold_parsers(commands)
     _serve_parser(commands)
+    from .publish.command import add_parser as add_publish_parser
+
+    add_publish_parser(commands)
     return parser
 
 
@@ -141,6 +156,10 @@ def main(argv: list[str] | None = None) -> int:
             return _scaffold(args)
         if args.command == "serve":
             return _serve(args)
+        if args.command == "publish":
+            from .publish.command import run as publish
+
+            return publish(args)
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return EXIT_CONTENT
@@ -162,7 +181,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from .checks import check_guide
+    from .checks.formats import machine_check, publishing_notes
 
+    if args.format != "text":
+        report, code = machine_check(args.guide, args.format, args.strict)
+        print(report)
+        return code
     guide, warnings = check_guide(args.guide)
     out = sys.stderr if args.strict and warnings else sys.stdout
     for warning in warnings:
@@ -177,6 +201,8 @@ def _check(args: argparse.Namespace) -> int:
     counts = [(len(guide.pages), "page"), (len(guide.skills), "skill"), (len(guide.activities), "activity")]
     counts.append((len(warnings), "warning"))
     print("OK: " + ", ".join(_plural(n, noun) for n, noun in counts))
+    for note in publishing_notes(args.guide):  # only for publishing: --strict does not count them
+        print(f"Before publishing: {note.render()}", file=sys.stderr)
     return EXIT_OK
 
 

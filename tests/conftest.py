@@ -11,9 +11,14 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from generator.content.loader import load_guide
 from generator.content.model import Guide
+
+# These machines are shared: a slow example is not a failure (hypothesis' 200 ms deadline is).
+settings.register_profile("shared-machine", deadline=None)
+settings.load_profile("shared-machine")
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -26,6 +31,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="rewrite expected-output files (generated Markdown, error reports) instead of comparing",
     )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """`check` remembers warnings in the user's cache folder: tests use one of their own."""
+    saved = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+    yield
+    if saved is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = saved
 
 
 @pytest.fixture(scope="session")

@@ -26,10 +26,12 @@ class BuildOptions:
     quiet: bool = False
     verbose: bool = False
     time_limit: float = DEFAULT_TIME_LIMIT
+    engine: str | None = None  # the website engine; None: engine: in site_config.yml
 
     def request(self) -> str:
         """What was asked for, as far as it changes the outputs."""
-        return ",".join(self.only) if self.only else "outputs from site_config.yml"
+        asked = ",".join(self.only) if self.only else "outputs from site_config.yml"
+        return f"{asked}, engine {self.engine}" if self.engine else asked
 
     def output_folder(self, root: Path) -> Path:
         return (self.out or root / "build").resolve()
@@ -45,4 +47,13 @@ class BuildOptions:
         if args.jobs is not None and args.jobs < 1:
             raise UsageError("--jobs takes a whole number of at least 1")
         limit = float(os.environ.get("GUIDEGEN_TIME_LIMIT", DEFAULT_TIME_LIMIT))
-        return cls(out=args.out, only=only, jobs=args.jobs, quiet=args.quiet, verbose=args.verbose, time_limit=limit)
+        engine = getattr(args, "engine", None)
+        return cls(
+            out=args.out,
+            only=only,
+            jobs=args.jobs,
+            quiet=args.quiet,
+            verbose=args.verbose,
+            time_limit=limit,
+            engine=engine,
+        )

@@ -22,6 +22,7 @@ from .forked import Forked
 from .options import ALL_OUTPUTS, BuildOptions, UsageError
 from .pdfs import PARTS, PdfRender
 from .progress import Progress
+from .record import BuildRecord
 from .state import BuildReport, BuildRun
 from .swap import staging_dir, swap_into_place
 
@@ -47,11 +48,26 @@ def build(root: Path, options: BuildOptions, progress: Progress | None = None) -
         run.manifest.inputs = inputs
         run.manifest.record_files(staging)
         run.manifest.write(staging)
+        engine = options.engine or guide.config.engine
+        BuildRecord(options.request(), outputs, engine).write(staging)  # for `guidegen publish`
         swap_into_place(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     run.report.seconds = time.perf_counter() - started
     return run.report
+
+
+ENGINE_NAMES = {"mkdocs": "MkDocs", "zensical": "Zensical"}
+
+
+def site_engine(run: BuildRun) -> str:
+    """The website engine: --engine, else engine: in site_config.yml; refused early if not installed."""
+    engine = run.options.engine or run.guide.config.engine
+    if engine == "zensical":
+        from ..site.zensical import require
+
+        require()
+    return engine
 
 
 def _refuse_foreign_folder(out: Path) -> None:
@@ -178,14 +194,16 @@ class _Website(_Site):
 
         run.progress.step("Website: writing the MkDocs project")
         project = run.staging / "mkdocs"
-        write_mkdocs_project(run.guide, project, handouts=handouts, pdfs_later=True)
+        self.engine = site_engine(run)
+        self.description = f"{ENGINE_NAMES[self.engine]} for the website"
+        write_mkdocs_project(run.guide, project, handouts=handouts, pdfs_later=True, engine=self.engine)
         key = digest_bytes(engine_versions(), digest_tree(project), pdf_key)
         super().__init__(run, handouts, project, run.staging / "site", key, "site")
 
     def build(self) -> None:
-        from ..site.project import run_mkdocs
+        from ..site.project import run_engine
 
-        run_mkdocs(self.config_file, self.site_dir)
+        run_engine(self.config_file, self.site_dir, self.engine)
 
     def finish(self, pdf_dir: Path) -> None:
         """The PDFs (and the scripts made from them) into the project's docs/, and the site if it was built."""
@@ -205,7 +223,9 @@ class _Offline(_Site):
         from ..offline.bundle import bundle_name, write_offline_project
 
         project = run.staging / "offline-mkdocs"
-        write_offline_project(run.guide, project, handouts=handouts, pdf_dir=None, pdfs_later=True)
+        self.engine = site_engine(run)
+        self.description = f"{ENGINE_NAMES[self.engine]} for the offline site"
+        write_offline_project(run.guide, project, handouts=handouts, pdf_dir=None, pdfs_later=True, engine=self.engine)
         self.name = bundle_name(run.guide)
         source_date = os.environ.get("SOURCE_DATE_EPOCH", "")
         key = digest_bytes(engine_versions(), digest_tree(project), pdf_key, source_date)
@@ -214,7 +234,7 @@ class _Offline(_Site):
     def build(self) -> None:
         from ..offline.bundle import build_offline_site
 
-        build_offline_site(self.run.guide, self.config_file, self.site_dir)
+        build_offline_site(self.run.guide, self.config_file, self.site_dir, self.engine)
 
     def finish(self, pdf_dir: Path) -> None:
         from ..offline.bundle import write_zip

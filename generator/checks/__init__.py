@@ -7,33 +7,56 @@ the editor can judge whether a word or a long sentence is right in its place.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache, partial
 from pathlib import Path
 
 from ..content.loader import Sources, load_guide
 from ..content.model import Guide
 from ..errors import Problem
 from .brand import light_brand_colours
-from .documents import Document, documents
+from .documents import Document, document_makers
 from .images import missing_alt_text
 from .readability import hard_to_read, long_sentences
+from .remembered import RememberedWarnings, cache_folder, file_key
 from .terms import WordList, exclusive_terms, word_list_for
 
 __all__ = ["check_guide", "content_warnings"]
 
 
-def check_guide(root: Path) -> tuple[Guide, list[Problem]]:
-    """Load the guide (raising ContentError for errors) and return it with its warnings."""
+def check_guide(root: Path, remember: bool = True) -> tuple[Guide, list[Problem]]:
+    """Load the guide (raising ContentError for errors) and return it with its warnings.
+
+    remember: reuse the warnings of files unchanged since the last check (see remembered.py).
+    """
+    remembered = RememberedWarnings.read(cache_folder(root)) if remember else None
     sources: Sources = {}
-    guide = load_guide(root, field_sources=sources)
-    return guide, content_warnings(guide, sources)
+    parse_cache = remembered.parse_cache if remembered else None
+    guide = load_guide(root, field_sources=sources, parse_cache=parse_cache)
+    warnings = content_warnings(guide, sources, remembered)
+    if remembered is not None:
+        remembered.write()
+    return guide, warnings
 
 
-def content_warnings(guide: Guide, sources: Sources) -> list[Problem]:
+def content_warnings(guide: Guide, sources: Sources, remembered: RememberedWarnings | None = None) -> list[Problem]:
     """Every warning for the guide, in file and line order, each reported once."""
-    words = word_list_for(guide.config)
-    problems: list[Problem] = light_brand_colours(guide.config, sources)
-    for document in documents(guide, sources):
-        problems += _document_warnings(document, guide, words)
+    words = cache(partial(word_list_for, guide.config))  # read only if some file is not remembered
+    settings = "\n".join(sources[("config", "")].lines)
+    by_file: dict[str, list[Callable[[], Document]]] = {}
+    lines: dict[str, tuple[str, ...]] = {}
+    for source, make in document_makers(guide, sources):
+        by_file.setdefault(source.path, []).append(make)
+        lines[source.path] = source.lines
+    problems: list[Problem] = light_brand_colours(guide.config, sources)  # cheap: not remembered
+    for path, makers in by_file.items():
+        key = file_key(path, lines[path], settings)
+        found = remembered.get(key) if remembered else None
+        if found is None:
+            found = [p for make in makers for p in _document_warnings(make(), guide, words())]
+            if remembered:
+                remembered.put(key, found)
+        problems += found
     return sorted(set(problems))
 
 

@@ -6,8 +6,9 @@ sentences) and which of those count towards a page's or activity's reading ease.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from pydantic import BaseModel
 
@@ -70,14 +71,19 @@ def _unscored(source: FieldSource, model: BaseModel) -> Document:
     return Document("", prose[0], prose, ())
 
 
-def documents(guide: Guide, sources: Sources) -> Iterator[Document]:
-    yield _config(guide, sources[("config", "")])
+def document_makers(guide: Guide, sources: Sources) -> Iterator[tuple[FieldSource, Callable[[], Document]]]:
+    """Each document's source and a way to make it: making one reads its file's positions."""
+    config = sources[("config", "")]
+    yield config, partial(_config, guide, config)
     for page in (guide.home, *guide.pages):
-        yield _page(page, sources[("page", page.id)])
+        source = sources[("page", page.id)]
+        yield source, partial(_page, page, source)
     for skill in guide.skills:
-        yield _unscored(sources[("skill", skill.id)], skill)
+        source = sources[("skill", skill.id)]
+        yield source, partial(_unscored, source, skill)
     for activity in guide.activities:
-        yield _activity(activity, sources[("activity", activity.id)])
+        source = sources[("activity", activity.id)]
+        yield source, partial(_activity, activity, source)
 
 
 def _config(guide: Guide, source: FieldSource) -> Document:

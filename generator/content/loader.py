@@ -36,10 +36,15 @@ class FieldSource:
     """Where one loaded item's YAML came from, so later checks can report file:line too."""
 
     path: str  # relative to the guide, as in every message
-    node: Any  # the ruamel tree, which keeps a position for every key and item
+    file: SourceFile  # gives the ruamel tree, parsed only when a check asks for it
     prefix: tuple[str | int, ...]  # the item's place in node, e.g. ("skills", 3)
     line_offset: int  # lines before node's text in the file (a page's opening '---')
     lines: tuple[str, ...]  # the file's lines, for the snippet under a message
+
+    @property
+    def node(self) -> Any:
+        """The ruamel tree, which keeps a position for every key and item."""
+        return self.file.node
 
 
 # ("config", ""), ("page", id) (home is "index"), ("skill", id), ("activity", id) -> source
@@ -257,7 +262,7 @@ def _stems_of_failed(srcs: list[SourceFile], loaded: list[Any]) -> set[str]:
 
 
 def _field_source(src: SourceFile, prefix: tuple[str | int, ...]) -> FieldSource:
-    return FieldSource(src.rel, src.node, prefix, src.line_offset, tuple(src.collector.lines))
+    return FieldSource(src.rel, src, prefix, src.line_offset, tuple(src.collector.lines))
 
 
 class _Ids:

@@ -138,6 +138,12 @@ class SiteConfig(StrictModel):
         description="Which outputs `guidegen build` makes.",
         examples=[["site", "pdf", "offline"]],
     )
+    engine: Literal["mkdocs", "zensical"] = Field(
+        default="mkdocs",
+        description="The website engine: mkdocs (mkdocs-material) or zensical, its successor "
+        "(install it with `pip install 'guidegen[zensical]'`; see the README's 'Website engines').",
+        examples=["mkdocs"],
+    )
     checks: Checks = Field(default_factory=Checks, description="Settings for `guidegen check`.")
     fonts: tuple[FontPath, ...] = Field(
         default=(),

@@ -54,6 +54,10 @@ class ParseCache:
             return
         self._used[_key(text)] = data
 
+    def entries_used(self) -> dict[str, Any]:
+        """What this load used: the cache for the next load in the same process (the preview)."""
+        return dict(self._used)
+
     def write(self, folder: Path) -> None:
         """Only the texts of this build: the cache never grows past the guide."""
         data = {"version": _version(), "entries": dict(sorted(self._used.items()))}

@@ -45,21 +45,27 @@ def bundle_name(guide: Guide) -> str:
 
 
 def write_offline_project(
-    guide: Guide, project: Path, *, handouts: Mapping[str, str], pdf_dir: Path | None, pdfs_later: bool = False
+    guide: Guide,
+    project: Path,
+    *,
+    handouts: Mapping[str, str],
+    pdf_dir: Path | None,
+    pdfs_later: bool = False,
+    engine: str = "mkdocs",
 ) -> Path:
     """The MkDocs project for the file:// variant of the site (cheap: no MkDocs import)."""
     from ..site.project import write_mkdocs_project
 
     return write_mkdocs_project(
-        guide, project, offline=True, handouts=handouts or None, pdf_dir=pdf_dir, pdfs_later=pdfs_later
+        guide, project, offline=True, handouts=handouts or None, pdf_dir=pdf_dir, pdfs_later=pdfs_later, engine=engine
     )
 
 
-def build_offline_site(guide: Guide, config_file: Path, site_dir: Path) -> None:
-    """Run MkDocs on the offline project, unlink web links and add README.txt."""
-    from ..site.project import run_mkdocs
+def build_offline_site(guide: Guide, config_file: Path, site_dir: Path, engine: str = "mkdocs") -> None:
+    """Run the website engine on the offline project, unlink web links and add README.txt."""
+    from ..site.project import run_engine
 
-    run_mkdocs(config_file, site_dir)
+    run_engine(config_file, site_dir, engine)
     for page in site_dir.rglob("*.html"):
         page.write_text(unlink_external(page.read_text(encoding="utf-8")), encoding="utf-8")
     (site_dir / "README.txt").write_text(_readme(guide), encoding="utf-8")

@@ -33,9 +33,9 @@ JobKind = Literal["booklet", "booklet-part", "handout", "poster"]
 PAGE_SIZES = {"A4": "A4 portrait", "Letter": "letter portrait", "A3": "A3 portrait", "Tabloid": "11in 17in"}
 FRONT, FRONT_KEY = "front.pdf", "front.key"  # the booklet's cover and contents, kept beside its parts
 STYLESHEETS: dict[str, tuple[str, ...]] = {
-    "booklet": ("common.css", "booklet.css"),
-    "handout": ("common.css", "handout.css"),
-    "poster": ("common.css", "handout.css", "poster.css"),
+    "booklet": ("common.css", "content.css", "booklet.css"),
+    "handout": ("common.css", "content.css", "handout.css"),
+    "poster": ("common.css", "content.css", "handout.css", "poster.css"),
 }
 
 

@@ -17,7 +17,7 @@ from ..errors import Problem
 VERSION_PATH = "/__guidegen__/version"
 BODY_END = re.compile(rb"</body\s*>", re.IGNORECASE)
 
-# Asks the server every second which build it is showing and reloads when that changes.
+# Asks the server five times a second (a tiny local request) which build it is showing and reloads when that changes.
 # The version the page was served with is written into the script, so a build that
 # finishes between sending the page and the first question still reloads it.
 _SCRIPT = """<script id="guidegen-live-reload">
@@ -25,9 +25,9 @@ _SCRIPT = """<script id="guidegen-live-reload">
   const shown = %s;
   const ask = () => fetch("%s", {cache: "no-store"})
     .then((answer) => answer.ok ? answer.text() : shown)
-    .then((latest) => latest.trim() === shown ? setTimeout(ask, 1000) : location.reload())
+    .then((latest) => latest.trim() === shown ? setTimeout(ask, 200) : location.reload())
     .catch(() => setTimeout(ask, 2000));
-  setTimeout(ask, 1000);
+  setTimeout(ask, 200);
 })();
 </script>
 """

@@ -28,13 +28,12 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from ..builder.options import BuildOptions, UsageError
-from ..builder.pipeline import build
-from ..content.loader import load_guide
+from ..builder.options import UsageError
 from ..errors import ContentError
 from ..render.environments import TEMPLATES_DIR
 from .http import HOST, PreviewServer, PreviewState, start
 from .pages import Failure
+from .quick_site import QuickSite
 from .static import url_path
 
 if TYPE_CHECKING:
@@ -57,6 +56,7 @@ class Previewer:
 
     def __init__(self, root: Path, out: Path, state: PreviewState, pdfs: BackgroundPdfs | None) -> None:
         self.root, self.out, self.state, self.pdfs = root, out, state, pdfs
+        self.site = QuickSite(root, out)
         self.dirty = threading.Event()
         self.broken = False
 
@@ -78,8 +78,7 @@ class Previewer:
     def update(self) -> None:
         generation = self.state.next_generation()
         try:
-            guide = load_guide(self.root)
-            report = build(self.root, BuildOptions(out=self.out, only=("site",), quiet=True))
+            result = self.site.update()
         except ContentError as error:
             self._failed(Failure(problems=tuple(error.problems)), error.report(), generation)
             return
@@ -88,11 +87,12 @@ class Previewer:
             details = f"{type(error).__name__}: {error}"
             self._failed(Failure(details=details), f"The preview could not be built: {details}", generation)
             return
+        guide = result.guide
         prefix = url_path(str(guide.config.site_url) if guide.config.site_url else None)
-        if self.state.show_site(report.out / "site", prefix, generation):
+        if self.state.show_site(result.site_dir, prefix, generation):
             fixed = " The problems are fixed." if self.broken else ""
             self.broken = False
-            _say(f"Website updated in {report.seconds:.1f} s.{fixed}")
+            _say(f"Website updated in {result.seconds:.1f} s.{fixed}")
         if self.pdfs is not None and "pdf" in guide.config.outputs:
             self.pdfs.request(generation, prefix)
 

@@ -2,7 +2,8 @@
 
 Content is semi-trusted: raw HTML in it is shown as text, never run; link targets are
 limited to our own `page:`/`skill:`/`activity:` references, `#anchors`, and web/mail
-addresses; and the HTML we make is sanitised with nh3 as a second layer.
+addresses; and the HTML is sanitised with nh3 as a second layer, by the sanitiser extension
+(`render/sanitiser.py`) that runs last in every conversion, MkDocs', Zensical's and ours.
 """
 
 from __future__ import annotations
@@ -10,12 +11,15 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
+from typing import Any
 
 import markdown as md
 import nh3
 from markupsafe import Markup
 
 from ..content.loader import REF
+from .sanitiser import MARKER
+from .sanitiser import NAME as SANITISER
 
 # (kind, id, anchor) -> URL for the output being written, e.g. "skills.md#listening".
 Resolver = Callable[[str, str, str], str]
@@ -23,54 +27,24 @@ Resolver = Callable[[str, str, str], str]
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 LINK_TARGET = re.compile(r"(\]\(\s*<?)([^)\s>]*)")
 REFERENCE_DEFINITION = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*<?)(\S+?)(>?(?:\s.*)?)$", re.MULTILINE)
-EXTENSIONS = ["tables", "sane_lists", "attr_list", "def_list", "pymdownx.tilde"]
+# The one Markdown configuration for content, the site's and the PDFs' alike: what content may
+# contain is decided here (and by the sanitiser's allow-list), not by each output.
+CONTENT_EXTENSIONS: list[str] = [
+    "admonition",
+    "attr_list",
+    "def_list",
+    "md_in_html",
+    "tables",
+    "sane_lists",
+    "pymdownx.tilde",
+]
+# The website adds heading ids (and its table of contents) for its navigation; the sanitiser comes last.
+SITE_EXTENSIONS: list[Any] = [{"toc": {"permalink": False, "toc_depth": 3}}, *CONTENT_EXTENSIONS, SANITISER]
+PDF_EXTENSIONS: list[str] = [*CONTENT_EXTENSIONS, SANITISER]
 
-ALLOWED_TAGS = {
-    "p",
-    "br",
-    "hr",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "li",
-    "strong",
-    "em",
-    "b",
-    "i",
-    "a",
-    "code",
-    "pre",
-    "blockquote",
-    "table",
-    "thead",
-    "tbody",
-    "tr",
-    "th",
-    "td",
-    "img",
-    "del",
-    "s",
-    "dl",
-    "dt",
-    "dd",
-    "span",
-    "sup",
-    "sub",
-}
-ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title"},
-    "img": {"src", "alt", "title", "width", "height"},
-    "th": {"align"},
-    "td": {"align"},
-    "h2": {"id"},
-    "h3": {"id"},
-    "h4": {"id"},
-    "ol": {"start"},
-}
+
+class SanitiserDidNotRun(RuntimeError):
+    """A conversion came back without the sanitiser's marker: a bug, never shown as safe HTML."""
 
 
 def _safe_target(target: str, resolve: Resolver) -> str:
@@ -94,17 +68,6 @@ def neutralise(text: str, resolve: Resolver) -> str:
     return REFERENCE_DEFINITION.sub(lambda m: m.group(1) + _safe_target(m.group(2), resolve) + m.group(3), text)
 
 
-def sanitise_html(html: str) -> str:
-    """Allow-list sanitising of HTML that came from content."""
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=SAFE_SCHEMES,
-        link_rel="noopener noreferrer",
-    )
-
-
 _local = threading.local()
 
 
@@ -112,8 +75,11 @@ def _convert(text: str) -> str:
     """Markdown -> HTML with one converter per thread: making one costs more than most conversions."""
     converter = getattr(_local, "converter", None)
     if converter is None:
-        converter = _local.converter = md.Markdown(extensions=EXTENSIONS, output_format="html")
-    return str(converter.reset().convert(text))
+        converter = _local.converter = md.Markdown(extensions=PDF_EXTENSIONS, output_format="html")
+    html = str(converter.reset().convert(text))
+    if not html.endswith(MARKER):
+        raise SanitiserDidNotRun("the Markdown converter returned HTML that the sanitiser did not clean")
+    return html.removesuffix(MARKER)
 
 
 def to_html(text: str, resolve: Resolver, *, inline: bool = False) -> Markup:
@@ -121,7 +87,7 @@ def to_html(text: str, resolve: Resolver, *, inline: bool = False) -> Markup:
     html = _convert(neutralise(text, resolve))
     if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
-    return Markup(sanitise_html(html))
+    return Markup(html)
 
 
 def plain_text(text: str) -> str:

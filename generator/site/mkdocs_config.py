@@ -11,22 +11,18 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..content.model import Guide
+from ..render.markdown import SITE_EXTENSIONS
 
 ASSETS = "assets/guidegen"  # our CSS, fonts and scripts inside docs/
 SHIM = f"{ASSETS}/iframe-worker/shim.js"  # the URL must contain 'iframe-worker': see NOTES.md
-HOOK = "hooks/guidegen_sanitise.py"
+NAV_GROUP = 50  # activities per navigation group in a long guide (see nav_tree)
 EXTRA_CSS = (f"{ASSETS}/fonts.css", f"{ASSETS}/guide.css", f"{ASSETS}/brand.css")
-MARKDOWN_EXTENSIONS: list[Any] = [
-    {"toc": {"permalink": False, "toc_depth": 3}},
-    "admonition",
-    "attr_list",
-    "def_list",
-    "md_in_html",
-    "tables",
-    "sane_lists",
-    "pymdownx.tilde",
-]
-FEATURES = ["navigation.indexes", "navigation.footer", "search.highlight"]
+# Content's Markdown configuration, shared with the PDFs; its last entry is the sanitiser, which
+# both MkDocs and Zensical run (an MkDocs `hooks:` entry would be ignored by Zensical).
+MARKDOWN_EXTENSIONS: list[Any] = SITE_EXTENSIONS
+# navigation.prune: each page holds only the visible part of the navigation, not every page
+# of the guide (otherwise build time and page size grow with the number of pages squared).
+FEATURES = ["navigation.indexes", "navigation.footer", "navigation.prune", "search.highlight"]
 # Every problem MkDocs can find in links is a warning, and strict mode makes warnings fatal.
 VALIDATION = {
     "omitted_files": "warn",
@@ -89,7 +85,6 @@ def mkdocs_config(guide: Guide, nav: Sequence[tuple[str, str]], *, offline: bool
         "strict": True,
         "theme": theme(guide),
         "plugins": plugins(offline),
-        "hooks": [HOOK],
         "markdown_extensions": MARKDOWN_EXTENSIONS,
         "extra_css": list(EXTRA_CSS),
         "extra": extra(guide, offline),
@@ -100,7 +95,12 @@ def mkdocs_config(guide: Guide, nav: Sequence[tuple[str, str]], *, offline: bool
 
 
 def nav_tree(nav: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
-    """Top-level pages first; pages under activities/ become one 'Activities' section."""
+    """Top-level pages first; pages under activities/ become one 'Activities' section.
+
+    A long list of activities is split into groups of NAV_GROUP (in their order): every
+    activity page shows its own section of the navigation, so one section of thousands would
+    make every page, and the time to build them all, grow with the square of the guide.
+    """
     tree: list[dict[str, Any]] = []
     section: list[dict[str, Any]] = []
     for path, title in nav:
@@ -111,4 +111,17 @@ def nav_tree(nav: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
             section.append(entry)
         else:
             tree.append(entry)
+    if sum(next(iter(e.values())) != "activities/index.md" for e in section) > NAV_GROUP:
+        section[:] = _grouped(section)
     return tree
+
+
+def _grouped(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The activities' index page first, then 'Activities 1 to 50', 'Activities 51 to 100', ..."""
+    index = [e for e in entries if next(iter(e.values())) == "activities/index.md"]
+    rest = [e for e in entries if e not in index]
+    groups = []
+    for start in range(0, len(rest), NAV_GROUP):
+        chunk = rest[start : start + NAV_GROUP]
+        groups.append({f"Activities {start + 1} to {start + len(chunk)}": chunk})
+    return index + groups

@@ -8,9 +8,13 @@ become relative Markdown links, so MkDocs checks every one of them in strict mod
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,7 +91,44 @@ def handout_words(activity: Activity) -> str:
     return HANDOUT_WORDS[activity.handout.kind] if activity.handout else "no handout"
 
 
+# Rendered pages by a digest of everything they are made from, while `remembered_pages()` is
+# in force: the live preview renders every page after each save, and most have not changed.
+_REMEMBERED: ContextVar[dict[str, str] | None] = ContextVar("remembered_pages", default=None)
+
+
+@contextmanager
+def remembered_pages(memory: dict[str, str]) -> Iterator[None]:
+    """Within this block, a page whose template and data are unchanged comes from memory."""
+    token = _REMEMBERED.set(memory)
+    try:
+        yield
+    finally:
+        _REMEMBERED.reset(token)
+
+
 def _render(template: str, path: str, **context: Any) -> str:
+    memory = _REMEMBERED.get()
+    if memory is None:
+        return _render_now(template, path, **context)
+    key = _digest(template, path, context)
+    if key is None:
+        return _render_now(template, path, **context)
+    if key not in memory:
+        memory[key] = _render_now(template, path, **context)
+    return memory[key]
+
+
+def _digest(template: str, path: str, context: dict[str, Any]) -> str | None:
+    """The data behind one page; None when some of it cannot be pickled (then it is not kept)."""
+    env = environment("site")
+    try:
+        data = pickle.dumps((template, path, id(env), sorted(context.items())), protocol=5)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None
+    return hashlib.sha256(data).hexdigest()
+
+
+def _render_now(template: str, path: str, **context: Any) -> str:
     env = environment("site")
     links = Links(path)
     text = env.get_template(template).render(links=links, duration=duration, handout_words=handout_words, **context)

@@ -8,6 +8,7 @@ HTTP server counts requests: it must see none.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
@@ -19,11 +20,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from pypdf import PdfReader
 
 from generator.builder.pipeline import BuildOptions, build
 from generator.content.loader import load_guide
 from generator.errors import ContentError
+from generator.render.sanitiser import MARKER as MARKER_SANITISED
 
 MINIMAL = Path(__file__).resolve().parent.parent / "samples" / "minimal"
 MARKER = "MARKER-outside-7f3a9c"
@@ -59,6 +62,9 @@ def hostile_text(secret: Path, server: str) -> str:
             f'<link rel="attachment" href="{secret.as_uri()}">',
             f'<div style="background:url({server}/bg.png)">styled</div>',
             "Template tags stay text: {{ config }} and {% for x in range(3) %}{{ x }}{% endfor %}",
+            # attr_list makes attributes from plain text: only the sanitiser, run last, removes them.
+            'A paragraph with attributes\n{: onclick="alert(6)" onmouseover="alert(7)" style="color:red" }',
+            '!!! note "A note"\n    With a [link](https://peer-support.org.uk/){: onfocus="alert(9)" }',
         ]
     )
 
@@ -136,12 +142,32 @@ class _Elements(HTMLParser):
         self._in_script = False
 
 
+@pytest.fixture(scope="module")
+def neutralised_zensical(neutralised: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same hostile guide's website built by Zensical (skipped, with the reason, if not installed)."""
+    if importlib.util.find_spec("zensical") is None:
+        pytest.skip("Zensical is not installed: pip install 'guidegen[zensical]' (make test installs it)")
+    guide = tmp_path_factory.mktemp("hostile-zensical") / "guide"
+    shutil.copytree(neutralised.parent, guide, ignore=shutil.ignore_patterns("build"), symlinks=True)
+    build(guide, BuildOptions(quiet=True, only=("site",), engine="zensical"))
+    return guide / "build"
+
+
 @pytest.mark.slow
-def test_markup_from_content_never_becomes_markup(neutralised: Path) -> None:
-    for html in (neutralised / "site").rglob("*.html"):
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_markup_from_content_never_becomes_markup(engine: str, request: pytest.FixtureRequest) -> None:
+    out: Path = request.getfixturevalue("neutralised" if engine == "mkdocs" else "neutralised_zensical")
+    assert "hooks" not in yaml.safe_load((out / "mkdocs" / "mkdocs.yml").read_text())  # safety needs no hook
+    pages = list((out / "site").rglob("*.html"))
+    assert len(pages) >= 4
+    for html in pages:
         parser = _Elements()
-        parser.feed(html.read_text(encoding="utf-8"))
+        text = html.read_text(encoding="utf-8")
+        parser.feed(text)
         assert parser.found == [], html.name
+        assert html.name == "404.html" or MARKER_SANITISED in text, f"{html} did not go through the sanitiser"
+    first_page = (out / "site" / "first-page" / "index.html").read_text(encoding="utf-8")
+    assert "A paragraph with attributes" in first_page and 'class="admonition note"' in first_page
 
 
 @pytest.mark.slow

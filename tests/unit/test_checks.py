@@ -317,3 +317,37 @@ def test_word_list_entries_are_validated() -> None:
         TermEntry(category="gendered", suggest=("chair",))
     with pytest.raises(ValidationError, match="not a valid regular expression"):
         TermEntry(pattern="suffer(", category="mental-health", suggest=("has",))
+
+
+# ---------------------------------------------------------------- remembered warnings (a quick `check`)
+
+
+def test_a_second_check_parses_only_the_file_that_changed(guide: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.content import loader
+
+    path = add_page(guide, MUST_SHOW + "\n")
+    first = warnings(guide)
+    parsed: list[str] = []
+    real = loader.parse_yaml
+    monkeypatch.setattr(
+        loader, "parse_yaml", lambda text, collector, *a: parsed.append(collector.path) or real(text, collector, *a)
+    )
+
+    assert warnings(guide) == first  # the same warnings, remembered, with their lines
+    assert parsed == []
+
+    activity = guide / "content" / "activities" / "questions.yml"
+    activity.write_text(
+        activity.read_text(encoding="utf-8") + "facilitator_notes: Ask the chairman.\n", encoding="utf-8"
+    )
+    again = warnings(guide)
+    assert parsed == ["content/activities/questions.yml"]
+    assert [w for w in again if w.path == path] == [w for w in first if w.path == path]
+    assert any(w.path == "content/activities/questions.yml" and "chairman" in w.message for w in again)
+
+
+def test_changed_settings_check_every_file_again(guide: Path) -> None:
+    add_page(guide, "Our chairman opens the meeting.\n")
+    assert any("chairman" in w.message for w in warnings(guide))
+    set_config(guide, "checks:\n  extra_terms:\n    - term: meeting\n      suggestion: session\n")
+    assert any('"meeting"' in w.message for w in warnings(guide))
