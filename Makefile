@@ -4,7 +4,7 @@ VENV    ?= .venv
 PYTHON  ?= python3
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed-stamp
-SYSTEM_PACKAGES := chromium poppler-utils qpdf fonts-dejavu-core
+SYSTEM_PACKAGES := chromium poppler-utils qpdf epubcheck fonts-dejavu-core
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: guide test quick lint system-deps vendor screenshots handout-picture benchmark clean
@@ -30,12 +30,13 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # Browser tests use Debian's Chromium (Playwright cannot download its own here);
-# PDF tests use poppler's pdftoppm and qpdf.
+# PDF tests use poppler's pdftoppm and qpdf; the EPUB test uses epubcheck (Java).
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	command -v qpdf >/dev/null || missing="$$missing qpdf"; \
+	command -v epubcheck >/dev/null || missing="$$missing epubcheck"; \
 	test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing$$missing"; \

@@ -6,8 +6,11 @@ The render is generator.pdf.jobs.render_job itself, so WeasyPrint gets exactly t
 stylesheets, fonts and URL fetcher the build uses, with no copied code. The HTML for every
 job is made first (timed separately, reported as our own cost), and render_job is handed it
 ready-made, so `render_seconds` is WeasyPrint's own work plus the thin wrapper around it:
-every handout, poster and booklet part. Joining the parts into the booklet (with its cover
-and contents) is ours, so it is timed apart as `join_seconds` and not counted as the engine's.
+every handout, poster and booklet part, the other editions' too (large print, the A5 booklet).
+Joining the parts into each booklet (with its cover and contents, and the A5 booklet's
+imposition) is ours, so it is timed apart as `join_seconds` and not counted as the engine's;
+so is the EPUB (no WeasyPrint), timed as kind "epub". A job of another edition is timed under
+"<kind>:<edition>", e.g. "handout:large-print".
 `import_seconds` is the one-off cost of importing WeasyPrint, paid once here as in each worker.
 """
 
@@ -17,6 +20,7 @@ import json
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 
@@ -26,29 +30,39 @@ def main(argv: list[str]) -> int:
     import weasyprint  # noqa: F401  (timed: the one-off import cost)
 
     from generator.content.loader import load_guide
+    from generator.epub.package import epub_bytes
     from generator.pdf import jobs as pdf
-    from generator.pdf.html import booklet_parts
+    from generator.pdf.editions import edition_parts
 
     imported = time.perf_counter()
     guide = load_guide(root)
     jobs = [job for job in pdf.pdf_jobs(guide) if job.kind != "booklet"]
+    booklets = [job for job in pdf.pdf_jobs(guide, None) if job.kind == "booklet"]
     loaded = time.perf_counter()
     work = [(job, pdf.job_html(guide, job)) for job in jobs]
-    parts = booklet_parts(guide, None)
-    work += [(pdf.part_job(part, None), part.html) for part in parts]
+    parts = {b.variant: edition_parts(guide, None, b.variant) for b in booklets}
+    work += [(pdf.part_job(part, None, variant), part.html) for variant, found in parts.items() for part in found]
     made = time.perf_counter()
     by_kind: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         for job, html in work:
             before = time.perf_counter()
             data = pdf.render_job(guide, job, html)
-            by_kind.setdefault(job.kind, []).append(time.perf_counter() - before)
+            by_kind.setdefault(_kind(job), []).append(time.perf_counter() - before)
             if job.kind == "booklet-part":
+                Path(folder, job.filename).parent.mkdir(exist_ok=True)
                 Path(folder, job.filename).write_bytes(data)
         rendered = time.perf_counter()
-        files = tuple((str(Path(folder, f"{part.name}.pdf")), part.link_targets) for part in parts)
-        pdf.render_job(guide, pdf.booklet_job(guide, None, files))
+        for booklet in booklets:
+            before = time.perf_counter()
+            names = [(pdf.part_job(p, None, booklet.variant).filename, p.link_targets) for p in parts[booklet.variant]]
+            files = tuple((str(Path(folder, name)), targets) for name, targets in names)
+            pdf.render_job(guide, replace(booklet, parts=files))
+            by_kind.setdefault(_kind(booklet), []).append(time.perf_counter() - before)
         joined = time.perf_counter()
+    before = time.perf_counter()
+    epub_bytes(guide, None)
+    by_kind["epub"] = [time.perf_counter() - before]
     result = {
         "import_seconds": imported - started,
         "load_seconds": loaded - imported,
@@ -59,6 +73,11 @@ def main(argv: list[str]) -> int:
     }
     print(json.dumps(result))
     return 0
+
+
+def _kind(job: object) -> str:
+    kind, variant = getattr(job, "kind"), getattr(job, "variant")  # noqa: B009  (a PdfJob, imported late)
+    return f"{kind}:{variant}" if variant else kind
 
 
 if __name__ == "__main__":

@@ -237,6 +237,29 @@ def raw_table(subjects: Sequence[Subject]) -> list[str]:
     return table(header, rows)
 
 
+def editions_table(subjects: Sequence[Subject]) -> list[str]:
+    """The other editions (issue 18), from the raw run: what each adds to a build's work."""
+    header = [
+        "guide",
+        "each large-print handout",
+        "each large-print booklet part",
+        "join the large-print booklet",
+        "each A5 booklet part",
+        "join and impose the A5 booklet",
+        "EPUB (ours, no WeasyPrint)",
+    ]
+    kinds = (
+        "handout:large-print",
+        "booklet-part:large-print",
+        "booklet:large-print",
+        "booklet-part:a5-booklet",
+        "booklet:a5-booklet",
+        "epub",
+    )
+    rows = [[s.name, *(seconds(kind_mean(s, k)) for k in kinds)] for s in subjects if s.raw]
+    return table(header, rows)
+
+
 def kind_mean(subject: Subject, kind: str) -> float | None:
     """Median over runs of the mean render time of one job of this kind."""
     means = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,7 @@ class PdfRender:
         self.to_render: list[Work] = []
         self.waiting: list[Work] = []  # the booklet's join, once its parts are done
         run.progress.step(f"PDFs: {len(jobs)} handouts, posters and the booklet")
+        self._epub(base)
         for job in jobs:
             if job.kind == "booklet":
                 self._booklet(job, base)
@@ -61,7 +63,7 @@ class PdfRender:
         if not self.run.reused(name, key, dest):
             return False
         if name.startswith("pdf/"):
-            self.run.report.reused.append(dest.name)
+            self.run.report.reused.append(name.removeprefix("pdf/"))
         return True
 
     def _booklet(self, job: PdfJob, base: tuple[str, ...]) -> None:
@@ -70,30 +72,55 @@ class PdfRender:
         The booklet's key is made of its parts' keys and the front's HTML, so an edited
         activity lays out one part again and joins, and an unchanged guide does neither.
         """
-        from ..pdf.html import booklet_front, booklet_parts
-        from ..pdf.jobs import FRONT, FRONT_KEY, booklet_job, part_job
+        from ..pdf.editions import edition_front, edition_parts
+        from ..pdf.jobs import FRONT, FRONT_KEY, part_job
 
         run = self.run
-        parts = booklet_parts(run.guide, job.source_date)
-        part_keys = [digest_bytes(*base, "booklet-part", part.html) for part in parts]
-        front = booklet_front(run.guide, job.source_date, defaultdict(str)).html  # page numbers come from the parts
-        self.keys[job.filename] = digest_bytes(*base, "booklet", front, *part_keys)
+        edition = (job.variant,) if job.variant else ()  # another edition's parts are laid out differently
+        parts = edition_parts(run.guide, job.source_date, job.variant)
+        part_keys = [digest_bytes(*base, "booklet-part", part.html, *edition) for part in parts]
+        # Page numbers come from the parts.
+        front = edition_front(run.guide, job.source_date, defaultdict(str), job.variant).html
+        self.keys[job.filename] = digest_bytes(*base, "booklet", front, *part_keys, *edition)
         needed = not self._reused(f"pdf/{job.filename}", self.keys[job.filename], self.pdf_dir / job.filename)
-        folder = run.staging / PARTS
+        parts_dir = "/".join((PARTS, *edition))
+        folder = run.staging / parts_dir
         changed = []
         for part, key in zip(parts, part_keys, strict=True):
-            if not self._reused(f"{PARTS}/{part.name}.pdf", key, folder / f"{part.name}.pdf") and needed:
-                changed.append((part_job(part, job.source_date), part.html))
-        run.report.sections = (len(changed), len(parts))
+            if not self._reused(f"{parts_dir}/{part.name}.pdf", key, folder / f"{part.name}.pdf") and needed:
+                changed.append((part_job(part, job.source_date, job.variant), part.html))
+        if not job.variant:  # the report speaks of guide.pdf's sections
+            run.report.sections = (len(changed), len(parts))
         folder.mkdir(parents=True, exist_ok=True)
         for name in (FRONT, FRONT_KEY):  # the laid-out cover and contents, which the join reuses if it can
-            if (run.previous_out / PARTS / name).is_file():
-                link_or_copy(run.previous_out / PARTS / name, folder / name)
+            if (run.previous_out / parts_dir / name).is_file():
+                link_or_copy(run.previous_out / parts_dir / name, folder / name)
         if needed:
             files = tuple((str(folder / f"{part.name}.pdf"), part.link_targets) for part in parts)
-            front_cache = (digest_bytes(*base), str(folder))
+            front_cache = (digest_bytes(*base, *edition), str(folder))
             self.to_render += changed
-            self.waiting.append((booklet_job(run.guide, job.source_date, files, front_cache), None))
+            self.waiting.append((replace(job, parts=files, front_cache=front_cache), None))
+
+    def _epub(self, base: tuple[str, ...]) -> None:
+        """The EPUB is one more job for the workers, written into pdf/ and moved out by move_epub()."""
+        from ..epub.package import epub_job, epub_key
+
+        guide = self.run.guide
+        if "epub" not in guide.config.editions:
+            return
+        job = epub_job(guide)
+        self.filenames.add(job.filename)
+        self.keys[job.filename] = epub_key(guide, base[0], job.source_date)
+        if self.run.reused(job.filename, self.keys[job.filename], self.pdf_dir / job.filename):
+            self.run.report.reused.append(job.filename)
+        else:
+            self.to_render.append((job, None))
+
+    def move_epub(self) -> None:
+        """The EPUB from pdf/ (where the sites took their copy) to build/<slug>.epub."""
+        for name in self.filenames:
+            if name.endswith(".epub") and (self.pdf_dir / name).is_file():
+                (self.pdf_dir / name).rename(self.run.staging / name)
 
     def handouts(self) -> dict[str, str]:
         """Activity id (or "<id>:a3", or "guide") -> PDF file name, for the site's links."""
@@ -102,7 +129,9 @@ class PdfRender:
         links.update({f"{a.id}:a3": f"{a.id}-a3.pdf" for a in guide.activities if f"{a.id}-a3.pdf" in self.filenames})
         if "guide.pdf" in self.filenames:
             links["guide"] = "guide.pdf"
-        return links
+        from ..site.downloads import editions_links
+
+        return links | editions_links(guide, self.filenames)
 
     def workers(self) -> int:
         """How many worker processes: one per core (or --jobs), never more than there are jobs."""
@@ -129,6 +158,7 @@ class PdfRender:
         def done(job: PdfJob, data: bytes) -> list[Work]:
             nonlocal left
             folder = self.run.staging / PARTS if job.kind == "booklet-part" else self.pdf_dir
+            (folder / job.filename).parent.mkdir(parents=True, exist_ok=True)  # large print has a folder
             (folder / job.filename).write_bytes(data)
             if job.kind != "booklet-part":
                 self.run.report.built.append(job.filename)

@@ -123,6 +123,8 @@ def _render_all(run: BuildRun, outputs: tuple[str, ...]) -> None:
             child.stop()
     for site in sites:
         site.finish(pdf_dir)
+    if pdfs is not None and "pdf" in outputs:
+        pdfs.move_epub()  # build/<slug>.epub, beside pdf/ (the sites have their copies)
     if "pdf" not in outputs:
         shutil.rmtree(pdf_dir, ignore_errors=True)
     if pdfs is None:

@@ -154,6 +154,14 @@ class SiteConfig(StrictModel):
         ),
         examples=[["assets/fonts/NotoSansSC-Regular.otf"]],
     )
+    editions: tuple[Literal["a5-booklet", "large-print", "epub"], ...] = Field(
+        default=("a5-booklet", "large-print", "epub"),
+        description=(
+            "Other editions made with the PDFs: the booklet at A5 for fold-and-staple printing, "
+            "large print, an EPUB e-book. Leave one out to turn it off."
+        ),
+        examples=[["a5-booklet", "large-print", "epub"]],
+    )
 
 
 # ---------------------------------------------------------------- pages

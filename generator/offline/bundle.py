@@ -35,9 +35,17 @@ What is inside
 - index.html and the other pages: the guide, with search.
 - pdf/: printable handouts you can also fill in on screen, and guide.pdf,
   the whole guide as one booklet.
-
+{editions}
 Published by {organisation} under {licence}.
 """
+
+
+EDITION_LINES = {
+    "a5-booklet": "- pdf/guide-a5-booklet.pdf: the booklet to print double-sided on {paper}\n"
+    "  (flip on the short edge), fold in half and staple.\n",
+    "large-print": "- pdf/large-print/: every handout and the booklet in large print.\n",
+    "epub": "- pdf/{slug}.epub: the guide as an e-book for a phone, tablet or e-reader.\n",
+}
 
 
 def bundle_name(guide: Guide) -> str:
@@ -95,6 +103,7 @@ def _readme(guide: Guide) -> str:
         underline="=" * len(config.title),
         organisation=config.organisation,
         licence=config.licence.name,
+        editions="".join(EDITION_LINES[name].format(slug=config.slug, paper=config.paper) for name in config.editions),
     )
 
 

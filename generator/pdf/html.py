@@ -90,17 +90,19 @@ def three_circles(
 
 
 def fillable(
-    guide: Guide, activity: Activity, size: tuple[float, float], text: Callable[[str], Markup]
+    guide: Guide,
+    activity: Activity,
+    size: tuple[float, float],
+    text: Callable[[str], Markup],
+    lines: bool = True,
 ) -> dict[str, Any]:
     """The kind-specific part of a handout's context; text renders a line of content Markdown."""
     handout = activity.handout
     title = handout.title if handout and handout.title else activity.title
     if isinstance(handout, ThreeCirclesHandout):
         # Writing lines only where people write: not on the booklet's small picture.
-        circles_title = f"Three circles: {title}"
-        return three_circles(
-            handout, size[0], size[1], circles_title, size != BOOKLET_DIAGRAM, guide.config, guide.content_dir
-        )
+        config, folder = guide.config, guide.content_dir
+        return three_circles(handout, size[0], size[1], f"Three circles: {title}", lines, config, folder)
     if isinstance(handout, QuestionsHandout):
         return {"questions": [(text(q.text), q.field) for q in handouts.questions(handout)]}
     if isinstance(handout, ChecklistHandout):
@@ -140,7 +142,7 @@ def poster_html(guide: Guide, activity: Activity, date: str | None) -> str:
     return _render("poster.html.j2", **context)
 
 
-def _booklet_activity(guide: Guide, activity: Activity) -> dict[str, Any]:
+def _booklet_activity(guide: Guide, activity: Activity, diagram: tuple[float, float]) -> dict[str, Any]:
     """Everything about an activity, facilitator notes included: the booklet is for facilitators."""
     html = partial(to_html, resolve=booklet_link)
     inline = partial(to_html, resolve=booklet_link, inline=True)
@@ -157,7 +159,7 @@ def _booklet_activity(guide: Guide, activity: Activity) -> dict[str, Any]:
         "handout_title": handout.title if handout and handout.title else activity.title,
         "instructions": html(handout.instructions) if handout and handout.instructions else None,
     }
-    return context | fillable(guide, activity, BOOKLET_DIAGRAM, inline)
+    return context | fillable(guide, activity, diagram, inline, lines=False)
 
 
 def _booklet_skill(skill: Skill) -> dict[str, Any]:
@@ -182,10 +184,10 @@ ANCHOR = re.compile(r'\sid="([^"]+)"')
 LINK = re.compile(r'\shref="#([^"]+)"')
 
 
-def _booklet_context(guide: Guide, date: str | None) -> dict[str, Any]:
+def _booklet_context(guide: Guide, date: str | None, title_note: str = "") -> dict[str, Any]:
     config = guide.config
     return {
-        "meta": Meta(config.language, config.title, config.organisation, config.description, date),
+        "meta": Meta(config.language, config.title + title_note, config.organisation, config.description, date),
         "config": config,
         "licence": licence_line(config),
         "home": {"page": guide.home},
@@ -201,9 +203,15 @@ def _with_link_targets(name: str, activity_id: str | None, html: str) -> Booklet
     return BookletPart(name, activity_id, html, missing)
 
 
-def booklet_parts(guide: Guide, date: str | None) -> list[BookletPart]:
-    """Every part after the cover and contents, in order: introduction, pages, skills, activities."""
-    context = _booklet_context(guide, date)
+def booklet_parts(
+    guide: Guide, date: str | None, diagram: tuple[float, float] = BOOKLET_DIAGRAM, title_note: str = ""
+) -> list[BookletPart]:
+    """Every part after the cover and contents, in order: introduction, pages, skills, activities.
+
+    diagram and title_note are for the other editions (pdf/editions.py): the three circles' size, and
+    words after the guide's title in each part's metadata.
+    """
+    context = _booklet_context(guide, date, title_note)
     link = partial(to_html, resolve=booklet_link)
     home = {"page": guide.home, "body": link(guide.home.body)}
     parts: list[tuple[str, str | None, str]] = [
@@ -216,12 +224,14 @@ def booklet_parts(guide: Guide, date: str | None) -> list[BookletPart]:
     parts.append(("skills", None, _render("booklet_part.html.j2", part="skills", skills=skills, **context)))
     for index, activity in enumerate(guide.activities):
         kind = "first-activity" if index == 0 else "activity"
-        html = _render("booklet_part.html.j2", part=kind, a=_booklet_activity(guide, activity), **context)
+        html = _render("booklet_part.html.j2", part=kind, a=_booklet_activity(guide, activity, diagram), **context)
         parts.append((f"activity-{activity.id}", activity.id, html))
     return [_with_link_targets(*part) for part in parts]
 
 
-def booklet_front(guide: Guide, date: str | None, numbers: Mapping[str, int | str]) -> BookletPart:
+def booklet_front(
+    guide: Guide, date: str | None, numbers: Mapping[str, int | str], title_note: str = ""
+) -> BookletPart:
     """The cover and the contents, whose page numbers come from the joined parts."""
     html = _render(
         "booklet_part.html.j2",
@@ -230,6 +240,6 @@ def booklet_front(guide: Guide, date: str | None, numbers: Mapping[str, int | st
         pages=guide.pages,
         skills=guide.skills,
         activities=guide.activities,
-        **_booklet_context(guide, date),
+        **_booklet_context(guide, date, title_note),
     )
     return _with_link_targets("front", None, html)

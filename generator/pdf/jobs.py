@@ -25,12 +25,13 @@ from ..content.model import Activity, Guide, ThreeCirclesHandout
 from ..errors import ContentError
 from ..render.environments import TEMPLATES_DIR
 from ..render.fonts import SHIPPED_DIR, environment_variable, fontconfig_file, pdf_font_css
+from . import editions
 from .brand import brand_css
-from .html import POSTER_PAPER, BookletPart, booklet_front, booklet_parts, handout_html, poster_html
+from .html import BookletPart, handout_html, poster_html
 from .problems import layout_problem, refusal_problems
 
-JobKind = Literal["booklet", "booklet-part", "handout", "poster"]
-PAGE_SIZES = {"A4": "A4 portrait", "Letter": "letter portrait", "A3": "A3 portrait", "Tabloid": "11in 17in"}
+JobKind = Literal["booklet", "booklet-part", "handout", "poster", "epub"]
+PAGE_SIZES = {"A4": "A4", "Letter": "letter", "A3": "A3", "A5": "A5", "half-letter": "5.5in 8.5in", "Tabloid": "ledger"}
 FRONT, FRONT_KEY = "front.pdf", "front.key"  # the booklet's cover and contents, kept beside its parts
 STYLESHEETS: dict[str, tuple[str, ...]] = {
     "booklet": ("common.css", "content.css", "booklet.css"),
@@ -55,6 +56,7 @@ class PdfJob:
     # The booklet only: (what else its cover and contents are made from, the folder that holds
     # the last build's laid-out front and keeps this one), to skip laying them out again.
     front_cache: tuple[str, str] | None = None
+    variant: str = ""  # "" or one of the other editions (pdf/editions.py)
 
 
 def source_date(environ: dict[str, str] | os._Environ[str] = os.environ) -> str | None:
@@ -73,7 +75,7 @@ def pdf_jobs(guide: Guide, date: str | None = None) -> list[PdfJob]:
         jobs.append(PdfJob(activity.id, f"{activity.id}.pdf", "handout", activity.id, 1.0, date))
         if isinstance(activity.handout, ThreeCirclesHandout):
             jobs.append(PdfJob(f"{activity.id}-a3", f"{activity.id}-a3.pdf", "poster", activity.id, 1.0, date))
-    return jobs
+    return jobs + editions.edition_jobs(guide, date)
 
 
 def booklet_job(
@@ -86,16 +88,19 @@ def booklet_job(
     return PdfJob("guide", "guide.pdf", "booklet", None, 1 + len(guide.activities) / 20, date, parts, front_cache)
 
 
-def part_job(part: BookletPart, date: str | None) -> PdfJob:
-    """One part of the booklet; the skills part is the longest."""
+def part_job(part: BookletPart, date: str | None, variant: str = "") -> PdfJob:
+    """One part of the booklet (an edition's parts are in a folder of their own); the skills part is the longest."""
     cost = 1.5 if part.name == "skills" else 1.0
-    return PdfJob(f"booklet:{part.name}", f"{part.name}.pdf", "booklet-part", part.activity_id, cost, date)
+    filename = f"{variant}/{part.name}.pdf" if variant else f"{part.name}.pdf"
+    return PdfJob(f"booklet:{part.name}", filename, "booklet-part", part.activity_id, cost, date, variant=variant)
 
 
 def job_html(guide: Guide, job: PdfJob) -> str:
     """The HTML WeasyPrint lays out for a handout or poster (also useful to look at when a layout goes wrong)."""
     assert job.kind in ("handout", "poster"), "the booklet's parts come from booklet_parts()"
     activity = _activity(guide, job)
+    if job.variant == editions.LARGE:
+        return editions.large_handout_html(guide, job)
     if job.kind == "poster":
         return poster_html(guide, activity, job.source_date)
     return handout_html(guide, activity, job.source_date)
@@ -107,10 +112,14 @@ def render_job(guide: Guide, job: PdfJob, html: str | None = None) -> bytes:
     html, when the caller already made it (the build does, for its cache key), saves making it twice.
     """
     if job.kind == "booklet":
-        return _booklet(guide, job)
+        return editions.finish(guide, job, _booklet(guide, job))
+    if job.kind == "epub":
+        from ..epub.package import epub_bytes
+
+        return epub_bytes(guide, job.source_date)
     if html is None:
         html = _part(guide, job).html if job.kind == "booklet-part" else job_html(guide, job)
-    return _layout(guide, job.kind, job.activity_id, html, _Pages())
+    return _layout(guide, job.kind, job.activity_id, html, _Pages(), job.variant)
 
 
 class _Pages:
@@ -120,17 +129,18 @@ class _Pages:
         return True
 
 
-def _layout(guide: Guide, kind: JobKind, activity_id: str | None, html: str, pages: _Pages) -> bytes:
+def _layout(guide: Guide, kind: JobKind, activity_id: str | None, html: str, pages: _Pages, variant: str = "") -> bytes:
     """WeasyPrint with our stylesheets, fonts, fetcher and options; b"" when pages.accept() said no."""
     from weasyprint import HTML  # heavy: imported only when rendering
 
     from .fetcher import GuideFetcher, RefusedReference
 
     fetcher = GuideFetcher([guide.content_dir, TEMPLATES_DIR])
-    paper = poster_paper(guide.config.paper) if kind == "poster" else guide.config.paper
+    paper = editions.paper(guide, kind, variant, activity_id)
     config = guide.config
     look = (config.fonts, config.brand.primary, config.brand.accent)
-    fonts, sheets = _stylesheets("booklet" if kind == "booklet-part" else kind, paper, guide.content_dir, look)
+    kind_sheets = "booklet" if kind == "booklet-part" else kind
+    fonts, sheets = _stylesheets(kind_sheets, paper, guide.content_dir, look, variant)
     options: dict[str, Any] = {
         "stylesheets": list(sheets),
         "pdf_variant": "pdf/ua-1",
@@ -156,7 +166,7 @@ def _layout(guide: Guide, kind: JobKind, activity_id: str | None, html: str, pag
 
 def _part(guide: Guide, job: PdfJob) -> BookletPart:
     name = job.name.removeprefix("booklet:")
-    return next(part for part in booklet_parts(guide, job.source_date) if part.name == name)
+    return next(part for part in editions.edition_parts(guide, job.source_date, job.variant) if part.name == name)
 
 
 class _FrontLength(_Pages):
@@ -172,24 +182,24 @@ class _FrontLength(_Pages):
 
 def _booklet(guide: Guide, job: PdfJob) -> bytes:
     """The cover and contents, then every part, joined into one PDF."""
-    from .join.writer import Part, join, page_numbers
+    from .join.writer import FOOTER_SIZE, Part, join, page_numbers
 
     if job.parts:
         parts = [Part.open(Path(path), targets) for path, targets in job.parts]
     else:
         parts = [
-            Part.open(_layout(guide, "booklet-part", p.activity_id, p.html, _Pages()), p.link_targets)
-            for p in booklet_parts(guide, job.source_date)
+            Part.open(_layout(guide, "booklet-part", p.activity_id, p.html, _Pages(), job.variant), p.link_targets)
+            for p in editions.edition_parts(guide, job.source_date, job.variant)
         ]
     # A guess at the cover and contents' length, checked below: about 36 entries fit on a page.
     entries = 3 + len(guide.pages) + len(guide.skills) + len(guide.activities)
     front_pages = _FrontLength(1 + -(-entries // 36))
     for _ in range(3):
         numbers = page_numbers(parts, front_pages.found + 1)
-        front_part = booklet_front(guide, job.source_date, numbers)
+        front_part = editions.edition_front(guide, job.source_date, numbers, job.variant)
         key = digest_bytes(job.front_cache[0] if job.front_cache else "", front_part.html)
         cached = _cached_front(job, key)
-        data = cached or _layout(guide, "booklet", None, front_part.html, front_pages)
+        data = cached or _layout(guide, "booklet", None, front_part.html, front_pages, job.variant)
         if data:
             if not cached:
                 _keep_front(job, key, data)
@@ -200,7 +210,8 @@ def _booklet(guide: Guide, job: PdfJob) -> bytes:
         raise RuntimeError("the booklet's contents changed length every time they were laid out")
     # Activities after the first sit under the "Activities" heading that the first one's part holds.
     first_activity = next((i for i, p in enumerate(parts) if "activities" in p.anchors), len(parts))
-    return join(front, parts, [i > first_activity for i in range(len(parts))])
+    nested = [i > first_activity for i in range(len(parts))]
+    return join(front, parts, nested, editions.FOOTER_SIZES.get(job.variant, FOOTER_SIZE))
 
 
 def _cached_front(job: PdfJob, key: str) -> bytes:
@@ -227,14 +238,9 @@ def _keep_front(job: PdfJob, key: str, data: bytes) -> None:
         (folder / name).write_bytes(content)
 
 
-def poster_paper(paper: str) -> str:
-    """The poster's paper: twice the handout's (A4 -> A3, Letter -> Tabloid)."""
-    return POSTER_PAPER[paper]
-
-
 @cache
 def _stylesheets(
-    kind: str, paper: str, content_dir: Path, look: tuple[tuple[str, ...], str, str]
+    kind: str, paper: str, content_dir: Path, look: tuple[tuple[str, ...], str, str], variant: str = ""
 ) -> tuple[Any, tuple[Any, ...]]:
     """Our stylesheets and the fonts their @font-face rules load, parsed once per process.
 
@@ -257,10 +263,11 @@ def _stylesheets(
     base = content_dir.resolve().as_uri() + "/"
     sheets = [CSS(string=pdf_font_css(content_dir, declared), base_url=base, url_fetcher=fetcher, font_config=fonts)]
     sheets += [
-        CSS(filename=TEMPLATES_DIR / "pdf" / name, url_fetcher=fetcher, font_config=fonts) for name in STYLESHEETS[kind]
+        CSS(filename=TEMPLATES_DIR / "pdf" / name, url_fetcher=fetcher, font_config=fonts)
+        for name in STYLESHEETS[kind] + editions.STYLESHEETS.get(variant, ())
     ]
     sheets.append(CSS(string=brand_css(primary, accent), url_fetcher=fetcher))
-    sheets.append(CSS(string=f"@page {{ size: {PAGE_SIZES[paper]}; }}", url_fetcher=fetcher))
+    sheets.append(CSS(string=f"@page {{ size: {PAGE_SIZES[paper]} portrait; }}", url_fetcher=fetcher))
     if fetcher.refused:
         raise RuntimeError(f"our own stylesheets refer to files we refuse: {fetcher.refused}")
     # Let WeasyPrint clean up its font files while the interpreter is still whole.
@@ -277,6 +284,7 @@ def build_pdfs(guide: Guide, out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for filename, data in rendered:
+        (out_dir / filename).parent.mkdir(parents=True, exist_ok=True)  # large print has a folder
         (out_dir / filename).write_bytes(data)
         written.append(out_dir / filename)
     return written

@@ -24,6 +24,7 @@ from ..content.model import Activity, ChecklistHandout, Guide, Page, ThreeCircle
 from ..render import diagram
 from ..render.environments import environment
 from ..render.markdown import neutralise
+from .downloads import activity_downloads, guide_downloads
 
 HANDOUT_WORDS = {
     "three-circles": "three circles to write in",
@@ -149,7 +150,8 @@ def self_check(guide: Guide) -> Activity | None:
 
 
 def home_page(guide: Guide, handouts: Mapping[str, str]) -> SitePage:
-    text = _render("home.md.j2", "index.md", guide=guide, home=guide.home, booklet=_pdf(handouts, BOOKLET))
+    booklet, downloads = _pdf(handouts, BOOKLET), guide_downloads(handouts)
+    text = _render("home.md.j2", "index.md", guide=guide, home=guide.home, booklet=booklet, downloads=downloads)
     return SitePage("index.md", "Home", text)
 
 
@@ -198,6 +200,7 @@ def activity_page(guide: Guide, activity: Activity, handouts: Mapping[str, str])
         figure=diagram_figure(activity),
         handout_pdf=_pdf(handouts, activity.id),
         poster_pdf=_pdf(handouts, POSTER.format(id=activity.id)),
+        downloads=activity_downloads(handouts, activity.id),
     )
     return SitePage(path, activity.title, text)
 

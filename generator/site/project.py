@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import re
 import shutil
 import time
 from collections.abc import Iterator, Mapping
@@ -31,6 +32,8 @@ from .pages import all_pages
 SITE_TEMPLATES = TEMPLATES_DIR / "site"
 VENDOR = TEMPLATES_DIR / "assets" / "vendor"
 GENERATED = ("docs", "overrides", "hooks", "mkdocs.yml")  # what we own inside project_dir (hooks/: older projects)
+# A download's name inside pdf/: large-print handouts have a folder of their own.
+DOWNLOAD_NAME = re.compile(r"(?:large-print/)?[A-Za-z0-9_][A-Za-z0-9_.-]*\.(?:pdf|epub)")
 # Used for sitemap.xml dates when SOURCE_DATE_EPOCH is unset, so two builds are identical.
 DEFAULT_SOURCE_DATE_EPOCH = "1735689600"  # 2025-01-01T00:00:00Z
 
@@ -150,8 +153,8 @@ def pdf_files(guide: Guide, handouts: Mapping[str, str]) -> list[str]:
     """Files of the site made from the PDFs, relative to docs/ (and to the built site)."""
     names = sorted(set(handouts.values()))
     for name in names:
-        if Path(name).name != name or not name.endswith(".pdf"):
-            raise ValueError(f"handout file name {name!r} must be a plain file name ending in .pdf")
+        if not DOWNLOAD_NAME.fullmatch(name):
+            raise ValueError(f"handout file name {name!r} must be a plain file name ending in .pdf or .epub")
     return [f"pdf/{name}" for name in names] + [f"{ASSETS}/{rel}" for rel in handout_scripts(guide, handouts)]
 
 

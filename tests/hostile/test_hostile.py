@@ -97,7 +97,7 @@ def _texts(out: Path) -> Iterator[tuple[str, str]]:
         yield path.name, data.decode("latin-1")
         if path.suffix == ".pdf":
             yield path.name + " (text)", "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
-        if path.suffix == ".zip":
+        if path.suffix in (".zip", ".epub"):
             with zipfile.ZipFile(path) as archive:
                 for info in archive.infolist():
                     yield info.filename, archive.read(info).decode("latin-1")
@@ -168,6 +168,17 @@ def test_markup_from_content_never_becomes_markup(engine: str, request: pytest.F
         assert html.name == "404.html" or MARKER_SANITISED in text, f"{html} did not go through the sanitiser"
     first_page = (out / "site" / "first-page" / "index.html").read_text(encoding="utf-8")
     assert "A paragraph with attributes" in first_page and 'class="admonition note"' in first_page
+
+
+@pytest.mark.slow
+def test_markup_from_content_never_becomes_markup_in_the_epub(neutralised: Path) -> None:
+    with zipfile.ZipFile(neutralised / "small-guide.epub") as book:
+        documents = [name for name in book.namelist() if name.endswith(".xhtml")]
+        assert documents
+        for name in documents:
+            parser = _Elements()
+            parser.feed(book.read(name).decode("utf-8"))
+            assert parser.found == [], name
 
 
 @pytest.mark.slow

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from generator.content.loader import load_guide
 from generator.content.model import ChecklistHandout, Guide, QuestionsHandout, TableHandout, ThreeCirclesHandout
+from generator.pdf import editions
 from generator.pdf.fields import checklist_rows, table_rows
 from generator.pdf.jobs import pdf_jobs, render_job
 from generator.render.markdown import plain_text
@@ -29,7 +30,8 @@ TOOLTIP = re.compile(
 
 
 def handout_files(guide: Guide) -> list[str]:
-    return [job.filename for job in pdf_jobs(guide) if job.kind != "booklet"]
+    """The standard handouts and posters (the other editions are checked in test_editions.py)."""
+    return [job.filename for job in pdf_jobs(guide) if job.kind != "booklet" and not job.variant]
 
 
 def words(text: str) -> str:
@@ -38,9 +40,12 @@ def words(text: str) -> str:
 
 
 def test_one_pdf_per_activity_the_poster_and_the_booklet(built: Built, default_guide: Guide) -> None:
-    names = sorted(p.name for p in built.files)
+    names = sorted(p.relative_to(built.folder).as_posix() for p in built.files)
     expected = {f"{a.id}.pdf" for a in default_guide.activities} | {"guide.pdf"}
     expected |= {f"{a.id}-a3.pdf" for a in default_guide.activities if isinstance(a.handout, ThreeCirclesHandout)}
+    # The other editions (tests/pdf/test_editions.py): large print and the A5 booklet.
+    expected |= {f"large-print/{a.id}.pdf" for a in default_guide.activities}
+    expected |= {"large-print/guide.pdf", "guide-a5-booklet.pdf"}
     assert names == sorted(expected)
     assert all(p.read_bytes().startswith(b"%PDF-") for p in built.files)
 
@@ -63,7 +68,8 @@ def test_every_pdf_is_tagged_titled_in_the_guide_language_with_fonts_embedded(
         reader = PdfReader(path)
         root = reader.trailer["/Root"]
         assert root["/Lang"] == default_guide.config.language
-        assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root
+        if path.name != editions.A5_BOOKLET:  # imposed for printing only: sheets have no reading order to tag
+            assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root
         assert root["/ViewerPreferences"]["/DisplayDocTitle"]
         assert reader.metadata is not None and reader.metadata.title
         assert "/CreationDate" not in reader.metadata  # no SOURCE_DATE_EPOCH: no date at all
@@ -200,7 +206,9 @@ def test_letter_paper_when_configured(tmp_path: Path, make_guide_copy: Callable[
             continue
         reader = PdfReader(io.BytesIO(render_job(guide, job)))
         width, height = (round(float(v)) for v in reader.pages[0].mediabox.upper_right)
-        assert (width, height) == ((792, 1224) if job.kind == "poster" else (612, 792)), job.filename  # Tabloid
+        tabloid = job.variant == editions.LARGE and isinstance(guide.activities[0].handout, ThreeCirclesHandout)
+        expected = (792, 1224) if job.kind == "poster" or tabloid else (612, 792)  # Tabloid: 11 x 17 in
+        assert (width, height) == expected, job.filename
 
 
 def test_page_one_of_each_handout_is_saved_for_people_to_look_at(built: Built, default_guide: Guide) -> None:

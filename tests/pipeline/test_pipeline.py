@@ -52,8 +52,22 @@ def built_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_full_build_writes_every_output(built_once: Path) -> None:
     out = built_once / "build"
     assert (out / "site" / "index.html").is_file()
-    assert {p.name for p in (out / "pdf").iterdir()} == {"circles.pdf", "circles-a3.pdf", "questions.pdf", "guide.pdf"}
+    assert {p.name for p in (out / "pdf").iterdir()} == {
+        "circles.pdf",
+        "circles-a3.pdf",
+        "questions.pdf",
+        "guide.pdf",
+        "guide-a5-booklet.pdf",
+        "large-print",
+    }
+    assert {p.name for p in (out / "pdf" / "large-print").iterdir()} == {"circles.pdf", "questions.pdf", "guide.pdf"}
     assert (out / "small-guide-offline.zip").is_file()
+    assert (out / "small-guide.epub").is_file()
+    home = (out / "site" / "index.html").read_text(encoding="utf-8")
+    assert all(
+        f'href="pdf/{name}"' in home for name in ("guide-a5-booklet.pdf", "large-print/guide.pdf", "small-guide.epub")
+    )
+    assert (out / "site" / "pdf" / "small-guide.epub").read_bytes() == (out / "small-guide.epub").read_bytes()
     assert not list(built_once.glob(".build-staging-*"))
 
 
@@ -86,10 +100,20 @@ def test_editing_one_activity_rerenders_only_what_uses_it(tmp_path: Path, built_
     activity.write_text(activity.read_text().replace("Read the questions together.", "Read each question aloud."))
     front = guide / "build" / ".booklet-parts" / "front.pdf"
     front_before = front.stat().st_ino
+    other = guide / "build" / ".booklet-parts" / "large-print" / "activity-circles.pdf"  # another edition's part
+    other_before = other.stat().st_ino
     report = build(guide, quiet())
-    assert sorted(name for name in report.built if name.endswith(".pdf")) == ["guide.pdf", "questions.pdf"]
+    assert other.stat().st_ino == other_before
+    assert sorted(name for name in report.built if name.endswith(".pdf")) == [
+        "guide-a5-booklet.pdf",
+        "guide.pdf",
+        "large-print/guide.pdf",
+        "large-print/questions.pdf",
+        "questions.pdf",
+    ]
+    assert "small-guide.epub" in report.built  # the e-book holds every activity
     assert front.stat().st_ino == front_before  # the contents' page numbers did not change: not laid out again
-    assert {"circles.pdf", "circles-a3.pdf"} <= set(report.reused)
+    assert {"circles.pdf", "circles-a3.pdf", "large-print/circles.pdf"} <= set(report.reused)
     # The booklet laid out only the edited activity's part again, and joining it with the
     # parts the last build left gives the same bytes as laying out the whole booklet afresh.
     loaded = load_guide(guide)

@@ -84,13 +84,14 @@ def page_numbers(parts: Sequence[Part], first_page: int) -> dict[str, int]:
     return numbers
 
 
-def join(front: Part, parts: Sequence[Part], nested: Sequence[bool]) -> bytes:
+def join(front: Part, parts: Sequence[Part], nested: Sequence[bool], footer_size: float = FOOTER_SIZE) -> bytes:
     """The front part with every other part after it, as one PDF.
 
     nested[i] says the outline entries of parts[i] belong under the last top-level entry before
     it (an activity after the first sits under "Activities", which the first activity's part holds).
+    footer_size: of "Page X of Y", in points (larger in the large-print booklet).
     """
-    joined = _Joined(total_pages=front.page_count + sum(part.page_count for part in parts))
+    joined = _Joined(front.page_count + sum(part.page_count for part in parts), footer_size)
     joined.add(front, nested=False, front=True)
     for part, under_previous in zip(parts, nested, strict=True):
         joined.add(part, nested=under_previous)
@@ -105,9 +106,9 @@ class _Joined:
 
     CATALOG, PAGES, TREE, DOCUMENT, PARENT_TREE, DESTS, OUTLINES, FONT, INFO = range(1, 10)
 
-    def __init__(self, total_pages: int) -> None:
+    def __init__(self, total_pages: int, footer_size: float) -> None:
         self.out = _Writer(first_free=10)
-        self.total_pages = total_pages
+        self.total_pages, self.footer_size = total_pages, footer_size
         self.pages: list[int] = []
         self.document_kids: list[int] = []
         self.parent_tree: list[tuple[int, bytes]] = []
@@ -195,7 +196,7 @@ class _Joined:
         # The footer's font is the regular face, which every part embeds.
         regular = [d for d in descriptors if str(d.FontName).split("+")[-1] == FOOTER_FONT]
         if self.footer is None and regular:
-            self.footer = _FooterFont.make(regular[0], numbers[regular[0].objgen], self.FONT)
+            self.footer = _FooterFont.make(regular[0], numbers[regular[0].objgen], self.FONT, self.footer_size)
         return numbers
 
     def _page(self, page: Dictionary, number: int) -> None:
@@ -217,7 +218,7 @@ class _Joined:
         x = width - FOOTER_RIGHT - self.footer.width(text)
         stamp = (
             f"Q\n/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n"
-            f"BT /GGPageNumber {FOOTER_SIZE} Tf {FOOTER_GREY} rg {x:.3f} {self.footer.baseline:.3f} Td "
+            f"BT /GGPageNumber {self.footer.size} Tf {FOOTER_GREY} rg {x:.3f} {self.footer.baseline:.3f} Td "
             f"<{self.footer.encode(text)}> Tj ET\nEMC\n"
         ).encode()
         before, after = self.out.number(), self.out.number()
@@ -473,9 +474,10 @@ class _FooterFont:
     glyphs: dict[str, int]  # character -> glyph id (= CID, Identity mapping)
     advances: dict[str, float]  # character -> width in 1/1000 em
     baseline: float
+    size: float  # points
 
     @classmethod
-    def make(cls, descriptor: Dictionary, descriptor_number: int, number: int) -> _FooterFont:
+    def make(cls, descriptor: Dictionary, descriptor_number: int, number: int, size: float) -> _FooterFont:
         from fontTools.ttLib import TTFont
 
         program = TTFont(io.BytesIO(descriptor.FontFile2.read_bytes()))
@@ -485,13 +487,13 @@ class _FooterFont:
         glyphs = {c: program.getGlyphID(cmap[ord(c)]) for c in characters}
         advances = {c: program["hmtx"][cmap[ord(c)]][0] * scale for c in characters}
         hhea = program["hhea"]
-        content = (hhea.ascent - hhea.descent) * scale / 1000 * FOOTER_SIZE
-        half_leading = (FOOTER_LINE_HEIGHT * FOOTER_SIZE - content) / 2
-        baseline = FOOTER_TOP - half_leading - hhea.ascent * scale / 1000 * FOOTER_SIZE
-        return cls(number, descriptor_number, descriptor.FontName.unparse(), glyphs, advances, baseline)
+        content = (hhea.ascent - hhea.descent) * scale / 1000 * size
+        half_leading = (FOOTER_LINE_HEIGHT * size - content) / 2
+        baseline = FOOTER_TOP - half_leading - hhea.ascent * scale / 1000 * size
+        return cls(number, descriptor_number, descriptor.FontName.unparse(), glyphs, advances, baseline, size)
 
     def width(self, text: str) -> float:
-        return sum(self.advances[c] for c in text) * FOOTER_SIZE / 1000
+        return sum(self.advances[c] for c in text) * self.size / 1000
 
     def encode(self, text: str) -> str:
         return "".join(f"{self.glyphs[c]:04x}" for c in text)

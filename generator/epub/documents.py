@@ -1,0 +1,120 @@
+"""Guide -> the EPUB's content documents (XHTML), in reading order.
+
+One document per page, the skills, the activities' list and one per activity, like the
+booklet for facilitators (facilitator notes included). The three circles are an inline SVG
+with a title and description, and a caption that says the same in words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from ..content.model import Activity, ChecklistHandout, Guide, QuestionsHandout, TableHandout, ThreeCirclesHandout
+from ..render import diagram
+from ..render.environments import environment
+from ..render.markdown import to_html
+from .xhtml import to_xhtml
+
+DIAGRAM_MM = 120.0
+
+
+@dataclass(frozen=True)
+class Document:
+    """One XHTML file: its name, its title in the navigation, its text, its manifest properties."""
+
+    name: str
+    title: str
+    xhtml: str
+    properties: str = ""  # "svg" when it holds an inline SVG
+    level: int = 1  # 2: listed under the entry before it in the navigation
+
+
+def link_resolver(guide: Guide) -> Callable[[str, str, str], str]:
+    """page:/skill:/activity: references -> the document (and anchor) that holds them."""
+
+    def resolve(kind: str, ident: str, anchor: str) -> str:
+        if kind == "skill":
+            return f"skills.xhtml#skill-{ident}"
+        if kind == "activity":
+            return f"activity-{ident}.xhtml"
+        return "introduction.xhtml" if ident == guide.home.id else f"page-{ident}.xhtml"
+
+    return resolve
+
+
+class _Writer:
+    """Renders the templates with the guide's language and links."""
+
+    def __init__(self, guide: Guide) -> None:
+        self.guide = guide
+        resolve = link_resolver(guide)
+        self.block: Callable[[str], Markup] = lambda text: to_xhtml(str(to_html(text, resolve)))
+        self.inline: Callable[[str], Markup] = lambda text: to_xhtml(str(to_html(text, resolve, inline=True)))
+
+    def render(self, template: str, title: str, **context: Any) -> str:
+        env = environment("epub")
+        return env.get_template(template).render(lang=self.guide.config.language, title=title, **context)
+
+
+def documents(guide: Guide) -> list[Document]:
+    """Every content document in reading order (the navigation document is made from these)."""
+    w = _Writer(guide)
+    config = guide.config
+    intro = "Introduction" if guide.home.title == config.title else guide.home.title
+    docs = [
+        Document("title.xhtml", config.title, w.render("title.xhtml.j2", config.title, config=config)),
+        Document("introduction.xhtml", intro, w.render("page.xhtml.j2", intro, body=w.block(guide.home.body))),
+    ]
+    for page in guide.pages:
+        xhtml = w.render("page.xhtml.j2", page.title, body=w.block(page.body), summary=page.summary)
+        docs.append(Document(f"page-{page.id}.xhtml", page.title, xhtml))
+    skills = [(s, w.block(s.description), [w.inline(way) for way in s.ways_to_develop]) for s in guide.skills]
+    docs.append(Document("skills.xhtml", "Skills", w.render("skills.xhtml.j2", "Skills", skills=skills)))
+    docs.append(Document("activities.xhtml", "Activities", w.render("activities.xhtml.j2", "Activities", guide=guide)))
+    for activity in guide.activities:
+        context = _activity(w, guide, activity)
+        properties = "svg" if "figure" in context else ""
+        xhtml = w.render("activity.xhtml.j2", activity.title, **context)
+        docs.append(Document(f"activity-{activity.id}.xhtml", activity.title, xhtml, properties, level=2))
+    return docs
+
+
+def _activity(w: _Writer, guide: Guide, activity: Activity) -> dict[str, Any]:
+    context: dict[str, Any] = {
+        "activity": activity,
+        "aim": w.block(activity.aim),
+        "materials": [w.inline(m) for m in activity.materials],
+        "preparation": [w.inline(p) for p in activity.preparation],
+        "steps": [w.inline(s) for s in activity.steps],
+        "notes": w.block(activity.facilitator_notes) if activity.facilitator_notes else None,
+        "skills": [guide.skill(s) for s in activity.skills],
+        "next": guide.activity(activity.next) if activity.next else None,
+    }
+    handout = activity.handout
+    if handout is None:
+        return context
+    context["handout_title"] = handout.title or activity.title
+    context["instructions"] = w.block(handout.instructions) if handout.instructions else None
+    return context | _handout(w, guide, activity)
+
+
+def _handout(w: _Writer, guide: Guide, activity: Activity) -> dict[str, Any]:
+    """What the handout asks for, in words (and the three circles as a picture too)."""
+    handout = activity.handout
+    if isinstance(handout, ThreeCirclesHandout):
+        shape = diagram.layout(handout.rings, DIAGRAM_MM)
+        title = f"Three circles: {handout.title or activity.title}"
+        svg = diagram.svg(shape, title=title, id_prefix=f"diagram-{activity.id}", lines=False)
+        return {"figure": Markup(svg), "description": diagram.describe(shape)}
+    if isinstance(handout, QuestionsHandout):
+        return {"questions": [w.inline(q) for q in handout.questions]}
+    if isinstance(handout, ChecklistHandout):
+        rows = [s.name for s in guide.skills] if handout.from_skills else []
+        return {"columns": handout.columns, "rows": [*rows, *handout.items]}
+    if isinstance(handout, TableHandout):
+        return {"columns": handout.columns, "rows": list(handout.rows), "blank_rows": handout.blank_rows}
+    return {}

@@ -1,0 +1,161 @@
+"""Guide -> EPUB 3: the content documents, navigation, styles, fonts and images, zipped.
+
+Written with the standard library (zipfile) and our Jinja templates rather than ebooklib:
+ebooklib is AGPL (this project is MIT), and an EPUB is a zip of a few XML files whose bytes we
+want to control for byte-identical builds (fixed entry dates and order, no clock). lxml, which
+pikepdf already needs, turns sanitised HTML into XHTML. No document has a script.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import uuid
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..builder.cache import digest_bytes, digest_tree
+from ..content.model import Guide
+from ..render.environments import TEMPLATES_DIR, environment
+from .documents import Document, documents
+from .xhtml import images
+
+if TYPE_CHECKING:
+    from ..pdf.jobs import PdfJob
+
+FONTS = TEMPLATES_DIR / "assets" / "vendor" / "fonts"
+FONT_FILES = tuple(
+    f"atkinson-hyperlegible-{subset}-{weight}-{style}.woff"
+    for subset in ("latin", "latin-ext")
+    for weight in (400, 700)
+    for style in ("normal", "italic")
+)
+IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
+DEFAULT_MODIFIED = "2025-01-01T00:00:00Z"  # as the website's default SOURCE_DATE_EPOCH
+SUMMARY = (
+    "Text with headings and a table of contents, in reading order. The one picture, the three-circle "
+    "diagram, has a text alternative and a caption that describes it in words. No flashing, sound or motion."
+)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One manifest entry; href is relative to OEBPS/."""
+
+    id: str
+    href: str
+    media_type: str
+    data: bytes
+    properties: str = ""
+
+
+def epub_job(guide: Guide) -> PdfJob:
+    """The EPUB as a job for the PDF workers (it needs no WeasyPrint, but runs beside them)."""
+    from ..pdf.jobs import PdfJob, source_date
+
+    name = f"{guide.config.slug}.epub"
+    return PdfJob("epub", name, "epub", None, 1.0, source_date())
+
+
+def epub_key(guide: Guide, engines: str, date: str | None) -> str:
+    """Everything the EPUB is made from: the whole guide, our templates and code, fonts, images."""
+    content = guide.model_dump_json(exclude={"root"})
+    here = Path(__file__).resolve().parent
+    trees = digest_tree(TEMPLATES_DIR / "epub", here, guide.content_dir / "assets")
+    return digest_bytes(engines, "epub", content, trees, digest_tree(FONTS), date or "")
+
+
+def epub_bytes(guide: Guide, date: str | None) -> bytes:
+    """The whole EPUB; date (ISO 8601, from SOURCE_DATE_EPOCH) is its dcterms:modified."""
+    docs = documents(guide)
+    nav = _nav(guide, docs)
+    items = [Item("nav", "nav.xhtml", "application/xhtml+xml", nav.encode(), "nav")]
+    items += [Item(_id(d.name), d.name, "application/xhtml+xml", d.xhtml.encode(), d.properties) for d in docs]
+    items.append(Item("css", "css/epub.css", "text/css", (TEMPLATES_DIR / "epub" / "epub.css").read_bytes()))
+    items += [Item(_id(f), f"fonts/{f}", "font/woff", (FONTS / f).read_bytes()) for f in FONT_FILES]
+    items += _images(guide, docs)
+    spine = [items[1], items[0], *items[2 : 1 + len(docs)]]  # title page, contents, then the text
+    opf = _package(guide, items, spine, date, any(d.properties == "svg" for d in docs))
+    return _zip(opf, items, date or DEFAULT_MODIFIED)
+
+
+def _id(name: str) -> str:
+    """A manifest id (an XML name) from a file name."""
+    return "i-" + "".join(c if c.isalnum() or c in "-_" else "-" for c in name)
+
+
+def _nav(guide: Guide, docs: list[Document]) -> str:
+    entries: list[dict[str, object]] = []
+    for doc in docs:
+        if doc.level == 2 and entries:
+            children = entries[-1]["children"]
+            assert isinstance(children, list)
+            children.append(doc)
+        else:
+            entries.append({"doc": doc, "children": []})
+    env = environment("epub")
+    start = docs[1].title
+    return env.get_template("nav.xhtml.j2").render(
+        lang=guide.config.language, title="Contents", entries=entries, start=start
+    )
+
+
+def _images(guide: Guide, docs: list[Document]) -> list[Item]:
+    """The content images the documents show (PNG, JPEG, GIF: formats every reader can show)."""
+    wanted = sorted({src for doc in docs for src in images(doc.xhtml)})
+    root = guide.content_dir.resolve()
+    found = []
+    for src in wanted:
+        path = (guide.content_dir / src).resolve()
+        kind = IMAGE_TYPES.get(path.suffix.lower())
+        if kind and path.is_relative_to(root) and path.is_file():
+            found.append(Item(_id(src), src, kind, path.read_bytes()))
+    return found
+
+
+def _package(guide: Guide, items: list[Item], spine: list[Item], date: str | None, figures: bool) -> str:
+    config = guide.config
+    name = config.site_url or f"guidegen:{config.slug}"
+    return (
+        environment("epub")
+        .get_template("package.opf.j2")
+        .render(
+            config=config,
+            identifier=f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}",
+            modified=date or DEFAULT_MODIFIED,
+            has_figures=figures,
+            summary=SUMMARY if figures else SUMMARY.split(" The one picture")[0] + " No flashing, sound or motion.",
+            items=items,
+            spine=spine,
+        )
+    )
+
+
+def _zip(opf: str, items: list[Item], date: str) -> bytes:
+    """mimetype first and stored, as EPUB requires; every entry with the same date (the book's,
+    never the clock's; zip cannot go before 1980) and mode."""
+    year, month, day, hour, minute, second = (int(n) for n in re.findall(r"\d+", date)[:6])
+    stamp = (year, month, day, hour, minute, second & ~1) if year >= 1980 else (1980, 1, 1, 0, 0, 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        _add(archive, stamp, "mimetype", b"application/epub+zip", zipfile.ZIP_STORED)
+        _add(archive, stamp, "META-INF/container.xml", (TEMPLATES_DIR / "epub" / "container.xml").read_bytes())
+        _add(archive, stamp, "OEBPS/package.opf", opf.encode())
+        for item in items:
+            _add(archive, stamp, f"OEBPS/{item.href}", item.data)
+    return out.getvalue()
+
+
+def _add(
+    archive: zipfile.ZipFile,
+    stamp: tuple[int, int, int, int, int, int],
+    name: str,
+    data: bytes,
+    method: int = zipfile.ZIP_DEFLATED,
+) -> None:
+    info = zipfile.ZipInfo(name, stamp)
+    info.compress_type = method
+    info.external_attr = 0o644 << 16
+    archive.writestr(info, data, compresslevel=9 if method == zipfile.ZIP_DEFLATED else None)

@@ -1,0 +1,114 @@
+"""The guide's other printed editions (site_config.yml `editions`), made with the other PDFs:
+
+- large print, in pdf/large-print/: every handout and the booklet with body text at 18 pt
+  (UK clear-print guidance for large print is 16 to 18 pt), line spacing 1.6, left-aligned, no
+  text over a tint; the three circles on A3 (Tabloid for Letter guides), still fillable and tagged;
+- the booklet laid out at A5 (half-letter for Letter guides) and imposed two pages to a side of
+  A4 (Letter) landscape in saddle-stitch order, to print double-sided, fold and staple.
+
+Each is a PdfJob with a `variant`: the build caches, schedules and renders it like any other
+job. The differences live here: the page size, one more stylesheet, the HTML's few changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..content.model import Guide, ThreeCirclesHandout
+from ..render.diagram import RING_FILLS
+from ..site.downloads import A5_FILE as A5_BOOKLET
+from ..site.downloads import LARGE_FOLDER
+from .brand import ring_fills
+from .html import BOOKLET_DIAGRAM, HANDOUT_DIAGRAM, BookletPart, _handout_context, _render, booklet_front, booklet_parts
+
+if TYPE_CHECKING:
+    from .jobs import PdfJob
+
+LARGE, A5 = "large-print", "a5-booklet"
+# The three circles' size and band height (mm). Large: fits A3 and Tabloid (279 mm wide) within
+# the margins, bands tall enough for 16 pt writing. A5: fits the A5 page's 118 mm.
+LARGE_CIRCLES = (245.0, 14.0)
+LARGE_BOOKLET_DIAGRAM = (170.0, 14.0)
+A5_DIAGRAM = (110.0, 7.0)
+A4_LANDSCAPE = (297 * 72 / 25.4, 210 * 72 / 25.4)  # points
+LETTER_LANDSCAPE = (11 * 72.0, 8.5 * 72.0)
+FOOTER_SIZES = {LARGE: 14.0}  # "Page X of Y" in the booklet, points, as large-print.css's footers
+STYLESHEETS = {LARGE: ("large-print.css",), A5: ("a5-booklet.css",)}
+TITLE_NOTES = {LARGE: " (large print)", A5: " (A5 booklet)", "": ""}
+BOOKLET_DIAGRAMS = {LARGE: LARGE_BOOKLET_DIAGRAM, A5: A5_DIAGRAM, "": BOOKLET_DIAGRAM}
+
+
+def edition_jobs(guide: Guide, date: str | None) -> list[PdfJob]:
+    """The jobs of the editions site_config.yml asks for: the A5 booklet, the large-print booklet
+    and handouts."""
+    from .jobs import PdfJob, booklet_job
+
+    wanted = guide.config.editions
+    jobs = []
+    if A5 in wanted:
+        jobs.append(replace(booklet_job(guide, date), name="guide-a5", filename=A5_BOOKLET, variant=A5))
+    if LARGE in wanted:
+        booklet = booklet_job(guide, date)
+        jobs.append(replace(booklet, name="guide-large", filename=f"{LARGE_FOLDER}/guide.pdf", variant=LARGE))
+        for activity in guide.activities:
+            name = f"{LARGE_FOLDER}/{activity.id}.pdf"
+            jobs.append(PdfJob(name, name, "handout", activity.id, 1.5, date, variant=LARGE))
+    return jobs
+
+
+def paper(guide: Guide, kind: str, variant: str, activity_id: str | None) -> str:
+    """The page size (a key of jobs.PAGE_SIZES) of one job."""
+    letter = guide.config.paper == "Letter"
+    if kind == "poster":
+        return "Tabloid" if letter else "A3"  # twice the handout's paper
+    if variant == A5:
+        return "half-letter" if letter else "A5"
+    if variant == LARGE and activity_id and isinstance(guide.activity(activity_id).handout, ThreeCirclesHandout):
+        return "Tabloid" if letter else "A3"
+    return guide.config.paper
+
+
+def large_handout_html(guide: Guide, job: PdfJob) -> str:
+    """A large-print handout: the three circles grow to fill A3, everything else to 18 pt (CSS)."""
+    assert job.activity_id is not None
+    activity = guide.activity(job.activity_id)
+    circles = isinstance(activity.handout, ThreeCirclesHandout)
+    context = _handout_context(guide, activity, job.source_date, LARGE_CIRCLES if circles else HANDOUT_DIAGRAM)
+    context["meta"] = replace(context["meta"], title=f"{context['title']}: large-print handout")
+    return untinted(_render("handout.html.j2", **context), ring_fills(guide.config.brand.primary))
+
+
+def untinted(html: str, fills: tuple[str, ...] = RING_FILLS) -> str:
+    """The rings without their fills (greys or brand tints), so no text sits on a tint (their lines still differ)."""
+    for colour in {*RING_FILLS, *fills}:
+        html = html.replace(f'fill="{colour}"', 'fill="#ffffff"')
+    return html
+
+
+def edition_parts(guide: Guide, date: str | None, variant: str) -> list[BookletPart]:
+    """The booklet's parts for an edition ("" for guide.pdf itself)."""
+    parts = booklet_parts(guide, date, BOOKLET_DIAGRAMS[variant], TITLE_NOTES[variant])
+    if variant != LARGE:
+        return parts
+    fills = ring_fills(guide.config.brand.primary)
+    return [replace(part, html=untinted(part.html, fills)) for part in parts]
+
+
+def edition_front(guide: Guide, date: str | None, numbers: Mapping[str, int | str], variant: str) -> BookletPart:
+    """The booklet's cover and contents for an edition."""
+    return booklet_front(guide, date, numbers, TITLE_NOTES[variant])
+
+
+def finish(guide: Guide, job: PdfJob, data: bytes) -> bytes:
+    """The A5 booklet, once joined, is imposed for printing; every other PDF is done."""
+    if job.variant != A5:
+        return data
+    from .impose import impose
+
+    letter = guide.config.paper == "Letter"
+    sheet = LETTER_LANDSCAPE if letter else A4_LANDSCAPE
+    what = "half-letter booklet on Letter" if letter else "A5 booklet on A4"
+    title = f"{guide.config.title}: {what}, for printing (double-sided, flip on short edge)"
+    return impose(data, title, sheet, guide.config.language)

@@ -1,0 +1,100 @@
+"""Saddle-stitch imposition, checked on a small PDF whose pages say their own number: every
+side of every sheet is read back with poppler's pdftotext, half by half."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from generator.pdf.impose import impose, padded, saddle_order
+
+A5 = (148 * 72 / 25.4, 210 * 72 / 25.4)
+A4_LANDSCAPE = (297 * 72 / 25.4, 210 * 72 / 25.4)
+
+
+def numbered_pdf(pages: int, size: tuple[float, float]) -> bytes:
+    """Pages that say 'page N' in Helvetica, which pdftotext reads back."""
+    pdf = pikepdf.Pdf.new()
+    font = pdf.make_indirect(
+        pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)
+    )
+    for number in range(1, pages + 1):
+        page = pdf.add_blank_page(page_size=size)
+        page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+        page.Contents = pdf.make_stream(f"BT /F1 24 Tf 40 300 Td (page {number}) Tj ET".encode())
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def half_text(pdf: Path, side: int, half: int, sheet: tuple[float, float]) -> str:
+    """The text pdftotext finds in the left (0) or right (1) half of one side."""
+    width = sheet[0] / 2
+    result = subprocess.run(
+        [
+            "pdftotext",
+            "-f",
+            str(side),
+            "-l",
+            str(side),
+            "-x",
+            str(int(half * width)),
+            "-y",
+            "0",
+            "-W",
+            str(int(width)),
+            "-H",
+            str(int(sheet[1])),
+            str(pdf),
+            "-",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return " ".join(result.stdout.split())
+
+
+def test_eight_pages_fold_into_reading_order() -> None:
+    assert saddle_order(8) == [(7, 0), (1, 6), (5, 2), (3, 4)]
+
+
+@pytest.mark.parametrize("pages", range(1, 41))
+def test_every_page_is_printed_once_and_facing_pages_add_up(pages: int) -> None:
+    sides = saddle_order(pages)
+    total = padded(pages)
+    assert total % 4 == 0 and total - pages < 4
+    assert len(sides) == total // 2
+    printed = [p for side in sides for p in side if p is not None]
+    assert sorted(printed) == list(range(pages))
+    blanks = [i for side in sides for i, p in enumerate(side) if p is None]
+    assert len(blanks) == total - pages
+    # On a folded sheet the two pages of a side always add up to the last page's number.
+    order = [p for side in saddle_order(total) for p in side]
+    assert all(left + right == total - 1 for left, right in zip(order[::2], order[1::2], strict=True))
+
+
+@pytest.mark.parametrize("pages", [5, 8, 13])
+def test_each_half_of_each_side_shows_the_right_page(tmp_path: Path, pages: int) -> None:
+    pdf = tmp_path / "imposed.pdf"
+    pdf.write_bytes(impose(numbered_pdf(pages, A5), "Test booklet, for printing", A4_LANDSCAPE))
+    with pikepdf.open(pdf) as imposed:
+        assert len(imposed.pages) == 2 * -(-pages // 4)
+        for page in imposed.pages:
+            assert [round(float(v), 1) for v in page.mediabox] == [0, 0, 841.9, 595.3]
+        assert str(imposed.docinfo["/Title"]) == "Test booklet, for printing"
+        assert imposed.Root.ViewerPreferences.Duplex == pikepdf.Name.DuplexFlipShortEdge
+        assert "/AcroForm" not in imposed.Root and "/Outlines" not in imposed.Root
+    for number, side in enumerate(saddle_order(pages), start=1):
+        for half, page in enumerate(side):
+            expected = f"page {page + 1}" if page is not None else ""
+            assert half_text(pdf, number, half, A4_LANDSCAPE) == expected, (number, half)
+
+
+def test_imposing_twice_gives_the_same_bytes() -> None:
+    source = numbered_pdf(6, A5)
+    assert impose(source, "t", A4_LANDSCAPE) == impose(source, "t", A4_LANDSCAPE)
