@@ -161,6 +161,8 @@ def test_brand_colours_reach_every_pdf_without_a_logo(tmp_path: Path) -> None:
     assert guide.config.brand.logo is None
     centre_tint = ring_fills(primary)[0]
     for job in pdf_jobs(guide):
+        if job.variant or job.kind == "epub":
+            continue  # the standard PDFs; large print takes the tints out on purpose
         pdf = tmp_path / job.filename
         pdf.write_bytes(render_job(guide, job))
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(pdf)])
