@@ -303,7 +303,8 @@ def kind_total(subject: Subject, kind: str | None) -> float | None:
 
 
 def goals(subjects: Sequence[Subject]) -> list[Goal]:
-    default, synthetic = subjects[0], sorted(subjects[1:], key=lambda s: s.activities)
+    default = subjects[0]
+    synthetic = sorted((s for s in subjects[1:] if not s.translated), key=lambda s: s.activities)
     found = [_engines_goal(default)]
     for s in subjects:
         speedup = ratio(s.median(JOBS1), s.median(JOBS2))
@@ -368,7 +369,7 @@ def goals_table(found: Sequence[Goal]) -> list[str]:
 
 def by_size(subjects: Sequence[Subject], activities: int) -> Subject | None:
     """The synthetic guide of this many activities (subjects[0] is the default guide)."""
-    return next((s for s in subjects[1:] if s.activities == activities), None)
+    return next((s for s in subjects[1:] if s.activities == activities and not s.translated), None)
 
 
 def editing_table(subjects: Sequence[Subject], repeat: int) -> list[str]:
@@ -408,7 +409,7 @@ def scale_table(subjects: Sequence[Subject]) -> list[str]:
     ]
     rows = []
     for s in subjects[1:]:
-        if not s.samples.get(FULL):
+        if not s.samples.get(FULL) or s.translated:
             continue
         wall, cpu = per_activity(s), per_activity(s, cpu=True)
         rows.append(

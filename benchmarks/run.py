@@ -50,7 +50,7 @@ from scenarios import (
     Subject,
     schedule,
 )
-from synthetic import REPO, make_guide
+from synthetic import REPO, add_translation, make_guide
 
 from generator.content.loader import load_guide
 from generator.pdf.jobs import pdf_jobs
@@ -145,7 +145,11 @@ def subjects(folder: Path, sizes: list[int], repeat: int) -> list[Subject]:
     for size in sizes:
         root = make_guide(folder / f"synthetic-{size}", size)
         found.append(subject(f"synthetic {size}", root, size, repeat))
-    return found
+    # The default guide again, wholly translated into Welsh: a second site and set of PDFs.
+    welsh = add_translation(make_guide(folder / "default-cy", found[0].activities))
+    translated = subject("default guide + Welsh translation", welsh, None, repeat)
+    translated.reps, translated.translated = dict.fromkeys((FULL, NOOP, EDIT), repeat), True
+    return [*found, translated]
 
 
 def reductions(found: list[Subject], repeat: int) -> list[str]:

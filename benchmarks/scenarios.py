@@ -67,6 +67,7 @@ class Subject:
     samples: dict[str, list[Sample]] = field(default_factory=dict)
     raw: list[RawRender] = field(default_factory=list)
     round_seconds: list[float] = field(default_factory=list)  # how long each repetition took
+    translated: bool = False  # the default guide with a whole translation: not a synthetic size
 
     def median(self, name: str, what: Callable[[Sample], float] = lambda s: s.seconds) -> float | None:
         found = self.samples.get(name)

@@ -34,6 +34,28 @@ def make_guide(dest: Path, activities: int, source: Path = REPO) -> Path:
     return dest
 
 
+def add_translation(root: Path, language: str = "cy") -> Path:
+    """Translate every text of the guide at root into `language`, as a translator's tool would
+    (export, fill in, import): each text marked with the language, its links kept."""
+    import polib
+
+    from generator.translate.po import export_po, import_po
+
+    config = root / "site_config.yml"
+    config.write_text(config.read_text(encoding="utf-8") + f"translations: [{language}]\n", encoding="utf-8")
+    guide = load_guide(root)
+    po = polib.pofile(export_po(guide, language))
+    for entry in po:
+        # Marked only where the mark fits a short field (200 characters) without cutting a link off.
+        marked = f"[{language}] {entry.msgid}"
+        entry.msgstr = entry.msgid if "\n" in entry.msgid or len(marked) > 200 else marked
+    path = root / f"{language}.po"
+    po.save(str(path))
+    import_po(guide, language, path)
+    path.unlink()
+    return root
+
+
 def _add_activities(base: Guide, folder: Path, count: int) -> None:
     templates = {kind: [a for a in base.activities if a.handout and a.handout.kind == kind] for kind in HANDOUT_KINDS}
     missing = [kind for kind, found in templates.items() if not found]
@@ -60,7 +82,7 @@ def _activity_data(template: Activity, number: int, following: str | None) -> di
         id=_activity_id(number),
         title=f"{template.title} (session {number})",
         order=1000 + number,
-        steps=list(template.steps[shift:] + template.steps[:shift]),
+        steps=data["steps"][shift:] + data["steps"][:shift],
     )
     data.pop("next", None)
     if following:

@@ -7,13 +7,19 @@ so `guidegen check` stays fast.
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 from pathlib import Path
+from types import FrameType
 
 from . import __version__
-from .errors import ContentError
+from .errors import ContentError, JoinError, UsageError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+EXIT_STOPPED = 130  # as a shell reports Ctrl+C, whichever signal stopped us
+# Signals that mean "stop": Ctrl+C; `kill`, `timeout`, `docker stop` and CI; a closed terminal.
+STOP_SIGNALS = {signal.SIGINT: "Ctrl+C", signal.SIGTERM: "SIGTERM", signal.SIGHUP: "SIGHUP"}
 # The same as model.HANDOUT_KINDS (a test keeps them equal); repeated so --help needs no pydantic.
 HANDOUT_KINDS = ("three-circles", "questions", "checklist", "table")
 
@@ -70,6 +76,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     _scaffold_parsers(commands)
     _serve_parser(commands)
+    from .translate.commands import add_parsers as translate_parsers
+
+    translate_parsers(commands, _guide_argument)
+
     from .publish.command import add_parser as add_publish_parser
 
     add_publish_parser(commands)
@@ -123,6 +133,13 @@ def _scaffold_parsers(commands: argparse._SubParsersAction[argparse.ArgumentPars
             help="the id (and file name), e.g. --id sharing-the-role; made from the title if not given",
         )
     _guide_argument(page)
+    translation = kinds.add_parser(
+        "translation",
+        help="a folder for a translated edition, in content/translations/",
+        description="Make content/translations/LANG/ and add LANG to translations: in site_config.yml.",
+    )
+    translation.add_argument("language", help="the language code, e.g. cy")
+    _guide_argument(translation)
 
     init = commands.add_parser(
         "init",
@@ -145,9 +162,32 @@ def _guide_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class Stopped(KeyboardInterrupt):
+    """A stop signal arrived: unwinds like Ctrl+C, so every `finally` cleans up (staging, workers)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise Stopped(STOP_SIGNALS.get(signal.Signals(signum), str(signum)))
+
+
+def _handle_stop_signals() -> None:
+    """SIGTERM and SIGHUP stop a build as Ctrl+C does. SIGINT is set too: a shell that starts a
+    command in the background makes it ignore SIGINT. Only the main thread may set handlers."""
+    for number in STOP_SIGNALS:
+        signal.signal(number, _stop)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    # Set here, once, before any thread starts: Material prints an end-of-life notice on
+    # import unless this is set, and editors should not be alarmed by it on each build.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:
+        _handle_stop_signals()
         if args.command == "check":
             return _check(args)
         if args.command == "build":
@@ -156,6 +196,11 @@ def main(argv: list[str] | None = None) -> int:
             return _scaffold(args)
         if args.command == "serve":
             return _serve(args)
+        if args.command == "translate":
+            from .translate.commands import run as translate
+
+            return translate(args)
+
         if args.command == "publish":
             from .publish.command import run as publish
 
@@ -163,9 +208,13 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return EXIT_CONTENT
-    except KeyboardInterrupt:
-        print("Stopped.", file=sys.stderr)
-        return 130
+    except JoinError as error:  # usually the guide's own PDF templates: the message says what to change
+        print(f"guidegen {args.command}: {error}. The previous build was left as it was.", file=sys.stderr)
+        return EXIT_CONTENT
+    except KeyboardInterrupt as stopped:
+        _stop_quietly()
+        print(_stopped_message(args.command, stopped), file=sys.stderr)
+        return EXIT_STOPPED
     except Exception:
         import traceback
 
@@ -177,6 +226,19 @@ def main(argv: list[str] | None = None) -> int:
         )
         return EXIT_BUG
     return EXIT_USAGE
+
+
+def _stop_quietly() -> None:
+    """A second signal while we report the first should not print a traceback."""
+    for number in STOP_SIGNALS:
+        signal.signal(number, signal.SIG_IGN)
+
+
+def _stopped_message(command: str, stopped: KeyboardInterrupt) -> str:
+    if command != "build":
+        return "Stopped."
+    name = stopped.name if isinstance(stopped, Stopped) else "Ctrl+C"
+    return f"Stopped by {name}: the build did not finish, and the previous build was left as it was."
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -198,6 +260,11 @@ def _check(args: argparse.Namespace) -> int:
             file=out,
         )
         return EXIT_CONTENT
+    if guide.config.translations:
+        from .checks import translation_notes
+
+        for note in translation_notes(guide):
+            print(note.render())
     counts = [(len(guide.pages), "page"), (len(guide.skills), "skill"), (len(guide.activities), "activity")]
     counts.append((len(warnings), "warning"))
     print("OK: " + ", ".join(_plural(n, noun) for n, noun in counts))
@@ -213,7 +280,7 @@ def _plural(count: int, noun: str) -> str:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .builder.options import BuildOptions, UsageError
+    from .builder.options import BuildOptions
 
     try:
         options = BuildOptions.from_args(args)
@@ -221,7 +288,7 @@ def _build(args: argparse.Namespace) -> int:
         print(f"guidegen build: {error}", file=sys.stderr)
         return EXIT_USAGE
     out = options.output_folder(args.guide.resolve())
-    if not args.force and _nothing_changed(args.guide, out, options.request()):
+    if not args.force and _nothing_changed(args.guide, out, options.request(args.guide.resolve())):
         print(f"Nothing has changed since the last build; {out} is up to date. (--force builds again.)")
         return EXIT_OK
     from .builder.pipeline import build
@@ -242,7 +309,6 @@ def _nothing_changed(root: Path, out: Path, request: str) -> bool:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .builder.options import UsageError
     from .preview.serve import ServeOptions, serve
 
     if not 0 <= args.port <= 65535:
@@ -259,6 +325,10 @@ def _serve(args: argparse.Namespace) -> int:
 def _scaffold(args: argparse.Namespace) -> int:
     from . import scaffold
 
+    if args.command == "new" and args.kind == "translation":
+        from .translate.commands import new_translation
+
+        return new_translation(args)
     try:
         if args.command == "init":
             written = scaffold.init_guide(args.dir, args.title, args.organisation)
@@ -269,7 +339,7 @@ def _scaffold(args: argparse.Namespace) -> int:
             path = scaffold.new_activity(args.guide, args.title, args.handout, args.id)
         else:
             path = scaffold.new_page(args.guide, args.title, args.id)
-    except scaffold.ScaffoldError as error:
+    except UsageError as error:
         print(f"guidegen {args.command}: {error}", file=sys.stderr)
         return EXIT_USAGE
     print(f"Wrote {path}. Replace the example text, then run: guidegen check")

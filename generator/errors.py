@@ -1,6 +1,11 @@
-"""One report format for every mistake an editor can make.
+"""Every error type guidegen raises on purpose, in one place.
 
-A ContentError is something the editor can fix; anything else is a bug in guidegen.
+A ContentError is something the editor can fix (exit 1); a UsageError, a ScaffoldError or a
+SiteBuildError is about the command line, the folders or the generated project (exit 2, or
+reported as MkDocs' own words); anything else is a bug in guidegen (exit 3).
+
+Each of them survives pickling (`__reduce__`), so a child process (builder/processes.py) can
+send the error itself to its parent, which raises it as if it had happened there.
 """
 
 from __future__ import annotations
@@ -17,6 +22,9 @@ class Problem:
     message: str
     source_line: str = ""
 
+    def __reduce__(self) -> tuple[type[Problem], tuple[str, int, int, str, str, str]]:
+        return (Problem, (self.path, self.line, self.column, self.field, self.message, self.source_line))
+
     def render(self) -> str:
         head = f"{self.path}:{self.line}:{self.column}: {self.field}: {self.message}"
         snippet = self.source_line.rstrip()
@@ -32,12 +40,42 @@ class ContentError(Exception):
         self.problems = sorted(set(problems))
         super().__init__(self.report())
 
+    def __reduce__(self) -> tuple[type[ContentError], tuple[list[Problem]]]:
+        return (ContentError, (self.problems,))
+
     def report(self) -> str:
         lines = [p.render() for p in self.problems]
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
         lines.append(f"Found {count} {noun}. Nothing was built; fix the lines above and try again.")
         return "\n".join(lines)
+
+
+class UsageError(ValueError):
+    """The command line asked for something that cannot be done (exit code 2)."""
+
+    def __reduce__(self) -> tuple[type[UsageError], tuple[str]]:
+        return (type(self), (str(self),))
+
+
+class ScaffoldError(UsageError):
+    """A `guidegen new` or `init` request we cannot carry out, in words for the person who typed it."""
+
+
+class SiteBuildError(Exception):
+    """MkDocs refused to build the generated project; the message carries its warnings."""
+
+    def __reduce__(self) -> tuple[type[SiteBuildError], tuple[str]]:
+        return (type(self), (str(self),))
+
+
+class JoinError(Exception):
+    """A laid-out part of the booklet is not shaped as the join expects (pdf/join/shape.py):
+    the message names the part, what was found and what the join needs (exit code 1: usually
+    the guide's own PDF templates, e.g. a font that cannot draw the page numbers)."""
+
+    def __reduce__(self) -> tuple[type[JoinError], tuple[str]]:
+        return (type(self), (str(self),))
 
 
 class ProblemCollector:

@@ -18,17 +18,14 @@ from ruamel.yaml.error import YAMLError
 
 from .content.model import HANDOUT_KINDS
 from .content.reserved import reserved_message, reserved_reason
-from .render.environments import TEMPLATES_DIR
+from .errors import ScaffoldError
+from .render.template_files import PACKAGE_TEMPLATES
 
-SCAFFOLD = TEMPLATES_DIR / "scaffold"
+SCAFFOLD = PACKAGE_TEMPLATES / "scaffold"
 MAX_ID = 60  # as model.Slug
 MAX_TITLE = 200  # as model.ShortText
 PLAIN_SAFE = re.compile(r"[A-Za-z0-9][\w ,.'’?!()&/-]*")
 FIRST_PAGE, FIRST_ACTIVITY = "Getting started", "Sharing ideas"
-
-
-class ScaffoldError(ValueError):
-    """A request we cannot carry out, in words for the person who typed it."""
 
 
 def slugify(title: str) -> str:

@@ -54,7 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "images", help="where the PNGs go")
     args = parser.parse_args(argv)
     guide = load_guide(args.guide)
-    activity = guide.activities[0].id
+    # The README shows a three-circle activity: its page has the most to show.
+    circles = [a for a in guide.activities if a.handout and a.handout.kind == "three-circles"]
+    activity = (circles or list(guide.activities))[0].id
     with tempfile.TemporaryDirectory(prefix="guidegen-shots-") as work:
         site = args.site or build(args.guide, Path(work))
         shoot(site, url_path(guide.config.site_url), activity, args.out)

@@ -8,14 +8,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import UsageError
+from ..render.template_files import overrides_digest
+
 ALL_OUTPUTS = ("site", "pdf", "offline")
 DEFAULT_TIME_LIMIT = 180.0  # seconds for one PDF; a render that takes longer is stopped
 
 __all__ = ["ALL_OUTPUTS", "DEFAULT_TIME_LIMIT", "BuildOptions", "UsageError"]
-
-
-class UsageError(ValueError):
-    """The command line asked for something that cannot be done (exit code 2)."""
 
 
 @dataclass(frozen=True)
@@ -26,12 +25,17 @@ class BuildOptions:
     quiet: bool = False
     verbose: bool = False
     time_limit: float = DEFAULT_TIME_LIMIT
+    # Fork nothing: MkDocs runs in this process and PDF workers are started fresh. For callers
+    # that have threads of their own (the live preview): a fork copies only the calling thread.
+    in_process: bool = False
     engine: str | None = None  # the website engine; None: engine: in site_config.yml
 
-    def request(self) -> str:
-        """What was asked for, as far as it changes the outputs."""
+    def request(self, root: Path | None = None) -> str:
+        """What was asked for, as far as it changes the outputs; with the guide's folder, also
+        its own templates (builder/cache.py hashes the package's templates and content/)."""
         asked = ",".join(self.only) if self.only else "outputs from site_config.yml"
-        return f"{asked}, engine {self.engine}" if self.engine else asked
+        asked = f"{asked}, engine {self.engine}" if self.engine else asked
+        return f"{asked};templates={overrides_digest(root)}" if root is not None else asked
 
     def output_folder(self, root: Path) -> Path:
         return (self.out or root / "build").resolve()

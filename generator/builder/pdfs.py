@@ -14,13 +14,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..render.environments import TEMPLATES_DIR
+from ..render.template_files import template_roots
 from .cache import digest_bytes, digest_tree, engine_versions, link_or_copy
 from .state import BuildRun
 
 if TYPE_CHECKING:
     from ..pdf.jobs import PdfJob
-    from .workers import WorkerPool
+    from .processes import WorkerPool
 
 PARTS = ".booklet-parts"  # the booklet's laid-out parts, kept for the next build to reuse
 Work = tuple["PdfJob", "str | None"]
@@ -36,7 +36,9 @@ class PdfRender:
         pdf_dir.mkdir(parents=True)
         jobs = pdf_jobs(run.guide)
         self.filenames = {job.filename for job in jobs}
-        shared = digest_tree(TEMPLATES_DIR / "pdf", TEMPLATES_DIR / "assets", run.guide.content_dir / "assets")
+        # Every template folder a PDF can read, the guide's own overrides included.
+        templates = [root / folder for root in template_roots(run.guide.root) for folder in ("pdf", "assets")]
+        shared = digest_tree(*templates, run.guide.content_dir / "assets")
         # What every PDF is made from besides its HTML: paper, the fonts' order, the brand's colours.
         look = run.guide.config.model_dump_json(include={"paper", "fonts", "brand"})
         base = (engine_versions(), shared, look)
@@ -88,7 +90,7 @@ class PdfRender:
         changed = []
         for part, key in zip(parts, part_keys, strict=True):
             if not self._reused(f"{parts_dir}/{part.name}.pdf", key, folder / f"{part.name}.pdf") and needed:
-                changed.append((part_job(part, job.source_date, job.variant), part.html))
+                changed.append((part_job(run.guide, part, job.source_date, job.variant), part.html))
         if not job.variant:  # the report speaks of guide.pdf's sections
             run.report.sections = (len(changed), len(parts))
         folder.mkdir(parents=True, exist_ok=True)
@@ -99,7 +101,9 @@ class PdfRender:
             files = tuple((str(folder / f"{part.name}.pdf"), part.link_targets) for part in parts)
             front_cache = (digest_bytes(*base, *edition), str(folder))
             self.to_render += changed
-            self.waiting.append((replace(job, parts=files, front_cache=front_cache), None))
+            output = self.pdf_dir / job.filename  # the join writes it there itself
+            output.parent.mkdir(parents=True, exist_ok=True)  # large print has a folder
+            self.waiting.append((replace(job, parts=files, front_cache=front_cache, output=str(output)), None))
 
     def _epub(self, base: tuple[str, ...]) -> None:
         """The EPUB is one more job for the workers, written into pdf/ and moved out by move_epub()."""
@@ -145,9 +149,10 @@ class PdfRender:
             progress.pdf_done(name, reused=True)
         if not self.to_render:
             return
-        from .workers import WorkerPool
+        from .processes import WorkerPool
 
-        self._pool = WorkerPool(self.run.guide, self.workers())
+        # A caller with threads (in_process) gets workers started fresh: a fork copies one thread.
+        self._pool = WorkerPool(self.run.guide, self.workers(), fresh=self.run.options.in_process)
         self._thread = threading.Thread(target=self._render, name="guidegen-pdfs", daemon=True)
         self._thread.start()
 
@@ -158,8 +163,9 @@ class PdfRender:
         def done(job: PdfJob, data: bytes) -> list[Work]:
             nonlocal left
             folder = self.run.staging / PARTS if job.kind == "booklet-part" else self.pdf_dir
-            (folder / job.filename).parent.mkdir(parents=True, exist_ok=True)  # large print has a folder
-            (folder / job.filename).write_bytes(data)
+            if job.output is None:
+                (folder / job.filename).parent.mkdir(parents=True, exist_ok=True)  # large print has a folder
+                (folder / job.filename).write_bytes(data)
             if job.kind != "booklet-part":
                 self.run.report.built.append(job.filename)
             self.run.progress.pdf_done(job.filename, reused=False)
@@ -184,8 +190,10 @@ class PdfRender:
     def close(self) -> None:
         """Stop the workers, whether or not they are done (a failed build elsewhere)."""
         if self._pool is not None:
-            self._pool.stop()
-            self._pool = None
+            self._pool.stop()  # a busy worker is killed: the render thread sees its pipe close
         if self._thread is not None:
             self._thread.join(timeout=5)
+        if self._pool is not None:
+            self._pool.release()
+            self._pool = None
         self.run.progress.end_pdfs()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 import time
 from pathlib import Path
 
@@ -18,9 +17,10 @@ from ..content.loader import load_guide
 from ..content.model import Guide
 from ..content.parse_cache import ParseCache
 from .cache import MANIFEST, Manifest, digest_bytes, digest_tree, engine_versions, inputs_digest, link_or_copy
-from .forked import Forked
+from .editions import Editions
 from .options import ALL_OUTPUTS, BuildOptions, UsageError
 from .pdfs import PARTS, PdfRender
+from .processes import Child, remove_abandoned
 from .progress import Progress
 from .record import BuildRecord
 from .state import BuildReport, BuildRun
@@ -32,9 +32,12 @@ __all__ = ["BuildOptions", "BuildReport", "build"]
 def build(root: Path, options: BuildOptions, progress: Progress | None = None) -> BuildReport:
     """Build the outputs; raise ContentError (and leave build/ untouched) on any content problem."""
     started = time.perf_counter()
-    inputs = inputs_digest(root.resolve(), options.request())  # before reading: a later edit means rebuild
+    inputs = inputs_digest(
+        root.resolve(), options.request(root.resolve())
+    )  # before reading: a later edit means rebuild
     out = options.output_folder(root.resolve())
     _refuse_foreign_folder(out)
+    remove_abandoned()  # what a killed build's workers left in the temporary folder
     parse_cache = ParseCache.read(out)
     guide = load_guide(root, parse_cache=parse_cache)
     outputs = outputs_to_build(guide, options)
@@ -43,7 +46,12 @@ def build(root: Path, options: BuildOptions, progress: Progress | None = None) -
     run = BuildRun(guide, staging, out, Manifest.read(out), Manifest(), BuildReport(out=out), progress, options)
     try:
         with progress:
-            _render_all(run, outputs)
+            editions = Editions(run, outputs) if guide.config.translations else None
+            if editions is not None:
+                editions.render()  # before the source's sites: the zip takes in their file:// sites
+            _render_all(run, outputs, editions)
+            if editions is not None:
+                editions.place()
         parse_cache.write(staging)
         run.manifest.inputs = inputs
         run.manifest.record_files(staging)
@@ -84,7 +92,7 @@ def outputs_to_build(guide: Guide, options: BuildOptions) -> tuple[str, ...]:
     return tuple(name for name in ALL_OUTPUTS if name in wanted)
 
 
-def _render_all(run: BuildRun, outputs: tuple[str, ...]) -> None:
+def _render_all(run: BuildRun, outputs: tuple[str, ...], editions: Editions | None = None) -> None:
     """The PDFs in worker processes and the MkDocs builds in child processes, all at once."""
     pdf_dir = run.staging / "pdf"
     pdfs = PdfRender(run, pdf_dir) if ("pdf" in outputs or "offline" in outputs) else None
@@ -94,22 +102,20 @@ def _render_all(run: BuildRun, outputs: tuple[str, ...]) -> None:
     if "site" in outputs:
         sites.append(_Website(run, handouts, pdf_key))
     if "offline" in outputs:
-        sites.append(_Offline(run, handouts, pdf_key))
+        sites.append(_Offline(run, handouts, pdf_key, editions))
     needed = [site for site in sites if site.needed]
     together = _one_after_the_other(run, needed, pdfs)
     _announce(run, needed, pdfs, together)
-    children: list[Forked] = []
-    # A fork copies only the calling thread: where this process already has other threads (the
-    # live preview builds its website from one), MkDocs runs here instead.
-    in_process = threading.active_count() > 1
+    children: list[Child] = []
     try:
-        # Forks, all of them before the PDFs' thread starts.
-        if in_process:
+        # Forks, all of them before the PDFs' thread starts. A caller with threads of its own
+        # (the live preview) asks for MkDocs in this process: a fork would copy only one thread.
+        if run.options.in_process:
             _build_sites(needed)
         elif together:
-            children.append(Forked("guidegen-mkdocs", _build_sites, needed))
+            children.append(Child("guidegen-mkdocs", _build_sites, needed))
         else:
-            children += [Forked("guidegen-mkdocs", _build_sites, [site]) for site in needed]
+            children += [Child("guidegen-mkdocs", _build_sites, [site]) for site in needed]
         if pdfs is not None:
             pdfs.start()
         for child in children:
@@ -221,16 +227,19 @@ class _Offline(_Site):
 
     description = "MkDocs for the offline site"
 
-    def __init__(self, run: BuildRun, handouts: dict[str, str], pdf_key: str) -> None:
+    def __init__(self, run: BuildRun, handouts: dict[str, str], pdf_key: str, editions: Editions | None = None) -> None:
         from ..offline.bundle import bundle_name, write_offline_project
 
+        self.editions = editions
         project = run.staging / "offline-mkdocs"
         self.engine = site_engine(run)
         self.description = f"{ENGINE_NAMES[self.engine]} for the offline site"
         write_offline_project(run.guide, project, handouts=handouts, pdf_dir=None, pdfs_later=True, engine=self.engine)
         self.name = bundle_name(run.guide)
         source_date = os.environ.get("SOURCE_DATE_EPOCH", "")
-        key = digest_bytes(engine_versions(), digest_tree(project), pdf_key, source_date)
+        key = digest_bytes(
+            engine_versions(), digest_tree(project), pdf_key, source_date, *(editions.keys if editions else [])
+        )
         super().__init__(run, handouts, project, run.staging / "offline-site", key, self.name)
 
     def build(self) -> None:
@@ -245,6 +254,8 @@ class _Offline(_Site):
         run = self.run
         if self.needed:
             write_pdf_files(run.guide, self.handouts, pdf_dir, self.site_dir)
+            if self.editions is not None:  # every language in the one zip, each in its <lang>/
+                self.editions.into_offline_site(self.site_dir)
             run.progress.step("Offline bundle: zipping it")
             write_zip(self.site_dir, run.staging / self.name, folder=run.guide.config.slug + "-offline")
             run.report.built.append(self.name)

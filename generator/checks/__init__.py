@@ -8,39 +8,56 @@ the editor can judge whether a word or a long sentence is right in its place.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from functools import cache, partial
 from pathlib import Path
 
 from ..content.loader import Sources, load_guide
 from ..content.model import Guide
-from ..errors import Problem
+from ..content.translations import check_translations
+from ..errors import ContentError, Problem
 from .brand import light_brand_colours
 from .documents import Document, document_makers
 from .images import missing_alt_text
 from .readability import hard_to_read, long_sentences
 from .remembered import RememberedWarnings, cache_folder, file_key
+from .support import stale_contacts, step_timings
 from .terms import WordList, exclusive_terms, word_list_for
 
-__all__ = ["check_guide", "content_warnings"]
+__all__ = ["check_guide", "content_warnings", "translation_notes"]
 
 
-def check_guide(root: Path, remember: bool = True) -> tuple[Guide, list[Problem]]:
+def check_guide(root: Path, remember: bool = True, today: date | None = None) -> tuple[Guide, list[Problem]]:
     """Load the guide (raising ContentError for errors) and return it with its warnings.
 
     remember: reuse the warnings of files unchanged since the last check (see remembered.py).
+    today: when the support contacts' `checked:` date is measured from (the real date by default).
     """
     remembered = RememberedWarnings.read(cache_folder(root)) if remember else None
     sources: Sources = {}
     parse_cache = remembered.parse_cache if remembered else None
     guide = load_guide(root, field_sources=sources, parse_cache=parse_cache)
-    warnings = content_warnings(guide, sources, remembered)
+    errors, stale, _ = check_translations(guide)
+    if errors:
+        raise ContentError(errors)
+    warnings = content_warnings(guide, sources, remembered, today)
     if remembered is not None:
         remembered.write()
-    return guide, warnings
+    return guide, warnings + stale
 
 
-def content_warnings(guide: Guide, sources: Sources, remembered: RememberedWarnings | None = None) -> list[Problem]:
-    """Every warning for the guide, in file and line order, each reported once."""
+def translation_notes(guide: Guide) -> list[Problem]:
+    """What each translation still lacks: shown by `guidegen check`, never counted as a problem."""
+    return check_translations(guide)[2]
+
+
+def content_warnings(
+    guide: Guide, sources: Sources, remembered: RememberedWarnings | None = None, today: date | None = None
+) -> list[Problem]:
+    """Every warning for the guide, in file and line order, each reported once.
+
+    The contacts' age depends on today's date, not only on the files, so it is never remembered.
+    """
     words = cache(partial(word_list_for, guide.config))  # read only if some file is not remembered
     settings = "\n".join(sources[("config", "")].lines)
     by_file: dict[str, list[Callable[[], Document]]] = {}
@@ -49,6 +66,8 @@ def content_warnings(guide: Guide, sources: Sources, remembered: RememberedWarni
         by_file.setdefault(source.path, []).append(make)
         lines[source.path] = source.lines
     problems: list[Problem] = light_brand_colours(guide.config, sources)  # cheap: not remembered
+    problems += stale_contacts(guide, sources, today or date.today())
+    problems += step_timings(guide, sources)
     for path, makers in by_file.items():
         key = file_key(path, lines[path], settings)
         found = remembered.get(key) if remembered else None

@@ -16,8 +16,17 @@ from ..content.loader import FieldSource, Sources
 from ..content.model import Activity, Guide, Page
 from .prose import Prose, field_prose, page_body
 
-NOT_PROSE = {"id", "kind", "skills", "next"}  # ids and keywords, not sentences anyone reads
-SCORED = {"summary", "aim", "preparation", "steps", "facilitator_notes", "instructions", "questions"}
+NOT_PROSE = {"id", "kind", "skills", "next", "checked_at"}  # ids, keywords and addresses, not sentences
+SCORED = {
+    "summary",
+    "aim",
+    "preparation",
+    "steps",
+    "facilitator_notes",
+    "instructions",
+    "questions",
+    "adaptations",
+}
 CONFIG_PROSE = ("title", "description", "attribution")
 
 
@@ -41,15 +50,18 @@ def _model_texts(model: BaseModel, loc: tuple[str | int, ...] = ()) -> Iterator[
         elif isinstance(value, BaseModel):
             yield from _model_texts(value, (*loc, name))
         elif isinstance(value, tuple):
-            yield from (((*loc, name, i), item) for i, item in enumerate(value) if isinstance(item, str))
+            for i, item in enumerate(value):
+                if isinstance(item, str):
+                    yield (*loc, name, i), item
+                elif isinstance(item, BaseModel):  # e.g. a step with its minutes
+                    yield from _model_texts(item, (*loc, name, i))
 
 
 def _fields(source: FieldSource, model: BaseModel) -> list[tuple[Prose, bool]]:
     """Each text field as prose, with whether it counts towards reading ease."""
     found = []
     for loc, text in _model_texts(model):
-        name = next(str(p) for p in reversed(loc) if isinstance(p, str))
-        found.append((field_prose(source, loc, text), name in SCORED))
+        found.append((field_prose(source, loc, text), any(part in SCORED for part in loc)))
     return found
 
 
@@ -75,6 +87,9 @@ def document_makers(guide: Guide, sources: Sources) -> Iterator[tuple[FieldSourc
     """Each document's source and a way to make it: making one reads its file's positions."""
     config = sources[("config", "")]
     yield config, partial(_config, guide, config)
+    if guide.support is not None and ("support", "") in sources:
+        support = sources[("support", "")]
+        yield support, partial(_unscored, support, guide.support)
     for page in (guide.home, *guide.pages):
         source = sources[("page", page.id)]
         yield source, partial(_page, page, source)

@@ -150,6 +150,15 @@ def _value_start(node: Any, loc: tuple[str | int, ...]) -> tuple[int, int] | Non
     return None
 
 
+def _is_scalar_at(node: Any, loc: tuple[str | int, ...]) -> bool:
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return isinstance(node, str)
+
+
 def _source_tokens(lines: tuple[str, ...], line: int, column: int) -> Iterator[tuple[int, int]]:
     """1-based (line, column) of each word of a YAML value, in the file, from where it starts."""
     first = lines[line][column:] if line < len(lines) else ""
@@ -165,6 +174,8 @@ def _source_tokens(lines: tuple[str, ...], line: int, column: int) -> Iterator[t
 def field_prose(source: FieldSource, loc: tuple[str | int, ...], text: str) -> Prose:
     """A YAML field's text, with each of its words mapped back to where it is in the file."""
     full = (*source.prefix, *loc)
+    if full[-1] == "text" and _is_scalar_at(source.node, full[:-1]):
+        full = full[:-1]  # a step written as a plain line: its text is the item itself
     start = _value_start(source.node, full)
     if start is None:
         line, column = position(source.node, full)

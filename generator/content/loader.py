@@ -18,7 +18,7 @@ from ..render.fonts import covered, font_problem
 from .glyphs import missing_glyphs
 from .images import image_problem
 from .messages import describe, did_you_mean, field_label, yaml_loc
-from .model import Activity, Guide, Page, PageFrontMatter, SiteConfig, Skill, SkillsFile
+from .model import Activity, Guide, Page, PageFrontMatter, SiteConfig, Skill, SkillsFile, SupportFile
 from .parse_cache import ParseCache
 from .reader import Unreadable, parse_yaml, plain, position, read_text
 from .reserved import reserved_message, reserved_reason
@@ -27,6 +27,7 @@ M = TypeVar("M", bound=BaseModel)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # content/assets/ names the website keeps for its own CSS, fonts and scripts.
 RESERVED_ASSET_NAMES = ("guidegen",)
+SUPPORT_FILE = "support.yml"  # the crisis and support contacts: optional, in content/
 LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)")
 REF = re.compile(r"^(page|skill|activity):([^#\s]*)(#[\w-]*)?$")
 
@@ -47,7 +48,7 @@ class FieldSource:
         return self.file.node
 
 
-# ("config", ""), ("page", id) (home is "index"), ("skill", id), ("activity", id) -> source
+# ("config", ""), ("support", ""), ("page", id) (home is "index"), ("skill", id), ("activity", id) -> source
 Sources = dict[tuple[str, str], FieldSource]
 
 
@@ -151,11 +152,13 @@ class _Loaded:
     skills_src: SourceFile
     activity_srcs: list[SourceFile]
     assets_src: SourceFile
+    support_src: SourceFile
     config: SiteConfig | None
     home: Page | None
     pages: list[Page | None]
     skills_file: SkillsFile | None
     activities: list[Activity | None]
+    support: SupportFile | None
 
     @classmethod
     def read(cls, root: Path, cache: ParseCache | None = None) -> _Loaded:
@@ -165,6 +168,7 @@ class _Loaded:
         page_srcs = [SourceFile(root, p) for p in _listing(content / "pages", (".md",))]
         skills_src = SourceFile(root, content / "skills.yml")
         activity_srcs = [SourceFile(root, p) for p in _listing(content / "activities", (".yml", ".yaml"))]
+        support_src = SourceFile(root, content / SUPPORT_FILE)
         return cls(
             root,
             config_src,
@@ -173,11 +177,13 @@ class _Loaded:
             skills_src,
             activity_srcs,
             SourceFile(root, content / "assets"),
+            support_src,
             config=_load_yaml_model(config_src, SiteConfig, root, cache),
             home=_load_page(home_src, root, cache, page_id="index"),
             pages=[_load_page(src, root, cache) for src in page_srcs],
             skills_file=_load_yaml_model(skills_src, SkillsFile, root, cache),
             activities=[_load_yaml_model(src, Activity, root, cache) for src in activity_srcs],
+            support=_load_optional(support_src, SupportFile, root, cache),
         )
 
     @property
@@ -185,7 +191,15 @@ class _Loaded:
         return self.skills_file.skills if self.skills_file else ()
 
     def sources(self) -> list[SourceFile]:
-        return [self.config_src, self.home_src, *self.page_srcs, self.skills_src, *self.activity_srcs, self.assets_src]
+        return [
+            self.config_src,
+            self.support_src,
+            self.home_src,
+            *self.page_srcs,
+            self.skills_src,
+            *self.activity_srcs,
+            self.assets_src,
+        ]
 
     def ids(self) -> _Ids:
         ids = _Ids(
@@ -213,6 +227,9 @@ class _Loaded:
         for src in [self.home_src, *self.page_srcs]:
             if src.body is not None:
                 _check_body(src, src.body[0], src.body[1], self.root, ids)
+        for src, page in zip([self.home_src, *self.page_srcs], [self.home, *self.pages], strict=True):
+            if page is not None:
+                _check_boxes(src, page, self.config, self.support, self.support_src.path.exists())
         if self.config and self.config.brand.logo:
             _check_asset(self.config_src, ("brand", "logo"), "brand.logo", self.config.brand.logo, self.root)
         if self.config:
@@ -239,6 +256,7 @@ class _Loaded:
     def field_sources(self) -> Sources:
         named: list[tuple[tuple[str, str], SourceFile, tuple[str | int, ...]]]
         named = [(("config", ""), self.config_src, ()), (("page", "index"), self.home_src, ())]
+        named += [(("support", ""), self.support_src, ())] if self.support else []
         named += [(("page", p.id), src, ()) for src, p in zip(self.page_srcs, self.pages, strict=True) if p]
         named += [(("skill", s.id), self.skills_src, ("skills", i)) for i, s in enumerate(self.skills)]
         pairs = zip(self.activity_srcs, self.activities, strict=True)
@@ -254,6 +272,7 @@ class _Loaded:
             pages=tuple(sorted((p for p in self.pages if p), key=lambda p: (p.order, p.id))),
             skills=self.skills,
             activities=tuple(sorted((a for a in self.activities if a), key=lambda a: (a.order, a.id))),
+            support=self.support,
         )
 
 
@@ -317,6 +336,13 @@ def _load_yaml_model(src: SourceFile, model: type[M], root: Path, cache: ParseCa
     return src.validate(model, data)
 
 
+def _load_optional(src: SourceFile, model: type[M], root: Path, cache: ParseCache | None) -> M | None:
+    """A file a guide may leave out (content/support.yml): None, and no problem, when it is absent."""
+    if not src.path.exists() and not src.path.is_symlink():
+        return None
+    return _load_yaml_model(src, model, root, cache)
+
+
 def _load_page(src: SourceFile, root: Path, cache: ParseCache | None, page_id: str | None = None) -> Page | None:
     """A Markdown file with YAML front matter between two '---' lines."""
     text = _read_inside(src, root)
@@ -369,6 +395,7 @@ def _load_page(src: SourceFile, root: Path, cache: ParseCache | None, page_id: s
         body=body,
         source=src.rel,
         body_line=end + 2,
+        show=meta.show,
     )
 
 
@@ -396,6 +423,7 @@ def _check_activities(srcs: list[SourceFile], activities: list[Activity | None],
         seen.setdefault(activity.id, src.rel)
         _check_id(src, activity.id)
         _check_references(src, activity.model_dump(), ids)
+        _check_minutes(src, activity)
 
 
 def _check_id(src: SourceFile, ident: str) -> None:
@@ -432,8 +460,33 @@ def _check_references(src: SourceFile, data: dict[str, Any], ids: _Ids) -> None:
             _check_links(src, data[field], (field,), field, ids, allow_images=False)
     steps = data.get("steps")
     for index, step in enumerate(steps if isinstance(steps, (list, tuple)) else ()):
-        if isinstance(step, str):
-            _check_links(src, step, ("steps", index), f"steps[{index + 1}]", ids, allow_images=False)
+        text = step.get("text") if isinstance(step, dict) else step  # a plain line, or {text, minutes}
+        if isinstance(text, str):
+            _check_links(src, text, ("steps", index), f"steps[{index + 1}]", ids, allow_images=False)
+
+
+def _check_minutes(src: SourceFile, activity: Activity) -> None:
+    """The steps' minutes must fit in the time the activity says it takes."""
+    total = activity.timed_minutes
+    if total > activity.duration_minutes:
+        src.problem_at(
+            ("duration_minutes",),
+            "duration_minutes",
+            f"the steps' minutes add up to {total}, more than the {activity.duration_minutes} minutes given here; "
+            f"make duration_minutes at least {total}, or give some steps fewer minutes",
+        )
+
+
+def _check_boxes(
+    src: SourceFile, page: Page, config: SiteConfig | None, support: SupportFile | None, support_exists: bool
+) -> None:
+    """A page that shows a box needs the setting the box is made from."""
+    if "support-contacts" in page.show and support is None and not support_exists:
+        message = f"support-contacts needs the file content/{SUPPORT_FILE}; add it (see docs/content-format.md)"
+        src.problem_at(("show",), "show", message)
+    if "safeguarding-contact" in page.show and config is not None and config.safeguarding is None:
+        message = "safeguarding-contact needs a safeguarding: setting in site_config.yml, with name and how_to_reach"
+        src.problem_at(("show",), "show", message)
 
 
 def _unknown(kind: str, wanted: str, known: set[str], where: str) -> str:

@@ -8,10 +8,11 @@ Models are frozen: renderers only read them.
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
 from pydantic_core import PydanticCustomError
 
 Slug = Annotated[
@@ -108,6 +109,46 @@ class Checks(StrictModel):
     )
 
 
+class SafeguardingContact(StrictModel):
+    name: ShortText = Field(
+        description="Who the group goes to with a worry about someone's safety: a name or a role.",
+        examples=["Our safeguarding lead at the Riverside Centre"],
+    )
+    how_to_reach: ShortText = Field(
+        description="How to reach them: a phone number, an email address or where to find them.",
+        examples=["Phone 01234 567890 on weekdays, or ask at reception"],
+    )
+
+
+class TranslationSettings(StrictModel):
+    language: LanguageTag = Field(description="The language of the translation.", examples=["cy"])
+    title: ShortText | None = Field(default=None, description="The guide's title in this language.")
+    description: ShortText | None = Field(default=None, description="The one-sentence description in this language.")
+    organisation: ShortText | None = Field(default=None, description="The publisher's name in this language.")
+    interface: dict[ShortText, ShortText] = Field(
+        default_factory=dict, description="Your own wording for words of the interface in this language."
+    )
+
+    @field_validator("interface")
+    @classmethod
+    def _known_interface_words(cls, value: dict[str, str]) -> dict[str, str]:
+        return _checked_interface(value)
+
+
+def _checked_interface(value: dict[str, str]) -> dict[str, str]:
+    from ..render.messages import override_problem  # the catalogue lives with the renderers
+
+    problems = [p for p in (override_problem(k, v) for k, v in value.items()) if p]
+    if problems:
+        raise ValueError("; ".join(problems))
+    return value
+
+
+def _translation_item(value: object) -> object:
+    """`translations: [cy]` is short for `translations: [{language: cy}]`."""
+    return {"language": value} if isinstance(value, str) else value
+
+
 class SiteConfig(StrictModel):
     title: ShortText = Field(description="The guide's title.", examples=["Peer leadership in peer support groups"])
     slug: Slug = Field(
@@ -162,15 +203,46 @@ class SiteConfig(StrictModel):
         ),
         examples=[["a5-booklet", "large-print", "epub"]],
     )
+    safeguarding: SafeguardingContact | None = Field(
+        default=None,
+        description="The group's safeguarding contact, shown on pages that ask for it (front matter `show:`).",
+    )
+    interface: dict[ShortText, ShortText] = Field(
+        default_factory=dict,
+        description="Your own wording for words of the interface (headings, buttons, tooltips), by their "
+        "English text. The full list is in generator/locale/en/LC_MESSAGES/guidegen.po.",
+        examples=[{"Group size": "Size of group"}],
+    )
+
+    translations: tuple[Annotated[TranslationSettings, BeforeValidator(_translation_item)], ...] = Field(
+        default=(),
+        description="Translated editions, each in content/translations/<language>/; a language alone, or with "
+        "its own title, description, organisation and interface wording.",
+        examples=[["cy"]],
+    )
+
+    @field_validator("interface")
+    @classmethod
+    def _known_interface_words(cls, value: dict[str, str]) -> dict[str, str]:
+        return _checked_interface(value)
 
 
 # ---------------------------------------------------------------- pages
+
+
+PageBox = Literal["support-contacts", "safeguarding-contact"]
 
 
 class PageFrontMatter(StrictModel):
     title: ShortText = Field(description="The page title.", examples=["What is peer leadership?"])
     summary: ShortText | None = Field(default=None, description="One sentence for the contents list.")
     order: int = Field(default=100, ge=0, le=10000, description="Position in the guide, smallest first.", examples=[1])
+    show: tuple[PageBox, ...] = Field(
+        default=(),
+        description="Boxes shown at the top of the page: support-contacts (from content/support.yml), "
+        "safeguarding-contact (from site_config.yml).",
+        examples=[["support-contacts"]],
+    )
 
 
 class Page(StrictModel):
@@ -181,6 +253,7 @@ class Page(StrictModel):
     body: str
     source: str
     body_line: int
+    show: tuple[PageBox, ...] = ()
 
 
 # ---------------------------------------------------------------- skills
@@ -204,6 +277,43 @@ class SkillsFile(StrictModel):
     skills: tuple[Skill, ...] = Field(min_length=1, description="The list of skills.")
 
 
+# ---------------------------------------------------------------- content/support.yml
+
+
+class SupportContact(StrictModel):
+    name: ShortText = Field(description="The service's name.", examples=["Samaritans"])
+    how: ShortText = Field(description="How to reach it, with the number, in a few words.", examples=["Call 116 123"])
+    when: ShortText | None = Field(
+        default=None,
+        description="When to use it, or who it is for, in a few words.",
+        examples=["Free, day or night, for anyone who is struggling"],
+    )
+    checked_at: HttpUrl = Field(
+        description="The service's own web page where the details were checked.",
+        examples=["https://www.samaritans.org/how-we-can-help/contact-samaritan/"],
+    )
+
+
+class SupportFile(StrictModel):
+    heading: ShortText = Field(
+        default="If someone is in crisis",
+        description="Heading of the box of contacts on every activity page and handout.",
+    )
+    intro: ShortText | None = Field(
+        default=None,
+        description="One sentence above the contacts.",
+        examples=["If a life is at risk now, call 999 or go to A&E."],
+    )
+    checked: date = Field(
+        description="The date someone last checked every contact against the services' own pages "
+        "(YYYY-MM-DD). `guidegen check` warns when it is more than a year old.",
+        examples=["2026-11-30"],
+    )
+    contacts: tuple[SupportContact, ...] = Field(
+        min_length=1, max_length=12, description="The crisis and support contacts, most urgent first."
+    )
+
+
 # ---------------------------------------------------------------- handouts
 
 
@@ -214,6 +324,12 @@ class ThreeCirclesHandout(StrictModel):
     rings: tuple[ShortText, ShortText, ShortText] = Field(
         description="The three ring labels, centre first.",
         examples=[["Important", "Less important", "Not important"]],
+    )
+    note_name: ShortText | None = Field(
+        default=None,
+        description="What people write in the rings, one of them, in lowercase: the on-screen circles say "
+        "'Type a need…'. Without it they say 'note'.",
+        examples=["need"],
     )
 
 
@@ -240,6 +356,11 @@ class ChecklistHandout(StrictModel):
         description="Headings of the tick-box columns.",
     )
     from_skills: bool = Field(default=False, description="Add one row for every skill in skills.yml.", examples=[True])
+    first_column: ShortText | None = Field(
+        default=None,
+        description="Heading of the first column; by default 'Skill' with from_skills, else 'To check'.",
+        examples=["Our plan"],
+    )
     items: tuple[ShortText, ...] = Field(
         default=(), description="Rows of your own, one per line.", examples=[["Arrive early"]]
     )
@@ -249,6 +370,11 @@ class TableHandout(StrictModel):
     kind: Literal["table"]
     title: ShortText | None = Field(default=None, description="Heading on the handout.")
     instructions: Text | None = Field(default=None, description="How to fill in the table.")
+    first_column: ShortText | None = Field(
+        default=None,
+        description="Heading of the first column, which holds the rows (default: 'Task' in the guide's language).",
+        examples=["Task"],
+    )
     columns: tuple[ShortText, ...] = Field(
         min_length=1,
         max_length=4,
@@ -276,6 +402,25 @@ HANDOUT_KINDS = ("three-circles", "questions", "checklist", "table")
 # ---------------------------------------------------------------- activities
 
 
+class Step(StrictModel):
+    """One step of an activity; a plain line of text in the YAML is a step without minutes."""
+
+    text: Text = Field(description="What to do in this step.")
+    minutes: int | None = Field(
+        default=None, ge=1, le=600, description="Roughly how long the step takes, in whole minutes.", examples=[10]
+    )
+
+
+class Adaptations(StrictModel):
+    online: Text | None = Field(
+        default=None, description="How to run the activity online, or with some people on a call."
+    )
+    larger_group: Text | None = Field(default=None, description="How to run it with more people than usual.")
+    reading_support: Text | None = Field(
+        default=None, description="How to run it when some people find reading or writing hard."
+    )
+
+
 class Activity(StrictModel):
     id: Slug = Field(description="Short name used in links and file names.", examples=["good-facilitation"])
     title: ShortText = Field(description="The activity's title.", examples=["What makes good facilitation?"])
@@ -285,8 +430,19 @@ class Activity(StrictModel):
     duration_minutes: int = Field(ge=1, le=600, description="How long it takes, in whole minutes.", examples=[30])
     group_size: ShortText = Field(description="How many people it suits.", examples=["4 to 12 people"])
     materials: tuple[ShortText, ...] = Field(default=(), description="What to bring, one per line.")
+    materials_online: tuple[ShortText, ...] = Field(
+        default=(), description="What you need when the group meets online, one per line."
+    )
     preparation: tuple[Text, ...] = Field(default=(), description="What to do beforehand, one per line.")
-    steps: tuple[Text, ...] = Field(min_length=1, description="What to do, one step per line, in order.")
+    steps: tuple[Step, ...] = Field(
+        min_length=1,
+        description="What to do, in order: one line per step, or `text:` with `minutes:` to time it. "
+        "The minutes together must not come to more than duration_minutes.",
+        examples=[[{"text": "Welcome everyone and go over the group agreement.", "minutes": 5}]],
+    )
+    adaptations: Adaptations | None = Field(
+        default=None, description="Ways to change the activity: online, larger_group, reading_support."
+    )
     facilitator_notes: Text | None = Field(
         default=None, description="Tips for the facilitator. Never printed on participant handouts."
     )
@@ -296,6 +452,19 @@ class Activity(StrictModel):
     next: Slug | None = Field(default=None, description="Id of the activity that follows.")
     attribution: Text | None = Field(default=None, description="Credit for where the activity comes from.")
     handout: Handout | None = Field(default=None, description="The printable handout, if any.")
+
+    @field_validator("steps", mode="before")
+    @classmethod
+    def _plain_steps(cls, value: Any) -> Any:
+        """A plain line of text is a step without minutes (older guides write only those)."""
+        if isinstance(value, list | tuple):
+            return [{"text": item} if isinstance(item, str) else item for item in value]
+        return value
+
+    @property
+    def timed_minutes(self) -> int:
+        """The minutes of the steps that give them."""
+        return sum(step.minutes or 0 for step in self.steps)
 
 
 # ---------------------------------------------------------------- the whole guide
@@ -310,6 +479,11 @@ class Guide(StrictModel):
     pages: tuple[Page, ...]
     skills: tuple[Skill, ...]
     activities: tuple[Activity, ...]
+    support: SupportFile | None = None
+    # A translated edition only: items shown in the source language ("page:ID", "skill:ID",
+    # "activity:ID", "home:index"), and that language.
+    untranslated: frozenset[str] = frozenset()
+    source_language: str | None = None
 
     def activity(self, activity_id: str) -> Activity:
         return next(a for a in self.activities if a.id == activity_id)

@@ -17,6 +17,7 @@ from ..content.model import Activity, ChecklistHandout, Guide, QuestionsHandout,
 from ..render import diagram
 from ..render.environments import environment
 from ..render.markdown import to_html
+from ..render.support import minutes_label
 from .xhtml import to_xhtml
 
 DIAGRAM_MM = 120.0
@@ -89,7 +90,7 @@ def _activity(w: _Writer, guide: Guide, activity: Activity) -> dict[str, Any]:
         "aim": w.block(activity.aim),
         "materials": [w.inline(m) for m in activity.materials],
         "preparation": [w.inline(p) for p in activity.preparation],
-        "steps": [w.inline(s) for s in activity.steps],
+        "steps": [(w.inline(s.text), minutes_label(s.minutes)) for s in activity.steps],
         "notes": w.block(activity.facilitator_notes) if activity.facilitator_notes else None,
         "skills": [guide.skill(s) for s in activity.skills],
         "next": guide.activity(activity.next) if activity.next else None,

@@ -77,7 +77,7 @@ def large_handout_html(guide: Guide, job: PdfJob) -> str:
     circles = isinstance(activity.handout, ThreeCirclesHandout)
     context = _handout_context(guide, activity, job.source_date, LARGE_CIRCLES if circles else HANDOUT_DIAGRAM)
     context["meta"] = replace(context["meta"], title=f"{context['title']}: large-print handout")
-    return untinted(_render("handout.html.j2", **context), ring_fills(guide.config.brand.primary))
+    return untinted(_render(guide, "handout.html.j2", **context), ring_fills(guide.config.brand.primary))
 
 
 def untinted(html: str, fills: tuple[str, ...] = RING_FILLS) -> str:

@@ -19,6 +19,8 @@ from urllib.request import url2pathname
 
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from ..render.template_files import Roots, overriding
+
 MAX_BYTES = 5 * 1024 * 1024
 TYPES = {".woff2": "font/woff2", ".woff": "font/woff", ".svg": "image/svg+xml", ".css": "text/css"}
 
@@ -38,9 +40,12 @@ class RefusedReference(FatalURLFetchingError):
 class GuideFetcher(URLFetcher):
     """Serves data: URLs and regular files (at most 5 MB) inside the allowed folders; refuses the rest."""
 
-    def __init__(self, roots: Iterable[Path], max_bytes: int = MAX_BYTES) -> None:
+    def __init__(self, roots: Iterable[Path], max_bytes: int = MAX_BYTES, templates: Roots = ()) -> None:
+        """roots: folders whose files may be read; templates: template folders, the guide's own
+        first, also readable: a file in one of them is served from the first that has it."""
         super().__init__(timeout=1, allowed_protocols=("data", "file"), allow_redirects=False)
-        self.roots = tuple(root.resolve() for root in roots)
+        self.templates = tuple(root.resolve() for root in templates)
+        self.roots = tuple(root.resolve() for root in roots) + self.templates
         self.max_bytes = max_bytes
         self.refused: list[RefusedReference] = []
         self.served: list[Path] = []
@@ -67,6 +72,7 @@ class GuideFetcher(URLFetcher):
         path = Path(url2pathname(parts.path)).resolve()  # follows symlinks
         if not any(path.is_relative_to(root) for root in self.roots):
             self._refuse(url, "the file is outside the guide's content/ folder")
+        path = overriding(self.templates, path)  # the guide's own version of a template file, if any
         try:
             info = path.stat()
         except OSError:

@@ -13,6 +13,9 @@ from typing import Literal
 
 from ..content.model import ChecklistHandout, Guide, QuestionsHandout, TableHandout
 from ..render.markdown import plain_text
+from ..render.messages import N_, Messages
+
+ENGLISH = Messages("en")
 
 FieldKind = Literal["text", "textarea", "checkbox"]
 
@@ -58,14 +61,17 @@ def column_keys(headings: tuple[str, ...]) -> list[tuple[str, str]]:
     return list(zip(keys, headings, strict=True))
 
 
-def questions(handout: QuestionsHandout) -> list[Question]:
+def questions(handout: QuestionsHandout, messages: Messages = ENGLISH) -> list[Question]:
+    wording = N_("Answer to question %(number)s: %(question)s")
     return [
-        Question(q, FormField(f"question_{n:02d}", f"Answer to question {n}: {plain_text(q)}", "textarea"))
+        Question(
+            q, FormField(f"question_{n:02d}", messages.gettext(wording, number=n, question=plain_text(q)), "textarea")
+        )
         for n, q in enumerate(handout.questions, start=1)
     ]
 
 
-def checklist_rows(handout: ChecklistHandout, guide: Guide) -> list[Row]:
+def checklist_rows(handout: ChecklistHandout, guide: Guide, messages: Messages = ENGLISH) -> list[Row]:
     """One row per skill (when from_skills) and per item, one tick box per column."""
     labels = [s.name for s in guide.skills] if handout.from_skills else []
     raw = [s.id.replace("-", "_") for s in guide.skills] if handout.from_skills else []
@@ -73,12 +79,20 @@ def checklist_rows(handout: ChecklistHandout, guide: Guide) -> list[Row]:
     raw += [key(item, f"item_{n}") for n, item in enumerate(handout.items, start=1)]
     columns = column_keys(handout.columns)
     return [
-        Row(label, None, tuple(FormField(f"{row}__{col}", f"{label}: {head}", "checkbox") for col, head in columns))
+        Row(
+            label,
+            None,
+            tuple(FormField(f"{row}__{col}", _cell(messages, label, head), "checkbox") for col, head in columns),
+        )
         for row, label in zip(unique(raw), labels, strict=True)
     ]
 
 
-def table_rows(handout: TableHandout) -> list[Row]:
+def _cell(messages: Messages, row: str, column: str) -> str:
+    return messages.gettext("%(row)s: %(column)s", row=row, column=column)
+
+
+def table_rows(handout: TableHandout, messages: Messages = ENGLISH) -> list[Row]:
     """One row per task, then blank rows whose task name is written in too."""
     columns = column_keys(handout.columns)
     task_keys = [key(r, f"row_{n}") for n, r in enumerate(handout.rows, 1)]
@@ -87,8 +101,9 @@ def table_rows(handout: TableHandout) -> list[Row]:
     rows = []
     for n, row in enumerate(names):
         blank = n >= len(handout.rows)
-        label = f"Extra task {n - len(handout.rows) + 1}" if blank else handout.rows[n]
-        first = FormField(row, f"{label}: what the task is", "text") if blank else None
-        cells = tuple(FormField(f"{row}__{col}", f"{label}: {heading}", "text") for col, heading in columns)
+        number = n - len(handout.rows) + 1
+        label = messages.gettext("Extra task %(number)s", number=number) if blank else handout.rows[n]
+        first = FormField(row, messages.gettext("%(task)s: what the task is", task=label), "text") if blank else None
+        cells = tuple(FormField(f"{row}__{col}", _cell(messages, label, heading), "text") for col, heading in columns)
         rows.append(Row(None if blank else label, first, cells))
     return rows

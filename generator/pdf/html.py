@@ -30,6 +30,9 @@ from ..render import diagram
 from ..render.environments import environment
 from ..render.fonts import font_stack
 from ..render.markdown import to_html
+from ..render.messages import N_, Messages, messages_for
+from ..render.support import WORDS, adaptations, minutes_label, support_context
+from ..render.template_files import template_roots
 from . import fields as handouts
 from .brand import ring_fills
 
@@ -54,8 +57,15 @@ class Meta:
 
 
 def licence_line(config: SiteConfig) -> str:
-    text = f"From “{config.title}” by {config.organisation}. Shared under the {config.licence.name} licence"
-    return f"{text}: {config.licence.url}" if config.licence.url else f"{text}."
+    messages = messages_for(config)
+    values = {"title": config.title, "organisation": config.organisation, "licence": config.licence.name}
+    if config.licence.url:
+        return messages.gettext(
+            "From “%(title)s” by %(organisation)s. Shared under the %(licence)s licence: %(url)s",
+            url=config.licence.url,
+            **values,
+        )
+    return messages.gettext("From “%(title)s” by %(organisation)s. Shared under the %(licence)s licence.", **values)
 
 
 def booklet_link(kind: str, ident: str, anchor: str) -> str:
@@ -69,8 +79,39 @@ def handout_html_text(text: str, *, inline: bool = False) -> Markup:
     return Markup(INTERNAL_LINK.sub(r"\1", str(html)))
 
 
-def _render(template: str, **context: Any) -> str:
-    return environment("pdf").get_template(template).render(**context)
+def _render(guide: Guide, template: str, /, **context: Any) -> str:
+    """A PDF template (from the guide's own templates/ folder if it overrides it), in the guide's language."""
+    messages = messages_for(guide.config)
+    footer = css_page_footer(messages.raw("Page %(number)s of %(total)s"))
+    env = environment("pdf", template_roots(guide.root))
+    words = messages.template_globals()
+    return env.get_template(template).render(**words, strong=_strong, page_footer=footer, words=WORDS, **context)
+
+
+def _steps(activity: Activity, text: Callable[[str], Markup]) -> list[tuple[Markup, str]]:
+    """Each step as (text, its minutes as a label, or '')."""
+    return [(text(step.text), minutes_label(step.minutes)) for step in activity.steps]
+
+
+def css_page_footer(label: str) -> Markup:
+    """'Page %(number)s of %(total)s' -> '"Page " counter(page) " of " counter(pages)' for @page.
+
+    Text becomes CSS strings with every character that could end the string or the <style>
+    element escaped, so a guide's own wording cannot add CSS."""
+    pieces = re.split(r"(%\((?:number|total)\)s)", label)
+    out = []
+    for piece in pieces:
+        if piece == "%(number)s":
+            out.append("counter(page)")
+        elif piece == "%(total)s":
+            out.append("counter(pages)")
+        elif piece:
+            out.append('"' + "".join(c if c.isalnum() or c in " .,:;-()" else f"\\{ord(c):x} " for c in piece) + '"')
+    return Markup(" ".join(out))
+
+
+def _strong(text: str) -> Markup:
+    return Markup("<strong>%s</strong>") % text
 
 
 def three_circles(
@@ -79,14 +120,16 @@ def three_circles(
     band: float,
     title: str,
     lines: bool,
+    messages: Messages,
     config: SiteConfig | None = None,
     content_dir: Path | None = None,
 ) -> dict[str, Any]:
-    shape = diagram.layout(handout.rings, size, band)
+    shape = diagram.layout(handout.rings, size, band, messages)
     look: dict[str, Any] = {}
     if config is not None and content_dir is not None:  # the guide's fonts and brand tints (not the website's)
         look = {"fills": ring_fills(config.brand.primary), "font_family": font_stack(content_dir, config.fonts)}
-    return {"diagram": shape, "svg": Markup(diagram.svg(shape, title=title, lines=lines, **look))}
+    svg = diagram.svg(shape, title=title, lines=lines, messages=messages, **look)
+    return {"diagram": shape, "svg": Markup(svg)}
 
 
 def fillable(
@@ -99,17 +142,39 @@ def fillable(
     """The kind-specific part of a handout's context; text renders a line of content Markdown."""
     handout = activity.handout
     title = handout.title if handout and handout.title else activity.title
+    messages = messages_for(guide.config)
     if isinstance(handout, ThreeCirclesHandout):
         # Writing lines only where people write: not on the booklet's small picture.
-        config, folder = guide.config, guide.content_dir
-        return three_circles(handout, size[0], size[1], f"Three circles: {title}", lines, config, folder)
+        alt = messages.gettext("Three circles: %(title)s", title=title)
+        return three_circles(handout, size[0], size[1], alt, lines, messages, guide.config, guide.content_dir)
     if isinstance(handout, QuestionsHandout):
-        return {"questions": [(text(q.text), q.field) for q in handouts.questions(handout)]}
+        return {"questions": [(text(q.text), q.field) for q in handouts.questions(handout, messages)]}
     if isinstance(handout, ChecklistHandout):
-        return {"rows": handouts.checklist_rows(handout, guide), "columns": handout.columns}
+        skill_or_item = messages.gettext("Skill") if handout.from_skills else messages.gettext("To check")
+        first = handout.first_column or skill_or_item
+        rows = handouts.checklist_rows(handout, guide, messages)
+        return {"rows": rows, "columns": handout.columns, "first_column": first}
     if isinstance(handout, TableHandout):
-        return {"rows": handouts.table_rows(handout), "columns": handout.columns, "first_column": "Task"}
+        rows = handouts.table_rows(handout, messages)
+        return {
+            "rows": rows,
+            "columns": handout.columns,
+            "first_column": handout.first_column or messages.gettext("Task"),
+        }
     return {}
+
+
+def untranslated(guide: Guide, key: str) -> dict[str, Any]:
+    """In a translated edition, a part not yet translated: a notice in the reader's language and
+    the language its text is in (its lang attribute); nothing otherwise."""
+    if key not in guide.untranslated or guide.source_language is None:
+        return {"notice": None, "source_lang": None}
+    from babel import Locale
+
+    name = Locale.parse(guide.source_language.split("-")[0]).get_display_name(guide.config.language.split("-")[0])
+    wording = "This part is not yet translated. It is shown in %(language)s."
+    notice = messages_for(guide.config).gettext(wording, language=name)
+    return {"notice": notice, "source_lang": guide.source_language}
 
 
 def _handout_context(guide: Guide, activity: Activity, date: str | None, size: tuple[float, float]) -> dict[str, Any]:
@@ -117,29 +182,42 @@ def _handout_context(guide: Guide, activity: Activity, date: str | None, size: t
     title = handout.title if handout and handout.title else activity.title
     kind = "three_circles" if isinstance(handout, ThreeCirclesHandout) else (handout.kind if handout else "none")
     return {
-        "meta": Meta(guide.config.language, f"{title}: handout", guide.config.organisation, activity.summary, date),
+        "meta": Meta(
+            guide.config.language, _title(guide, N_("%(title)s: handout"), title), *_about(guide, activity), date
+        ),
         "title": title,
         "kind": kind,
         "activity": activity,
         "aim": handout_html_text(activity.aim),
         "instructions": handout_html_text(handout.instructions) if handout and handout.instructions else None,
-        "steps": [handout_html_text(step, inline=True) for step in activity.steps],
+        "steps": _steps(activity, partial(handout_html_text, inline=True)),
         "licence": licence_line(guide.config),
+        "support": support_context(guide),
         **fillable(guide, activity, size, partial(handout_html_text, inline=True)),
+        **untranslated(guide, f"activity:{activity.id}"),
     }
 
 
+def _title(guide: Guide, wording: str, title: str) -> str:
+    return messages_for(guide.config).gettext(wording, title=title)
+
+
+def _about(guide: Guide, activity: Activity) -> tuple[str, str | None]:
+    return guide.config.organisation, activity.summary
+
+
 def handout_html(guide: Guide, activity: Activity, date: str | None) -> str:
-    return _render("handout.html.j2", **_handout_context(guide, activity, date, HANDOUT_DIAGRAM))
+    return _render(guide, "handout.html.j2", **_handout_context(guide, activity, date, HANDOUT_DIAGRAM))
 
 
 def poster_html(guide: Guide, activity: Activity, date: str | None) -> str:
     paper = POSTER_PAPER[guide.config.paper]
     context = _handout_context(guide, activity, date, POSTER_DIAGRAMS[paper])
+    wording = N_("%(title)s: A3 poster") if paper == "A3" else N_("%(title)s: Tabloid poster")
     context["meta"] = Meta(
-        guide.config.language, f"{context['title']}: {paper} poster", guide.config.organisation, activity.summary, date
+        guide.config.language, _title(guide, wording, context["title"]), *_about(guide, activity), date
     )
-    return _render("poster.html.j2", **context)
+    return _render(guide, "poster.html.j2", **context)
 
 
 def _booklet_activity(guide: Guide, activity: Activity, diagram: tuple[float, float]) -> dict[str, Any]:
@@ -151,13 +229,17 @@ def _booklet_activity(guide: Guide, activity: Activity, diagram: tuple[float, fl
         "activity": activity,
         "aim": html(activity.aim),
         "preparation": [inline(p) for p in activity.preparation],
-        "steps": [inline(s) for s in activity.steps],
+        "steps": _steps(activity, inline),
+        "materials_online": [inline(m) for m in activity.materials_online],
+        "adaptations": [(label, html(text)) for label, text in adaptations(activity)],
+        "support": support_context(guide),
         "notes": html(activity.facilitator_notes) if activity.facilitator_notes else None,
         "skills": [guide.skill(s) for s in activity.skills],
         "next": guide.activity(activity.next) if activity.next else None,
         "handout": handout,
         "handout_title": handout.title if handout and handout.title else activity.title,
         "instructions": html(handout.instructions) if handout and handout.instructions else None,
+        **untranslated(guide, f"activity:{activity.id}"),
     }
     return context | fillable(guide, activity, diagram, inline, lines=False)
 
@@ -215,16 +297,23 @@ def booklet_parts(
     link = partial(to_html, resolve=booklet_link)
     home = {"page": guide.home, "body": link(guide.home.body)}
     parts: list[tuple[str, str | None, str]] = [
-        ("intro", None, _render("booklet_part.html.j2", part="intro", **context | {"home": home}))
+        ("intro", None, _render(guide, "booklet_part.html.j2", part="intro", **context | {"home": home}))
     ]
     for page in guide.pages:
-        html = _render("booklet_part.html.j2", part="page", page=page, body=link(page.body), **context)
+        boxes = {
+            "support": support_context(guide) if "support-contacts" in page.show else None,
+            "safeguarding": guide.config.safeguarding if "safeguarding-contact" in page.show else None,
+        }
+        extra = {**boxes, **untranslated(guide, f"page:{page.id}")}
+        html = _render(guide, "booklet_part.html.j2", part="page", page=page, body=link(page.body), **extra, **context)
         parts.append((f"page-{page.id}", None, html))
     skills = [_booklet_skill(s) for s in guide.skills]
-    parts.append(("skills", None, _render("booklet_part.html.j2", part="skills", skills=skills, **context)))
+    parts.append(("skills", None, _render(guide, "booklet_part.html.j2", part="skills", skills=skills, **context)))
     for index, activity in enumerate(guide.activities):
         kind = "first-activity" if index == 0 else "activity"
-        html = _render("booklet_part.html.j2", part=kind, a=_booklet_activity(guide, activity, diagram), **context)
+        html = _render(
+            guide, "booklet_part.html.j2", part=kind, a=_booklet_activity(guide, activity, diagram), **context
+        )
         parts.append((f"activity-{activity.id}", activity.id, html))
     return [_with_link_targets(*part) for part in parts]
 
@@ -234,6 +323,7 @@ def booklet_front(
 ) -> BookletPart:
     """The cover and the contents, whose page numbers come from the joined parts."""
     html = _render(
+        guide,
         "booklet_part.html.j2",
         part="front",
         numbers=numbers,

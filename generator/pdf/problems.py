@@ -1,7 +1,10 @@
 """Turn a failed PDF render into a Problem that points at the content file (and line) behind it.
 
-The renderer sees URLs and layout errors, not content files, so we search the files that
-fed the PDF for the reference as written. Nothing here reads content to build output.
+The renderer sees URLs and layout errors, not content files: the job carries its file (the
+build names it when it makes the job, pdf/jobs.py), and a reference is looked for in the
+pages' text as the loader kept it, with the line each body starts on. The workers read no
+content file. (`activity_source` checks which file an activity came from: the build calls it
+when it makes the jobs, not in a worker.)
 """
 
 from __future__ import annotations
@@ -39,19 +42,11 @@ def section_source(guide: Guide, section: str) -> str:
     return next((p.source for p in guide.pages if p.id == page_id), guide.home.source)
 
 
-def sources(guide: Guide, activity_id: str | None) -> list[str]:
-    """Files (relative to the guide) that feed a PDF: the activity's own first, then the rest."""
-    everything = [
-        "site_config.yml",
-        guide.home.source,
-        *(p.source for p in guide.pages),
-        "content/skills.yml",
-        *(activity_source(guide, a.id) for a in guide.activities),
-    ]
-    if activity_id is None:
-        return everything
-    own = activity_source(guide, activity_id)
-    return [own, *(s for s in everything if s != own)]
+def written(guide: Guide) -> list[tuple[str, int, str]]:
+    """Where content can refer to a file: each page's body, with the file and line it starts on
+    (the loader keeps both), so a reference is found without reading any file again."""
+    pages = [guide.home, *guide.pages]
+    return [(page.source, page.body_line, page.body) for page in pages]
 
 
 def needles(url: str, guide: Guide) -> list[str]:
@@ -63,18 +58,17 @@ def needles(url: str, guide: Guide) -> list[str]:
     return [n for n in found if n]
 
 
-def locate(guide: Guide, files: Sequence[str], url: str) -> tuple[str, int, int, str]:
-    """(file, line, column, source line) where the reference is written, or the first file, line 1."""
+def locate(guide: Guide, source: str, url: str) -> tuple[str, int, int, str]:
+    """(file, line, column, source line) where the reference is written, or the job's file, line 1.
+
+    The page the job was made from is searched first, then every other page."""
+    bodies = sorted(written(guide), key=lambda body: body[0] != source)
     for needle in needles(url, guide):
-        for rel in files:
-            try:
-                lines = (guide.root / rel).read_text(encoding="utf-8").splitlines()
-            except (OSError, UnicodeDecodeError):
-                continue
-            for number, line in enumerate(lines, start=1):
+        for rel, first_line, body in bodies:
+            for offset, line in enumerate(body.splitlines()):
                 if needle in line:
-                    return rel, number, line.index(needle) + 1, line
-    return files[0], 1, 1, ""
+                    return rel, first_line + offset, line.index(needle) + 1, line
+    return source, 1, 1, ""
 
 
 def shown(url: str) -> str:
@@ -83,22 +77,20 @@ def shown(url: str) -> str:
     return text if len(text) <= 80 else "..." + text[-77:]
 
 
-def refusal_problems(guide: Guide, activity_id: str | None, refusals: Sequence[RefusedReference]) -> list[Problem]:
-    files = sources(guide, activity_id)
+def refusal_problems(guide: Guide, source: str, refusals: Sequence[RefusedReference]) -> list[Problem]:
     problems = []
     for refusal in refusals:
-        rel, line, column, text = locate(guide, files, refusal.url)
+        rel, line, column, text = locate(guide, source, refusal.url)
         message = f"'{shown(refusal.url)}' cannot be used in a PDF: {refusal.reason}; {ADVICE}"
         problems.append(Problem(rel, line, column, "reference", message, text))
     return problems
 
 
-def layout_problem(guide: Guide, activity_id: str | None, error: BaseException) -> Problem:
+def layout_problem(source: str, error: BaseException) -> Problem:
     """WeasyPrint gave up on the layout (deep nesting, absurd sizes): name the file behind the PDF."""
-    rel = sources(guide, activity_id)[0] if activity_id else "content/"
     kind = type(error).__name__
     message = (
         f"the PDF could not be laid out ({kind}); look for very deeply nested lists or quotes, "
         "or very long lines without spaces, and simplify them"
     )
-    return Problem(rel, 1, 1, "pdf", message)
+    return Problem(source, 1, 1, "pdf", message)

@@ -28,6 +28,7 @@ from typing import Any
 from ..content.loader import load_guide
 from ..content.model import Guide
 from ..content.parse_cache import ParseCache
+from ..render.template_files import template_roots
 from ..site.pages import remembered_pages
 from .mkdocs_reuse import PreviewReuse
 
@@ -55,6 +56,7 @@ class QuickSite:
         self.parse_cache = ParseCache()
         self.built_once = False
         self.pages: dict[str, str] = {}  # rendered Markdown pages, see site.pages.remembered_pages
+        self.templates: tuple[tuple[str, int], ...] = ()  # the templates' files when those were rendered
 
     def update(self) -> QuickBuild:
         """Load the guide (raising ContentError) and bring the site up to date with it."""
@@ -63,6 +65,10 @@ class QuickSite:
         started = time.perf_counter()
         guide = load_guide(self.root, parse_cache=self.parse_cache)
         self.parse_cache = ParseCache(self.parse_cache.entries_used())
+        templates = _signature(template_roots(self.root))
+        if templates != self.templates:  # a template was edited: no remembered page can be trusted
+            self.pages.clear()
+            self.templates = templates
         with remembered_pages(self.pages):
             write_mkdocs_project(guide, self.next)
         changed = _sync(self.next, self.project)
@@ -80,6 +86,13 @@ class QuickSite:
                 _merge_index(self.site_dir, previous, pages)
         self.built_once = True
         return QuickBuild(guide, self.site_dir, time.perf_counter() - started, None if whole else len(pages))
+
+
+def _signature(roots: tuple[Path, ...]) -> tuple[tuple[str, int], ...]:
+    """Every template file with its modification time: a few hundred stat() calls."""
+    return tuple(
+        (str(path), path.stat().st_mtime_ns) for root in roots for path in sorted(root.rglob("*.j2")) if path.is_file()
+    )
 
 
 def _sync(source: Path, dest: Path) -> list[Path]:

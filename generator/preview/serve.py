@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from ..builder.options import UsageError
 from ..errors import ContentError
 from ..render.environments import TEMPLATES_DIR
+from ..site.project import quiet_engine_environment
 from .http import HOST, PreviewServer, PreviewState, start
 from .pages import Failure
 from .quick_site import QuickSite
@@ -191,6 +192,7 @@ def serve(options: ServeOptions) -> None:
     """Serve the preview until Ctrl+C (KeyboardInterrupt, which the caller reports)."""
     root = options.guide.resolve()
     _check_folders(root, options.out)
+    quiet_engine_environment()  # the website builds run in a thread, which must not change it
     state = PreviewState()
     server = _bind(options.port, state)
     stop = threading.Event()
@@ -285,7 +287,7 @@ def _stop_signals() -> Iterator[None]:
     def interrupt(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
 
-    previous = {number: signal.signal(number, interrupt) for number in (signal.SIGINT, signal.SIGTERM)}
+    previous = {number: signal.signal(number, interrupt) for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
     try:
         yield
     finally:

@@ -16,12 +16,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from .messages import N_, Messages
+
 # Outer radius of each ring as a share of the diagram's radius, centre first.
 RADIUS_SHARES = (0.37, 0.69, 1.0)
 INSET = 1.5  # mm kept clear between a field and a circle line, so ink never touches it
 STROKE_ROOM = 1.0  # mm left around the outer circle for its line
 MIN_FIELD_WIDTH = 14.0  # mm; narrower slivers are not worth writing in
-RING_NAMES = ("centre circle", "middle ring", "outer ring")
+RING_NAMES = (N_("centre circle"), N_("middle ring"), N_("outer ring"))
+SIDES = {"left": N_("left"), "right": N_("right")}
+ENGLISH = Messages("en")
 # Greyscale-safe looks: fills differ in lightness, lines differ in width and dash.
 RING_FILLS = ("#d9d9d9", "#ffffff", "#efefef")
 FONT_FAMILY = "Atkinson Hyperlegible Next, sans-serif"  # the PDFs pass their whole list of fonts
@@ -134,14 +138,14 @@ def make_labels(rings: Sequence[Ring], size: float, band: float) -> tuple[Label,
     return tuple(labels)
 
 
-def centre_field(ring: Ring, band: float) -> FieldBox:
+def centre_field(ring: Ring, band: float, messages: Messages = ENGLISH) -> FieldBox:
     """The multi-line field: a rectangle inside the centre circle, below its label."""
     _, row = label_metrics(band)
     top = -ring.r_outer + INSET + row + INSET
     bottom = -top * 0.9
     limit = ring.r_outer - INSET
     half = math.sqrt(limit**2 - max(top**2, bottom**2))
-    tooltip = f"{ring.label} ({RING_NAMES[0]})"
+    tooltip = messages.gettext("%(label)s (%(place)s)", label=ring.label, place=messages.gettext(RING_NAMES[0]))
     return FieldBox(ring.field_prefix, 0, -half, top, 2 * half, bottom - top, True, tooltip)
 
 
@@ -162,7 +166,7 @@ def band_spans(ring: Ring, top: float, bottom: float) -> list[tuple[float, float
     return [(-x_out, x_out - x_in, "left"), (x_in, x_out - x_in, "right")]
 
 
-def ring_fields(ring: Ring, band: float) -> list[FieldBox]:
+def ring_fields(ring: Ring, band: float, messages: Messages = ENGLISH) -> list[FieldBox]:
     """Single-line fields in horizontal bands from the ring's label down to its bottom."""
     _, row = label_metrics(band)
     top = -ring.r_outer + INSET + row
@@ -173,11 +177,24 @@ def ring_fields(ring: Ring, band: float) -> list[FieldBox]:
         line += 1 if spans else 0
         for x, width, side in spans:
             name = f"{ring.field_prefix}_{len(fields) + 1:02d}"
-            where = f"line {line} ({side})" if side else f"line {line}"
-            tooltip = f"{ring.label} ({RING_NAMES[ring.index]}), {where}"
+            tooltip = _band_tooltip(ring, line, side, messages)
             fields.append(FieldBox(name, ring.index, x, top, width, band, False, tooltip))
         top += band
     return fields
+
+
+def _band_tooltip(ring: Ring, line: int, side: str, messages: Messages) -> str:
+    """What a screen reader says for one band field, e.g. 'Important (middle ring), line 2 (left)'."""
+    place = messages.gettext(RING_NAMES[ring.index])
+    if not side:
+        return messages.gettext("%(label)s (%(place)s), line %(line)s", label=ring.label, place=place, line=line)
+    return messages.gettext(
+        "%(label)s (%(place)s), line %(line)s (%(side)s)",
+        label=ring.label,
+        place=place,
+        line=line,
+        side=messages.gettext(SIDES[side]),
+    )
 
 
 def shift(field: FieldBox, by: float) -> FieldBox:
@@ -187,12 +204,12 @@ def shift(field: FieldBox, by: float) -> FieldBox:
     )
 
 
-def layout(labels: Sequence[str], size_mm: float, band_mm: float = 8.0) -> Diagram:
+def layout(labels: Sequence[str], size_mm: float, band_mm: float = 8.0, messages: Messages = ENGLISH) -> Diagram:
     """The whole diagram: rings, labels and fields in tab order (centre, then outwards)."""
     rings = make_rings(labels, size_mm)
-    fields = [centre_field(rings[0], band_mm)]
+    fields = [centre_field(rings[0], band_mm, messages)]
     for ring in rings[1:]:
-        fields.extend(ring_fields(ring, band_mm))
+        fields.extend(ring_fields(ring, band_mm, messages))
     c = size_mm / 2
     return Diagram(
         size=size_mm,
@@ -203,10 +220,10 @@ def layout(labels: Sequence[str], size_mm: float, band_mm: float = 8.0) -> Diagr
     )
 
 
-def describe(diagram: Diagram) -> str:
+def describe(diagram: Diagram, messages: Messages = ENGLISH) -> str:
     """The text alternative: names every ring from the centre outwards."""
-    parts = [f"{RING_NAMES[r.index].capitalize()}: {r.label}." for r in diagram.rings]
-    return "Three circles, one inside the other. " + " ".join(parts)
+    parts = [f"{messages.gettext(RING_NAMES[r.index]).capitalize()}: {r.label}." for r in diagram.rings]
+    return messages.gettext("Three circles, one inside the other.") + " " + " ".join(parts)
 
 
 def _num(value: float) -> str:
@@ -260,10 +277,11 @@ def svg(
     lines: bool = True,
     fills: tuple[str, str, str] = RING_FILLS,
     font_family: str = FONT_FAMILY,
+    messages: Messages = ENGLISH,
 ) -> str:
     """A self-contained inline SVG (mm units) with a title and description as its text alternative."""
     size = _num(diagram.size)
-    desc = description if description is not None else describe(diagram)
+    desc = description if description is not None else describe(diagram, messages)
     ident = escape(id_prefix, {'"': "&quot;"})
     family = escape(font_family, {'"': "&quot;"})
     body = _circles(diagram, fills) + (_lines(diagram) if lines else []) + _labels(diagram)

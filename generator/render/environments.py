@@ -9,23 +9,26 @@ text cannot reach Python internals.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+from .template_files import PACKAGE_TEMPLATES, Roots
+
+TEMPLATES_DIR = PACKAGE_TEMPLATES
 
 
 @cache
-def environment(kind: str, templates_dir: Path = TEMPLATES_DIR) -> SandboxedEnvironment:
-    """One environment per output ('site' or 'pdf'), autoescaping, strict about undefined names.
+def environment(kind: str, roots: Roots = (PACKAGE_TEMPLATES,)) -> SandboxedEnvironment:
+    """One environment per output ('site' or 'pdf') and set of template folders (the guide's
+    own first: template_files.template_roots), autoescaping, strict about undefined names.
 
     Markdown templates (*.md.j2) are autoescaped too: content never reaches them unescaped
     unless it went through markdown.neutralise or to_html.
     """
+    folders = [str(root / kind) for root in roots] + [str(root / "shared") for root in roots]
     env = SandboxedEnvironment(
-        loader=FileSystemLoader([str(templates_dir / kind), str(templates_dir / "shared")]),
+        loader=FileSystemLoader(folders),
         autoescape=select_autoescape(enabled_extensions=("html", "j2", "xml", "svg"), default=True),
         undefined=StrictUndefined,
         trim_blocks=True,

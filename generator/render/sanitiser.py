@@ -43,7 +43,9 @@ SVG_ATTRIBUTES = {
 }
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 ATTRIBUTES: dict[str, set[str]] = {
-    "*": {"class"},  # classes only style; our CSS and the theme's need them (admonitions, cards)
+    # Classes only style (our CSS and the theme's need them: admonitions, cards); lang marks a part of
+    # a translated edition that is not yet translated.
+    "*": {"class", "lang"},
     "a": {"href", "title"},
     "img": {"src", "alt", "title", "width", "height"},
     "th": {"align"},

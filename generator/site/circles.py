@@ -34,11 +34,12 @@ from fontTools.ttLib import TTFont
 
 from ..content.model import Activity, Guide, ThreeCirclesHandout
 from ..render import diagram
-from ..render.environments import TEMPLATES_DIR
 from ..render.fonts import SUBSETS, declared_files, shipped_file
+from ..render.messages import Messages, indefinite, messages_for
+from ..render.template_files import PACKAGE_TEMPLATES, template_file, template_roots
 
 SCRIPT_FILES = ("circles.js", "circles.css")
-VENDOR = TEMPLATES_DIR / "assets" / "vendor"
+VENDOR = PACKAGE_TEMPLATES / "assets" / "vendor"  # libraries we ship as they are
 PDF_LIB = VENDOR / "pdf-lib"
 FONTKIT = VENDOR / "fontkit"
 # Each subset alone lacks letters a note may have (latin has no Ł, latin-ext no ASCII).
@@ -46,19 +47,51 @@ HANDOUT_FONTS = tuple(shipped_file(subset, suffix="woff") for subset in SUBSETS)
 
 
 def circles_data(guide: Guide, activity: Activity, *, handout: bool) -> dict[str, Any]:
-    """What the script needs about one activity: rings centre first, with their PDF field prefixes."""
+    """What the script needs about one activity: rings centre first, with their PDF field prefixes,
+    and what people write in them ('a quality', 'a need') in the guide's language."""
     assert isinstance(activity.handout, ThreeCirclesHandout)
+    messages = messages_for(guide.config)
     rings = diagram.make_rings(activity.handout.rings, 100.0)
+    note = activity.handout.note_name or messages.gettext("note")
     return {
         "guide": guide.config.slug,
         "activity": activity.id,
         "title": activity.handout.title or activity.title,
         "rings": [
-            {"label": ring.label, "place": diagram.RING_NAMES[ring.index], "field": ring.field_prefix} for ring in rings
+            {"label": ring.label, "place": messages.gettext(diagram.RING_NAMES[ring.index]), "field": ring.field_prefix}
+            for ring in rings
         ],
+        "note_label": note[:1].upper() + note[1:],
+        "a_note": indefinite(note, messages.code),
         "handout": handout,
         "filename": f"{activity.id}-filled.pdf",
     }
+
+
+@cache
+def script_messages() -> tuple[tuple[str, str | None], ...]:
+    """The messages circles.js shows, found in it as Babel finds them: t("...") and tn(n, "one", "other")."""
+    from babel.messages.extract import extract, extract_javascript
+
+    with (PACKAGE_TEMPLATES / "site" / "assets" / "circles.js").open("rb") as file:
+        method: Any = extract_javascript  # Babel types its own extractors more narrowly than extract() takes
+        found = extract(method, file, SCRIPT_KEYWORDS, [], {"parse_template_string": True})
+        return tuple((m, None) if isinstance(m, str) else (m[0], m[1]) for _, m, _, _ in found)
+
+
+SCRIPT_KEYWORDS: dict[str, Any] = {"t": None, "tn": (2, 3)}
+
+
+def script_words(messages: Messages) -> dict[str, str]:
+    """message -> its wording, for every message the script shows; each form of a count message under its own id."""
+    words = {}
+    for singular, plural in script_messages():
+        if plural is None:
+            words[singular] = messages.raw(singular)
+        else:
+            words[singular] = messages.raw_plural(singular, plural, 1)
+            words[plural] = messages.raw_plural(singular, plural, 10)
+    return words
 
 
 def js_value(value: object) -> str:
@@ -74,12 +107,15 @@ def write_circles_assets(guide: Guide, dest: Path, handouts: Mapping[str, str]) 
     folder = dest / "circles"
     folder.mkdir(parents=True, exist_ok=True)
     for name in SCRIPT_FILES:
-        shutil.copyfile(TEMPLATES_DIR / "site" / "assets" / name, folder / name)
+        shutil.copyfile(template_file(template_roots(guide.root), f"site/assets/{name}"), folder / name)
     data = {}
     for activity in guide.activities:
         if isinstance(activity.handout, ThreeCirclesHandout):
             data[activity.id] = circles_data(guide, activity, handout=activity.id in handouts)
-    _write_js(folder / "data.js", f"window.GUIDEGEN_CIRCLES = {js_value(data)};\n")
+    words = script_words(messages_for(guide.config))
+    _write_js(
+        folder / "data.js", f"window.GUIDEGEN_CIRCLES = {js_value(data)};\nwindow.GUIDEGEN_WORDS = {js_value(words)};\n"
+    )
     if any(entry["handout"] for entry in data.values()):
         _write_filling_scripts(dest, guide.content_dir, guide.config.fonts)
 

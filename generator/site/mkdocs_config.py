@@ -7,11 +7,15 @@ turned into entities (the only characters that could open a tag or leave an attr
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from ..content.model import Guide
 from ..render.markdown import SITE_EXTENSIONS
+from ..render.messages import N_, Messages, messages_for
 
 ASSETS = "assets/guidegen"  # our CSS, fonts and scripts inside docs/
 SHIM = f"{ASSETS}/iframe-worker/shim.js"  # the URL must contain 'iframe-worker': see NOTES.md
@@ -37,23 +41,82 @@ def html_text(text: str) -> str:
     return " ".join(text.split()).replace("<", "&lt;").replace('"', "&quot;")
 
 
+# Material's words that guidegen words its own way (plain UK English, and translated with the rest).
+MATERIAL_WORDS = {
+    "action.skip": N_("Skip to the main text"),
+    "search.result.initializer": N_("Getting search ready"),
+    "search.result.placeholder": N_("Type a word to search the guide"),
+    "search.result.none": N_("Nothing found. Try another word."),
+    "search.result.one": N_("1 page found"),
+    "search.result.other": N_("# pages found"),
+    "toc": N_("On this page"),
+    "nav": N_("Contents"),
+}
+
+
+@cache
+def material_templates() -> Path:
+    """mkdocs-material's templates folder, found without importing it (a no-op rebuild imports no engine)."""
+    spec = importlib.util.find_spec("material")
+    assert spec is not None and spec.submodule_search_locations, "mkdocs-material is a dependency"
+    return Path(next(iter(spec.submodule_search_locations))) / "templates"
+
+
+def material_language(language: str) -> str:
+    """The language of Material's own words: the guide's, when Material has it ('cy-GB' -> 'cy'), else English."""
+    folder = material_templates() / "partials" / "languages"
+    for code in (language, language.split("-")[0]):
+        if (folder / f"{code}.html").is_file():
+            return code
+    return "en"
+
+
+def material_words(guide: Guide, messages: Messages) -> dict[str, str]:
+    """What overrides/partials/language.html puts before Material's words: ours, and the page's lang."""
+    words = {key: html_text(messages.gettext(message)) for key, message in MATERIAL_WORDS.items()}
+    words["language"] = guide.config.language
+    words["search.config.lang"] = search_language(guide.config.language)
+    return words
+
+
+def search_language(language: str) -> str:
+    """The search index's stemming language: the guide's when lunr has it, else English."""
+    code = language.split("-")[0]
+    lunr = material_templates() / "assets" / "javascripts" / "lunr" / "min" / f"lunr.{code}.min.js"
+    return code if lunr.is_file() else "en"
+
+
 def theme(guide: Guide) -> dict[str, Any]:
     logo = guide.config.brand.logo
     return {
         "name": "material",
         "custom_dir": "overrides",
-        "language": "custom",  # overrides/partials/languages/custom.html: lang="en-GB", UK wording
+        # Material's words in the guide's language; overrides/partials/language.html puts ours first.
+        "language": material_language(guide.config.language),
         "font": False,  # no Google Fonts: Atkinson Hyperlegible is served from the site itself
         **({"logo": logo, "favicon": logo} if logo else {}),
         "features": FEATURES,
     }
 
 
+def published(guide: Guide, messages: Messages) -> list[str]:
+    """The footer's sentence in two halves, before and after the licence's name (a link)."""
+    config = guide.config
+    text = messages.gettext(
+        "Published by %(organisation)s under the %(licence)s licence.", organisation=config.organisation, licence="\0"
+    )
+    before, _, after = text.partition("\0")
+    return [before, after]
+
+
 def extra(guide: Guide, offline: bool) -> dict[str, Any]:
     config = guide.config
+    messages = messages_for(config)
     data: dict[str, Any] = {
         "generator": False,  # drops "Made with Material", which fails colour contrast
-        "guide": {  # read by overrides/partials/copyright.html, which escapes it
+        "guide": {  # read by overrides/partials/copyright.html and language.html, which escape it
+            "material": material_words(guide, messages),
+            "published": published(guide, messages),
             "organisation": config.organisation,
             "licence_name": config.licence.name,
             "licence_url": config.licence.url,
@@ -62,11 +125,15 @@ def extra(guide: Guide, offline: bool) -> dict[str, Any]:
     }
     if offline:
         data["polyfills"] = [SHIM]
+    from .languages import alternates  # the editions of a guide with translations
+
+    if alternates(guide):
+        data["alternate"] = alternates(guide, offline)
     return data
 
 
-def plugins(offline: bool) -> list[Any]:
-    search = {"search": {"lang": ["en"]}}
+def plugins(guide: Guide, offline: bool) -> list[Any]:
+    search = {"search": {"lang": [search_language(guide.config.language)]}}
     return [search, "offline"] if offline else [search]
 
 
@@ -84,44 +151,48 @@ def mkdocs_config(guide: Guide, nav: Sequence[tuple[str, str]], *, offline: bool
         "use_directory_urls": not offline,
         "strict": True,
         "theme": theme(guide),
-        "plugins": plugins(offline),
+        "plugins": plugins(guide, offline),
         "markdown_extensions": MARKDOWN_EXTENSIONS,
         "extra_css": list(EXTRA_CSS),
         "extra": extra(guide, offline),
         "validation": VALIDATION,
-        "nav": nav_tree(nav),
+        "nav": nav_tree(nav, messages_for(config)),
     }
     return {key: value for key, value in data.items() if value is not None}
 
 
-def nav_tree(nav: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
-    """Top-level pages first; pages under activities/ become one 'Activities' section.
+def nav_tree(nav: Sequence[tuple[str, str]], messages: Messages | None = None) -> list[dict[str, Any]]:
+    """Top-level pages first; pages under activities/ become one 'Activities' section (in the
+    guide's language).
 
     A long list of activities is split into groups of NAV_GROUP (in their order): every
     activity page shows its own section of the navigation, so one section of thousands would
     make every page, and the time to build them all, grow with the square of the guide.
     """
+    messages = messages or Messages("en")
+    activities = messages.gettext("Activities")
     tree: list[dict[str, Any]] = []
     section: list[dict[str, Any]] = []
     for path, title in nav:
         entry = {html_text(title): path}
         if path.startswith("activities/"):
             if not section:
-                tree.append({"Activities": section})
+                tree.append({html_text(activities): section})
             section.append(entry)
         else:
             tree.append(entry)
     if sum(next(iter(e.values())) != "activities/index.md" for e in section) > NAV_GROUP:
-        section[:] = _grouped(section)
+        section[:] = _grouped(section, messages)
     return tree
 
 
-def _grouped(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _grouped(entries: list[dict[str, Any]], messages: Messages) -> list[dict[str, Any]]:
     """The activities' index page first, then 'Activities 1 to 50', 'Activities 51 to 100', ..."""
     index = [e for e in entries if next(iter(e.values())) == "activities/index.md"]
     rest = [e for e in entries if e not in index]
     groups = []
     for start in range(0, len(rest), NAV_GROUP):
         chunk = rest[start : start + NAV_GROUP]
-        groups.append({f"Activities {start + 1} to {start + len(chunk)}": chunk})
+        label = messages.gettext("Activities %(first)s to %(last)s", first=start + 1, last=start + len(chunk))
+        groups.append({html_text(label): chunk})
     return index + groups

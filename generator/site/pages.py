@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup
@@ -24,14 +25,18 @@ from ..content.model import Activity, ChecklistHandout, Guide, Page, ThreeCircle
 from ..render import diagram
 from ..render.environments import environment
 from ..render.markdown import neutralise
+from ..render.messages import N_, Messages, messages_for
+from ..render.support import WORDS, adaptations, minutes_label, support_context
+from ..render.template_files import template_roots
 from .downloads import activity_downloads, guide_downloads
 
 HANDOUT_WORDS = {
-    "three-circles": "three circles to write in",
-    "questions": "questions with space to write",
-    "checklist": "checklist with tick boxes",
-    "table": "table to fill in",
+    "three-circles": N_("three circles to write in"),
+    "questions": N_("questions with space to write"),
+    "checklist": N_("checklist with tick boxes"),
+    "table": N_("table to fill in"),
 }
+ENGLISH = Messages("en")
 DIAGRAM_SIZE_MM = 120.0
 BOOKLET = "guide"  # key of the whole-guide PDF in the handouts mapping
 POSTER = "{id}:a3"  # key of an activity's A3 poster (ids never contain a colon)
@@ -79,17 +84,18 @@ class Links:
         return Markup(re.sub(r"([\[\]])", r"\\\1", str(self.line(text))))
 
 
-def duration(minutes: int) -> str:
+def duration(minutes: int, messages: Messages = ENGLISH) -> str:
     """45 -> '45 minutes', 90 -> '1 hour 30 minutes'."""
-    hours, rest = divmod(minutes, 60)
-    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
-    if rest or not hours:
-        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
-    return " ".join(parts)
+    return messages.duration(minutes)
 
 
-def handout_words(activity: Activity) -> str:
-    return HANDOUT_WORDS[activity.handout.kind] if activity.handout else "no handout"
+def handout_words(activity: Activity, messages: Messages = ENGLISH) -> str:
+    return messages.gettext(HANDOUT_WORDS[activity.handout.kind] if activity.handout else N_("no handout"))
+
+
+def poster_paper(guide: Guide) -> str:
+    """The poster's paper: twice the handout's (A3 for A4, Tabloid for Letter)."""
+    return "A3" if guide.config.paper == "A4" else "Tabloid"
 
 
 # Rendered pages by a digest of everything they are made from, while `remembered_pages()` is
@@ -107,21 +113,22 @@ def remembered_pages(memory: dict[str, str]) -> Iterator[None]:
         _REMEMBERED.reset(token)
 
 
-def _render(template: str, path: str, **context: Any) -> str:
+def _render(guide: Guide, template: str, path: str, /, **context: Any) -> str:
+    messages = messages_for(guide.config)
     memory = _REMEMBERED.get()
     if memory is None:
-        return _render_now(template, path, **context)
-    key = _digest(template, path, context)
+        return _render_now(guide, template, path, messages, **context)
+    key = _digest(guide, template, path, {**context, "interface words": messages})
     if key is None:
-        return _render_now(template, path, **context)
+        return _render_now(guide, template, path, messages, **context)
     if key not in memory:
-        memory[key] = _render_now(template, path, **context)
+        memory[key] = _render_now(guide, template, path, messages, **context)
     return memory[key]
 
 
-def _digest(template: str, path: str, context: dict[str, Any]) -> str | None:
+def _digest(guide: Guide, template: str, path: str, context: dict[str, Any]) -> str | None:
     """The data behind one page; None when some of it cannot be pickled (then it is not kept)."""
-    env = environment("site")
+    env = environment("site", template_roots(guide.root))
     try:
         data = pickle.dumps((template, path, id(env), sorted(context.items())), protocol=5)
     except (pickle.PicklingError, TypeError, AttributeError):
@@ -129,10 +136,17 @@ def _digest(template: str, path: str, context: dict[str, Any]) -> str | None:
     return hashlib.sha256(data).hexdigest()
 
 
-def _render_now(template: str, path: str, **context: Any) -> str:
-    env = environment("site")
+def _render_now(guide: Guide, template: str, path: str, messages: Messages, /, **context: Any) -> str:
+    env = environment("site", template_roots(guide.root))  # the guide's own templates/ first
     links = Links(path)
-    text = env.get_template(template).render(links=links, duration=duration, handout_words=handout_words, **context)
+    text = env.get_template(template).render(
+        links=links,
+        handout_words=partial(handout_words, messages=messages),
+        words=WORDS,
+        minutes_label=minutes_label,
+        **messages.template_globals(),
+        **context,
+    )
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
@@ -151,56 +165,82 @@ def self_check(guide: Guide) -> Activity | None:
 
 def home_page(guide: Guide, handouts: Mapping[str, str]) -> SitePage:
     booklet, downloads = _pdf(handouts, BOOKLET), guide_downloads(handouts)
-    text = _render("home.md.j2", "index.md", guide=guide, home=guide.home, booklet=booklet, downloads=downloads)
-    return SitePage("index.md", "Home", text)
+    text = _render(guide, "home.md.j2", "index.md", guide=guide, home=guide.home, booklet=booklet, downloads=downloads)
+    return SitePage("index.md", messages_for(guide.config).gettext("Home"), text)
 
 
-def content_page(page: Page) -> SitePage:
+def content_page(guide: Guide, page: Page) -> SitePage:
+    """A content page, with the boxes its front matter asks for (`show:`) above its text."""
     path = f"{page.id}.md"
-    return SitePage(path, page.title, _render("page.md.j2", path, page=page))
+    boxes = {
+        "support": support_context(guide) if "support-contacts" in page.show else None,
+        "safeguarding": guide.config.safeguarding if "safeguarding-contact" in page.show else None,
+    }
+    return SitePage(path, page.title, _render(guide, "page.md.j2", path, page=page, page_id=page.id, **boxes))
 
 
 def skills_page(guide: Guide, handouts: Mapping[str, str]) -> SitePage:
     check = self_check(guide)
     practised_by = {s.id: [a for a in guide.activities if s.id in a.skills] for s in guide.skills}
+    messages = messages_for(guide.config)
     text = _render(
+        guide,
         "skills.md.j2",
         "skills.md",
         skills=guide.skills,
         practised_by=practised_by,
         self_check=check,
         self_check_pdf=_pdf(handouts, check.id) if check else None,
+        untranslated=guide.untranslated,
+        source_lang=guide.source_language,
+        source_language_name=_source_language_name(guide),
     )
-    return SitePage("skills.md", "Skills", text)
+    return SitePage("skills.md", messages.gettext("Skills"), text)
+
+
+def _source_language_name(guide: Guide) -> str:
+    """The source's language, named in the edition's ('Saesneg'): for the notice on untranslated parts."""
+    if guide.source_language is None:
+        return ""
+    from babel import Locale
+
+    return str(Locale.parse(guide.source_language.split("-")[0]).get_display_name(guide.config.language.split("-")[0]))
 
 
 def activities_index(guide: Guide) -> SitePage:
-    text = _render("activities.md.j2", "activities/index.md", activities=guide.activities)
-    return SitePage("activities/index.md", "Activities", text)
+    text = _render(guide, "activities.md.j2", "activities/index.md", activities=guide.activities)
+    return SitePage("activities/index.md", messages_for(guide.config).gettext("Activities"), text)
 
 
-def diagram_figure(activity: Activity) -> Markup | None:
+def diagram_figure(activity: Activity, messages: Messages = ENGLISH) -> Markup | None:
     """The three circles as inline SVG, from the same geometry as the PDF handout."""
     if not isinstance(activity.handout, ThreeCirclesHandout):
         return None
     shape = diagram.layout(activity.handout.rings, DIAGRAM_SIZE_MM)
     title = activity.handout.title or activity.title
-    return Markup(diagram.svg(shape, title=title, id_prefix=f"diagram-{activity.id}", lines=False))
+    svg = diagram.svg(shape, title=title, id_prefix=f"diagram-{activity.id}", lines=False, messages=messages)
+    return Markup(svg)
 
 
 def activity_page(guide: Guide, activity: Activity, handouts: Mapping[str, str]) -> SitePage:
     path = f"activities/{activity.id}.md"
+    messages = messages_for(guide.config)
     text = _render(
+        guide,
         "activity.md.j2",
         path,
         activity=activity,
         skills=[guide.skill(s) for s in activity.skills],
         next_activity=guide.activity(activity.next) if activity.next else None,
         skill_rows=[s.name for s in guide.skills],
-        figure=diagram_figure(activity),
+        figure=diagram_figure(activity, messages),
+        poster_paper=poster_paper(guide),
         handout_pdf=_pdf(handouts, activity.id),
         poster_pdf=_pdf(handouts, POSTER.format(id=activity.id)),
         downloads=activity_downloads(handouts, activity.id),
+        adaptations=adaptations(activity),
+        support=support_context(guide),
+        page_id=None,
     )
     return SitePage(path, activity.title, text)
 
@@ -209,7 +249,7 @@ def all_pages(guide: Guide, handouts: Mapping[str, str]) -> list[SitePage]:
     """Every generated page, in navigation order."""
     return [
         home_page(guide, handouts),
-        *(content_page(p) for p in guide.pages),
+        *(content_page(guide, p) for p in guide.pages),
         skills_page(guide, handouts),
         activities_index(guide),
         *(activity_page(guide, a, handouts) for a in guide.activities),

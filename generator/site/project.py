@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import shutil
+import threading
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -20,12 +21,15 @@ from pathlib import Path
 from typing import Any
 
 from ..content.model import Guide
+from ..errors import SiteBuildError
 from ..render.environments import TEMPLATES_DIR, environment
 from ..render.fonts import site_font_css
 from ..render.sanitiser import NAME as SANITISER
 from ..render.sanitiser import missing_marker
+from ..render.template_files import Roots, template_file, template_roots, template_tree
 from .brand import palette
 from .circles import handout_script, handout_scripts, write_circles_assets
+from .languages import mark_untranslated
 from .mkdocs_config import ASSETS, SHIM, mkdocs_config
 from .pages import all_pages
 
@@ -36,10 +40,6 @@ GENERATED = ("docs", "overrides", "hooks", "mkdocs.yml")  # what we own inside p
 DOWNLOAD_NAME = re.compile(r"(?:large-print/)?[A-Za-z0-9_][A-Za-z0-9_.-]*\.(?:pdf|epub)")
 # Used for sitemap.xml dates when SOURCE_DATE_EPOCH is unset, so two builds are identical.
 DEFAULT_SOURCE_DATE_EPOCH = "1735689600"  # 2025-01-01T00:00:00Z
-
-
-class SiteBuildError(Exception):
-    """MkDocs refused to build the generated project; the message carries its warnings."""
 
 
 def write_mkdocs_project(
@@ -63,12 +63,15 @@ def write_mkdocs_project(
     project_dir.mkdir(parents=True, exist_ok=True)
     _clear(project_dir)
     docs = project_dir / "docs"
-    pages = all_pages(guide, handouts)
+    roots = template_roots(guide.root)  # the guide's own templates/ first
+    pages = mark_untranslated(guide, all_pages(guide, handouts))
     for page in pages:
         _write(docs / page.path, page.markdown)
     _copy_content_assets(guide, docs / "assets")
-    _write_site_assets(guide, docs / ASSETS, offline=offline)
-    shutil.copytree(SITE_TEMPLATES / "overrides", project_dir / "overrides")
+    _write_site_assets(guide, roots, docs / ASSETS, offline=offline)
+    for rel, source in template_tree(roots, "site/overrides").items():
+        (project_dir / "overrides" / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, project_dir / "overrides" / rel)
     if engine == "zensical":  # Material 9.8's search partial breaks Zensical's header
         (project_dir / "overrides" / "partials" / "search.html").unlink()
     if not offline:
@@ -132,15 +135,17 @@ def _copy_content_assets(guide: Guide, dest: Path) -> None:
         shutil.copyfile(path, dest / rel)
 
 
-def _write_site_assets(guide: Guide, dest: Path, *, offline: bool) -> None:
-    """Our CSS, the brand colours and the self-hosted fonts (and the search shim offline)."""
+def _write_site_assets(guide: Guide, roots: Roots, dest: Path, *, offline: bool) -> None:
+    """Our CSS, the brand colours and the self-hosted fonts (and the search shim offline);
+    a guide's own templates/ may replace any of them."""
     (dest / "fonts").mkdir(parents=True, exist_ok=True)
-    for font in sorted((VENDOR / "fonts").glob("*.woff2")):
-        shutil.copyfile(font, dest / "fonts" / font.name)
-    shutil.copyfile(VENDOR / "fonts" / "LICENSE", dest / "fonts" / "LICENSE.txt")
-    shutil.copyfile(SITE_TEMPLATES / "assets" / "guide.css", dest / "guide.css")
+    fonts = template_tree(roots, "assets/vendor/fonts")
+    for name in sorted(name for name in fonts if name.endswith(".woff2") and "/" not in name):
+        shutil.copyfile(fonts[name], dest / "fonts" / name)
+    shutil.copyfile(fonts["LICENSE"], dest / "fonts" / "LICENSE.txt")
+    shutil.copyfile(template_file(roots, "site/assets/guide.css"), dest / "guide.css")
     _write(dest / "fonts.css", site_font_css(guide.content_dir, guide.config.fonts))
-    brand = environment("site").get_template("brand.css.j2").render(colours=palette(guide.config.brand))
+    brand = environment("site", roots).get_template("brand.css.j2").render(colours=palette(guide.config.brand))
     _write(dest / "brand.css", brand)
     if offline:
         shim = dest / Path(SHIM).relative_to(ASSETS)
@@ -243,6 +248,12 @@ def check_sanitised(site_dir: Path, engine: str, since: float | None = None) -> 
         )
 
 
+def quiet_engine_environment() -> None:
+    """Set, once and before any thread starts, what _build_environment sets around each build."""
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    os.environ.setdefault("SOURCE_DATE_EPOCH", DEFAULT_SOURCE_DATE_EPOCH)
+
+
 def _settings(config_file: Path, site_dir: Path, dirty: bool) -> dict[str, Any]:
     """mkdocs.yml read with libyaml: MkDocs' own pure-Python reading takes seconds for a large
     navigation. The file is ours and plain data (no tags), so both read it the same way."""
@@ -256,7 +267,14 @@ def _settings(config_file: Path, site_dir: Path, dirty: bool) -> dict[str, Any]:
 
 @contextmanager
 def _build_environment() -> Iterator[None]:
-    """Quiet Material's end-of-life notice; date the sitemap from SOURCE_DATE_EPOCH."""
+    """Quiet Material's end-of-life notice; date the sitemap from SOURCE_DATE_EPOCH.
+
+    Only from the main thread: the environment is the whole process's, so a thread (the live
+    preview's) must not change it under others; the preview sets it once, before its threads.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
     saved = {key: os.environ.get(key) for key in ("NO_MKDOCS_2_WARNING", "SOURCE_DATE_EPOCH")}
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     os.environ.setdefault("SOURCE_DATE_EPOCH", DEFAULT_SOURCE_DATE_EPOCH)

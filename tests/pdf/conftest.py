@@ -5,10 +5,9 @@ from __future__ import annotations
 import logging
 
 import pytest
-from pdfcheck import Built
+from pdfcheck import Built, render_all
 
 from generator.content.model import Guide
-from generator.pdf.jobs import build_pdfs
 
 
 class Collect(logging.Handler):
@@ -22,7 +21,7 @@ class Collect(logging.Handler):
 
 @pytest.fixture(scope="session")
 def built(default_guide: Guide, tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """All PDFs of the default guide, through the same public function the build uses.
+    """All PDFs of the default guide, each through render_job as the build's workers call it.
 
     WeasyPrint reports what it could not do (a missing image, untagged alt text) only as
     log warnings, so those are collected for a test to check.
@@ -32,7 +31,7 @@ def built(default_guide: Guide, tmp_path_factory: pytest.TempPathFactory) -> Bui
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
     try:
-        files = tuple(build_pdfs(default_guide, folder))
+        files = tuple(render_all(default_guide, folder))
     finally:
         logger.removeHandler(collect)
     return Built(folder, files, tuple(collect.messages))

@@ -10,6 +10,9 @@ from PIL import Image
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
+from generator.content.model import Guide
+from generator.pdf.jobs import pdf_jobs, render_job
+
 MM = 72 / 25.4  # PDF points per millimetre
 
 
@@ -24,6 +27,17 @@ class Built:
 
     def reader(self, name: str) -> PdfReader:
         return PdfReader(self.folder / name)
+
+
+def render_all(guide: Guide, out_dir: Path) -> list[Path]:
+    """Every PDF of a guide, rendered here, one after another, then written into out_dir (nothing
+    if any fails). In this process, unlike the build's workers, so a test can read WeasyPrint's
+    log and render a Guide it changed after loading."""
+    rendered = [(job.filename, render_job(guide, job)) for job in pdf_jobs(guide)]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for filename, data in rendered:
+        (out_dir / filename).write_bytes(data)
+    return [out_dir / filename for filename, _ in rendered]
 
 
 def render_page(pdf: Path, out_stem: Path, dpi: int = 100, page: int = 1) -> Image.Image:

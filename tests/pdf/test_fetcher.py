@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pdfcheck import render_all
 from weasyprint import CSS, HTML
 
 from generator.content.loader import load_guide
 from generator.content.model import Guide
 from generator.errors import ContentError
 from generator.pdf.fetcher import GuideFetcher, RefusedReference
-from generator.pdf.jobs import build_pdfs, pdf_jobs, render_job
+from generator.pdf.jobs import pdf_jobs, render_job
 
 pytestmark = pytest.mark.slow
 SECRET = "top-secret-marker-7f3a"
@@ -118,8 +119,11 @@ def sneak_image(guide: Guide, target: str) -> Guide:
     """A guide whose first page has an image the loader would refuse: the PDF stage must refuse it too."""
     page = guide.pages[0]
     path = guide.root / page.source
-    path.write_text(path.read_text() + f"\nSee ![diagram]({target}) here.\n")
-    sneaky = page.model_copy(update={"body": page.body + f"\nSee ![diagram]({target}) here.\n"})
+    # The same line in the file and in the page's body (which ends where the file ends), as the
+    # loader would have read it: problems are located in the body, from the line it starts on.
+    line = f"See ![diagram]({target}) here."
+    path.write_text(path.read_text().rstrip("\n") + f"\n\n{line}\n")
+    sneaky = page.model_copy(update={"body": page.body.rstrip("\n") + f"\n\n{line}\n"})
     return guide.model_copy(update={"pages": (sneaky, *guide.pages[1:])})
 
 
@@ -128,7 +132,7 @@ def test_the_booklet_build_fails_with_file_and_line_and_writes_nothing(guide_cop
     guide = sneak_image(load_guide(guide_copy), "assets/../../secret.txt")
     out = tmp_path / "out"
     with pytest.raises(ContentError) as caught:
-        build_pdfs(guide, out)
+        render_all(guide, out)
     [problem] = caught.value.problems
     lines = (guide.root / guide.pages[0].source).read_text().splitlines()
     assert problem.path == guide.pages[0].source

@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 from fontTools.subset import Options, Subsetter
 from fontTools.ttLib import TTFont
-from pdfcheck import render_page
+from pdfcheck import render_all, render_page
 from PIL import Image
 from pypdf import PdfReader
 
 from generator.content.loader import load_guide
 from generator.content.model import Guide
 from generator.pdf.brand import ring_fills
-from generator.pdf.jobs import build_pdfs, pdf_jobs, render_job
+from generator.pdf.jobs import pdf_jobs, render_job
 from generator.site.brand import parse_hex
 
 pytestmark = pytest.mark.slow
@@ -102,7 +102,7 @@ def test_a_declared_font_draws_greek_in_every_pdf(tmp_path: Path) -> None:
     greek_font(root / "content" / "assets" / "fonts" / "greek-test.ttf")
     set_title(root, "circles", GREEK)
     guide = load_guide(root)  # check passes now that a font has the letters
-    files = build_pdfs(guide, tmp_path / "out")
+    files = render_all(guide, tmp_path / "out")
     for pdf in files:
         names = fonts_in(pdf)
         assert only_shipped(names, GREEK_NAMES), (pdf.name, names)
@@ -118,7 +118,7 @@ def test_a_4000_letter_word_stays_inside_every_page(tmp_path: Path) -> None:
     page = root / "content" / "pages" / "first-page.md"
     page.write_text(page.read_text() + f"\nA long address: {word}\n", encoding="utf-8")
     guide = with_steps(load_guide(root), (f"Read this: {word} and then sit down.",))
-    files = build_pdfs(guide, tmp_path / "out")
+    files = render_all(guide, tmp_path / "out")
     for pdf in files:
         boxes = tmp_path / f"{pdf.stem}.html"
         subprocess.run(["pdftotext", "-bbox", str(pdf), str(boxes)], check=True)

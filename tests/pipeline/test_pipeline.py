@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -156,14 +157,27 @@ def test_killed_build_leaves_previous_build_byte_identical(tmp_path: Path, built
         [sys.executable, "-m", "generator", "build", "--guide", str(guide), "--quiet"],
         start_new_session=True,
     )
-    deadline = time.monotonic() + 30
-    while not list(guide.glob(".build-staging-*/pdf/*.pdf")) and time.monotonic() < deadline:
-        time.sleep(0.05)
+    assert _first_change(guide, lambda: bool(list(guide.glob(".build-staging-*/pdf/*.pdf"))), 60)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     assert snapshot(guide / "build") == before
     build(guide, quiet(only=("pdf",)))  # the next build clears the abandoned staging folder
     assert not list(guide.glob(".build-staging-*"))
+
+
+def _first_change(folder: Path, done: Callable[[], bool], seconds: float) -> bool:
+    """Wait, on the file system's change events below folder, until done() is true."""
+    from watchfiles import watch
+
+    deadline = time.monotonic() + seconds
+    if done():
+        return True
+    for _ in watch(folder, rust_timeout=500, yield_on_timeout=True, debounce=50, raise_interrupt=False):
+        if done():
+            return True
+        if time.monotonic() > deadline:
+            return False
+    return False
 
 
 def test_two_builds_in_different_folders_are_byte_identical(tmp_path: Path) -> None:
@@ -236,29 +250,36 @@ def test_a_folder_guidegen_did_not_make_is_never_replaced(tmp_path: Path, built_
     assert not list(tmp_path.glob(".build-staging-*"))
 
 
-def test_a_build_in_a_process_with_threads_runs_mkdocs_without_forking(
+def test_an_in_process_build_from_a_thread_forks_nothing(
     tmp_path: Path, built_once: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The live preview builds its website from a thread: a fork there could copy a held lock."""
+    """The live preview builds from a thread, and says so (in_process): a fork there could copy
+    a held lock, so MkDocs runs in the calling process and PDF workers are started fresh."""
     import threading
 
     import generator.builder.pipeline as build_module
 
     def no_fork(*args: object) -> None:
-        raise AssertionError("forked while other threads were running")
+        raise AssertionError("forked from a build that asked for in_process")
 
-    monkeypatch.setattr(build_module, "Forked", no_fork)
+    monkeypatch.setattr(build_module, "Child", no_fork)
+    monkeypatch.setattr(os, "fork", no_fork)
     guide = tmp_path / "guide"
     shutil.copytree(built_once, guide)
     page = guide / "content" / "pages" / "first-page.md"
     page.write_text(page.read_text() + "\nBuilt from a thread.\n")
+    material = "NO_MKDOCS_2_WARNING"  # Material sets this itself when it is first imported
+    environ = {k: v for k, v in os.environ.items() if k != material}
     found: dict[str, object] = {}
-    worker = threading.Thread(target=lambda: found.update(report=build(guide, quiet(only=("site",)))))
+    options = quiet(only=("site", "pdf"), in_process=True)
+    worker = threading.Thread(target=lambda: found.update(report=build(guide, options)))
     worker.start()
-    worker.join(timeout=120)
+    worker.join(timeout=300)
     report = found["report"]
     assert isinstance(report, build_module.BuildReport) and "the website" in report.built
+    assert "guide.pdf" in report.built and report.sections[0] == 1  # the edited page's section, in a worker
     assert "Built from a thread." in (guide / "build" / "site" / "first-page" / "index.html").read_text()
+    assert {k: v for k, v in os.environ.items() if k != material} == environ  # we changed nothing
 
 
 def test_a_website_only_build_keeps_the_booklet_sections_for_the_next_build(tmp_path: Path, built_once: Path) -> None:

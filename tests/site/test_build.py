@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from generator.content.model import Guide
-from generator.site.project import SiteBuildError, run_mkdocs, write_mkdocs_project
+from generator.errors import SiteBuildError
+from generator.site.project import run_mkdocs, write_mkdocs_project
 
 pytestmark = pytest.mark.slow
 
@@ -191,3 +192,18 @@ def test_activity_page_structure_survives_multi_line_content(sample_guide: Guide
     notes = re.search(r'<div class="admonition note">(.*?)</div>', html, re.S)
     assert notes and "Anyone can pass." in notes.group(1)
     assert '<a href="../../skills/#sharing-tasks"' in html and '<a href="../tasks/"' in html
+
+
+def test_crisis_contacts_on_the_crisis_page_and_every_activity_page(default_site: Path, default_guide: Guide) -> None:
+    """From content/support.yml, in the built HTML (MkDocs turned the admonition into a box)."""
+    support = default_guide.support
+    assert support is not None
+    pages = [default_site / "if-someone-is-in-crisis" / "index.html"]
+    pages += [default_site / "activities" / a.id / "index.html" for a in default_guide.activities]
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        box = html[html.index('class="admonition info"') :]
+        for contact in support.contacts:
+            assert f"<strong>{escape(contact.name)}</strong>: {escape(contact.how, quote=False)}." in box, page
+    safeguarding = (default_site / "confidentiality-and-its-limits" / "index.html").read_text(encoding="utf-8")
+    assert "Our safeguarding contact" in safeguarding

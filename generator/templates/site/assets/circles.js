@@ -39,6 +39,20 @@
       .trim();
   }
 
+  const WORDS = window.GUIDEGEN_WORDS || {};
+
+  /** An interface message in the guide's language (site/circles.py writes them into data.js),
+      with its %(name)s placeholders filled in. */
+  function t(message, values) {
+    const text = Object.prototype.hasOwnProperty.call(WORDS, message) ? WORDS[message] : message;
+    return text.replace(/%\((\w+)\)s/g, (whole, name) => (values && name in values ? String(values[name]) : whole));
+  }
+
+  /** The message for a count: `one` for 1, `other` for any other number. */
+  function tn(num, one, other, values) {
+    return t(num === 1 ? one : other, { num, ...values });
+  }
+
   function quoted(text) {
     return `“${text}”`;
   }
@@ -47,7 +61,7 @@
     return new Promise((resolve, reject) => {
       const script = el("script", { src: new URL(path, HERE).href });
       script.addEventListener("load", resolve);
-      script.addEventListener("error", () => reject(new Error(`A file of the website is missing: ${path}.`)));
+      script.addEventListener("error", () => reject(new Error(t("A file of the website is missing: %(path)s.", { path }))));
       document.head.append(script);
     });
   }
@@ -120,19 +134,19 @@
 
   /** Notes from a saved copy (or this browser's storage), checked thoroughly: it may be anything. */
   function readCopy(data, config) {
-    const wrong = "This file is not a saved copy of the three circles.";
+    const wrong = t("This file is not a saved copy of the three circles.");
     if (!data || typeof data !== "object" || Array.isArray(data) || data.format !== FORMAT) {
       throw new CopyProblem(wrong);
     }
-    if (data.activity !== config.activity) throw new CopyProblem("This copy is from a different activity.");
+    if (data.activity !== config.activity) throw new CopyProblem(t("This copy is from a different activity."));
     if (!Array.isArray(data.notes)) throw new CopyProblem(wrong);
-    if (data.notes.length > MAX_NOTES) throw new CopyProblem(`A copy can hold ${MAX_NOTES} notes at most.`);
+    if (data.notes.length > MAX_NOTES) throw new CopyProblem(t("A copy can hold %(max)s notes at most.", { max: MAX_NOTES }));
     return data.notes.map((note) => {
       const ok = note && typeof note.text === "string" && Number.isInteger(note.ring);
       if (!ok || note.ring < 0 || note.ring >= config.rings.length) throw new CopyProblem(wrong);
       const text = clean(note.text);
       if (!text || text.length > MAX_TEXT) {
-        throw new CopyProblem(`Each note must have some text and at most ${MAX_TEXT} characters.`);
+        throw new CopyProblem(t("Each note must have some text and at most %(max)s characters.", { max: MAX_TEXT }));
       }
       return { text, ring: note.ring };
     });
@@ -177,7 +191,7 @@
     const values = [];
     config.rings.forEach((ring, index) => {
       const mine = ringFields(fields, ring.field);
-      if (!mine.length) throw new Error(`The handout has no spaces for ${ring.label}.`);
+      if (!mine.length) throw new Error(t("The handout has no spaces for %(ring)s.", { ring: ring.label }));
       for (const [field, text] of spread(textsByRing[index], mine)) values.push([field, text]);
     });
     for (const field of fields) uprightRectangles(field);
@@ -269,7 +283,7 @@
 
     ringName(index) {
       const ring = this.config.rings[index];
-      return `${ring.label} (${ring.place})`;
+      return t("%(label)s (%(place)s)", { label: ring.label, place: ring.place });
     }
 
     /** The static diagram, copied as decoration: the notes and the lists carry the meaning. */
@@ -287,12 +301,12 @@
     build() {
       this.status = el("p", { class: "gc-status", role: "status", "aria-live": "polite" });
       this.layer = el("div", { class: "gc-layer" });
-      this.board = el("div", { class: "gc-board", role: "group", "aria-label": "The three circles with your notes" },
+      this.board = el("div", { class: "gc-board", role: "group", "aria-label": t("The three circles with your notes") },
         this.art, this.layer);
       this.overflow = el("div", { class: "gc-overflow", hidden: true });
       this.lists = el("div", { class: "gc-lists" });
       this.file = el("input", { type: "file", accept: ".json,application/json", hidden: true,
-        "aria-label": "Open a saved copy", onchange: () => this.openCopy() });
+        "aria-label": t("Open a saved copy"), onchange: () => this.openCopy() });
       this.dialog = this.buildDialog();
       const root = el("section", { class: "gc", "aria-labelledby": "gc-heading" },
         ...this.intro(), this.addForm(),
@@ -305,14 +319,15 @@
 
     intro() {
       return [
-        el("h3", { id: "gc-heading" }, "Fill in the circles on screen"),
+        el("h3", { id: "gc-heading" }, t("Fill in the circles on screen")),
         el("p", { class: "gc-print-title" }, this.config.title),
         el("p", {},
-          "Type a quality, choose a circle and press Add note. Drag a note to another circle, or move it with " +
-          "the buttons in the lists below. The notes stay in this browser until you clear them."),
+          t("Type %(a_note)s, choose a circle and press Add note. Drag a note to another circle, or move it with " +
+            "the buttons in the lists below. The notes stay in this browser until you clear them.",
+          { a_note: this.config.a_note })),
         el("p", { id: "gc-keys", class: "gc-keys" },
-          "On a note, press the up arrow to move it in towards the centre, the down arrow to move it out, " +
-          "or Enter to edit or delete it."),
+          t("On a note, press the up arrow to move it in towards the centre, the down arrow to move it out, " +
+            "or Enter to edit or delete it.")),
       ];
     }
 
@@ -321,19 +336,19 @@
       this.text = el("input", { id: "gc-text", type: "text", maxlength: MAX_TEXT, autocomplete: "off" });
       this.choice = el("select", { id: "gc-ring" }, ...options);
       return el("form", { class: "gc-add", onsubmit: (event) => this.add(event) },
-        el("span", { class: "gc-field" }, el("label", { for: "gc-text" }, "Quality"), this.text),
-        el("span", { class: "gc-field" }, el("label", { for: "gc-ring" }, "Circle"), this.choice),
-        el("button", { type: "submit", class: "md-button md-button--primary" }, "Add note"));
+        el("span", { class: "gc-field" }, el("label", { for: "gc-text" }, this.config.note_label), this.text),
+        el("span", { class: "gc-field" }, el("label", { for: "gc-ring" }, t("Circle")), this.choice),
+        el("button", { type: "submit", class: "md-button md-button--primary" }, t("Add note")));
     }
 
     tools() {
       const button = (label, action) => el("button", { type: "button", class: "md-button", "data-tool": action }, label);
       return el("div", { class: "gc-tools" },
-        button("Save a copy", "save-copy"),
-        button("Open a copy", "open-copy"),
-        button("Print the circles", "print"),
-        this.config.handout ? button("Download filled handout", "handout") : null,
-        button("Clear all", "clear"));
+        button(t("Save a copy"), "save-copy"),
+        button(t("Open a copy"), "open-copy"),
+        button(t("Print the circles"), "print"),
+        this.config.handout ? button(t("Download filled handout"), "handout") : null,
+        button(t("Clear all"), "clear"));
     }
 
     buildDialog() {
@@ -342,7 +357,7 @@
       return el("dialog", { class: "gc-dialog", "aria-labelledby": "gc-dialog-text" },
         this.question,
         el("div", { class: "gc-dialog-buttons" },
-          el("button", { type: "button", class: "md-button", value: "no" }, "Cancel"),
+          el("button", { type: "button", class: "md-button", value: "no" }, t("Cancel")),
           this.confirmButton));
     }
 
@@ -375,7 +390,7 @@
     }
 
     say(message, problem) {
-      this.status.textContent = problem ? `Problem: ${message}` : message;
+      this.status.textContent = problem ? t("Problem: %(message)s", { message }) : message;
       this.status.classList.toggle("gc-problem", Boolean(problem));
     }
 
@@ -416,7 +431,7 @@
       try {
         this.notes = readCopy(JSON.parse(saved), this.config).map((n) => this.newNote(n.text, n.ring));
       } catch (error) {
-        this.say("The notes kept in this browser could not be read, so the circles start empty.", true);
+        this.say(t("The notes kept in this browser could not be read, so the circles start empty."), true);
       }
     }
 
@@ -435,7 +450,7 @@
     commit(message, focus) {
       const kept = this.store();
       this.render();
-      if (!kept) this.say(`${message || ""} This browser cannot keep the notes: use Save a copy to keep them.`, true);
+      if (!kept) this.say(`${message || ""} ${t("This browser cannot keep the notes: use Save a copy to keep them.")}`, true);
       else if (message) this.say(message);
       if (focus) this.focus(focus);
     }
@@ -448,7 +463,7 @@
       this.chips = ordered.map((note) => this.chip(note));
       this.layer.replaceChildren(...this.chips);
       this.lists.replaceChildren(
-        el("h4", { class: "gc-lists-heading" }, "Notes in each circle"),
+        el("h4", { class: "gc-lists-heading" }, t("Notes in each circle")),
         ...this.config.rings.map((ring, index) => this.list(index)));
       this.layout();
     }
@@ -465,7 +480,7 @@
     list(ring) {
       const notes = this.inRing(ring);
       const heading = el("h5", { id: `gc-ring-${ring}` }, this.ringName(ring));
-      const count = el("p", { class: "gc-count" }, notes.length === 1 ? "1 note" : `${notes.length || "No"} notes`);
+      const count = el("p", { class: "gc-count" }, notes.length ? tn(notes.length, "%(num)s note", "%(num)s notes") : t("No notes"));
       const items = notes.length ? el("ul", {}, ...notes.map((note) => this.item(note))) : null;
       return el("div", { class: `gc-list gc-list-${ring}` }, heading, count, items);
     }
@@ -478,20 +493,20 @@
       return el("li", { "data-note": note.id },
         el("span", { class: "gc-text" }, note.text),
         el("span", { class: "gc-actions" },
-          note.ring > 0 ? act("in", "Move in", `${note.text}, to ${this.config.rings[note.ring - 1].label}`) : null,
-          note.ring < last ? act("out", "Move out", `${note.text}, to ${this.config.rings[note.ring + 1].label}`) : null,
-          act("edit", "Edit", note.text),
-          act("delete", "Delete", note.text)));
+          note.ring > 0 ? act("in", t("Move in"), t("%(note)s, to %(ring)s", { note: note.text, ring: this.config.rings[note.ring - 1].label })) : null,
+          note.ring < last ? act("out", t("Move out"), t("%(note)s, to %(ring)s", { note: note.text, ring: this.config.rings[note.ring + 1].label })) : null,
+          act("edit", t("Edit"), note.text),
+          act("delete", t("Delete"), note.text)));
     }
 
     editor(note) {
       const input = el("input", { type: "text", class: "gc-edit", value: note.text, maxlength: MAX_TEXT,
-        "aria-label": `Edit the note ${quoted(note.text)}` });
+        "aria-label": t("Edit the note %(note)s", { note: quoted(note.text) }) });
       return el("li", { "data-note": note.id, class: "gc-editing" },
         input,
         el("span", { class: "gc-actions" },
-          el("button", { type: "button", class: "gc-act", "data-act": "save" }, "Save"),
-          el("button", { type: "button", class: "gc-act", "data-act": "cancel" }, "Cancel")));
+          el("button", { type: "button", class: "gc-act", "data-act": "save" }, t("Save")),
+          el("button", { type: "button", class: "gc-act", "data-act": "cancel" }, t("Cancel"))));
     }
 
     /** Place every note in its ring, shrinking the notes a little if that is what it takes. */
@@ -560,7 +575,7 @@
       const crowded = this.overflow.children.length > 0;
       this.overflow.hidden = !crowded;
       if (crowded) {
-        this.overflow.prepend(el("p", {}, "No room left in the circles for these notes. They are kept and listed below."));
+        this.overflow.prepend(el("p", {}, t("No room left in the circles for these notes. They are kept and listed below.")));
       }
     }
 
@@ -588,29 +603,29 @@
       const text = clean(this.text.value);
       const ring = Number(this.choice.value);
       if (!text) {
-        this.say("Type a quality first, then press Add note.", true);
+        this.say(t("Type %(a_note)s first, then press Add note.", { a_note: this.config.a_note }), true);
         this.text.focus();
         return;
       }
       if (this.notes.length >= MAX_NOTES) {
-        this.say(`The circles are full: ${MAX_NOTES} notes at most.`, true);
+        this.say(t("The circles are full: %(max)s notes at most.", { max: MAX_NOTES }), true);
         return;
       }
       this.notes.push(this.newNote(text.slice(0, MAX_TEXT), ring));
       this.text.value = "";
-      this.commit(`Added ${quoted(text)} to ${this.ringName(ring)}.`, { where: "text" });
+      this.commit(t("Added %(note)s to %(ring)s.", { note: quoted(text), ring: this.ringName(ring) }), { where: "text" });
     }
 
     move(id, ring, where) {
       const note = this.note(id);
       if (ring < 0 || ring >= this.config.rings.length) {
-        this.say(`${quoted(note.text)} is already in the ${this.config.rings[note.ring].place}.`);
+        this.say(t("%(note)s is already in the %(place)s.", { note: quoted(note.text), place: this.config.rings[note.ring].place }));
         return;
       }
       if (ring === note.ring) return;
       this.notes.splice(this.notes.indexOf(note), 1);
       this.notes.push({ ...note, ring });
-      this.commit(`Moved ${quoted(note.text)} to ${this.ringName(ring)}.`, { id, where });
+      this.commit(t("Moved %(note)s to %(ring)s.", { note: quoted(note.text), ring: this.ringName(ring) }), { id, where });
     }
 
     remove(id) {
@@ -618,7 +633,7 @@
       const same = this.inRing(note.ring);
       const next = same[same.indexOf(note) + 1] || same[same.indexOf(note) - 1];
       this.notes = this.notes.filter((n) => n !== note);
-      this.commit(`Deleted ${quoted(note.text)} from ${this.ringName(note.ring)}.`,
+      this.commit(t("Deleted %(note)s from %(ring)s.", { note: quoted(note.text), ring: this.ringName(note.ring) }),
         next ? { id: next.id, where: "delete" } : { where: "text" });
     }
 
@@ -626,14 +641,15 @@
       const note = this.note(id);
       const text = clean(input.value).slice(0, MAX_TEXT);
       if (!text) {
-        this.say("A note needs some text. To remove it, press Cancel and then Delete.", true);
+        this.say(t("A note needs some text. To remove it, press Cancel and then Delete."), true);
         input.focus();
         return;
       }
       this.editing = null;
       const changed = text !== note.text;
       note.text = text;
-      this.commit(changed ? `Changed the note to ${quoted(text)}.` : "The note is unchanged.", { id, where: "edit" });
+      this.commit(changed ? t("Changed the note to %(note)s.", { note: quoted(text) }) : t("The note is unchanged."),
+        { id, where: "edit" });
     }
 
     edit(id, on) {
@@ -733,7 +749,7 @@
         this.move(drag.id, drag.ring, "chip");
       } else {
         drag.chip.focus();
-        if (dropped && drag.ring === null) this.say(`${quoted(note.text)} stays where it was: drop notes inside the circles.`);
+        if (dropped && drag.ring === null) this.say(t("%(note)s stays where it was: drop notes inside the circles.", { note: quoted(note.text) }));
       }
     }
 
@@ -752,7 +768,7 @@
       const name = `${this.config.activity}-circles.json`;
       const blob = new Blob([JSON.stringify(this.snapshot(), null, 2) + "\n"], { type: "application/json" });
       download(blob, name);
-      this.say(`Saved a copy as ${name}. Look for it in your downloads.`);
+      this.say(t("Saved a copy as %(file)s. Look for it in your downloads.", { file: name }));
     }
 
     async openCopy() {
@@ -761,27 +777,29 @@
       if (!file) return;
       let notes;
       try {
-        if (file.size > MAX_FILE) throw new CopyProblem("This file is too big to be a saved copy of the circles.");
+        if (file.size > MAX_FILE) throw new CopyProblem(t("This file is too big to be a saved copy of the circles."));
         let data;
         try {
           data = JSON.parse(await file.text());
         } catch (error) {
-          throw new CopyProblem("This file is not a saved copy of the three circles.");
+          throw new CopyProblem(t("This file is not a saved copy of the three circles."));
         }
         notes = readCopy(data, this.config);
       } catch (error) {
-        this.say(error instanceof CopyProblem ? error.message : "The file could not be read.", true);
+        this.say(error instanceof CopyProblem ? error.message : t("The file could not be read."), true);
         return;
       }
-      const count = notes.length === 1 ? "1 note" : `${notes.length} notes`;
+      const count = tn(notes.length, "%(num)s note", "%(num)s notes");
       if (this.notes.length) {
         const replace = await this.confirm(
-          `Replace the ${this.notes.length} notes on screen with the ${count} in ${file.name}?`, "Replace the notes");
+          tn(this.notes.length, "Replace the note on screen with the %(count)s in %(file)s?",
+            "Replace the %(num)s notes on screen with the %(count)s in %(file)s?", { count, file: file.name }),
+          t("Replace the notes"));
         if (!replace) return;
       }
       this.notes = notes.map((n) => this.newNote(n.text, n.ring));
       this.editing = null;
-      this.commit(`Opened ${file.name}: ${count}.`);
+      this.commit(t("Opened %(file)s: %(count)s.", { file: file.name, count }));
     }
 
     print() {
@@ -792,26 +810,28 @@
 
     async clearAll() {
       if (!this.notes.length) {
-        this.say("There are no notes to clear.");
+        this.say(t("There are no notes to clear."));
         return;
       }
-      const count = this.notes.length === 1 ? "the note" : `all ${this.notes.length} notes`;
+
       const sure = await this.confirm(
-        `Clear ${count} from the circles? This cannot be undone. Use Save a copy first if you want to keep them.`,
-        "Clear all notes");
+        tn(this.notes.length,
+          "Clear the note from the circles? This cannot be undone. Use Save a copy first if you want to keep it.",
+          "Clear all %(num)s notes from the circles? This cannot be undone. Use Save a copy first if you want to keep them."),
+        t("Clear all notes"));
       if (!sure) {
-        this.say("Nothing was cleared.");
+        this.say(t("Nothing was cleared."));
         return;
       }
       this.notes = [];
       this.editing = null;
-      this.commit("Cleared all the notes.", { where: "text" });
+      this.commit(t("Cleared all the notes."), { where: "text" });
     }
 
     async downloadHandout() {
       if (this.busy) return;
       this.busy = true;
-      this.say("Making the filled handout…");
+      this.say(t("Making the filled handout…"));
       try {
         if (!window.PDFLib) await loadScript("../pdf-lib/pdf-lib.min.js");
         if (!window.fontkit) await loadScript("../fontkit/fontkit.umd.min.js");
@@ -822,9 +842,9 @@
         const blank = handouts()[this.config.activity];
         const bytes = await fillHandout(blank, window.GUIDEGEN_HANDOUT_FONTS, this.config, texts);
         download(new Blob([bytes], { type: "application/pdf" }), this.config.filename);
-        this.say(`Downloaded ${this.config.filename}, the handout with your notes written in.`);
+        this.say(t("Downloaded %(file)s, the handout with your notes written in.", { file: this.config.filename }));
       } catch (error) {
-        this.say(`The filled handout could not be made. ${error.message || ""}`, true);
+        this.say(`${t("The filled handout could not be made.")} ${error.message || ""}`, true);
       } finally {
         this.busy = false;
       }

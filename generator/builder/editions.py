@@ -1,0 +1,119 @@
+"""Translated editions in the build: each language's website and PDFs, made by the same steps
+as the source's (pipeline._render_all) and sharing its cache.
+
+Each edition is rendered into its own folder inside the staging folder, then moved into place:
+build/site/<lang>/, build/pdf/<lang>/ and build/.booklet-parts/<lang>/. Its outputs' cache keys
+are kept in the build's one manifest under those names, so an edit to one Welsh activity lays
+out only that activity's PDFs again and rebuilds only the Welsh site. The file:// variant of
+each edition is built too (and kept in build/.offline-editions/<lang>/ for the next build), for
+the offline zip, which holds every language (see _Offline).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..content.model import Guide
+from ..content.translations import translated_guide
+from .cache import digest_bytes, digest_tree, engine_versions, reuse
+from .pdfs import PARTS
+from .state import BuildRun
+
+EDITION_FOLDERS = ("site", "pdf", PARTS)
+OFFLINE_EDITIONS = ".offline-editions"  # each edition's file:// site, for the next build's zip
+
+
+def edition_name(name: str, language: str) -> str:
+    """An output's name in the manifest: 'site' -> 'site/cy', 'pdf/x.pdf' -> 'pdf/cy/x.pdf'."""
+    head, _, rest = name.partition("/")
+    return f"{head}/{language}/{rest}" if rest else f"{head}/{language}"
+
+
+@dataclass
+class EditionRun(BuildRun):
+    """A BuildRun for one translation: what it reuses comes from, and is recorded under, the
+    edition's own names in the build's manifest."""
+
+    language: str = ""
+    root_out: Path = field(default_factory=Path)
+
+    def reused(self, name: str, key: str, dest: Path) -> bool:
+        mapped = edition_name(name, self.language)
+        self.manifest.keys[mapped] = key
+        return reuse(self.previous, self.root_out, mapped, key, dest)
+
+
+class Editions:
+    """Every translation of the guide: made (and checked) before anything is rendered."""
+
+    def __init__(self, run: BuildRun, outputs: tuple[str, ...]) -> None:
+        self.run, self.outputs = run, outputs
+        self.guides: list[Guide] = [translated_guide(run.guide, s) for s in run.guide.config.translations]
+        self.offline_sites: dict[str, Path] = {}
+        self.keys: list[str] = []
+
+    def folder(self, guide: Guide) -> Path:
+        return self.run.staging / f".edition-{guide.config.language}"
+
+    def render(self) -> None:
+        """Each edition's website and PDFs (and its file:// site for the zip), one language after another."""
+        from .pipeline import _render_all
+
+        for guide in self.guides:
+            language = guide.config.language
+            self.run.progress.step(f"Translation {language}: its website and PDFs")
+            staging = self.folder(guide)
+            staging.mkdir()
+            run = self.run
+            edition = EditionRun(
+                guide, staging, staging / ".no-previous", run.previous, run.manifest, run.report, run.progress,
+                run.options, language=language, root_out=run.previous_out,
+            )  # fmt: skip
+            wanted = [name for name in ("site", "pdf") if name in self.outputs]
+            if "offline" in self.outputs and "pdf" not in wanted:
+                wanted.append("pdf")  # the zip's Welsh pages link to the Welsh PDFs
+            _render_all(edition, tuple(wanted))
+            if "offline" in self.outputs:
+                self._offline(guide, staging)
+
+    def _offline(self, guide: Guide, staging: Path) -> None:
+        """The edition's file:// site, kept in build/.offline-editions/<lang>/ so an unchanged one is reused."""
+        from ..offline.bundle import build_offline_site, write_offline_project
+
+        language = guide.config.language
+        pdf_dir = staging / "pdf"
+        handouts = {path.stem: path.name for path in pdf_dir.glob("*.pdf") if not path.stem.endswith("-a3")}
+        handouts |= {f"{path.stem.removesuffix('-a3')}:a3": path.name for path in pdf_dir.glob("*-a3.pdf")}
+        project = staging / "offline-mkdocs"
+        write_offline_project(guide, project, handouts=handouts, pdf_dir=pdf_dir)
+        key = digest_bytes(engine_versions(), digest_tree(project), os.environ.get("SOURCE_DATE_EPOCH", ""))
+        site = self.run.staging / OFFLINE_EDITIONS / language
+        if not self.run.reused(f"{OFFLINE_EDITIONS}/{language}", key, site):
+            build_offline_site(guide, project / "mkdocs.yml", site)
+            (site / "404.html").unlink(missing_ok=True)  # it links to /assets from the drive's root
+        self.offline_sites[language] = site
+        self.keys.append(key)
+
+    def into_offline_site(self, site_dir: Path) -> None:
+        """Each edition's file:// site into the offline site's <lang>/, before it is zipped."""
+        for language, site in self.offline_sites.items():
+            shutil.rmtree(site_dir / language, ignore_errors=True)
+            shutil.copytree(site, site_dir / language)
+
+    def place(self) -> None:
+        """Move each edition's outputs to build/site/<lang>/, build/pdf/<lang>/ and the booklet parts."""
+        for guide in self.guides:
+            staging = self.folder(guide)
+            for name in EDITION_FOLDERS:
+                if name == "pdf" and "pdf" not in self.outputs:
+                    continue
+                source = staging / name
+                if source.is_dir():
+                    dest = self.run.staging / name / guide.config.language
+                    shutil.rmtree(dest, ignore_errors=True)
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    source.rename(dest)
+            shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,336 @@
+"""Every child process of a build: a function in a child (the MkDocs builds) and the PDF workers.
+
+One protocol for both: a child sends back ("ok", result) or ("error", exception), and the
+parent raises that exception as if it had happened here. Our errors pickle (errors.py); any
+other exception is a bug, sent as a RuntimeError carrying the child's traceback.
+
+Children are forked (fast: nothing is imported again), so they must be started before this
+process starts any thread (a fork copies only the calling thread, and a lock another thread
+held stays locked). A caller that has threads says so (`BuildOptions.in_process`): MkDocs then
+runs in the calling process and the workers are started fresh ("spawn").
+
+A child never outlives the build, however the build ends:
+- the kernel kills it when its parent dies (libc.die_with_parent: PR_SET_PDEATHSIG);
+- it also watches a pipe only the parent holds open (a lifeline): when the pipe closes, the
+  parent is gone, and the child removes its scratch folder and exits;
+- Ctrl+C reaches the whole process group: children ignore SIGINT and let the parent stop them;
+- scratch folders are named with the parent's process id, so the next build removes those
+  a killed build left behind (remove_abandoned).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import pickle
+import shutil
+import signal
+import tempfile
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.context import BaseContext
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .. import errors
+from ..errors import ContentError, Problem
+from .libc import die_with_parent, name_process, release_free_memory
+
+if TYPE_CHECKING:
+    from ..content.model import Guide
+    from ..pdf.jobs import PdfJob
+
+SCRATCH_PREFIX = "guidegen-workers-"
+ERRORS_MODULE = errors.__name__
+STOP_SECONDS = 2.0  # how long an idle child may take to stop before it is killed
+
+# A job and, when the caller already made it, its HTML (so the worker need not make it again).
+Work = tuple["PdfJob", "str | None"]
+# Called with each finished job; returns jobs that could not start before it (the booklet,
+# which joins its parts, waits for the last of them).
+Done = Callable[["PdfJob", bytes], Iterable[Work]]
+
+_lifeline: tuple[int, int, int] | None = None  # (owner's pid, read end, write end)
+
+
+def _lifeline_fds() -> tuple[int, int]:
+    """The pipe children watch; made once per process (a forked child makes its own)."""
+    global _lifeline
+    if _lifeline is None or _lifeline[0] != os.getpid():
+        read, write = os.pipe()
+        _lifeline = (os.getpid(), read, write)
+    return _lifeline[1], _lifeline[2]
+
+
+@dataclass(frozen=True)
+class _Birth:
+    """What a new child needs to know about its parent."""
+
+    name: str
+    parent: int
+    lifeline: tuple[int, int] | None  # None when started fresh (spawn): its pipe to us is its lifeline
+    scratch: str | None = None
+
+
+def _become_child(birth: _Birth) -> None:
+    """First thing in every child: its name, its signals, and dying with its parent."""
+    name_process(birth.name)
+    die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl+C stops
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, signal.SIG_DFL)
+    if os.getppid() != birth.parent:  # the parent died before we could ask to die with it
+        _orphaned(birth.scratch)
+    if birth.lifeline is not None:
+        read, write = birth.lifeline
+        os.close(write)  # only the parent may hold it open
+        threading.Thread(target=_watch_lifeline, args=(read, birth.scratch), daemon=True).start()
+
+
+def _watch_lifeline(read: int, scratch: str | None) -> None:
+    with contextlib.suppress(OSError):
+        while os.read(read, 1):
+            pass
+    _orphaned(scratch)
+
+
+def _orphaned(scratch: str | None) -> None:
+    if scratch is not None:
+        shutil.rmtree(scratch, ignore_errors=True)
+    os._exit(1)
+
+
+def _portable(error: BaseException, where: str) -> BaseException:
+    """The error itself if the parent can receive it; else a RuntimeError with the child's traceback."""
+    if type(error).__module__ == ERRORS_MODULE:  # ours, handled by the caller (a ContentError: exit 1)
+        try:
+            pickle.loads(pickle.dumps(error))
+            return error
+        except Exception:
+            pass
+    details = "".join(traceback.format_exception(error)).rstrip()
+    return RuntimeError(f"{where} failed:\n{details}")
+
+
+def _fork_context() -> BaseContext:
+    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+
+
+class Child:
+    """function(*args) in a forked child; result() waits for it and returns or raises what it did."""
+
+    def __init__(self, name: str, function: Callable[..., Any], *args: Any) -> None:
+        context = _fork_context()
+        self.name = name
+        self.conn, child = context.Pipe(duplex=False)
+        birth = _Birth(name, os.getpid(), _lifeline_fds() if context.get_start_method() == "fork" else None)
+        self.process = context.Process(target=_child_main, args=(child, birth, function, args), daemon=True)  # type: ignore[attr-defined]
+        self.process.start()
+        child.close()
+        self.answered = False
+
+    def result(self) -> Any:
+        try:
+            status, payload = self.conn.recv()
+            self.answered = True
+        except EOFError:
+            self.process.join(timeout=STOP_SECONDS)
+            raise RuntimeError(f"the {self.name} process stopped unexpectedly ({self.process.exitcode})") from None
+        finally:
+            self.stop()
+        if status == "error":
+            raise payload
+        return payload
+
+    def stop(self) -> None:
+        """Wait for a child that answered to exit; end one that has not at once (the build stopped)."""
+        _end(self.process, STOP_SECONDS if self.answered else 0)
+        self.conn.close()
+
+
+def _child_main(conn: Connection, birth: _Birth, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    _become_child(birth)
+    try:
+        conn.send(("ok", function(*args)))
+    except BaseException as error:
+        conn.send(("error", _portable(error, f"{birth.name} ({getattr(function, '__name__', function)})")))
+
+
+def _end(process: Any, seconds: float) -> None:
+    process.join(timeout=seconds)
+    if process.is_alive():
+        process.kill()
+        process.join()
+
+
+def remove_abandoned(temp: Path | None = None) -> None:
+    """Scratch folders of workers whose build was killed (their build's process is gone)."""
+    for folder in Path(temp or tempfile.gettempdir()).glob(f"{SCRATCH_PREFIX}*"):
+        pid = folder.name.removeprefix(SCRATCH_PREFIX).split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    job: PdfJob | None = None
+    started: float = 0.0
+    retired: bool = False  # told to stop: nothing was left for it
+
+
+def _serve(conn: Connection, birth: _Birth, guide: Guide) -> None:
+    """Worker: render jobs until told to stop (or its parent is gone); send back bytes or an error."""
+    _become_child(birth)
+    # WeasyPrint writes font files to the temporary folder and, in a forked worker, never
+    # removes them: point it at a folder the parent deletes when the workers stop.
+    tempfile.tempdir = birth.scratch
+    from ..pdf.jobs import render_job
+
+    while True:
+        try:
+            message = conn.recv()
+        except EOFError:  # the parent is gone
+            _orphaned(birth.scratch)
+        if message is None:
+            return
+        job, html = message
+        try:
+            data = render_job(guide, job, html)
+            release_free_memory()  # a worker renders hundreds of jobs: do not keep each one's peak
+            conn.send(("ok", data))
+        except BaseException as error:
+            conn.send(("error", _portable(error, f"rendering {job.filename}")))
+
+
+class WorkerPool:
+    """PDF worker processes, started when made: make it before starting any thread in this
+    process, unless fresh=True (then they are spawned, slower to start but safe with threads).
+
+    Workers are reused for many jobs: starting Python and importing WeasyPrint costs far more
+    than a warm render. Every job runs under a time limit: a hostile layout can make WeasyPrint
+    hang, and a render cannot be cancelled from inside, so the worker is killed instead.
+    """
+
+    def __init__(self, guide: Guide, processes: int, *, fresh: bool = False) -> None:
+        self.guide = guide
+        self.scratch = tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-")
+        context = multiprocessing.get_context("spawn") if fresh else _fork_context()
+        lifeline = _lifeline_fds() if context.get_start_method() == "fork" else None
+        birth = _Birth("guidegen-pdf", os.getpid(), lifeline, self.scratch)
+        self.workers = [_start(context, guide, birth) for _ in range(processes)]
+
+    def run(self, jobs: Iterable[Work], time_limit: float, done: Done) -> None:
+        """Render jobs, biggest first; may run in another thread than the one that made the pool."""
+        _run(self.guide, sorted(jobs, key=lambda work: -work[0].cost), self.workers, time_limit, done)
+
+    def stop(self) -> None:
+        """End the workers: idle ones are told to stop, busy ones killed. Their pipes stay open
+        until release(), as the thread running run() may still be waiting on them."""
+        _stop(self.workers)
+
+    def release(self) -> None:
+        for worker in self.workers:
+            worker.conn.close()
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+def _start(context: BaseContext, guide: Guide, birth: _Birth) -> _Worker:
+    parent, child = context.Pipe()
+    process = context.Process(target=_serve, args=(child, birth, guide), daemon=True)  # type: ignore[attr-defined]
+    process.start()
+    child.close()
+    return _Worker(process, parent)
+
+
+def _limit(job: PdfJob | None, time_limit: float) -> float:
+    return time_limit * max(1.0, job.cost / 4) if job else time_limit
+
+
+def _run(guide: Guide, queue: list[Work], workers: list[_Worker], time_limit: float, done: Done) -> None:
+    pending = list(queue)
+    while pending or any(w.job for w in workers):
+        _hand_out(workers, pending)
+        busy = [w for w in workers if w.job]
+        if not busy:
+            continue
+        deadline = min(w.started + _limit(w.job, time_limit) for w in busy)
+        ready = wait([w.conn for w in busy], timeout=max(0.0, deadline - time.monotonic()))
+        for worker in busy:
+            if worker.conn in ready:
+                pending.extend(_collect(worker, done))
+            elif time.monotonic() - worker.started > _limit(worker.job, time_limit):
+                raise ContentError([_timeout_problem(guide, worker.job, _limit(worker.job, time_limit))])
+
+
+def _hand_out(workers: list[_Worker], pending: list[Work]) -> None:
+    for worker in workers:
+        if worker.job is None and pending and not worker.retired:
+            work = pending.pop(0)
+            worker.job, worker.started = work[0], time.monotonic()
+            worker.conn.send(work)
+        elif worker.job is None and not pending and not worker.retired:
+            # Nothing left for it (a follow-up job goes to the worker that finishes the last
+            # job before it): let it go now rather than hold its memory until the end.
+            worker.conn.send(None)
+            worker.retired = True
+
+
+def _collect(worker: _Worker, done: Done) -> Iterable[Work]:
+    job, worker.job = worker.job, None
+    if job is None:
+        raise RuntimeError("a worker answered without a job")
+    try:
+        status, payload = worker.conn.recv()
+    except EOFError:
+        code = worker.process.exitcode
+        raise RuntimeError(f"the worker rendering {job.filename} stopped unexpectedly ({code})") from None
+    if status == "error":
+        raise payload
+    return done(job, payload)
+
+
+def _timeout_problem(guide: Guide, job: PdfJob | None, limit: float) -> Problem:
+    if job is None:
+        raise RuntimeError("a time limit ran out without a job")
+    where = job.source
+    if job.activity_id:
+        what = f"activity '{job.activity_id}'"
+    elif job.kind == "booklet-part":
+        what = f"the booklet's section '{job.name.removeprefix('booklet:')}'"
+    else:
+        where, what = "content", "the booklet"
+    made = "laying out its part of the booklet" if job.kind == "booklet-part" else f"making {job.filename}"
+    return Problem(
+        where,
+        1,
+        1,
+        "layout",
+        f"{made} for {what} took longer than {limit:.0f} seconds and was stopped; "
+        "look for very long words, huge numbers in sizes, or deeply nested lists",
+    )
+
+
+def _stop(workers: list[_Worker]) -> None:
+    for worker in workers:
+        if worker.job is None and not worker.retired and worker.process.is_alive():
+            with contextlib.suppress(BrokenPipeError, OSError):
+                worker.conn.send(None)
+    for worker in workers:
+        _end(worker.process, STOP_SECONDS if worker.job is None else 0)

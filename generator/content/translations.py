@@ -1,0 +1,425 @@
+"""Translated editions: content/translations/<lang>/ mirrors content/ with only the words.
+
+A translated file holds the fields a translator writes (titles, text, steps, ring labels,
+questions...), keyed like the source (same file names, same ids). Everything else (order,
+durations, skills, handout kinds, links between items) comes from the source, so it cannot
+drift; a list (steps, rings...) must have as many items as the source's.
+
+Each translated item records `source_hashes:`, a short hash of each source field it
+translates, written by `guidegen translate` tools. When a source field changes, its hash
+no longer matches and the translation is "stale"; `guidegen check` names the fields.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import ContentError, Problem
+from .loader import SourceFile, _load_yaml_model, _read_inside
+from .model import (
+    Activity,
+    ChecklistHandout,
+    Guide,
+    Page,
+    QuestionsHandout,
+    Skill,
+    TableHandout,
+    ThreeCirclesHandout,
+    TranslationSettings,
+)
+from .reader import Unreadable, position
+from .translation_model import TranslatedActivity, TranslatedPageMeta, TranslatedSkillsFile
+
+FOLDER = "translations"
+HASH_LENGTH = 8
+Value = str | tuple[str, ...]
+Fields = dict[str, Value]  # "title", "steps", "handout.rings" -> text or list of texts
+ItemKey = tuple[str, str]  # ("home", "index"), ("page", id), ("skill", id), ("activity", id)
+
+ACTIVITY_FIELDS: tuple[str, ...] = ("title", "summary", "aim", "group_size", "materials", "preparation", "steps")
+ACTIVITY_FIELDS += ("facilitator_notes", "attribution")
+HANDOUT_FIELDS = ("title", "instructions", "note_name", "rings", "questions", "columns", "items", "rows")
+SKILL_FIELDS = ("name", "description", "ways_to_develop")
+PAGE_FIELDS = ("title", "summary", "body")
+
+
+# ---------------------------------------------------------------- what the source offers
+
+
+def _pick(obj: Any, names: tuple[str, ...], prefix: str = "") -> Fields:
+    out: Fields = {}
+    for name in names:
+        value = getattr(obj, name, None)
+        if value is None or value == () or (name == "items" and not value):
+            continue
+        # Steps are Step objects: only their text is translated (their minutes stay the source's).
+        if isinstance(value, tuple):
+            out[prefix + name] = tuple(str(getattr(item, "text", item)) for item in value)
+        else:
+            out[prefix + name] = str(value)
+    return out
+
+
+def activity_fields(activity: Activity) -> Fields:
+    fields = _pick(activity, ACTIVITY_FIELDS)
+    if activity.handout is not None:
+        fields |= _pick(activity.handout, HANDOUT_FIELDS, "handout.")
+    return fields
+
+
+def page_fields(page: Page) -> Fields:
+    return _pick(page, PAGE_FIELDS) | {"body": page.body.strip("\n")}
+
+
+def source_items(guide: Guide) -> dict[ItemKey, Fields]:
+    """Every translatable item of the source, with its fields, in the guide's order."""
+    items: dict[ItemKey, Fields] = {("home", "index"): page_fields(guide.home)}
+    items |= {("page", p.id): page_fields(p) for p in guide.pages}
+    items |= {("skill", s.id): _pick(s, SKILL_FIELDS) for s in guide.skills}
+    items |= {("activity", a.id): activity_fields(a) for a in guide.activities}
+    return items
+
+
+def field_hash(value: Value) -> str:
+    data = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:HASH_LENGTH]
+
+
+def source_hashes(fields: Fields) -> dict[str, str]:
+    return {name: field_hash(value) for name, value in fields.items()}
+
+
+def item_path(key: ItemKey, language: str) -> str:
+    """Where an item's translation lives, relative to the guide."""
+    base = f"content/{FOLDER}/{language}"
+    kind, ident = key
+    return {
+        "home": f"{base}/home.md",
+        "page": f"{base}/pages/{ident}.md",
+        "skill": f"{base}/skills.yml",
+        "activity": f"{base}/activities/{ident}.yml",
+    }[kind]
+
+
+def words(value: Value) -> int:
+    texts = [value] if isinstance(value, str) else list(value)
+    return sum(len(re.findall(r"\w+", text)) for text in texts)
+
+
+# ---------------------------------------------------------------- what a translation holds
+
+
+@dataclass
+class Item:
+    """One translated item: its fields, the hashes it records, and where each is written."""
+
+    path: str
+    line: int  # the item's first line (its id, or the page's first line)
+    fields: Fields
+    hashes: dict[str, str]
+    lines: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Translation:
+    """Every translated item of one language, and the problems found reading them."""
+
+    language: str
+    items: dict[ItemKey, Item]
+    problems: list[Problem]
+
+
+def language_folder(root: Path, language: str) -> Path:
+    return root / "content" / FOLDER / language
+
+
+def load_translation(guide: Guide, language: str) -> Translation:
+    """Read content/translations/<language>/; structure problems are collected, not raised."""
+    root = guide.root
+    folder = language_folder(root, language)
+    items: dict[ItemKey, Item] = {}
+    sources: list[SourceFile] = []
+    if folder.is_dir():
+        for src, key, item in _read_files(root, folder):
+            sources.append(src)
+            if key is not None and item is not None:
+                items[key] = item
+    problems = [p for src in sources for p in src.collector.problems]
+    problems += structure_problems(guide, items)
+    return Translation(language, items, problems)
+
+
+def _read_files(root: Path, folder: Path) -> Iterator[tuple[SourceFile, ItemKey | None, Item | None]]:
+    home = folder / "home.md"
+    if home.is_file():
+        src = SourceFile(root, home)
+        yield src, ("home", "index"), _read_page(src, root)
+    for path in sorted((folder / "pages").glob("*.md")):
+        src = SourceFile(root, path)
+        yield src, ("page", path.stem), _read_page(src, root)
+    skills = folder / "skills.yml"
+    if skills.is_file():
+        src = SourceFile(root, skills)
+        data = _load_yaml_model(src, TranslatedSkillsFile, root, None)
+        for index, skill in enumerate(data.skills if data else ()):
+            line = position(src.node, ("skills", index))[0]
+            yield src, ("skill", skill.id), _item(src, skill, SKILL_FIELDS, ("skills", index), line)
+        if data is None:
+            yield src, None, None
+    for path in sorted((folder / "activities").glob("*.y*ml")):
+        src = SourceFile(root, path)
+        activity = _load_yaml_model(src, TranslatedActivity, root, None)
+        if activity is None:
+            yield src, None, None
+            continue
+        if activity.id != path.stem:
+            src.problem_at(("id",), "id", f"'{activity.id}' differs from the file name '{path.stem}'; they must match")
+        item = _item(src, activity, ACTIVITY_FIELDS, (), 1)
+        if activity.handout is not None:
+            handout = _item(src, activity.handout, HANDOUT_FIELDS, ("handout",), 1)
+            item.fields |= {f"handout.{k}": v for k, v in handout.fields.items()}
+            item.lines |= {f"handout.{k}": v for k, v in handout.lines.items()}
+        yield src, ("activity", path.stem), item
+
+
+def _item(src: SourceFile, model: Any, names: tuple[str, ...], loc: tuple[str | int, ...], line: int) -> Item:
+    fields = _pick(model, names)
+    lines = {name: position(src.node, (*loc, name))[0] + src.line_offset for name in fields}
+    return Item(src.rel, line, fields, dict(getattr(model, "source_hashes", None) or {}), lines)
+
+
+def _read_page(src: SourceFile, root: Path) -> Item | None:
+    """A translated page: front matter (title, summary, source_hashes), then the Markdown."""
+    text = _read_inside(src, root)
+    if text is None:
+        return None
+    meta_text, body, body_line = _split_front_matter(text)
+    if meta_text is None:
+        src.collector.add(1, 1, "front matter", "the page must start with '---', then 'title: ...', then '---'")
+        return None
+    src.line_offset = 1
+    try:
+        data = src.parsed(meta_text, None) if meta_text.strip() else {}
+    except Unreadable:
+        return None
+    meta = src.validate(TranslatedPageMeta, data if isinstance(data, dict) else {})
+    if meta is None:
+        return None
+    item = _item(src, meta, ("title", "summary"), (), 1)
+    if body.strip():
+        item.fields["body"] = body.strip("\n")
+        item.lines["body"] = body_line
+    return item
+
+
+def _split_front_matter(text: str) -> tuple[str | None, str, int]:
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None, "", 0
+    end = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() in ("---", "...")), None)
+    if end is None:
+        return None, "", 0
+    return "\n".join(lines[1:end]), "\n".join(lines[end + 1 :]), end + 2
+
+
+# ---------------------------------------------------------------- checks
+
+
+LINK_TARGET = re.compile(r"\]\(((?:page|skill|activity):[^)\s]+)\)")
+
+
+def structure_problems(guide: Guide, items: dict[ItemKey, Item]) -> list[Problem]:
+    """Errors: items the source does not have, lists of another length, links lost or added."""
+    source = source_items(guide)
+    problems = []
+    for key, item in items.items():
+        fields = source.get(key)
+        if fields is None:
+            problems.append(
+                _problem(item.path, item.line, key[0], f"'{key[1]}' is not in the source guide; {_hint(key)}")
+            )
+            continue
+        for name, value in item.fields.items():
+            message = field_problem(name, fields.get(name), value)
+            if message:
+                problems.append(_problem(item.path, item.lines.get(name, item.line), name, message))
+    return problems
+
+
+def _hint(key: ItemKey) -> str:
+    return f"use the id of an existing {key[0]}, or delete this translation"
+
+
+def field_problem(name: str, source: Value | None, value: Value) -> str | None:
+    """Why a translated field cannot stand for the source's, or None."""
+    if source is None:
+        return "the source has no such field here; delete it from the translation"
+    if isinstance(source, tuple) != isinstance(value, tuple):
+        return "should be a list, as in the source" if isinstance(source, tuple) else "should be text, not a list"
+    if isinstance(source, tuple) and len(source) != len(value):
+        return (
+            f"has {len(value)} items but the source has {len(source)}; "
+            "a translation keeps the source's items, one for one, in the same order"
+        )
+    wanted, found = _links(source), _links(value)
+    if wanted != found:
+        lost = ", ".join(sorted(wanted - found)) or "none"
+        return f"links must point where the source's do (source: {', '.join(sorted(wanted)) or 'none'}; lost: {lost})"
+    return None
+
+
+def _links(value: Value) -> set[str]:
+    texts = [value] if isinstance(value, str) else list(value)
+    return {target for text in texts for target in LINK_TARGET.findall(text)}
+
+
+def _problem(path: str, line: int, field_name: str, message: str) -> Problem:
+    return Problem(path, line, 1, field_name, message)
+
+
+@dataclass(frozen=True)
+class ItemStatus:
+    """How far one source item is translated."""
+
+    key: ItemKey
+    state: str  # "translated", "stale", "missing"
+    words: int
+    missing_fields: tuple[str, ...] = ()
+    stale_fields: tuple[str, ...] = ()
+
+
+def item_status(key: ItemKey, fields: Fields, item: Item | None) -> ItemStatus:
+    count = sum(words(v) for v in fields.values())
+    if item is None:
+        return ItemStatus(key, "missing", count, tuple(fields))
+    hashes = source_hashes(fields)
+    missing = tuple(name for name in fields if name not in item.fields)
+    stale = tuple(name for name in fields if name in item.fields and item.hashes.get(name) != hashes[name])
+    state = "stale" if stale else "translated"
+    return ItemStatus(key, state, count, missing, stale)
+
+
+def statuses(guide: Guide, translation: Translation) -> list[ItemStatus]:
+    return [item_status(key, fields, translation.items.get(key)) for key, fields in source_items(guide).items()]
+
+
+def translation_warnings(guide: Guide, translation: Translation) -> tuple[list[Problem], list[Problem]]:
+    """(stale, missing) for `guidegen check`: translations whose source changed, naming the fields,
+    and items or fields not yet translated. Stale ones are warnings (errors with --strict);
+    missing ones are notes: a translation is allowed to be partial."""
+    stale: list[Problem] = []
+    missing: list[Problem] = []
+    lang = translation.language
+    for status in statuses(guide, translation):
+        item = translation.items.get(status.key)
+        where = item.path if item else item_path(status.key, lang)
+        label = f"{status.key[0]} '{status.key[1]}'"
+        if item is None:
+            missing.append(_problem(where, 1, f"translation {lang}", f"{label} is not yet translated"))
+            continue
+        if status.missing_fields:
+            fields = ", ".join(status.missing_fields)
+            missing.append(_problem(where, item.line, f"translation {lang}", f"{label}: not yet translated: {fields}"))
+        if status.stale_fields:
+            fields = ", ".join(status.stale_fields)
+            line = min(item.lines.get(name, item.line) for name in status.stale_fields)
+            message = f"{label} is stale: the source's {fields} changed since it was translated; update it"
+            stale.append(_problem(where, line, f"translation {lang}", message + " (translate export/import)"))
+    return stale, missing
+
+
+def _clashes(guide: Guide, language: str) -> list[Problem]:
+    """A page whose id is a translation's language would be built where that translation goes (site/<lang>/)."""
+    return [
+        _problem(
+            page.source, 1, "file name", f"'{page.id}' is the folder of the {language} translation; rename the page"
+        )
+        for page in guide.pages
+        if page.id == language.lower()
+    ]
+
+
+def check_translations(guide: Guide) -> tuple[list[Problem], list[Problem], list[Problem]]:
+    """(errors, stale, missing) for every language under site_config.yml's `translations:`."""
+    errors: list[Problem] = []
+    stale: list[Problem] = []
+    missing: list[Problem] = []
+    for settings in guide.config.translations:
+        translation = load_translation(guide, settings.language)
+        errors += translation.problems + _clashes(guide, settings.language)
+        found = translation_warnings(guide, translation)
+        stale += found[0]
+        missing += found[1]
+    return errors, stale, missing
+
+
+# ---------------------------------------------------------------- the translated guide
+
+
+def translated_guide(guide: Guide, settings: TranslationSettings) -> Guide:
+    """The guide in another language: translated fields over the source; missing items stay in the
+    source language and are listed in `untranslated` (the renderers add a notice)."""
+    translation = load_translation(guide, settings.language)
+    problems = translation.problems + _clashes(guide, settings.language)
+    if problems:
+        raise ContentError(problems)
+    items = translation.items
+    untranslated = frozenset(f"{kind}:{ident}" for kind, ident in source_items(guide) if (kind, ident) not in items)
+    return guide.model_copy(
+        update={
+            "config": _config(guide, settings),
+            "home": _page(guide.home, items.get(("home", "index"))),
+            "pages": tuple(_page(p, items.get(("page", p.id))) for p in guide.pages),
+            "skills": tuple(_skill(s, items.get(("skill", s.id))) for s in guide.skills),
+            "activities": tuple(_activity(a, items.get(("activity", a.id))) for a in guide.activities),
+            "untranslated": untranslated,
+            "source_language": guide.config.language,
+        }
+    )
+
+
+def _config(guide: Guide, settings: TranslationSettings) -> Any:
+    config = guide.config
+    update: dict[str, Any] = {"language": settings.language}
+    if config.site_url:
+        update["site_url"] = config.site_url.rstrip("/") + f"/{settings.language}/"
+    for name in ("title", "description", "organisation"):
+        if getattr(settings, name):
+            update[name] = getattr(settings, name)
+    update["interface"] = dict(settings.interface)
+    return config.model_copy(update=update)
+
+
+def _page(page: Page, item: Item | None) -> Page:
+    if item is None:
+        return page
+    update = {k: v for k, v in item.fields.items() if k in PAGE_FIELDS}
+    return page.model_copy(update=update)
+
+
+def _skill(skill: Skill, item: Item | None) -> Skill:
+    return skill if item is None else skill.model_copy(update=item.fields)
+
+
+def _activity(activity: Activity, item: Item | None) -> Activity:
+    if item is None:
+        return activity
+    own = {k: v for k, v in item.fields.items() if not k.startswith("handout.")}
+    handout = {k.removeprefix("handout."): v for k, v in item.fields.items() if k.startswith("handout.")}
+    update: dict[str, Any] = dict(own)
+    if "steps" in own:
+        texts = own["steps"]
+        update["steps"] = tuple(
+            step.model_copy(update={"text": text}) for step, text in zip(activity.steps, texts, strict=True)
+        )
+    if activity.handout is not None and handout:
+        kinds = (ThreeCirclesHandout, QuestionsHandout, ChecklistHandout, TableHandout)
+        assert isinstance(activity.handout, kinds)
+        update["handout"] = activity.handout.model_copy(update=handout)
+    return activity.model_copy(update=update)

@@ -1,0 +1,122 @@
+"""The booklet: its cover and contents laid out (and kept for the next build), then joined
+with its parts (pdf/join/booklet.py) into one PDF.
+
+The contents' page numbers count the cover and contents' own pages, so the front is laid out
+again when its guessed length was wrong; a front made from the same HTML (page numbers
+included) last time is reused from the parts' folder.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..builder.cache import digest_bytes
+from ..content.model import Guide
+from ..render.messages import messages_for
+from .editions import FOOTER_SIZES, edition_front, edition_parts, finish
+from .html import BookletPart
+from .layout import Pages, layout
+from .problems import section_source
+
+if TYPE_CHECKING:
+    from .jobs import PdfJob
+
+FRONT, FRONT_KEY = "front.pdf", "front.key"  # the booklet's cover and contents, kept beside its parts
+
+
+def part_of(guide: Guide, job: PdfJob) -> BookletPart:
+    name = job.name.removeprefix("booklet:")
+    return next(part for part in edition_parts(guide, job.source_date, job.variant) if part.name == name)
+
+
+class _FrontLength(Pages):
+    """The contents' page numbers count the front's own pages: lay out again if the guess was wrong."""
+
+    def __init__(self, guess: int) -> None:
+        self.guess, self.found = guess, guess
+
+    def accept(self, count: int) -> bool:
+        self.found = count
+        return count == self.guess
+
+
+def make_booklet(guide: Guide, job: PdfJob) -> bytes:
+    """The cover and contents, then every part, joined into one PDF (into job.output if given)."""
+    from .join.booklet import Part, page_numbers
+
+    if job.parts:
+        parts = [Part.open(Path(path), targets) for path, targets in job.parts]
+    else:
+        parts = [
+            Part.open(
+                layout(guide, "booklet-part", section_source(guide, p.name), p.html, Pages(), job.variant),
+                p.link_targets,
+                p.name,
+            )
+            for p in edition_parts(guide, job.source_date, job.variant)
+        ]
+    # A guess at the cover and contents' length, checked below: about 36 entries fit on a page.
+    entries = 3 + len(guide.pages) + len(guide.skills) + len(guide.activities)
+    front_pages = _FrontLength(1 + -(-entries // 36))
+    for _ in range(3):
+        numbers = page_numbers(parts, front_pages.found + 1)
+        front_part = edition_front(guide, job.source_date, numbers, job.variant)
+        key = digest_bytes(job.front_cache[0] if job.front_cache else "", front_part.html)
+        cached = _cached_front(job, key)
+        data = cached or layout(guide, "booklet", "content/", front_part.html, front_pages, job.variant)
+        if data:
+            if not cached:
+                _keep_front(job, key, data)
+            front = Part.open(data, front_part.link_targets)
+            break
+        front_pages.guess = front_pages.found
+    else:
+        raise RuntimeError("the booklet's contents changed length every time they were laid out")
+    # Activities after the first sit under the "Activities" heading that the first one's part holds.
+    first_activity = next((i for i, p in enumerate(parts) if "activities" in p.anchors), len(parts))
+    return _join(guide, job, front, parts, [i > first_activity for i in range(len(parts))])
+
+
+def _join(guide: Guide, job: PdfJob, front: Any, parts: list[Any], nested: list[bool]) -> bytes:
+    """Join into job.output (returning b"") or into bytes; the A5 edition is then imposed for printing."""
+    from .join.booklet import join
+    from .join.footer import SIZE
+
+    size = FOOTER_SIZES.get(job.variant, SIZE)
+    label = messages_for(guide.config).raw("Page %(number)s of %(total)s")
+    if job.output is not None:
+        out = Path(job.output)
+        join(front, parts, nested, out, size, label)
+        if job.variant:
+            out.write_bytes(finish(guide, job, out.read_bytes()))
+        return b""
+    with tempfile.TemporaryDirectory(prefix="guidegen-join-") as folder:
+        out = Path(folder) / Path(job.filename).name
+        join(front, parts, nested, out, size, label)
+        return finish(guide, job, out.read_bytes())
+
+
+def _cached_front(job: PdfJob, key: str) -> bytes:
+    """The last build's cover and contents (the build links them in), if made from the same
+    HTML, page numbers included."""
+    if not job.front_cache:
+        return b""
+    folder = Path(job.front_cache[1])
+    try:
+        if (folder / FRONT_KEY).read_text(encoding="ascii") == key:
+            return (folder / FRONT).read_bytes()
+    except OSError:
+        pass
+    return b""
+
+
+def _keep_front(job: PdfJob, key: str, data: bytes) -> None:
+    """Keep a newly laid-out front for the next build (unlinking the last build's, never writing through it)."""
+    if not job.front_cache:
+        return
+    folder = Path(job.front_cache[1])
+    for name, content in ((FRONT, data), (FRONT_KEY, key.encode("ascii"))):
+        (folder / name).unlink(missing_ok=True)
+        (folder / name).write_bytes(content)

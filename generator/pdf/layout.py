@@ -1,0 +1,131 @@
+"""One WeasyPrint layout: our stylesheets (or the guide's own), fonts, fetcher and options.
+
+A content mistake WeasyPrint cannot lay out (deep nesting, absurd sizes) or a reference the
+fetcher refuses becomes a ContentError naming the content file, never a traceback.
+"""
+
+from __future__ import annotations
+
+import atexit
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from ..content.model import Guide
+from ..errors import ContentError
+from ..render.fonts import SHIPPED_DIR, environment_variable, fontconfig_file, pdf_font_css
+from ..render.template_files import Roots, template_file, template_roots
+from . import editions
+from .brand import brand_css
+from .join.footer import page_css
+from .problems import layout_problem, refusal_problems
+
+Kind = Literal["booklet", "booklet-part", "handout", "poster", "epub"]
+PAGE_SIZES = {"A4": "A4", "Letter": "letter", "A3": "A3", "A5": "A5", "half-letter": "5.5in 8.5in", "Tabloid": "ledger"}
+STYLESHEETS: dict[str, tuple[str, ...]] = {
+    "booklet": ("common.css", "content.css", "booklet.css"),
+    "handout": ("common.css", "content.css", "handout.css"),
+    "poster": ("common.css", "content.css", "handout.css", "poster.css"),
+}
+
+
+class Pages:
+    """Accepts any laid-out document; the booklet's front uses a subclass to check its length."""
+
+    def accept(self, count: int) -> bool:
+        return True
+
+
+def layout(
+    guide: Guide, kind: Kind, source: str, html: str, pages: Pages, variant: str = "", activity_id: str | None = None
+) -> bytes:
+    """WeasyPrint with our stylesheets, fonts, fetcher and options; b"" when pages.accept() said no.
+
+    source: the content file behind the document, named when it cannot be laid out.
+    variant: "" or another edition (pdf/editions.py), which has its own paper and stylesheets."""
+    from weasyprint import HTML  # heavy: imported only when rendering
+
+    from .fetcher import GuideFetcher, RefusedReference
+
+    roots = template_roots(guide.root)
+    fetcher = GuideFetcher([guide.content_dir], templates=roots)
+    paper = editions.paper(guide, kind, variant, activity_id)
+    sheet_kind = "booklet" if kind == "booklet-part" else kind
+    config = guide.config
+    look = (config.fonts, config.brand.primary, config.brand.accent)
+    fonts, sheets = _stylesheets(sheet_kind, paper, guide.content_dir, roots, look, variant)
+    options: dict[str, Any] = {
+        "stylesheets": list(sheets),
+        "pdf_variant": "pdf/ua-1",
+        "pdf_forms": kind in ("handout", "poster"),
+        # Booklet parts embed whole fonts so the join keeps one copy; elsewhere only the letters
+        # used, except the fields' font, which WeasyPrint keeps whole for text typed in later.
+        "full_fonts": kind in ("booklet", "booklet-part"),
+    }
+    pdf: bytes | None = None
+    try:
+        document = HTML(string=html, base_url=_base_url(guide), url_fetcher=fetcher).render(
+            font_config=fonts, **options
+        )
+        pdf = document.write_pdf(**options) if pages.accept(len(document.pages)) else b""
+    except RefusedReference:
+        pass  # recorded by the fetcher; reported below with file:line
+    except (RecursionError, ZeroDivisionError, OverflowError) as error:
+        raise ContentError([layout_problem(source, error)]) from None
+    if fetcher.refused:
+        raise ContentError(refusal_problems(guide, source, fetcher.refused))
+    if pdf is None:
+        raise RuntimeError("WeasyPrint returned no PDF and reported nothing")
+    return pdf
+
+
+@cache
+def _stylesheets(
+    kind: str,
+    paper: str,
+    content_dir: Path,
+    roots: Roots,
+    look: tuple[tuple[str, ...], str, str],
+    variant: str = "",
+) -> tuple[Any, tuple[Any, ...]]:
+    """Our stylesheets (or the guide's own versions) and the fonts their @font-face rules load,
+    parsed once per process.
+
+    Decoding the embedded fonts is close to half the cost of a small handout, and a worker
+    renders many; the stylesheets are read through the same fetcher as the content.
+    look is the guide's fallback fonts and brand colours (primary, accent).
+    """
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+
+    from .fetcher import GuideFetcher
+
+    declared, primary, accent = look
+    # Only the shipped and declared fonts: fontconfig reads FONTCONFIG_FILE when the configuration
+    # is made, and only then (so it is set for that moment, not for the rest of the process).
+    folders = [SHIPPED_DIR, content_dir / "assets" / "fonts"]
+    with environment_variable("FONTCONFIG_FILE", str(fontconfig_file(folders, Path(tempfile.gettempdir())))):
+        fonts = FontConfiguration()  # @font-face in our stylesheets registers here
+    fetcher = GuideFetcher([content_dir], templates=roots)
+    base = content_dir.resolve().as_uri() + "/"
+    sheets = [CSS(string=pdf_font_css(content_dir, declared), base_url=base, url_fetcher=fetcher, font_config=fonts)]
+    sheets += [
+        CSS(filename=template_file(roots, f"pdf/{name}"), url_fetcher=fetcher, font_config=fonts)
+        for name in STYLESHEETS[kind] + editions.STYLESHEETS.get(variant, ())
+    ]
+    sheets.append(CSS(string=brand_css(primary, accent), url_fetcher=fetcher))
+    sheets.append(CSS(string=f"@page {{ size: {PAGE_SIZES[paper]} portrait; }}", url_fetcher=fetcher))
+    # The footer's geometry, shared with the join (the large-print edition's footer is larger).
+    footer = page_css(editions.FOOTER_SIZES.get(variant))
+    sheets.append(CSS(string=footer, url_fetcher=fetcher))
+    if fetcher.refused:
+        raise RuntimeError(f"our own stylesheets refer to files we refuse: {fetcher.refused}")
+    # Let WeasyPrint clean up its font files while the interpreter is still whole.
+    atexit.register(_stylesheets.cache_clear)
+    return fonts, tuple(sheets)
+
+
+def _base_url(guide: Guide) -> str:
+    """Content refers to images as assets/..., relative to content/."""
+    return guide.content_dir.resolve().as_uri() + "/"

@@ -1,0 +1,160 @@
+"""The interface's fixed words, per language: gettext catalogues read with Babel.
+
+Every word a reader sees that the editor did not write ("Time", "Group size", "Page 1 of 2",
+the field tooltips, the on-screen circles' buttons) is a message in
+generator/locale/<language>/LC_MESSAGES/guidegen.po, so translators use their usual tools
+(Poedit, Weblate). English (the message ids themselves) and Welsh are shipped. A guide can
+reword any message in site_config.yml (`interface: {"Group size": "Size of group"}`).
+
+Placeholders are Python's `%(name)s`; ngettext also gets `%(num)s`, the count.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+DOMAIN = "guidegen"
+SOURCE_CODE = "en"  # the message ids are English: an English catalogue only confirms them
+PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
+def N_(message: str) -> str:
+    """Marks a message for extraction where it is defined; translated where it is shown."""
+    return message
+
+
+def shipped_languages() -> tuple[str, ...]:
+    """The language codes with a catalogue in generator/locale/."""
+    return tuple(sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po")))
+
+
+def catalogue_code(language: str) -> str:
+    """'cy-GB' -> 'cy'; a language without a catalogue falls back to English."""
+    primary = language.split("-")[0].lower()
+    return primary if primary in shipped_languages() else SOURCE_CODE
+
+
+def po_path(code: str) -> Path:
+    return LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@cache
+def catalog(code: str) -> Any:
+    """The Babel Catalog of one shipped language."""
+    from babel.messages.pofile import read_po
+
+    with po_path(code).open("rb") as file:
+        return read_po(file, locale=code, domain=DOMAIN)
+
+
+@cache
+def _translations(code: str) -> Any:
+    """The catalogue compiled (in memory) to gettext's MO form: Babel's Translations does the plural rules."""
+    from babel.messages.mofile import write_mo
+    from babel.support import Translations
+
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog(code))
+    buffer.seek(0)
+    return Translations(fp=buffer, domain=DOMAIN)
+
+
+def known_messages() -> frozenset[str]:
+    """Every message id (the singular of a plural message), from the English catalogue."""
+    return frozenset(m.id if isinstance(m.id, str) else m.id[0] for m in catalog(SOURCE_CODE) if m.id)
+
+
+def placeholders(text: str) -> frozenset[str]:
+    return frozenset(PLACEHOLDER.findall(text))
+
+
+def override_problem(msgid: str, text: str) -> str | None:
+    """Why an `interface:` entry of site_config.yml cannot be used, or None when it can."""
+    import difflib
+
+    known = known_messages()
+    if msgid not in known:
+        close = difflib.get_close_matches(msgid, sorted(known), n=1, cutoff=0.6)
+        hint = f' Did you mean "{close[0]}"?' if close else ""
+        return f'"{msgid}" is not a word of the interface.{hint} The list is in generator/locale/en/.'
+    missing = placeholders(msgid) - placeholders(text)
+    extra = placeholders(text) - placeholders(msgid) - {"num"}
+    if missing or extra:
+        wanted = ", ".join(f"%({p})s" for p in sorted(placeholders(msgid))) or "no placeholders"
+        return f'"{msgid}": the new wording must keep the same placeholders ({wanted})'
+    return None
+
+
+@dataclass(frozen=True)
+class Messages:
+    """The interface in one language, with a guide's own rewordings."""
+
+    language: str  # the guide's language tag, e.g. 'cy' or 'en-GB'
+    overrides: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def code(self) -> str:
+        return catalogue_code(self.language)
+
+    def gettext(self, message: str, **values: Any) -> str:
+        text = self.overrides.get(message) or _translations(self.code).gettext(message)
+        return text % values if values else text
+
+    def ngettext(self, singular: str, plural: str, num: int, **values: Any) -> str:
+        text = self.overrides.get(singular) or _translations(self.code).ngettext(singular, plural, num)
+        return text % {"num": num, **values}
+
+    def raw(self, message: str) -> str:
+        """The wording with its placeholders, for code that fills them in itself (the booklet's footer)."""
+        return self.overrides.get(message) or _translations(self.code).gettext(message)
+
+    def raw_plural(self, singular: str, plural: str, num: int) -> str:
+        """The wording for a count, its placeholders left to fill (a script in the browser does)."""
+        return self.overrides.get(singular) or _translations(self.code).ngettext(singular, plural, num)
+
+    def template_globals(self) -> dict[str, Callable[..., Any]]:
+        """`_`, `gettext` and `ngettext` for Jinja: the wording is escaped (a guide's rewording is
+        content), the values filled in are escaped unless they are already Markup."""
+
+        def gettext(message: str, **values: Any) -> Markup:
+            text = Markup(escape(self.raw(message)))
+            return text % values if values else text
+
+        def ngettext(singular: str, plural: str, num: int, **values: Any) -> Markup:
+            text = self.overrides.get(singular) or _translations(self.code).ngettext(singular, plural, num)
+            return Markup(escape(text)) % {"num": num, **values}
+
+        return {"_": gettext, "gettext": gettext, "ngettext": ngettext, "duration": self.duration}
+
+    def duration(self, minutes: int) -> str:
+        """45 -> '45 minutes', 90 -> '1 hour 30 minutes'."""
+        hours, rest = divmod(minutes, 60)
+        parts = [self.ngettext("%(num)s hour", "%(num)s hours", hours)] if hours else []
+        if rest or not hours:
+            parts.append(self.ngettext("%(num)s minute", "%(num)s minutes", rest))
+        return " ".join(parts)
+
+    def words(self, messages: tuple[str, ...]) -> dict[str, str]:
+        """message id -> wording, for a script in the browser (placeholders left for it to fill)."""
+        return {message: self.raw(message) for message in messages}
+
+
+def indefinite(noun: str, code: str) -> str:
+    """'need' -> 'a need', 'idea' -> 'an idea' in English; other languages take the noun as it is."""
+    if code != "en":
+        return noun
+    return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
+
+
+def messages_for(config: Any) -> Messages:
+    """The interface of a guide: its language (site_config.yml `language`) and its `interface:` rewordings."""
+    return Messages(config.language, dict(config.interface))

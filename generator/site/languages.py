@@ -1,0 +1,94 @@
+"""A guide's editions on the website: the language switcher, hreflang links and the notice on
+pages not yet translated.
+
+The source language is at the site's root, each translation in <lang>/ below it, with the
+same page paths, so "the same page in the other language" is always the other edition's root
+followed by this page's own path (overrides/partials/alternate.html and main.html do that).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..content.model import Guide
+from ..render.messages import messages_for
+from .pages import SitePage
+
+UNTRANSLATED_KEY = {"index.md": "home:index", "skills.md": None, "activities/index.md": None}
+
+
+def language_name(code: str, in_language: str | None = None) -> str:
+    """'cy' -> 'Cymraeg' (in its own language by default); the code itself if Babel does not know it."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(code.split("-")[0])
+        name = locale.get_display_name((in_language or code).split("-")[0]) or code
+    except (ValueError, UnknownLocaleError):
+        return code
+    return name[:1].upper() + name[1:]
+
+
+def editions(guide: Guide) -> list[tuple[str, str]]:
+    """(language, root relative to this edition's root) for every edition, the source first."""
+    translations = [t.language for t in guide.config.translations]
+    if guide.source_language is None:
+        return [(guide.config.language, "")] + [(lang, f"{lang}/") for lang in translations]
+    own = guide.config.language
+    return [(guide.source_language, "../")] + [(lang, "" if lang == own else f"../{lang}/") for lang in translations]
+
+
+def alternates(guide: Guide, offline: bool = False) -> list[dict[str, Any]]:
+    """Material's extra.alternate, with what our overrides need: each edition's root, relative
+    and (when site_url is set, and not for file://) absolute, and whether it is this one."""
+    if not guide.config.translations:
+        return []
+    source_url = None if offline else _source_url(guide)
+    out = []
+    for lang, root in editions(guide):
+        absolute = None
+        if source_url:
+            absolute = source_url + ("" if lang == (guide.source_language or guide.config.language) else f"{lang}/")
+        out.append({"name": language_name(lang), "link": root, "lang": lang, "url": absolute, "current": root == ""})
+    return out
+
+
+def _source_url(guide: Guide) -> str | None:
+    url = guide.config.site_url
+    if not url:
+        return None
+    if guide.source_language is not None:
+        return url.removesuffix(f"{guide.config.language}/")
+    return url
+
+
+def untranslated_key(page: SitePage) -> str | None:
+    """The item a generated page shows: 'page:ID', 'activity:ID', 'home:index'; None for lists."""
+    if page.path in UNTRANSLATED_KEY:
+        return UNTRANSLATED_KEY[page.path]
+    if page.path.startswith("activities/"):
+        return f"activity:{page.path.removeprefix('activities/').removesuffix('.md')}"
+    return f"page:{page.path.removesuffix('.md')}"
+
+
+def mark_untranslated(guide: Guide, pages: list[SitePage]) -> list[SitePage]:
+    """In a translated edition, a page not yet translated keeps its text in the source language,
+    marked with that language, under a notice in the reader's language."""
+    if guide.source_language is None:
+        return pages
+    return [_marked(guide, page) if untranslated_key(page) in guide.untranslated else page for page in pages]
+
+
+def _marked(guide: Guide, page: SitePage) -> SitePage:
+    messages = messages_for(guide.config)
+    source = guide.source_language or "en"
+    name = language_name(source, guide.config.language)
+    notice = messages.gettext("This part is not yet translated. It is shown in %(language)s.", language=name)
+    label = messages.gettext("Not yet translated")
+    title, _, rest = page.markdown.partition("\n")
+    heading = f'{title} {{ lang="{source}" }}' if title.startswith("# ") else title
+    text = (
+        f'{heading}\n\n!!! info "{label}"\n\n    {notice}\n\n<div lang="{source}" markdown>\n{rest.strip()}\n\n</div>\n'
+    )
+    return SitePage(page.path, page.title, re.sub(r"\n{3,}", "\n\n", text))

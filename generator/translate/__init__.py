@@ -1,0 +1,1 @@
+"""Translators' tools: `guidegen translate status|export|import` and `guidegen new translation`."""

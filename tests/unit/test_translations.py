@@ -1,0 +1,230 @@
+"""Translated editions: check, status, export and import, new translation (issue 16)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import polib
+import pytest
+
+from generator.cli import main
+from generator.content.loader import load_guide
+from generator.content.model import TranslationSettings
+from generator.content.translations import load_translation, translated_guide
+
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "translated"
+WELSH = Path("content") / "translations" / "cy"
+
+
+@pytest.fixture
+def guide(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(SAMPLE, tmp_path / "guide"))
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_check_lists_the_stale_file_with_its_line_and_strict_makes_it_an_error(
+    guide: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "check", "--guide", str(guide))
+    assert code == 0
+    stale = "content/translations/cy/activities/questions.yml:7:1: translation cy: activity 'questions' is stale"
+    assert stale in out and "the source's steps changed" in out
+    lines = (guide / WELSH / "activities" / "questions.yml").read_text(encoding="utf-8").splitlines()
+    assert lines[6] == "steps:"
+    assert "skill 'listening' is not yet translated" in out  # missing: a note, not a problem
+    code, _, err = run(capsys, "check", "--strict", "--guide", str(guide))
+    assert code == 1 and stale in err and "not yet translated" not in err
+
+
+def test_status_counts_items_and_words(guide: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "translate", "status", "--guide", str(guide))
+    assert code == 0
+    rows = {cells[0]: cells[1:] for cells in (re.split(r"\s{2,}", line.strip()) for line in out.splitlines()[2:])}
+    # translated, stale, missing
+    assert rows["Pages"] == ["1 items, 16 words", "0 items, 0 words", "0 items, 0 words"]
+    assert rows["Activities"] == ["1 items, 38 words", "1 items, 28 words", "0 items, 0 words"]
+    assert rows["Skills"] == ["0 items, 0 words", "0 items, 0 words", "2 items, 25 words"]
+    assert rows["Total"] == ["2 items, 54 words", "1 items, 28 words", "3 items, 43 words"]
+
+
+def test_export_then_import_changes_nothing(guide: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = tree(guide)
+    po = tmp_path / "cy.po"
+    assert run(capsys, "translate", "export", "cy", "-o", str(po), "--guide", str(guide))[0] == 0
+    code, out, _ = run(capsys, "translate", "import", "cy", str(po), "--guide", str(guide))
+    assert code == 0 and "0 files changed" in out
+    assert tree(guide) == before
+    stale = [e for e in polib.pofile(str(po)) if "fuzzy" in e.flags]
+    assert [e.msgctxt for e in stale] == ["content/activities/questions.yml steps[1]"]
+
+
+def test_an_edited_entry_lands_in_its_field(guide: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    po_path = tmp_path / "cy.po"
+    run(capsys, "translate", "export", "cy", "-o", str(po_path), "--guide", str(guide))
+    po = polib.pofile(str(po_path))
+    for entry in po:
+        if entry.msgctxt == "content/activities/circles.yml handout.rings[2]":
+            entry.msgstr = "Eithaf pwysig"
+        if entry.msgctxt == "content/skills.yml empathy.name":
+            entry.msgstr = "Empathi"
+        if entry.msgctxt == "content/activities/questions.yml steps[1]":  # the stale one, reviewed
+            entry.msgstr = "Darllenwch y cwestiynau gyda'ch gilydd, yn araf."
+            entry.flags.remove("fuzzy")
+    po.save()
+    code, out, _ = run(capsys, "translate", "import", "cy", str(po_path), "--guide", str(guide))
+    assert code == 0, out
+    source = load_guide(guide)
+    welsh = translated_guide(source, TranslationSettings(language="cy"))
+    rings = welsh.activity("circles").handout.rings  # type: ignore[union-attr]
+    assert rings == ("Pwysig", "Eithaf pwysig", "Ddim yn bwysig")
+    assert welsh.skill("empathy").name == "Empathi" and welsh.skill("listening").name == "Listening"
+    assert tuple(step.text for step in welsh.activity("questions").steps) == (
+        "Darllenwch y cwestiynau gyda'ch gilydd, yn araf.",
+    )
+    code, out, _ = run(capsys, "check", "--strict", "--guide", str(guide))
+    assert code == 0, out  # nothing stale any more
+
+
+@pytest.mark.parametrize(
+    ("context", "text", "field", "message"),
+    [
+        ("content/activities/nowhere.yml title", "Teitl", "msgctxt", "names no item of the guide"),
+        ("content/activities/circles.yml colour", "Glas", "msgctxt", "the source has no field 'colour'"),
+        ("content/pages/first-page.md body", "Dim dolen yma.", "body", "links must point where the source's do"),
+    ],
+)
+def test_a_broken_entry_changes_nothing_and_names_its_line(
+    guide: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    context: str,
+    text: str,
+    field: str,
+    message: str,
+) -> None:
+    po_path = tmp_path / "cy.po"
+    run(capsys, "translate", "export", "cy", "-o", str(po_path), "--guide", str(guide))
+    po = polib.pofile(str(po_path))
+    edited = next((e for e in po if e.msgctxt == context), None)
+    if edited is None:
+        po.append(polib.POEntry(msgctxt=context, msgid="x", msgstr=text))
+    else:
+        edited.msgstr = text
+    next(e for e in po if e.msgctxt == "content/skills.yml empathy.name").msgstr = "Empathi"  # a good edit too
+    po.save()
+    line = next(e for e in polib.pofile(str(po_path)) if e.msgctxt == context).linenum
+    before = tree(guide)
+    code, _, err = run(capsys, "translate", "import", "cy", str(po_path), "--guide", str(guide))
+    assert code == 1
+    assert f"{po_path}:{line}:1: {field}: " in err and message in err
+    assert "Nothing was changed" in err
+    assert tree(guide) == before
+
+
+def test_a_po_file_that_does_not_parse_names_its_line(
+    guide: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    po_path = tmp_path / "cy.po"
+    po_path.write_text(
+        'msgid ""\nmsgstr ""\n\nmsgctxt "content/home.md title"\nmsgid "A small test guide"\nmsgstr "Canllaw\n',
+        encoding="utf-8",
+    )
+    before = tree(guide)
+    code, _, err = run(capsys, "translate", "import", "cy", str(po_path), "--guide", str(guide))
+    assert code == 1 and f"{po_path}:6:1: po: is not a PO line" in err
+    assert tree(guide) == before
+
+
+def test_structure_cannot_drift(guide: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = guide / WELSH / "activities" / "circles.yml"
+    text = path.read_text(encoding="utf-8").replace("  - Rhowch bob nodyn mewn cylch.\n", "")
+    path.write_text(text, encoding="utf-8")
+    (guide / WELSH / "activities" / "ghost.yml").write_text("id: ghost\ntitle: Ysbryd\n", encoding="utf-8")
+    code, _, err = run(capsys, "check", "--guide", str(guide))
+    assert code == 1
+    assert "content/translations/cy/activities/circles.yml:" in err
+    assert "steps: has 1 items but the source has 2" in err
+    assert "content/translations/cy/activities/ghost.yml:1:1: activity: 'ghost' is not in the source guide" in err
+
+
+def test_the_translated_guide_keeps_the_source_structure(guide: Path) -> None:
+    source = load_guide(guide)
+    welsh = translated_guide(source, source.config.translations[0])
+    assert welsh.config.language == "cy" and welsh.config.title == "Canllaw prawf bach"
+    assert welsh.config.site_url == "https://example.org/small/cy/"
+    circles = welsh.activity("circles")
+    assert circles.title == "Beth sydd bwysicaf?"
+    assert (circles.duration_minutes, circles.skills, circles.next) == (30, ("listening",), "questions")
+    assert welsh.untranslated == {"home:index", "skill:listening", "skill:empathy"}
+    assert welsh.source_language == "en-GB"
+    assert load_translation(source, "cy").problems == []
+
+
+def test_new_translation_makes_the_folder_and_declares_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    guide = Path(shutil.copytree(SAMPLE.parent / "minimal", tmp_path / "guide"))
+    code, out, _ = run(capsys, "new", "translation", "ga", "--guide", str(guide))
+    assert code == 0 and "translate export ga" in out
+    assert (guide / "content" / "translations" / "ga" / "activities").is_dir()
+    assert "translations: [ga]" in (guide / "site_config.yml").read_text(encoding="utf-8")
+    assert run(capsys, "translate", "status", "ga", "--guide", str(guide))[0] == 0
+    assert run(capsys, "check", "--guide", str(guide))[0] == 0
+    code, _, err = run(capsys, "new", "translation", "ga", "--guide", str(guide))
+    assert code == 2 and "already exists" in err
+    assert run(capsys, "translate", "status", "fr", "--guide", str(guide))[0] == 2
+
+
+def test_readme_explains_translations_to_editors_and_translators() -> None:
+    readme = (SAMPLE.parent.parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Translations", 1)[1].split("\n## ", 1)[0]
+    for words in ("content/translations/", "translate export", "translate import", "translate status", "--strict"):
+        assert words in section, words
+
+
+def test_a_page_named_like_a_translation_is_an_error(guide: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (guide / "content" / "pages" / "cy.md").write_text("---\ntitle: Cymru\n---\nText.\n", encoding="utf-8")
+    code, _, err = run(capsys, "check", "--guide", str(guide))
+    assert code == 1
+    # Reserved names (content/reserved.py) keep every two-letter language code for translations.
+    assert "content/pages/cy.md:1:1: file name: 'cy' cannot be used as an id" in err
+
+
+def test_xliff_round_trip_and_an_edited_unit(guide: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from lxml import etree
+
+    before = tree(guide)
+    xliff = tmp_path / "cy.xlf"
+    assert (
+        run(capsys, "translate", "export", "cy", "--format", "xliff", "-o", str(xliff), "--guide", str(guide))[0] == 0
+    )
+    assert run(capsys, "translate", "import", "cy", str(xliff), "--guide", str(guide))[0] == 0
+    assert tree(guide) == before
+    document = etree.parse(str(xliff))
+    ns = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
+    unit = document.find(".//x:trans-unit[@id='content/skills.yml empathy.name']", ns)
+    assert unit is not None and unit.find("x:source", ns).text == "Empathy"  # type: ignore[union-attr]
+    target = unit.find("x:target", ns)
+    assert target is not None
+    target.text, target.attrib["state"] = "Empathi", "translated"
+    document.write(str(xliff), xml_declaration=True, encoding="UTF-8")
+    assert run(capsys, "translate", "import", "cy", str(xliff), "--guide", str(guide))[0] == 0
+    source = load_guide(guide)
+    assert translated_guide(source, source.config.translations[0]).skill("empathy").name == "Empathi"
+    xliff.write_text('<?xml version="1.0"?>\n<xliff version="1.2">\n<file>\n</xliff>\n', encoding="utf-8")
+    code, _, err = run(capsys, "translate", "import", "cy", str(xliff), "--guide", str(guide))
+    assert code == 1 and f"{xliff}:4:1: xliff: could not be read as XLIFF" in err
