@@ -36,6 +36,7 @@ def render_all(guide: Guide, out_dir: Path) -> list[Path]:
     rendered = [(job.filename, render_job(guide, job)) for job in pdf_jobs(guide)]
     out_dir.mkdir(parents=True, exist_ok=True)
     for filename, data in rendered:
+        (out_dir / filename).parent.mkdir(parents=True, exist_ok=True)  # large print has a folder
         (out_dir / filename).write_bytes(data)
     return [out_dir / filename for filename, _ in rendered]
 
