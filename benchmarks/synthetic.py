@@ -46,9 +46,9 @@ def add_translation(root: Path, language: str = "cy") -> Path:
     guide = load_guide(root)
     po = polib.pofile(export_po(guide, language))
     for entry in po:
-        # Marked only where the mark fits a short field (200 characters) without cutting a link off.
-        marked = f"[{language}] {entry.msgid}"
-        entry.msgstr = entry.msgid if "\n" in entry.msgid or len(marked) > 200 else marked
+        # Marked with the language where it stays short enough for any field (titles: 200 letters).
+        long = "\n" in entry.msgid or len(entry.msgid) > 190
+        entry.msgstr = entry.msgid if long else f"[{language}] {entry.msgid}"
     path = root / f"{language}.po"
     po.save(str(path))
     import_po(guide, language, path)

@@ -65,7 +65,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--jobs", type=int, default=None, metavar="N", help="PDF worker processes (default: number of cores)"
     )
-    build.add_argument("--force", action="store_true", help="build even if nothing has changed")
+    build.add_argument(
+        "--force", action="store_true", help="build every output from scratch, reusing nothing from the last build"
+    )
+    build.add_argument(
+        "--force-jobs", action="store_true", help="allow --jobs above the number of cores (each worker needs ~70 MB)"
+    )
     build.add_argument("-q", "--quiet", action="store_true", help="print only errors and the final line")
     build.add_argument("-v", "--verbose", action="store_true", help="print every step")
     build.add_argument(
@@ -215,17 +220,44 @@ def main(argv: list[str] | None = None) -> int:
         _stop_quietly()
         print(_stopped_message(args.command, stopped), file=sys.stderr)
         return EXIT_STOPPED
-    except Exception:
-        import traceback
+    except OSError as error:
+        return _machine_fault(error, args)
+    except RuntimeError as error:  # a child process's OSError arrives as text
+        from .faults import from_child
 
-        traceback.print_exc()
-        print(
-            "guidegen stopped because of an internal error: this is a bug in guidegen, not a problem with "
-            "your content. The previous build was left as it was. Please report the details above.",
-            file=sys.stderr,
-        )
-        return EXIT_BUG
+        child_error = from_child(error)
+        if child_error is None:
+            return _bug()
+        return _machine_fault(child_error, args)
+    except Exception:
+        return _bug()
     return EXIT_USAGE
+
+
+def _machine_fault(error: OSError, args: argparse.Namespace) -> int:
+    """A full disk, a read-only folder, an unreadable file: a plain sentence, exit 1 or 2."""
+    from .faults import explain
+
+    root = getattr(args, "guide", Path("."))
+    out = None
+    if args.command == "build":
+        out = (args.out or root / "build").absolute()
+    fault = explain(error, root, out)
+    print(f"guidegen {args.command}: {fault.message}", file=sys.stderr)
+    return fault.exit_code
+
+
+def _bug() -> int:
+    """Called inside an except block: the traceback is the one being handled."""
+    import traceback
+
+    traceback.print_exc()
+    print(
+        "guidegen stopped because of an internal error: this is a bug in guidegen, not a problem with "
+        "your content. The previous build was left as it was. Please report the details above.",
+        file=sys.stderr,
+    )
+    return EXIT_BUG
 
 
 def _stop_quietly() -> None:
@@ -242,8 +274,16 @@ def _stopped_message(command: str, stopped: KeyboardInterrupt) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from .builder.options import UsageError
+    from .builder.settings import check_guide_folder
     from .checks import check_guide
     from .checks.formats import machine_check, publishing_notes
+
+    try:
+        check_guide_folder(args.guide)
+    except UsageError as error:
+        print(f"guidegen check: {error}", file=sys.stderr)
+        return EXIT_USAGE
 
     if args.format != "text":
         report, code = machine_check(args.guide, args.format, args.strict)
@@ -281,13 +321,18 @@ def _plural(count: int, noun: str) -> str:
 
 def _build(args: argparse.Namespace) -> int:
     from .builder.options import BuildOptions
+    from .builder.settings import check_guide_folder, check_output_folder
 
     try:
+        check_guide_folder(args.guide)
         options = BuildOptions.from_args(args)
+        out = options.output_folder(args.guide.resolve())
+        check_output_folder(args.guide, out)
     except UsageError as error:
         print(f"guidegen build: {error}", file=sys.stderr)
         return EXIT_USAGE
-    out = options.output_folder(args.guide.resolve())
+    for note in options.notes:
+        print(note, file=sys.stderr)
     if not args.force and _nothing_changed(args.guide, out, options.request(args.guide.resolve())):
         print(f"Nothing has changed since the last build; {out} is up to date. (--force builds again.)")
         return EXIT_OK
@@ -309,12 +354,14 @@ def _nothing_changed(root: Path, out: Path, request: str) -> bool:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from .builder.settings import check_environment
     from .preview.serve import ServeOptions, serve
 
     if not 0 <= args.port <= 65535:
         print("guidegen serve: --port takes a whole number from 0 to 65535", file=sys.stderr)
         return EXIT_USAGE
     try:
+        check_environment()
         serve(ServeOptions(guide=args.guide, port=args.port, out=args.out, pdfs=not args.no_pdfs))
     except UsageError as error:
         print(f"guidegen serve: {error}", file=sys.stderr)

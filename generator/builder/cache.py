@@ -40,7 +40,7 @@ def digest_tree(*folders: Path) -> str:
         if not folder.exists():
             continue
         for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            h.update(f"{index}:{path.relative_to(folder).as_posix()}\0".encode())
+            h.update(f"{index}:".encode() + os.fsencode(path.relative_to(folder).as_posix()) + b"\0")
             h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()
 
@@ -77,54 +77,123 @@ def _file_bytes(path: Path) -> bytes:
         return b""
 
 
+FileRecord = tuple[int, str]  # size, sha256 of the bytes
+
+
 @dataclass
 class Manifest:
+    """What one build made. Written last, so every output is older than it: a file changed
+    afterwards is newer, which up_to_date() sees without reading a byte (and reuse hashes)."""
+
     keys: dict[str, str] = field(default_factory=dict)
     inputs: str = ""  # inputs_digest() of the build that wrote this manifest
-    files: dict[str, int] = field(default_factory=dict)  # every output file and its size
+    files: dict[str, FileRecord] = field(default_factory=dict)  # every output file
+    written_ns: int = 0  # when the manifest was written (its mtime); not stored, so builds stay identical
+    damaged: list[str] = field(default_factory=list)  # outputs found changed since: not reused
 
     @classmethod
     def read(cls, out: Path) -> Manifest:
         try:
-            data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+            path = out / MANIFEST
+            data = json.loads(path.read_text(encoding="utf-8"))
             keys = {str(k): str(v) for k, v in data.get("keys", {}).items()}
-            files = {str(k): int(v) for k, v in data.get("files", {}).items()}
-            return cls(keys, str(data.get("inputs", "")), files)
-        except (OSError, ValueError, AttributeError, TypeError):
-            return cls()
+            files = {str(k): (int(v[0]), str(v[1])) for k, v in data.get("files", {}).items()}
+            return cls(keys, str(data.get("inputs", "")), files, path.stat().st_mtime_ns)
+        except (OSError, ValueError, AttributeError, TypeError, IndexError, KeyError):
+            return cls()  # no manifest, or one from an older guidegen: build everything
 
     def record_files(self, out: Path) -> None:
-        self.files = {p.relative_to(out).as_posix(): p.stat().st_size for p in sorted(out.rglob("*")) if p.is_file()}
+        """Size and content hash of every output, read back from the staging folder."""
+        self.files = {}
+        for path in sorted(out.rglob("*")):
+            if path.is_file() and not path.is_symlink():
+                self.files[path.relative_to(out).as_posix()] = (path.stat().st_size, file_digest(path))
 
     def write(self, out: Path) -> None:
         data = {"inputs": self.inputs, "keys": dict(sorted(self.keys.items())), "files": self.files}
         (out / MANIFEST).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
+    def under(self, name: str) -> dict[str, FileRecord]:
+        """The recorded files of output `name`: the file itself, or every file in the folder."""
+        if name in self.files:
+            return {name: self.files[name]}
+        prefix = name.rstrip("/") + "/"
+        return {rel: record for rel, record in self.files.items() if rel.startswith(prefix)}
+
+    def unchanged(self, path: Path, record: FileRecord) -> bool:
+        """The cheap test: the recorded size, and not modified after the manifest was written."""
+        try:
+            stat = path.stat()
+        except OSError:
+            return False
+        return path.is_file() and stat.st_size == record[0] and stat.st_mtime_ns <= self.written_ns
+
+
+def file_digest(path: Path) -> str:
+    with path.open("rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
+
 
 def up_to_date(root: Path, out: Path, request: str) -> bool:
     """True when nothing that goes into the outputs changed since the last build and every
-    output file is still there: then the build can stop before loading anything."""
+    output file is still as it was made: then the build can stop before loading anything."""
     previous = Manifest.read(out)
     if not previous.inputs or not previous.files or previous.inputs != inputs_digest(root, request):
         return False
-    for name, size in previous.files.items():
-        path = out / name
-        if not path.is_file() or path.stat().st_size != size:
+    return all(previous.unchanged(out / name, record) for name, record in previous.files.items())
+
+
+def reuse(previous: Manifest, previous_out: Path, name: str, key: str, dest: Path) -> bool:
+    """Copy output `name` (a file or folder relative to build/) from the last build if its key
+    matches and every file in it is exactly as that build made it (checked by content hash).
+    A changed, missing or unreadable file means the output is made again (noted in damaged)."""
+    if previous.keys.get(name) != key:
+        return False
+    if copy_verified(previous, previous_out, name, dest):
+        return True
+    previous.damaged.append(name)
+    if dest.is_dir():
+        shutil.rmtree(dest, ignore_errors=True)
+    else:
+        dest.unlink(missing_ok=True)
+    return False
+
+
+def copy_verified(previous: Manifest, previous_out: Path, name: str, dest: Path) -> bool:
+    """Link (or copy) each recorded file of `name` to dest; False as soon as one does not match."""
+    records = previous.under(name)
+    source = previous_out / name
+    if not records or (source.is_dir() and _listed(source) != {rel[len(name) + 1 :] for rel in records}):
+        return False
+    for rel, record in records.items():
+        target = dest if rel == name else dest / rel[len(name) + 1 :]
+        if not _link_verified(previous_out / rel, record, target):
             return False
     return True
 
 
-def reuse(previous: Manifest, previous_out: Path, name: str, key: str, dest: Path) -> bool:
-    """Copy output `name` (a file or folder relative to build/) from the last build if its key matches."""
-    source = previous_out / name
-    if previous.keys.get(name) != key or not source.exists():
-        return False
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    if source.is_dir():
-        shutil.copytree(source, dest, copy_function=link_or_copy)
-    else:
+def _listed(folder: Path) -> set[str]:
+    try:
+        return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if not p.is_dir()}
+    except OSError:
+        return set()
+
+
+def _link_verified(source: Path, record: FileRecord, dest: Path) -> bool:
+    """Link source to dest if its bytes still hash to the recorded digest; hashed after linking,
+    so a file replaced between the test and the link cannot slip through. (Times are not
+    trusted here: a copied build/ has new ones, and a restored file may have old ones.)"""
+    try:
+        if not source.is_file() or source.stat().st_size != record[0]:
+            return False
+        dest.parent.mkdir(parents=True, exist_ok=True)
         link_or_copy(source, dest)
-    return True
+        if file_digest(dest) == record[1]:
+            return True
+    except OSError:
+        pass
+    dest.unlink(missing_ok=True)
+    return False
 
 
 def link_or_copy(source: str | Path, dest: str | Path) -> None:

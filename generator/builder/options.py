@@ -4,7 +4,6 @@ decide that nothing needs building before it loads pydantic, Jinja or any engine
 from __future__ import annotations
 
 import argparse
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +24,8 @@ class BuildOptions:
     quiet: bool = False
     verbose: bool = False
     time_limit: float = DEFAULT_TIME_LIMIT
+    force: bool = False  # make every output from scratch, reusing nothing from the last build
+    notes: tuple[str, ...] = ()  # said before the build starts (e.g. --jobs was capped)
     # Fork nothing: MkDocs runs in this process and PDF workers are started fresh. For callers
     # that have threads of their own (the live preview): a fork copies only the calling thread.
     in_process: bool = False
@@ -48,16 +49,18 @@ class BuildOptions:
             unknown = [part for part in only if part not in ALL_OUTPUTS]
             if unknown:
                 raise UsageError(f"--only takes {', '.join(ALL_OUTPUTS)}; not {', '.join(unknown)}")
-        if args.jobs is not None and args.jobs < 1:
-            raise UsageError("--jobs takes a whole number of at least 1")
-        limit = float(os.environ.get("GUIDEGEN_TIME_LIMIT", DEFAULT_TIME_LIMIT))
-        engine = getattr(args, "engine", None)
+        from .settings import jobs_to_use, source_date_epoch, time_limit
+
+        jobs, note = jobs_to_use(args.jobs, getattr(args, "force_jobs", False))
+        source_date_epoch()  # checked now, read where it is used
         return cls(
             out=args.out,
             only=only,
-            jobs=args.jobs,
+            jobs=jobs,
             quiet=args.quiet,
             verbose=args.verbose,
-            time_limit=limit,
-            engine=engine,
+            time_limit=time_limit(),
+            force=getattr(args, "force", False),
+            notes=(note,) if note else (),
+            engine=getattr(args, "engine", None),
         )

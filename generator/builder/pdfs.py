@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..render.template_files import template_roots
-from .cache import digest_bytes, digest_tree, engine_versions, link_or_copy
+from .cache import copy_verified, digest_bytes, digest_tree, engine_versions
 from .state import BuildRun
 
 if TYPE_CHECKING:
@@ -95,8 +95,8 @@ class PdfRender:
             run.report.sections = (len(changed), len(parts))
         folder.mkdir(parents=True, exist_ok=True)
         for name in (FRONT, FRONT_KEY):  # the laid-out cover and contents, which the join reuses if it can
-            if (run.previous_out / parts_dir / name).is_file():
-                link_or_copy(run.previous_out / parts_dir / name, folder / name)
+            if not run.options.force:
+                copy_verified(run.previous, run.previous_out, f"{parts_dir}/{name}", folder / name)
         if needed:
             files = tuple((str(folder / f"{part.name}.pdf"), part.link_targets) for part in parts)
             front_cache = (digest_bytes(*base, *edition), str(folder))

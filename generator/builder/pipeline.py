@@ -16,21 +16,28 @@ from pathlib import Path
 from ..content.loader import load_guide
 from ..content.model import Guide
 from ..content.parse_cache import ParseCache
-from .cache import MANIFEST, Manifest, digest_bytes, digest_tree, engine_versions, inputs_digest, link_or_copy
+from .cache import MANIFEST, Manifest, copy_verified, digest_bytes, digest_tree, engine_versions, inputs_digest
 from .editions import Editions
+from .lock import output_lock
 from .options import ALL_OUTPUTS, BuildOptions, UsageError
 from .pdfs import PARTS, PdfRender
 from .processes import Child, remove_abandoned
 from .progress import Progress
 from .record import BuildRecord
 from .state import BuildReport, BuildRun
-from .swap import staging_dir, swap_into_place
+from .swap import left_alone, staging_dir, swap_into_place
 
 __all__ = ["BuildOptions", "BuildReport", "build"]
 
 
 def build(root: Path, options: BuildOptions, progress: Progress | None = None) -> BuildReport:
-    """Build the outputs; raise ContentError (and leave build/ untouched) on any content problem."""
+    """Build the outputs; raise ContentError (and leave build/ untouched) on any content problem.
+    One build at a time writes to an output folder: a second one waits, then gives up."""
+    with output_lock(options.output_folder(root.resolve()), say=None if options.quiet else print):
+        return _build(root, options, progress)
+
+
+def _build(root: Path, options: BuildOptions, progress: Progress | None = None) -> BuildReport:
     started = time.perf_counter()
     inputs = inputs_digest(
         root.resolve(), options.request(root.resolve())
@@ -38,7 +45,7 @@ def build(root: Path, options: BuildOptions, progress: Progress | None = None) -
     out = options.output_folder(root.resolve())
     _refuse_foreign_folder(out)
     remove_abandoned()  # what a killed build's workers left in the temporary folder
-    parse_cache = ParseCache.read(out)
+    parse_cache = ParseCache() if options.force else ParseCache.read(out)
     guide = load_guide(root, parse_cache=parse_cache)
     outputs = outputs_to_build(guide, options)
     staging = staging_dir(out)
@@ -53,11 +60,11 @@ def build(root: Path, options: BuildOptions, progress: Progress | None = None) -
             if editions is not None:
                 editions.place()
         parse_cache.write(staging)
-        run.manifest.inputs = inputs
-        run.manifest.record_files(staging)
-        run.manifest.write(staging)
         engine = options.engine or guide.config.engine
         BuildRecord(options.request(), outputs, engine).write(staging)  # for `guidegen publish`
+        run.manifest.inputs = inputs
+        run.manifest.record_files(staging)  # every file, the build record too: the manifest comes last
+        run.manifest.write(staging)
         swap_into_place(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -80,7 +87,7 @@ def site_engine(run: BuildRun) -> str:
 
 def _refuse_foreign_folder(out: Path) -> None:
     """The swap replaces out entirely: never do that to a folder guidegen did not make."""
-    if out.exists() and any(out.iterdir()) and not (out / MANIFEST).exists():
+    if out.exists() and any(not left_alone(p.name) for p in out.iterdir()) and not (out / MANIFEST).exists():
         raise UsageError(
             f"{out} already holds files that guidegen did not make, and a build replaces the whole folder; "
             "choose a new or empty folder with --out"
@@ -139,9 +146,7 @@ def _render_all(run: BuildRun, outputs: tuple[str, ...], editions: Editions | No
 
 def _keep_booklet_parts(run: BuildRun) -> None:
     """A build without PDFs keeps the last build's laid-out booklet sections for the next one."""
-    previous = run.previous_out / PARTS
-    if previous.is_dir():
-        shutil.copytree(previous, run.staging / PARTS, copy_function=link_or_copy)
+    if copy_verified(run.previous, run.previous_out, PARTS, run.staging / PARTS):
         run.manifest.keys.update({k: v for k, v in run.previous.keys.items() if k.startswith(f"{PARTS}/")})
 
 
@@ -209,9 +214,11 @@ class _Website(_Site):
         super().__init__(run, handouts, project, run.staging / "site", key, "site")
 
     def build(self) -> None:
+        from ..site.csp import add_policies
         from ..site.project import run_engine
 
         run_engine(self.config_file, self.site_dir, self.engine)
+        add_policies(self.site_dir)  # the hosted site only: see site/csp.py
 
     def finish(self, pdf_dir: Path) -> None:
         """The PDFs (and the scripts made from them) into the project's docs/, and the site if it was built."""

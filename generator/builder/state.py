@@ -16,13 +16,17 @@ class BuildReport:
     out: Path
     built: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
+    remade: list[str] = field(default_factory=list)  # cached outputs found changed since, made again
     sections: tuple[int, int] = (0, 0)  # booklet sections laid out again, of all its sections
     seconds: float = 0.0
 
     def summary(self) -> str:
         made = _describe(self.built, self.sections) or "nothing new"
         kept = f"; reused {_describe(self.reused)}" if self.reused else ""
-        return f"Built {made}{kept}. Output in {self.out} ({self.seconds:.1f} s)."
+        remade = ""
+        if self.remade:
+            remade = f" Made again because they had changed since the last build: {', '.join(self.remade)}."
+        return f"Built {made}{kept}. Output in {self.out} ({self.seconds:.1f} s).{remade}"
 
 
 def _describe(items: list[str], sections: tuple[int, int] = (0, 0)) -> str:
@@ -56,4 +60,11 @@ class BuildRun:
     def reused(self, name: str, key: str, dest: Path) -> bool:
         """Record output `name`'s key; copy it from the last build to dest if that key matches."""
         self.manifest.keys[name] = key
-        return reuse(self.previous, self.previous_out, name, key, dest)
+        if self.options.force:  # --force: every output from scratch
+            return False
+        if reuse(self.previous, self.previous_out, name, key, dest):
+            return True
+        if name in self.previous.damaged:
+            self.report.remade.append(name)
+            self.progress.step(f"{name} in {self.previous_out} had changed since the last build: making it again")
+        return False

@@ -15,6 +15,8 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import ContentError, ProblemCollector
 from ..render.fonts import covered, font_problem
+from . import nesting
+from .assets import file_name_problems, svg_problems
 from .glyphs import missing_glyphs
 from .images import image_problem
 from .messages import describe, did_you_mean, field_label, yaml_loc
@@ -28,7 +30,10 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # content/assets/ names the website keeps for its own CSS, fonts and scripts.
 RESERVED_ASSET_NAMES = ("guidegen",)
 SUPPORT_FILE = "support.yml"  # the crisis and support contacts: optional, in content/
-LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)")
+# [text](target) or ![alt](target). The text may hold one level of [brackets]; possessive
+# quantifiers and no "[" in the plain part keep the search linear (a line of 200,000 "[" would
+# otherwise be scanned to its end from each of them).
+LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*+\])*+)\]\(\s*<?([^)\s>]*+)")
 REF = re.compile(r"^(page|skill|activity):([^#\s]*)(#[\w-]*)?$")
 
 
@@ -134,6 +139,7 @@ def load_guide(root: Path, field_sources: Sources | None = None, parse_cache: Pa
     loaded = _Loaded.read(root.resolve(), parse_cache)
     loaded.cross_check()
     problems = [p for src in loaded.sources() for p in src.collector.problems]
+    problems += svg_problems(root.resolve()) + file_name_problems(root.resolve())
     if problems:
         raise ContentError(problems)
     if field_sources is not None:
@@ -387,6 +393,8 @@ def _load_page(src: SourceFile, root: Path, cache: ParseCache | None, page_id: s
     src.body = (body, end + 2)  # its links are checked even when the front matter has problems
     if meta is None:
         return None
+    # The model strips the body's leading blank lines: its first line is then further down.
+    blank = len(body) - len(body.lstrip()) if body.strip() else 0
     return Page(
         id=page_id,
         title=meta.title,
@@ -394,7 +402,7 @@ def _load_page(src: SourceFile, root: Path, cache: ParseCache | None, page_id: s
         order=meta.order,
         body=body,
         source=src.rel,
-        body_line=end + 2,
+        body_line=end + 2 + body[:blank].count("\n"),
         show=meta.show,
     )
 
@@ -516,6 +524,10 @@ def _check_links(
     def at() -> int:
         return place if isinstance(place, int) else position(src.node, place)[0]
 
+    deep = nesting.too_deep(text)
+    if deep is not None:
+        src.collector.add(at() + deep[0], 1, field, nesting.message(deep[1]))
+        return
     for match in LINK.finditer(text):
         is_image, target = match.group(1) == "!", match.group(3)
         if is_image:

@@ -30,8 +30,13 @@ def read_text(path: Path, collector: ProblemCollector) -> str:
     if path.is_symlink() or not path.is_file():
         collector.add(1, 1, "file", "is not an ordinary file (a link or a folder?); copy the real file here")
         raise Unreadable
-    with path.open("rb") as handle:
-        data = handle.read(MAX_FILE_BYTES + 1)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:  # e.g. no read permission: the editor's to fix, like any content problem
+        reason = (error.strerror or "it cannot be read").lower()
+        collector.add(1, 1, "file", f"cannot be read ({reason}); give your user read access, e.g. chmod u+r")
+        raise Unreadable from None
     if len(data) > MAX_FILE_BYTES:
         collector.add(1, 1, "file", f"is larger than {MAX_FILE_BYTES // 1_000_000} MB; split it or remove pasted data")
         raise Unreadable

@@ -58,11 +58,10 @@ def _pick(obj: Any, names: tuple[str, ...], prefix: str = "") -> Fields:
         value = getattr(obj, name, None)
         if value is None or value == () or (name == "items" and not value):
             continue
-        # Steps are Step objects: only their text is translated (their minutes stay the source's).
-        if isinstance(value, tuple):
-            out[prefix + name] = tuple(str(getattr(item, "text", item)) for item in value)
-        else:
-            out[prefix + name] = str(value)
+        # A timed step is its words (translated) and its minutes (structure, from the source).
+        out[prefix + name] = (
+            tuple(str(getattr(v, "text", v)) for v in value) if isinstance(value, tuple) else str(value)
+        )
     return out
 
 
@@ -413,11 +412,9 @@ def _activity(activity: Activity, item: Item | None) -> Activity:
     own = {k: v for k, v in item.fields.items() if not k.startswith("handout.")}
     handout = {k.removeprefix("handout."): v for k, v in item.fields.items() if k.startswith("handout.")}
     update: dict[str, Any] = dict(own)
-    if "steps" in own:
-        texts = own["steps"]
-        update["steps"] = tuple(
-            step.model_copy(update={"text": text}) for step, text in zip(activity.steps, texts, strict=True)
-        )
+    if "steps" in update:  # the translated words, the source's minutes
+        texts = update["steps"]
+        update["steps"] = tuple(s.model_copy(update={"text": w}) for s, w in zip(activity.steps, texts, strict=True))
     if activity.handout is not None and handout:
         kinds = (ThreeCirclesHandout, QuestionsHandout, ChecklistHandout, TableHandout)
         assert isinstance(activity.handout, kinds)

@@ -65,7 +65,8 @@ def paper(guide: Guide, kind: str, variant: str, activity_id: str | None) -> str
         return "Tabloid" if letter else "A3"  # twice the handout's paper
     if variant == A5:
         return "half-letter" if letter else "A5"
-    if variant == LARGE and activity_id and isinstance(guide.activity(activity_id).handout, ThreeCirclesHandout):
+    circles = activity_id and isinstance(guide.activity(activity_id).handout, ThreeCirclesHandout)
+    if variant == LARGE and kind == "handout" and circles:  # the booklet keeps one paper size throughout
         return "Tabloid" if letter else "A3"
     return guide.config.paper
 

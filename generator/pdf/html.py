@@ -304,7 +304,7 @@ def booklet_parts(
             "support": support_context(guide) if "support-contacts" in page.show else None,
             "safeguarding": guide.config.safeguarding if "safeguarding-contact" in page.show else None,
         }
-        extra = {**boxes, **untranslated(guide, f"page:{page.id}")}
+        extra = {**boxes, "untranslated": untranslated(guide, f"page:{page.id}")}
         html = _render(guide, "booklet_part.html.j2", part="page", page=page, body=link(page.body), **extra, **context)
         parts.append((f"page-{page.id}", None, html))
     skills = [_booklet_skill(s) for s in guide.skills]

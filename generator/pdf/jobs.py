@@ -20,11 +20,21 @@ from ..content.model import Activity, Guide, ThreeCirclesHandout
 from . import editions
 from .booklet import FRONT, FRONT_KEY, make_booklet, part_of
 from .html import BookletPart, handout_html, poster_html
-from .layout import Kind, Pages, layout
+from .layout import PAGE_SIZES, Kind, Pages, layout
 from .problems import activity_source, section_source
 
 JobKind = Kind
-__all__ = ["FRONT", "FRONT_KEY", "PdfJob", "booklet_job", "job_html", "part_job", "pdf_jobs", "render_job"]
+__all__ = [
+    "FRONT",
+    "FRONT_KEY",
+    "PAGE_SIZES",
+    "PdfJob",
+    "booklet_job",
+    "job_html",
+    "part_job",
+    "pdf_jobs",
+    "render_job",
+]
 
 
 @dataclass(frozen=True)

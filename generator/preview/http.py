@@ -17,9 +17,15 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
-from .pages import VERSION_PATH, Failure, failure_page, inject, waiting_page
+from ..site.csp import policy
+from .pages import RELOAD_JS, RELOAD_PATH, VERSION_PATH, Failure, failure_page, inject, waiting_page
 
 HOST = "127.0.0.1"
+IDLE_SECONDS = 15  # a connection that sends nothing for this long is closed (a half-sent request)
+MAX_PATH = 2048  # longer addresses are refused (414), as are longer file names than a disk allows
+MAX_SEGMENT = 255
+# Anything that is not a page (an SVG opened on its own, say) runs no script at all.
+FILE_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self'; sandbox"
 TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".woff2": "font/woff2"}
 
 
@@ -83,22 +89,43 @@ class PreviewServer(http.server.ThreadingHTTPServer):
         return int(self.server_address[1])
 
     def handle_error(self, request: Any, client_address: Any) -> None:
-        """A browser that closes a connection early is normal; anything else is printed."""
+        """A browser that closes a connection early is normal; anything else gets one line,
+        not a traceback in the editor's terminal."""
         import sys
 
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
+        error = sys.exc_info()[1]
+        if not isinstance(error, ConnectionError | TimeoutError):
+            print(f"Preview: a request could not be answered ({type(error).__name__}: {error})", file=sys.stderr)
 
 
 class PreviewHandler(http.server.BaseHTTPRequestHandler):
     server: PreviewServer
     server_version = "guidegen-preview"
+    timeout = IDLE_SECONDS  # the socket's timeout: idle or half-sent requests do not keep a thread
 
     def do_GET(self) -> None:
-        self._respond(send_body=True)
+        self._answer(send_body=True)
 
     def do_HEAD(self) -> None:
-        self._respond(send_body=False)
+        self._answer(send_body=False)
+
+    def _answer(self, send_body: bool) -> None:
+        """Every request gets a status code: an odd one a 4xx, a failure here a 500 and one line."""
+        try:
+            self._respond(send_body)
+        except (ConnectionError, TimeoutError):
+            self.close_connection = True
+        except OSError:  # a name the disk cannot hold, a file replaced while being read
+            self._text(404, "There is no page at this address.")
+        except Exception as error:
+            self.log_error("could not answer %s: %s", self.path[:200], error)
+            self._text(500, "The preview could not answer this request; see the terminal.")
+
+    def log_error(self, format: str, *args: Any) -> None:
+        import sys
+
+        if format.startswith("could not answer"):
+            print(f"Preview: {format % args}", file=sys.stderr)
 
     def log_message(self, format: str, *args: Any) -> None:
         """Editors need to see builds and problems, not every request."""
@@ -107,12 +134,18 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         self.send_body = send_body
         if not self._host_allowed():
             return self._text(403, "This preview only answers requests for 127.0.0.1 or localhost.")
-        path = unquote(urlsplit(self.path).path)
-        if not _safe(path):
+        if len(self.path) > MAX_PATH:
+            return self._text(414, "That address is too long.")
+        path = _decoded(self.path)
+        if path is not None and any(len(part.encode()) > MAX_SEGMENT for part in path.split("/")):
+            return self._text(414, "That address is too long.")
+        if path is None or not _safe(path):
             return self._text(400, "That address is not allowed.")
         shown = self.server.state.current()
         if path == VERSION_PATH:
             return self._send(200, "text/plain; charset=utf-8", shown.version.encode())
+        if path == RELOAD_PATH:
+            return self._send(200, "text/javascript; charset=utf-8", RELOAD_JS.encode())
         if not path.startswith(shown.prefix):
             if shown.prefix.startswith(path.rstrip("/") + "/"):  # '/' leads to the site
                 return self._redirect(shown.prefix)
@@ -153,6 +186,13 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         kind = TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         self._send(status, kind, inject(data, version) if path.suffix == ".html" else data)
 
+    def _policy(self, kind: str, data: bytes) -> str | None:
+        if kind.startswith("text/html"):
+            return policy(data)  # the page's own inline scripts by hash, and the site's files
+        if kind.startswith(("image/svg", "application/xml", "text/xml")):
+            return FILE_POLICY
+        return None  # scripts, styles, fonts, PDFs: not documents of their own here
+
     def _redirect(self, location: str) -> None:
         self.send_response(302)
         self.send_header("Location", location)
@@ -168,9 +208,20 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.send_header("Cache-Control", "no-store")  # a reload must show the newest build
         self.send_header("X-Content-Type-Options", "nosniff")
+        csp = self._policy(kind, data)
+        if csp:
+            self.send_header("Content-Security-Policy", csp)
         self.end_headers()
         if self.send_body:
             self.wfile.write(data)
+
+
+def _decoded(target: str) -> str | None:
+    """The request's path, %-decoded as UTF-8; None if it is not valid UTF-8 (a 400)."""
+    try:
+        return unquote(urlsplit(target).path, errors="strict")
+    except (UnicodeDecodeError, ValueError):
+        return None
 
 
 def _safe(path: str) -> bool:

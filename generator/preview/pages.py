@@ -7,7 +7,6 @@ from an error is HTML-escaped here: a problem message quotes the editor's own li
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from html import escape
@@ -17,20 +16,22 @@ from ..errors import Problem
 VERSION_PATH = "/__guidegen__/version"
 BODY_END = re.compile(rb"</body\s*>", re.IGNORECASE)
 
+RELOAD_PATH = "/__guidegen__/reload.js"
+
 # Asks the server five times a second (a tiny local request) which build it is showing and reloads when that changes.
-# The version the page was served with is written into the script, so a build that
-# finishes between sending the page and the first question still reloads it.
-_SCRIPT = """<script id="guidegen-live-reload">
-(() => {
-  const shown = %s;
-  const ask = () => fetch("%s", {cache: "no-store"})
+# The version the page was served with is written into the tag, so a build that finishes
+# between sending the page and the first question still reloads it. A file, not an inline
+# script: the pages' Content-Security-Policy allows only the site's own files and the
+# inline scripts the build knew about.
+RELOAD_JS = """(() => {
+  const shown = document.currentScript.dataset.version;
+  const ask = () => fetch("VERSION_PATH", {cache: "no-store"})
     .then((answer) => answer.ok ? answer.text() : shown)
     .then((latest) => latest.trim() === shown ? setTimeout(ask, 200) : location.reload())
     .catch(() => setTimeout(ask, 2000));
   setTimeout(ask, 200);
 })();
-</script>
-"""
+""".replace("VERSION_PATH", VERSION_PATH)
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class Failure:
 
 
 def reload_script(version: str) -> str:
-    return _SCRIPT % (json.dumps(version), VERSION_PATH)
+    return f'<script id="guidegen-live-reload" src="{RELOAD_PATH}" data-version="{escape(version)}"></script>\n'
 
 
 def inject(html: bytes, version: str) -> bytes:

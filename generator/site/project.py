@@ -121,18 +121,21 @@ def _write_yaml(path: Path, data: dict[str, object]) -> Path:
 
 
 def _copy_content_assets(guide: Guide, dest: Path) -> None:
-    """content/assets/ -> docs/assets/: regular files inside the folder only, no symlinks."""
+    """content/assets/ -> docs/assets/: only the files the guide uses, SVGs sanitised."""
+    from ..content.assets import asset_files, used_assets
+    from ..render.svg import sanitise
+
     source = guide.content_dir / "assets"
-    if not source.is_dir():
-        return
-    root = source.resolve()
-    for path in sorted(source.rglob("*")):
+    used = used_assets(guide)
+    for path in asset_files(guide.content_dir):
         rel = path.relative_to(source)
-        hidden = any(part.startswith(".") for part in rel.parts)
-        if hidden or path.is_symlink() or not path.is_file() or not path.resolve().is_relative_to(root):
+        if rel.as_posix() not in used:
             continue
         (dest / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, dest / rel)
+        if path.suffix.lower() == ".svg":
+            (dest / rel).write_bytes(sanitise(path.read_bytes()))
+        else:
+            shutil.copyfile(path, dest / rel)
 
 
 def _write_site_assets(guide: Guide, roots: Roots, dest: Path, *, offline: bool) -> None:

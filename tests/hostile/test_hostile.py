@@ -269,7 +269,9 @@ def test_svg_image_reaching_outside_fails_the_pdf_build(tmp_path: Path, secret: 
     )
     with pytest.raises(ContentError) as caught:
         _svg_guide(tmp_path, svg)
-    assert "secret.txt" in caught.value.report() or "127.0.0.1" in caught.value.report()
+    report = caught.value.report()
+    assert "secret.txt" in report or "127.0.0.1" in report
+    assert "content/assets/picture.svg:1:1: href:" in report  # refused by check already, with its file
     assert web.requests == []
     assert not (tmp_path / "guide" / "build").exists()
 

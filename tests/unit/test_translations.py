@@ -94,9 +94,7 @@ def test_an_edited_entry_lands_in_its_field(guide: Path, tmp_path: Path, capsys:
     rings = welsh.activity("circles").handout.rings  # type: ignore[union-attr]
     assert rings == ("Pwysig", "Eithaf pwysig", "Ddim yn bwysig")
     assert welsh.skill("empathy").name == "Empathi" and welsh.skill("listening").name == "Listening"
-    assert tuple(step.text for step in welsh.activity("questions").steps) == (
-        "Darllenwch y cwestiynau gyda'ch gilydd, yn araf.",
-    )
+    assert [s.text for s in welsh.activity("questions").steps] == ["Darllenwch y cwestiynau gyda'ch gilydd, yn araf."]
     code, out, _ = run(capsys, "check", "--strict", "--guide", str(guide))
     assert code == 0, out  # nothing stale any more
 

@@ -1,0 +1,136 @@
+"""A damaged cache: outputs of the last build are verified by content hash before they are
+reused, and --force makes everything again (issue 14)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import Run  # type: ignore[import-not-found]
+
+pytestmark = pytest.mark.slow
+HANDOUT = "circles.pdf"
+
+
+def edit(guide: Path) -> None:
+    page = guide / "content" / "pages" / "first-page.md"
+    page.write_text(page.read_text() + "\nOne more line.\n")
+
+
+def every_copy(out: Path, tmp_path: Path, name: str) -> list[Path]:
+    """The handout in pdf/, in the website, and in the offline zip (extracted)."""
+    copies = [out / "pdf" / name, *sorted((out / "site").rglob(name))]
+    (zip_path,) = out.glob("*-offline.zip")
+    extracted = tmp_path / f"zip-{time.monotonic_ns()}"
+    with zipfile.ZipFile(zip_path) as bundle:
+        for member in bundle.namelist():
+            if member.endswith("/" + name):
+                copies.append(Path(bundle.extract(member, extracted)))
+    assert len(copies) >= 3, copies
+    return copies
+
+
+def assert_valid_everywhere(out: Path, tmp_path: Path, name: str) -> None:
+    for path in every_copy(out, tmp_path, name):
+        check = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+        assert check.returncode == 0, f"{path}: {check.stdout}{check.stderr}"
+
+
+def spoil(path: Path) -> None:
+    """Same size, junk bytes: what a half-synced folder or a bad disk leaves."""
+    size = path.stat().st_size
+    path.unlink()  # a new file, so other hard links to the old one keep the good bytes
+    path.write_bytes(b"junk" * (size // 4) + b"j" * (size % 4))
+
+
+@pytest.fixture
+def built(cli: Run, guide: Path) -> Path:
+    result = cli("build", "--guide", guide, "--quiet")
+    assert result.returncode == 0, result.stderr
+    return guide
+
+
+def test_junk_pdf_is_made_again_after_an_edit(cli: Run, built: Path, tmp_path: Path) -> None:
+    out = built / "build"
+    spoil(out / "pdf" / HANDOUT)
+    edit(built)
+    result = cli("build", "--guide", built)
+    assert result.returncode == 0, result.stderr
+    assert f"pdf/{HANDOUT}" in result.stdout and "changed since the last build" in result.stdout
+    assert_valid_everywhere(out, tmp_path, HANDOUT)
+
+
+def test_junk_pdf_without_an_edit_is_not_up_to_date(cli: Run, built: Path, tmp_path: Path) -> None:
+    spoil(built / "build" / "pdf" / HANDOUT)
+    result = cli("build", "--guide", built)
+    assert result.returncode == 0, result.stderr
+    assert "Nothing has changed" not in result.stdout
+    assert_valid_everywhere(built / "build", tmp_path, HANDOUT)
+
+
+def test_force_rebuilds_every_output(cli: Run, built: Path, tmp_path: Path) -> None:
+    out = built / "build"
+    for copy in every_copy(out, tmp_path, HANDOUT)[:2]:
+        spoil(copy)
+    result = cli("build", "--guide", built, "--force")
+    assert result.returncode == 0, result.stderr
+    assert "reused" not in result.stdout.splitlines()[-1]
+    assert_valid_everywhere(out, tmp_path, HANDOUT)
+
+
+def test_junk_in_the_website_copy_is_made_again(cli: Run, built: Path, tmp_path: Path) -> None:
+    out = built / "build"
+    site_copy = next((out / "site").rglob(HANDOUT))
+    spoil(site_copy)
+    result = cli("build", "--guide", built)
+    assert result.returncode == 0, result.stderr
+    assert "site" in result.stdout and "changed since the last build" in result.stdout
+    assert_valid_everywhere(out, tmp_path, HANDOUT)
+
+
+@pytest.mark.parametrize("damage", ["missing", "folder", "link", "manifest"])
+def test_missing_or_odd_cached_files_are_made_again(cli: Run, built: Path, tmp_path: Path, damage: str) -> None:
+    out = built / "build"
+    target = out / "pdf" / HANDOUT
+    if damage == "missing":
+        target.unlink()
+    elif damage == "folder":
+        target.unlink()
+        target.mkdir()
+    elif damage == "link":
+        target.unlink()
+        target.symlink_to("/etc/hostname")
+    else:
+        (out / ".guidegen-manifest.json").write_text("{not json")
+    edit(built)
+    result = cli("build", "--guide", built)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert target.is_file() and not target.is_symlink()
+    assert_valid_everywhere(out, tmp_path, HANDOUT)
+
+
+def test_manifest_records_a_hash_for_every_output(built: Path) -> None:
+    out = built / "build"
+    manifest = json.loads((out / ".guidegen-manifest.json").read_text())
+    files = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()} - {".guidegen-manifest.json"}
+    assert set(manifest["files"]) == files
+    assert all(len(digest) == 64 for _, digest in manifest["files"].values())
+
+
+def test_noop_rebuild_stays_fast(cli: Run, guide: Path) -> None:
+    started = time.monotonic()
+    assert cli("build", "--guide", guide, "--quiet").returncode == 0
+    full = time.monotonic() - started
+    started = time.monotonic()
+    result = cli("build", "--guide", guide)
+    noop = time.monotonic() - started
+    assert "Nothing has changed" in result.stdout
+    print(f"full build {full:.1f} s, no-op rebuild {noop:.2f} s ({100 * noop / full:.1f} %)")
+    assert noop < 0.1 * full  # 3 % when the machine is quiet; shared CI cores make it noisier
+    shutil.rmtree(guide / "build")
