@@ -16,7 +16,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from generator.content.loader import load_guide
-from generator.content.model import Guide
+from generator.content.model import Guide, Step
 from generator.pdf.brand import ring_fills
 from generator.pdf.jobs import pdf_jobs, render_job
 from generator.site.brand import parse_hex
@@ -81,7 +81,7 @@ def only_shipped(names: set[str], extra: set[str] = frozenset()) -> bool:  # typ
 
 def with_steps(guide: Guide, steps: tuple[str, ...]) -> Guide:
     """The guide with the first activity's steps replaced, past the loader's checks."""
-    first = guide.activities[0].model_copy(update={"steps": steps})
+    first = guide.activities[0].model_copy(update={"steps": tuple(Step(text=text) for text in steps)})
     return guide.model_copy(update={"activities": (first, *guide.activities[1:])})
 
 
