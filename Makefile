@@ -4,7 +4,7 @@ VENV    ?= .venv
 PYTHON  ?= python3
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed-stamp
-SYSTEM_PACKAGES := chromium poppler-utils qpdf zbar-tools epubcheck
+SYSTEM_PACKAGES := chromium poppler-utils qpdf zbar-tools epubcheck fonts-dejavu-core
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: guide test quick lint system-deps vendor screenshots handout-picture benchmark clean
@@ -40,6 +40,7 @@ system-deps:
 	command -v qpdf >/dev/null || missing="$$missing qpdf"; \
 	command -v zbarimg >/dev/null || missing="$$missing zbar-tools"; \
 	command -v epubcheck >/dev/null || missing="$$missing epubcheck"; \
+	test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing$$missing"; \
 	  apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \

@@ -138,6 +138,12 @@ def _scaffold_parsers(commands: argparse._SubParsersAction[argparse.ArgumentPars
     _guide_argument(activity)
     page = kinds.add_parser("page", help="a new file in content/pages/", description="Start a new page.")
     page.add_argument("title", help='the page\'s title, in quotes, e.g. "Looking after yourself"')
+    for sub in (activity, page):
+        sub.add_argument(
+            "--id",
+            default=None,
+            help="the id (and file name), e.g. --id sharing-the-role; made from the title if not given",
+        )
     _guide_argument(page)
     session = kinds.add_parser(
         "session", help="a new file in content/sessions/", description="Start a new session plan."
@@ -389,11 +395,11 @@ def _scaffold(args: argparse.Namespace) -> int:
             print(f"  guidegen check --guide {args.dir}")
             return EXIT_OK
         if args.kind == "activity":
-            path = scaffold.new_activity(args.guide, args.title, args.handout)
+            path = scaffold.new_activity(args.guide, args.title, args.handout, args.id)
         elif args.kind == "session":
             path = scaffold.new_session(args.guide, args.title)
         else:
-            path = scaffold.new_page(args.guide, args.title)
+            path = scaffold.new_page(args.guide, args.title, args.id)
     except UsageError as error:
         print(f"guidegen {args.command}: {error}", file=sys.stderr)
         return EXIT_USAGE

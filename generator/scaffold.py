@@ -16,8 +16,8 @@ from string import Template
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from .content.loader import RESERVED_PAGE_IDS
 from .content.model import HANDOUT_KINDS
+from .content.reserved import reserved_message, reserved_reason
 from .errors import ScaffoldError
 from .render.template_files import PACKAGE_TEMPLATES
 
@@ -46,6 +46,33 @@ def unique_id(base: str, taken: set[str]) -> str:
         suffix = f"-{number}"
         candidate = base[: MAX_ID - len(suffix)].rstrip("-") + suffix
     return candidate
+
+
+def free_id(base: str, taken: set[str]) -> str:
+    """unique_id, skipping names guidegen keeps for itself (guide, index, x-a3, ...)."""
+    taken = set(taken)
+    candidate = unique_id(base, taken)
+    while reserved_reason(candidate):
+        taken.add(candidate)
+        candidate = unique_id(base, taken)
+    return candidate
+
+
+def chosen_id(ident: str | None, title: str, fallback: str, taken: set[str]) -> str:
+    """The id asked for with --id (checked), or one made from the title."""
+    if ident is None:
+        return free_id(slugify(title) or fallback, taken)
+    if not ID_PATTERN.fullmatch(ident) or len(ident) > MAX_ID:
+        raise ScaffoldError(
+            f"--id '{ident}' must be lowercase letters, digits and hyphens (at most {MAX_ID} characters), "
+            "e.g. --id sharing-the-role"
+        )
+    reason = reserved_reason(ident)
+    if reason:
+        raise ScaffoldError(reserved_message(ident, reason, f"--id our-{ident}"))
+    if ident in taken:
+        raise ScaffoldError(f"--id '{ident}' is already used by another file; choose another id")
+    return ident
 
 
 def yaml_scalar(text: str) -> str:
@@ -92,6 +119,7 @@ def _content_dir(root: Path) -> Path:
     return content
 
 
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ID_LINE = re.compile(r"^id:\s*['\"]?([a-z0-9-]+)", re.MULTILINE)
 ORDER_LINE = re.compile(r"^order:\s*(\d+)\s*$", re.MULTILINE)
 DEFAULT_ORDER, MAX_ORDER = 100, 10000  # as the model: the default for a file without order:, the largest
@@ -115,14 +143,14 @@ def _scan(folder: Path, suffixes: tuple[str, ...]) -> tuple[set[str], int]:
     return taken, min(highest, MAX_ORDER - 1)
 
 
-def new_activity(root: Path, title: str, handout: str | None = None) -> Path:
+def new_activity(root: Path, title: str, handout: str | None = None, ident: str | None = None) -> Path:
     """Write content/activities/<id>.yml from the skeleton; return its path."""
     if handout is not None and handout not in HANDOUT_KINDS:
         raise ScaffoldError(f"unknown handout kind '{handout}': choose one of {', '.join(HANDOUT_KINDS)}")
     title = clean_title(title)
     folder = _content_dir(root) / "activities"
     taken, highest = _scan(folder, (".yml", ".yaml"))
-    activity_id = unique_id(slugify(title) or "activity", taken)
+    activity_id = chosen_id(ident, title, "activity", taken)
     quoted = yaml_scalar(title)
     handout_text = _render(f"handouts/{handout or 'none'}.yml", title=quoted)
     text = _render(
@@ -136,12 +164,12 @@ def new_activity(root: Path, title: str, handout: str | None = None) -> Path:
     return _write_new(folder / f"{activity_id}.yml", text)
 
 
-def new_page(root: Path, title: str) -> Path:
+def new_page(root: Path, title: str, ident: str | None = None) -> Path:
     """Write content/pages/<id>.md from the skeleton; return its path."""
     title = clean_title(title)
     folder = _content_dir(root) / "pages"
     taken, highest = _scan(folder, (".md",))
-    page_id = unique_id(slugify(title) or "page", taken | RESERVED_PAGE_IDS)
+    page_id = chosen_id(ident, title, "page", taken)
     text = _render("page.md", id=page_id, title=yaml_scalar(title), order=str(highest + 1))
     return _write_new(folder / f"{page_id}.md", text)
 

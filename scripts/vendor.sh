@@ -11,13 +11,14 @@ trap 'rm -rf "$work"' EXIT
 cd "$work"
 npm init -y >/dev/null
 npm install --no-audit --no-fund --silent \
-  @fontsource/atkinson-hyperlegible@5.3.0 iframe-worker@1.0.4 pdf-lib@1.17.1 \
+  @fontsource/atkinson-hyperlegible-next@5.3.0 iframe-worker@1.0.4 pdf-lib@1.17.1 \
   @pdf-lib/fontkit@1.1.1
-fonts=node_modules/@fontsource/atkinson-hyperlegible
+fonts=node_modules/@fontsource/atkinson-hyperlegible-next
+rm -f "$dest"/fonts/atkinson-hyperlegible-*.woff "$dest"/fonts/atkinson-hyperlegible-*.woff2
 for subset in latin latin-ext; do
   for face in 400-normal 400-italic 700-normal 700-italic; do
-    cp "$fonts/files/atkinson-hyperlegible-$subset-$face.woff2" "$dest/fonts/"
-    cp "$fonts/files/atkinson-hyperlegible-$subset-$face.woff" "$dest/fonts/"
+    cp "$fonts/files/atkinson-hyperlegible-next-$subset-$face.woff2" "$dest/fonts/"
+    cp "$fonts/files/atkinson-hyperlegible-next-$subset-$face.woff" "$dest/fonts/"
   done
 done
 cp "$fonts/LICENSE" "$dest/fonts/LICENSE"

@@ -41,7 +41,9 @@ class PdfRender:
         # Every template folder a PDF can read, the guide's own overrides included.
         templates = [root / folder for root in template_roots(run.guide.root) for folder in ("pdf", "assets")]
         shared = digest_tree(*templates, run.guide.content_dir / "assets")
-        base = (engine_versions(), shared, run.guide.config.paper)
+        # What every PDF is made from besides its HTML: paper, the fonts' order, the brand's colours.
+        look = run.guide.config.model_dump_json(include={"paper", "fonts", "brand"})
+        base = (engine_versions(), shared, look)
         self.keys: dict[str, str] = {}  # file name -> cache key, for the outputs that include the PDFs
         self.to_render: list[Work] = []
         self.waiting: list[Work] = []  # the booklet's join, once its parts are done

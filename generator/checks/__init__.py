@@ -17,6 +17,7 @@ from ..content.model import Guide
 from ..content.sessions import session_warnings
 from ..content.translations import check_translations
 from ..errors import ContentError, Problem
+from .brand import light_brand_colours
 from .documents import Document, document_makers
 from .images import missing_alt_text
 from .readability import hard_to_read, long_sentences
@@ -65,7 +66,8 @@ def content_warnings(
     for source, make in document_makers(guide, sources):
         by_file.setdefault(source.path, []).append(make)
         lines[source.path] = source.lines
-    problems: list[Problem] = stale_contacts(guide, sources, today or date.today())
+    problems: list[Problem] = light_brand_colours(guide.config, sources)  # cheap: not remembered
+    problems += stale_contacts(guide, sources, today or date.today())
     problems += step_timings(guide, sources)
     for path, makers in by_file.items():
         key = file_key(path, lines[path], settings)

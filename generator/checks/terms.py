@@ -19,11 +19,12 @@ from ..errors import Problem
 from .prose import Prose
 
 WORD_LIST = Path(__file__).resolve().parent.parent / "data" / "inclusive_terms.yml"
-Category = Literal["gendered", "cultural", "mental-health", "organisation"]
+Category = Literal["gendered", "cultural", "mental-health", "talking-down", "organisation"]
 LABELS: dict[str, str] = {
     "gendered": "gendered wording",
     "cultural": "culturally specific wording",
     "mental-health": "stigmatising wording about mental health",
+    "talking-down": "wording that talks down to the reader",
     "organisation": "on your organisation's list of words to avoid (site_config.yml)",
 }
 

@@ -14,20 +14,22 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import ContentError, ProblemCollector
+from ..render.fonts import covered, font_problem
 from . import nesting
 from .assets import file_name_problems, svg_problems
+from .glyphs import missing_glyphs
+from .images import image_problem
 from .messages import describe, did_you_mean, field_label, yaml_loc
 from .model import Activity, Guide, Page, PageFrontMatter, SiteConfig, Skill, SkillsFile, SupportFile
 from .parse_cache import ParseCache
 from .reader import Unreadable, parse_yaml, plain, position, read_text
+from .reserved import reserved_message, reserved_reason
 from .sessions import load_sessions
 
 M = TypeVar("M", bound=BaseModel)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # content/assets/ names the website keeps for its own CSS, fonts and scripts.
 RESERVED_ASSET_NAMES = ("guidegen",)
-# Page ids that would collide with pages the generator writes itself.
-RESERVED_PAGE_IDS = {"index", "skills", "activities", "assets", "pdf", "search", "404"}
 SUPPORT_FILE = "support.yml"  # the crisis and support contacts: optional, in content/
 # [text](target) or ![alt](target). The text may hold one level of [brackets]; possessive
 # quantifiers and no "[" in the plain part keep the search linear (a line of 200,000 "[" would
@@ -66,6 +68,8 @@ class SourceFile:
         self.collector = ProblemCollector(self.rel)
         self._node: Any = None
         self._unparsed: str | None = None  # text whose parse came from the cache: parsed again if asked
+        self.data: Any = None  # the plain data read, kept for cross-checks of a file that failed validation
+        self.body: tuple[str, int] | None = None  # a page's Markdown and its first line
         self.line_offset = 0
 
     @property
@@ -85,11 +89,12 @@ class SourceFile:
         cached = cache.get(text) if cache is not None else None
         if cached is not None:
             self._unparsed = text
+            self.data = cached
             return cached
         self.node = parse_yaml(text, self.collector, self.line_offset)
         if not isinstance(self.node, dict):
             return self.node
-        data = plain(self.node)
+        data = self.data = plain(self.node)
         if cache is not None:
             cache.put(text, data)
         return data
@@ -108,8 +113,23 @@ class SourceFile:
                 loc = tuple(error["loc"])
                 if error["type"] == "too_short" and any(o[: len(loc)] == loc and o != loc for o in inner):
                     continue  # pydantic also calls a list "too short" when one of its items failed
-                self.problem_at(yaml_loc(loc), field_label(loc), describe(error, model))
+                where = loc
+                if error["type"] == "missing" and loc and isinstance(loc[-1], int):
+                    where = loc[:-1]  # a fixed-length list that is too short: point at the list, say its length
+                    error = {**error, "input": _value_at(data, yaml_loc(where))}
+                elif error["type"] == "union_tag_invalid":
+                    where = (*loc, "kind")  # the line that names the unknown kind
+                self.problem_at(yaml_loc(where), field_label(where), describe(error, model))
             return None
+
+
+def _value_at(data: Any, loc: tuple[str | int, ...]) -> Any:
+    for part in loc:
+        found = part in data if isinstance(data, dict) else isinstance(part, int) and part < len(data or ())
+        if not found or not isinstance(data, dict | list):
+            return None
+        data = data[part]  # type: ignore[index]
+    return data
 
 
 def load_guide(root: Path, field_sources: Sources | None = None, parse_cache: ParseCache | None = None) -> Guide:
@@ -212,16 +232,37 @@ class _Loaded:
         ids = self.ids()
         _check_unique_skills(self.skills_src, self.skills)
         _check_activities(self.activity_srcs, self.activities, ids)
+        for src, activity in zip(self.activity_srcs, self.activities, strict=True):
+            if activity is None and isinstance(src.data, dict):
+                _check_references(src, src.data, ids)  # every problem in one run, not after a fix
+        for src in [self.home_src, *self.page_srcs]:
+            if src.body is not None:
+                _check_body(src, src.body[0], src.body[1], self.root, ids)
         for src, page in zip([self.home_src, *self.page_srcs], [self.home, *self.pages], strict=True):
             if page is not None:
-                _check_body(src, page.body, page.body_line, self.root, ids)
                 _check_boxes(src, page, self.config, self.support, self.support_src.path.exists())
         if self.config and self.config.brand.logo:
             _check_asset(self.config_src, ("brand", "logo"), "brand.logo", self.config.brand.logo, self.root)
+        if self.config:
+            self._check_fonts(self.config)
         for name in RESERVED_ASSET_NAMES:
             if (self.root / "content" / "assets" / name).exists():
                 message = "this name is kept for the website's own files; rename it"
                 self.assets_src.collector.add(1, 1, f"assets/{name}", message)
+
+    def _check_fonts(self, config: SiteConfig) -> None:
+        """The declared fonts must be readable; then every letter of every file must be in one of them."""
+        readable = []
+        for index, name in enumerate(config.fonts):
+            message = font_problem(self.root / "content" / name)
+            if message:
+                self.config_src.problem_at(("fonts", index), f"fonts[{index + 1}]", message)
+            else:
+                readable.append(name)
+        letters = covered(self.root / "content", tuple(readable))
+        for src in self.sources():
+            if src is not self.assets_src:
+                missing_glyphs(src.collector, letters, yaml=src.path.suffix in (".yml", ".yaml"))
 
     def field_sources(self) -> Sources:
         named: list[tuple[tuple[str, str], SourceFile, tuple[str | int, ...]]]
@@ -337,8 +378,9 @@ def _load_page(src: SourceFile, root: Path, cache: ParseCache | None, page_id: s
             "file name",
             f"'{src.path.name}' should use only lowercase letters, digits and hyphens, e.g. my-page.md",
         )
-    elif page_id in RESERVED_PAGE_IDS and src.path.name != "home.md":
-        src.collector.add(1, 1, "file name", f"'{page_id}' is used by the guide itself; rename the file")
+    elif src.path.name != "home.md" and (reason := reserved_reason(page_id)):
+        message = reserved_message(page_id, reason, f"our-{page_id}.md") + " (rename the file)"
+        src.collector.add(1, 1, "file name", message)
     src.line_offset = 1
     front = "\n".join(lines[1:end])
     if not front.strip():
@@ -352,9 +394,10 @@ def _load_page(src: SourceFile, root: Path, cache: ParseCache | None, page_id: s
         src.collector.add(2, 1, "front matter", "should be 'key: value' lines, e.g. title: My page")
         return None
     meta = src.validate(PageFrontMatter, data)
+    body = "\n".join(lines[end + 1 :])
+    src.body = (body, end + 2)  # its links are checked even when the front matter has problems
     if meta is None:
         return None
-    body = "\n".join(lines[end + 1 :])
     # The model strips the body's leading blank lines: its first line is then further down.
     blank = len(body) - len(body.lstrip()) if body.strip() else 0
     return Page(
@@ -391,26 +434,48 @@ def _check_activities(srcs: list[SourceFile], activities: list[Activity | None],
                 ("id",), "id", f"'{activity.id}' is already the id of {seen[activity.id]}; choose another id"
             )
         seen.setdefault(activity.id, src.rel)
-        for index, skill_id in enumerate(activity.skills):
-            if ids.missing("skill", skill_id):
-                src.problem_at(
-                    ("skills", index),
-                    f"skills[{index + 1}]",
-                    _unknown("skill", skill_id, ids.skills, "content/skills.yml"),
-                )
-        if activity.next is not None and ids.missing("activity", activity.next):
-            src.problem_at(
-                ("next",), "next", _unknown("activity", activity.next, ids.activities, "content/activities/")
-            )
-        elif activity.next == activity.id:
-            src.problem_at(("next",), "next", "an activity cannot lead into itself; name a different activity")
-        for field in ("aim", "facilitator_notes", "attribution"):
-            value = getattr(activity, field)
-            if value:
-                _check_links(src, value, (field,), field, ids, allow_images=False)
-        for index, step in enumerate(activity.steps):
-            _check_links(src, step.text, ("steps", index), f"steps[{index + 1}]", ids, allow_images=False)
+        _check_id(src, activity.id)
+        _check_references(src, activity.model_dump(), ids)
         _check_minutes(src, activity)
+
+
+def _check_id(src: SourceFile, ident: str) -> None:
+    """An id guidegen uses itself, or one that differs from the file's name."""
+    reason = reserved_reason(ident)
+    if reason:
+        src.problem_at(("id",), "id", reserved_message(ident, reason, f"our-{ident}"))
+    if src.path.stem != ident:
+        src.problem_at(
+            ("id",),
+            "id",
+            f"'{ident}' is not the file's name '{src.path.name}': they must match, so rename the file "
+            f"to {ident}{src.path.suffix} (or set id: {src.path.stem})",
+        )
+
+
+def _check_references(src: SourceFile, data: dict[str, Any], ids: _Ids) -> None:
+    """skills:, next: and links in the text must name things that exist (also in a file with
+    other problems, so every problem comes in one run)."""
+    skills = data.get("skills")
+    for index, skill_id in enumerate(skills if isinstance(skills, (list, tuple)) else ()):
+        if isinstance(skill_id, str) and SLUG.match(skill_id) and ids.missing("skill", skill_id):
+            src.problem_at(
+                ("skills", index), f"skills[{index + 1}]", _unknown("skill", skill_id, ids.skills, "content/skills.yml")
+            )
+    following = data.get("next")
+    if isinstance(following, str) and SLUG.match(following):
+        if ids.missing("activity", following):
+            src.problem_at(("next",), "next", _unknown("activity", following, ids.activities, "content/activities/"))
+        elif following == data.get("id"):
+            src.problem_at(("next",), "next", "an activity cannot lead into itself; name a different activity")
+    for field in ("aim", "facilitator_notes", "attribution"):
+        if isinstance(data.get(field), str):
+            _check_links(src, data[field], (field,), field, ids, allow_images=False)
+    steps = data.get("steps")
+    for index, step in enumerate(steps if isinstance(steps, (list, tuple)) else ()):
+        text = step.get("text") if isinstance(step, dict) else step  # a plain line, or {text, minutes}
+        if isinstance(text, str):
+            _check_links(src, text, ("steps", index), f"steps[{index + 1}]", ids, allow_images=False)
 
 
 def _check_minutes(src: SourceFile, activity: Activity) -> None:
@@ -517,4 +582,4 @@ def _asset_problem(target: str, root: Path) -> str | None:
         return f"image '{target[:60]}' points outside content/assets/; copy the real file there"
     if not path.is_file():
         return f"image file '{target[:60]}' was not found in content/assets/; check the spelling"
-    return None
+    return image_problem(path)

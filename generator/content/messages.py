@@ -73,17 +73,52 @@ def model_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMode
     return current
 
 
+# Words editors reach for that are not our keys: what we call them instead.
+SYNONYMS = {
+    "colours": "brand",
+    "colors": "brand",
+    "colour": "brand",
+    "color": "brand",
+    "branding": "brand",
+    "theme": "brand",
+    "license": "licence",
+    "lang": "language",
+    "locale": "language",
+    "url": "site_url",
+    "website": "site_url",
+    "font": "fonts",
+    "paper_size": "paper",
+    "time": "duration_minutes",
+    "minutes": "duration_minutes",
+    "duration": "duration_minutes",
+    "people": "group_size",
+    "notes": "facilitator_notes",
+    "prep": "preparation",
+    "type": "kind",
+    "labels": "rings",
+    "circles": "rings",
+}
+
+
 def _example(owner: type[BaseModel] | None, name: str) -> str:
     if owner is None or name not in owner.model_fields:
         return ""
     examples = owner.model_fields[name].examples
     if not examples:
         return ""
-    value = examples[0]
+    return f", e.g. {name}: {flow(examples[0])}"
+
+
+def flow(value: Any) -> str:
+    """A value as one line of YAML, so it can be pasted anywhere, also inside {...} or [...]."""
     if isinstance(value, list):
-        shown = "\n".join(f"  - {item}" for item in value)
-        return f", e.g.\n      {name}:\n      {shown.strip()}"
-    return f", e.g. {name}: {value}"
+        return "[" + ", ".join(flow(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {flow(item)}" for key, item in value.items()) + "}"
+    text = str(value)
+    if any(mark in text for mark in ",:[]{}#&*!|>'\"%@`") or text != text.strip():
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return text
 
 
 def _kind_of(value: Any) -> str:
@@ -106,9 +141,10 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
     value = error.get("input")
 
     if kind == "missing" and loc and isinstance(loc[-1], int):
+        items = len(value) if isinstance(value, list) else 0  # the loader passes the whole list
         if name == "rings":
-            return "needs exactly three ring labels, centre first, e.g. [Important, Less important, Not important]"
-        return "this list needs more items"
+            return _ring_count(items)
+        return f"has {items} item{'' if items == 1 else 's'}; this list needs more items"
     if kind == "missing":
         return f"this is required but missing; add it{_example(owner, name) or f' as {name}: ...'}"
     if kind == "extra_forbidden":
@@ -133,7 +169,7 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
     if kind in ("tuple_type", "list_type"):
         return f"expected a list, not {_kind_of(value)}: put each item on its own line starting with '- '"
     if kind in ("too_short", "too_long") and name == "rings":
-        return "needs exactly three ring labels, centre first, e.g. [Important, Less important, Not important]"
+        return _ring_count(len(value) if isinstance(value, list) else 0)
     if kind == "too_short":
         count = ctx.get("min_length")
         return f"needs at least {count} item{'' if count == 1 else 's'}; put each on its own line starting with '- '"
@@ -150,8 +186,24 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
     if kind in ("less_than_equal", "less_than"):
         return f"must be at most {ctx.get('le', ctx.get('lt'))}, not {_kind_of(value)}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"expected a group of 'key: value' lines, not {_kind_of(value)}"
+        return _group_expected(name, value, loc, root)
     return str(error["msg"])
+
+
+def _ring_count(count: int) -> str:
+    said = {0: "no labels", 1: "one label", 2: "two labels"}.get(count, f"{count} labels")
+    return f"has {said} but needs exactly three, centre first, e.g. rings: [Important, Less important, Not important]"
+
+
+def _group_expected(name: str, value: Any, loc: tuple[str | int, ...], root: type[BaseModel]) -> str:
+    """'licence: CC BY-SA 4.0' -> write licence: {name: CC BY-SA 4.0}; else a pasteable example."""
+    owner = model_at(root, (*loc, "_"))
+    fields = owner.model_fields if owner else {}
+    if isinstance(value, str) and "name" in fields:
+        return f"expected a group of fields, not text: write {name}: {flow({'name': value})}"
+    example = {key: field.examples[0] for key, field in fields.items() if field.is_required() and field.examples}
+    hint = f", e.g. {name}: {flow(example)}" if example else ""
+    return f"expected a group of 'key: value' lines, not {_kind_of(value)}{hint}"
 
 
 def did_you_mean(wanted: str, known: Iterable[str]) -> str:
@@ -162,6 +214,7 @@ def did_you_mean(wanted: str, known: Iterable[str]) -> str:
 
 def _unknown_key(name: str, owner: type[BaseModel] | None) -> str:
     known = sorted(info.alias or key for key, info in owner.model_fields.items()) if owner else []
-    hint = did_you_mean(name, known)
+    synonym = SYNONYMS.get(name.lower())
+    hint = f" Did you mean '{synonym}'?" if synonym in known else did_you_mean(name, known)
     listing = f" Known fields here: {', '.join(known)}." if known else ""
     return f"'{name}' is not a field we know.{hint}{listing}"

@@ -7,23 +7,47 @@ Models are frozen: renderers only read them.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
+from pydantic_core import PydanticCustomError
 
 Slug = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60),
 ]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=5000, strip_whitespace=True)]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
+
+
+def visible(text: str) -> str:
+    """Text made only of invisible characters (zero-width spaces, non-breaking spaces) is empty."""
+    if all(c.isspace() or unicodedata.category(c) in ("Cf", "Zs", "Cc") for c in text):
+        raise PydanticCustomError("string_too_short", "String should have at least 1 character", {"min_length": 1})
+    return text
+
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=5000, strip_whitespace=True), AfterValidator(visible)]
+ShortText = Annotated[
+    str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True), AfterValidator(visible)
+]
 # Only hex colours reach the CSS: nothing else can break out of a declaration.
 Colour = Annotated[str, StringConstraints(pattern=r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")]
 LanguageTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Z]{2})?$")]
 AssetPath = Annotated[str, StringConstraints(pattern=r"^assets/[A-Za-z0-9_./-]+$", max_length=200)]
+FontPath = Annotated[
+    str, StringConstraints(pattern=r"^assets/fonts/[A-Za-z0-9_.-]+\.(?:ttf|otf|woff2?|TTF|OTF|WOFF2?)$", max_length=200)
+]
 HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s\"'<>]+$", max_length=300)]
+
+
+def _paper_name(value: object) -> object:
+    """'letter', 'a4', 'US Letter' -> the names we use; anything else is left for the error."""
+    if isinstance(value, str):
+        key = " ".join(value.lower().split()).removeprefix("us ")
+        return {"a4": "A4", "letter": "Letter"}.get(key, value)
+    return value
 
 
 class StrictModel(BaseModel):
@@ -140,8 +164,10 @@ class SiteConfig(StrictModel):
         description="Credit for sources the guide draws on, shown in the footer.",
     )
     brand: Brand = Field(default_factory=Brand, description="Colours and logo.")
-    paper: Literal["A4", "Letter"] = Field(
-        default="A4", description="Paper size of the handouts: A4 or Letter.", examples=["A4"]
+    paper: Annotated[Literal["A4", "Letter"], BeforeValidator(_paper_name)] = Field(
+        default="A4",
+        description="Paper size of the handouts: A4 or Letter (posters are A3 or Tabloid, twice the size).",
+        examples=["A4"],
     )
     site_url: HttpUrl | None = Field(
         default=None,
@@ -160,6 +186,15 @@ class SiteConfig(StrictModel):
         examples=["mkdocs"],
     )
     checks: Checks = Field(default_factory=Checks, description="Settings for `guidegen check`.")
+    fonts: tuple[FontPath, ...] = Field(
+        default=(),
+        max_length=10,
+        description=(
+            "Font files in content/assets/fonts/ for letters Atkinson Hyperlegible Next lacks (other scripts), "
+            "tried in this order on the website and in every PDF."
+        ),
+        examples=[["assets/fonts/NotoSansSC-Regular.otf"]],
+    )
     editions: tuple[Literal["a5-booklet", "large-print", "epub"], ...] = Field(
         default=("a5-booklet", "large-print", "epub"),
         description=(

@@ -113,6 +113,8 @@ def _type_name(annotation: Any) -> str:
     if origin is tuple:
         inner = args[0] if args else Any
         return f"list of {_type_name(inner)}"
+    if origin is dict:
+        return f"{_type_name(args[0])} -> {_type_name(args[1])} pairs" if args else "pairs"
     if origin in (typing.Union, types.UnionType):
         names = [_type_name(a) for a in args if a is not type(None)]
         return " or ".join(dict.fromkeys(names))

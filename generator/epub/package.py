@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 FONTS = TEMPLATES_DIR / "assets" / "vendor" / "fonts"
 FONT_FILES = tuple(
-    f"atkinson-hyperlegible-{subset}-{weight}-{style}.woff"
+    f"atkinson-hyperlegible-next-{subset}-{weight}-{style}.woff"
     for subset in ("latin", "latin-ext")
     for weight in (400, 700)
     for style in ("normal", "italic")

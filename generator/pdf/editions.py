@@ -20,6 +20,7 @@ from ..content.model import Guide, ThreeCirclesHandout
 from ..render.diagram import RING_FILLS
 from ..site.downloads import A5_FILE as A5_BOOKLET
 from ..site.downloads import LARGE_FOLDER
+from .brand import ring_fills
 from .html import BOOKLET_DIAGRAM, HANDOUT_DIAGRAM, BookletPart, _handout_context, _render, booklet_front, booklet_parts
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ def paper(guide: Guide, kind: str, variant: str, activity_id: str | None) -> str
     """The page size (a key of jobs.PAGE_SIZES) of one job."""
     letter = guide.config.paper == "Letter"
     if kind == "poster":
-        return "A3"
+        return "Tabloid" if letter else "A3"  # twice the handout's paper
     if variant == A5:
         return "half-letter" if letter else "A5"
     circles = activity_id and isinstance(guide.activity(activity_id).handout, ThreeCirclesHandout)
@@ -79,12 +80,12 @@ def large_handout_html(guide: Guide, job: PdfJob) -> str:
     circles = isinstance(activity.handout, ThreeCirclesHandout)
     context = _handout_context(guide, activity, job.source_date, LARGE_CIRCLES if circles else HANDOUT_DIAGRAM)
     context["meta"] = replace(context["meta"], title=f"{context['title']}: large-print handout")
-    return untinted(_render(guide, "handout.html.j2", **context))
+    return untinted(_render(guide, "handout.html.j2", **context), ring_fills(guide.config.brand.primary))
 
 
-def untinted(html: str) -> str:
-    """The rings without their grey fills, so no text sits on a tint (their lines still differ)."""
-    for colour in RING_FILLS:
+def untinted(html: str, fills: tuple[str, ...] = RING_FILLS) -> str:
+    """The rings without their fills (greys or brand tints), so no text sits on a tint (their lines still differ)."""
+    for colour in {*RING_FILLS, *fills}:
         html = html.replace(f'fill="{colour}"', 'fill="#ffffff"')
     return html
 
@@ -94,7 +95,8 @@ def edition_parts(guide: Guide, date: str | None, variant: str) -> list[BookletP
     parts = booklet_parts(guide, date, BOOKLET_DIAGRAMS[variant], TITLE_NOTES[variant])
     if variant != LARGE:
         return parts
-    return [replace(part, html=untinted(part.html)) for part in parts]
+    fills = ring_fills(guide.config.brand.primary)
+    return [replace(part, html=untinted(part.html, fills)) for part in parts]
 
 
 def edition_front(guide: Guide, date: str | None, numbers: Mapping[str, int | str], variant: str) -> BookletPart:

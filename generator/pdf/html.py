@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
@@ -27,15 +28,19 @@ from ..content.model import (
 )
 from ..render import diagram
 from ..render.environments import environment
+from ..render.fonts import font_stack
 from ..render.markdown import to_html
 from ..render.messages import N_, Messages, messages_for
 from ..render.qr import qr_code
 from ..render.support import WORDS, adaptations, minutes_label, support_context
 from ..render.template_files import template_roots
 from . import fields as handouts
+from .brand import ring_fills
 
 HANDOUT_DIAGRAM = (170.0, 8.0)  # size and band height in mm: fits A4 and Letter under a short header
 POSTER_DIAGRAM = (262.0, 12.0)  # A3 minus margins; taller bands for bigger writing
+POSTER_PAPER = {"A4": "A3", "Letter": "Tabloid"}  # a poster is twice the handout's paper
+POSTER_DIAGRAMS = {"A3": POSTER_DIAGRAM, "Tabloid": (244.0, 12.0)}  # Tabloid is 279 mm wide
 BOOKLET_DIAGRAM = (120.0, 8.0)
 UNLINKED = "#unlinked"
 INTERNAL_LINK = re.compile(r'<a href="#unlinked"[^>]*>(.*?)</a>', re.DOTALL)
@@ -111,10 +116,21 @@ def _strong(text: str) -> Markup:
 
 
 def three_circles(
-    handout: ThreeCirclesHandout, size: float, band: float, title: str, lines: bool, messages: Messages
+    handout: ThreeCirclesHandout,
+    size: float,
+    band: float,
+    title: str,
+    lines: bool,
+    messages: Messages,
+    config: SiteConfig | None = None,
+    content_dir: Path | None = None,
 ) -> dict[str, Any]:
     shape = diagram.layout(handout.rings, size, band, messages)
-    return {"diagram": shape, "svg": Markup(diagram.svg(shape, title=title, lines=lines, messages=messages))}
+    look: dict[str, Any] = {}
+    if config is not None and content_dir is not None:  # the guide's fonts and brand tints (not the website's)
+        look = {"fills": ring_fills(config.brand.primary), "font_family": font_stack(content_dir, config.fonts)}
+    svg = diagram.svg(shape, title=title, lines=lines, messages=messages, **look)
+    return {"diagram": shape, "svg": Markup(svg)}
 
 
 def fillable(
@@ -131,7 +147,7 @@ def fillable(
     if isinstance(handout, ThreeCirclesHandout):
         # Writing lines only where people write: not on the booklet's small picture.
         alt = messages.gettext("Three circles: %(title)s", title=title)
-        return three_circles(handout, size[0], size[1], alt, lines, messages)
+        return three_circles(handout, size[0], size[1], alt, lines, messages, guide.config, guide.content_dir)
     if isinstance(handout, QuestionsHandout):
         return {"questions": [(text(q.text), q.field) for q in handouts.questions(handout, messages)]}
     if isinstance(handout, ChecklistHandout):
@@ -197,8 +213,9 @@ def handout_html(guide: Guide, activity: Activity, date: str | None) -> str:
 
 
 def poster_html(guide: Guide, activity: Activity, date: str | None) -> str:
-    context = _handout_context(guide, activity, date, POSTER_DIAGRAM)
-    wording = N_("%(title)s: A3 poster") if guide.config.paper == "A4" else N_("%(title)s: Tabloid poster")
+    paper = POSTER_PAPER[guide.config.paper]
+    context = _handout_context(guide, activity, date, POSTER_DIAGRAMS[paper])
+    wording = N_("%(title)s: A3 poster") if paper == "A3" else N_("%(title)s: Tabloid poster")
     context["meta"] = Meta(
         guide.config.language, _title(guide, wording, context["title"]), *_about(guide, activity), date
     )

@@ -7,14 +7,17 @@ fetcher refuses becomes a ContentError naming the content file, never a tracebac
 from __future__ import annotations
 
 import atexit
+import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
 from ..content.model import Guide
 from ..errors import ContentError
+from ..render.fonts import SHIPPED_DIR, environment_variable, fontconfig_file, pdf_font_css
 from ..render.template_files import Roots, template_file, template_roots
 from . import editions
+from .brand import brand_css
 from .join.footer import page_css
 from .problems import layout_problem, refusal_problems
 
@@ -51,13 +54,16 @@ def layout(
     fetcher = GuideFetcher([guide.content_dir], templates=roots)
     paper = editions.paper(guide, kind, variant, activity_id)
     sheet_kind = "booklet" if kind == "booklet-part" else kind
-    fonts, sheets = _stylesheets(sheet_kind, paper, guide.content_dir, roots, variant)
+    config = guide.config
+    look = (config.fonts, config.brand.primary, config.brand.accent)
+    fonts, sheets = _stylesheets(sheet_kind, paper, guide.content_dir, roots, look, variant)
     options: dict[str, Any] = {
         "stylesheets": list(sheets),
         "pdf_variant": "pdf/ua-1",
         "pdf_forms": kind in ("handout", "poster", "pack"),
-        # Typed-in text needs every glyph; booklet parts embed whole fonts so the join keeps one copy.
-        "full_fonts": True,
+        # Booklet parts embed whole fonts so the join keeps one copy; elsewhere only the letters
+        # used, except the fields' font, which WeasyPrint keeps whole for text typed in later.
+        "full_fonts": kind in ("booklet", "booklet-part"),
     }
     pdf: bytes | None = None
     try:
@@ -78,25 +84,39 @@ def layout(
 
 @cache
 def _stylesheets(
-    kind: str, paper: str, content_dir: Path, roots: Roots, variant: str = ""
+    kind: str,
+    paper: str,
+    content_dir: Path,
+    roots: Roots,
+    look: tuple[tuple[str, ...], str, str],
+    variant: str = "",
 ) -> tuple[Any, tuple[Any, ...]]:
     """Our stylesheets (or the guide's own versions) and the fonts their @font-face rules load,
     parsed once per process.
 
     Decoding the embedded fonts is close to half the cost of a small handout, and a worker
     renders many; the stylesheets are read through the same fetcher as the content.
+    look is the guide's fallback fonts and brand colours (primary, accent).
     """
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
     from .fetcher import GuideFetcher
 
+    declared, primary, accent = look
+    # Only the shipped and declared fonts: fontconfig reads FONTCONFIG_FILE when the configuration
+    # is made, and only then (so it is set for that moment, not for the rest of the process).
+    folders = [SHIPPED_DIR, content_dir / "assets" / "fonts"]
+    with environment_variable("FONTCONFIG_FILE", str(fontconfig_file(folders, Path(tempfile.gettempdir())))):
+        fonts = FontConfiguration()  # @font-face in our stylesheets registers here
     fetcher = GuideFetcher([content_dir], templates=roots)
-    fonts = FontConfiguration()  # @font-face in our stylesheets registers here
-    sheets = [
+    base = content_dir.resolve().as_uri() + "/"
+    sheets = [CSS(string=pdf_font_css(content_dir, declared), base_url=base, url_fetcher=fetcher, font_config=fonts)]
+    sheets += [
         CSS(filename=template_file(roots, f"pdf/{name}"), url_fetcher=fetcher, font_config=fonts)
         for name in STYLESHEETS[kind] + editions.STYLESHEETS.get(variant, ())
     ]
+    sheets.append(CSS(string=brand_css(primary, accent), url_fetcher=fetcher))
     sheets.append(CSS(string=f"@page {{ size: {PAGE_SIZES[paper]} portrait; }}", url_fetcher=fetcher))
     # The footer's geometry, shared with the join (the large-print edition's footer is larger).
     footer = page_css(editions.FOOTER_SIZES.get(variant))

@@ -28,6 +28,7 @@ SIDES = {"left": N_("left"), "right": N_("right")}
 ENGLISH = Messages("en")
 # Greyscale-safe looks: fills differ in lightness, lines differ in width and dash.
 RING_FILLS = ("#d9d9d9", "#ffffff", "#efefef")
+FONT_FAMILY = "Atkinson Hyperlegible Next, sans-serif"  # the PDFs pass their whole list of fonts
 RING_LINES = (("0.8", ""), ("0.5", "3 1.5"), ("0.8", ""))
 
 
@@ -120,7 +121,7 @@ def make_rings(labels: Sequence[str], size: float) -> tuple[Ring, ...]:
 
 def fitted_font(text: str, font: float, chord: float) -> float:
     """Shrink a label (down to half size) until its estimated width fits the chord it sits on."""
-    estimate = 0.58 * font * max(len(text), 1)  # bold Atkinson Hyperlegible averages ~0.58 em
+    estimate = 0.58 * font * max(len(text), 1)  # bold Atkinson Hyperlegible Next averages ~0.58 em
     return max(font / 2, min(font, font * chord / estimate))
 
 
@@ -229,14 +230,14 @@ def _num(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def _circles(diagram: Diagram) -> list[str]:
+def _circles(diagram: Diagram, fills: tuple[str, str, str]) -> list[str]:
     c = _num(diagram.centre)
     out = []
     for ring in reversed(diagram.rings):  # outermost first, so inner circles paint on top
         width, dash = RING_LINES[ring.index]
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         out.append(
-            f'<circle cx="{c}" cy="{c}" r="{_num(ring.r_outer)}" fill="{RING_FILLS[ring.index]}" '
+            f'<circle cx="{c}" cy="{c}" r="{_num(ring.r_outer)}" fill="{fills[ring.index]}" '
             f'stroke="#000000" stroke-width="{width}"{dash_attr}/>'
         )
     return out
@@ -274,17 +275,20 @@ def svg(
     description: str | None = None,
     id_prefix: str = "tc",
     lines: bool = True,
+    fills: tuple[str, str, str] = RING_FILLS,
+    font_family: str = FONT_FAMILY,
     messages: Messages = ENGLISH,
 ) -> str:
     """A self-contained inline SVG (mm units) with a title and description as its text alternative."""
     size = _num(diagram.size)
     desc = description if description is not None else describe(diagram, messages)
     ident = escape(id_prefix, {'"': "&quot;"})
-    body = _circles(diagram) + (_lines(diagram) if lines else []) + _labels(diagram)
+    family = escape(font_family, {'"': "&quot;"})
+    body = _circles(diagram, fills) + (_lines(diagram) if lines else []) + _labels(diagram)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" width="{size}mm" height="{size}mm" '
         f'role="img" aria-labelledby="{ident}-title {ident}-desc" '
-        f'font-family="Atkinson Hyperlegible, Arial, sans-serif">'
+        f'font-family="{family}">'
         f'<title id="{ident}-title">{escape(title)}</title><desc id="{ident}-desc">{escape(desc)}</desc>'
         + "".join(body)
         + "</svg>"

@@ -8,9 +8,10 @@ fetch() another local file in Chromium:
 - circles/data.js: for each three-circles activity, its ring labels and field-name prefixes;
 - circles/handout-<id>.js: the blank fillable handout as base64, only when the PDFs were built,
   for pdf-lib to fill in the browser (written with the PDFs, which may come after MkDocs ran);
-- circles/handout-font.js: Atkinson Hyperlegible (its latin and latin-ext subsets merged into one
-  TrueType font) as base64, for pdf-lib and fontkit to draw the notes in the handout's fields:
-  PDF's built-in Helvetica cannot draw letters such as Ł or Ő.
+- circles/handout-font.js: Atkinson Hyperlegible Next (its latin and latin-ext subsets merged into
+  one TrueType font), then the guide's fonts under `fonts:`, as base64, for pdf-lib and fontkit
+  to draw the notes in the handout's fields (each field in the first font that has all its
+  letters): PDF's built-in Helvetica cannot draw letters such as Ł, ŵ or Ő.
 
 Both are data in JavaScript files, never page markup, so the page sanitiser is not involved
 and content text cannot become HTML (JSON with every non-ASCII character and '<' escaped).
@@ -33,6 +34,7 @@ from fontTools.ttLib import TTFont
 
 from ..content.model import Activity, Guide, ThreeCirclesHandout
 from ..render import diagram
+from ..render.fonts import SUBSETS, declared_files, shipped_file
 from ..render.messages import Messages, indefinite, messages_for
 from ..render.template_files import PACKAGE_TEMPLATES, template_file, template_roots
 
@@ -41,9 +43,7 @@ VENDOR = PACKAGE_TEMPLATES / "assets" / "vendor"  # libraries we ship as they ar
 PDF_LIB = VENDOR / "pdf-lib"
 FONTKIT = VENDOR / "fontkit"
 # Each subset alone lacks letters a note may have (latin has no Ł, latin-ext no ASCII).
-HANDOUT_FONTS = tuple(
-    VENDOR / "fonts" / f"atkinson-hyperlegible-{subset}-400-normal.woff" for subset in ("latin", "latin-ext")
-)
+HANDOUT_FONTS = tuple(shipped_file(subset, suffix="woff") for subset in SUBSETS)
 
 
 def circles_data(guide: Guide, activity: Activity, *, handout: bool) -> dict[str, Any]:
@@ -117,7 +117,7 @@ def write_circles_assets(guide: Guide, dest: Path, handouts: Mapping[str, str]) 
         folder / "data.js", f"window.GUIDEGEN_CIRCLES = {js_value(data)};\nwindow.GUIDEGEN_WORDS = {js_value(words)};\n"
     )
     if any(entry["handout"] for entry in data.values()):
-        _write_filling_scripts(dest)
+        _write_filling_scripts(dest, guide.content_dir, guide.config.fonts)
 
 
 def handout_scripts(guide: Guide, handouts: Mapping[str, str]) -> dict[str, str]:
@@ -138,7 +138,7 @@ def handout_script(activity_id: str, pdf: bytes) -> str:
     )
 
 
-def _write_filling_scripts(dest: Path) -> None:
+def _write_filling_scripts(dest: Path, content_dir: Path, declared: tuple[str, ...]) -> None:
     """pdf-lib, fontkit and the font they draw notes with: what filling a handout needs."""
     (dest / "pdf-lib").mkdir(exist_ok=True)
     shutil.copyfile(PDF_LIB / "pdf-lib.min.js", dest / "pdf-lib" / "pdf-lib.min.js")
@@ -146,8 +146,18 @@ def _write_filling_scripts(dest: Path) -> None:
     (dest / "fontkit").mkdir(exist_ok=True)
     shutil.copyfile(FONTKIT / "fontkit.umd.min.js", dest / "fontkit" / "fontkit.umd.min.js")
     shutil.copyfile(FONTKIT / "LICENSE", dest / "fontkit" / "LICENSE.txt")
-    encoded = base64.b64encode(handout_font()).decode("ascii")
-    _write_js(dest / "circles" / "handout-font.js", f"window.GUIDEGEN_HANDOUT_FONT = {js_value(encoded)};\n")
+    fonts = [handout_font(), *(declared_font(path) for path in declared_files(content_dir, declared))]
+    encoded = [base64.b64encode(font).decode("ascii") for font in fonts]
+    _write_js(dest / "circles" / "handout-font.js", f"window.GUIDEGEN_HANDOUT_FONTS = {js_value(encoded)};\n")
+
+
+def declared_font(path: Path) -> bytes:
+    """An editor's font as plain TrueType/OpenType, which pdf-lib embeds as it is (not WOFF)."""
+    font = TTFont(path)
+    font.flavor = None
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
 
 
 @cache  # the site and the offline site both need it; merging costs about 0.1 s

@@ -23,6 +23,7 @@ from typing import Any
 from ..content.model import Guide
 from ..errors import SiteBuildError
 from ..render.environments import TEMPLATES_DIR, environment
+from ..render.fonts import site_font_css
 from ..render.sanitiser import NAME as SANITISER
 from ..render.sanitiser import missing_marker
 from ..render.template_files import Roots, template_file, template_roots, template_tree
@@ -147,8 +148,8 @@ def _write_site_assets(guide: Guide, roots: Roots, dest: Path, *, offline: bool)
     for name in sorted(name for name in fonts if name.endswith(".woff2") and "/" not in name):
         shutil.copyfile(fonts[name], dest / "fonts" / name)
     shutil.copyfile(fonts["LICENSE"], dest / "fonts" / "LICENSE.txt")
-    for name in ("fonts.css", "guide.css"):
-        shutil.copyfile(template_file(roots, f"site/assets/{name}"), dest / name)
+    shutil.copyfile(template_file(roots, "site/assets/guide.css"), dest / "guide.css")
+    _write(dest / "fonts.css", site_font_css(guide.content_dir, guide.config.fonts))
     brand = environment("site", roots).get_template("brand.css.j2").render(colours=palette(guide.config.brand))
     _write(dest / "brand.css", brand)
     if offline:

@@ -461,8 +461,8 @@ def test_the_filled_handout_has_each_note_in_a_field_of_its_ring(
 def test_letters_beyond_english_are_drawn_in_the_filled_handout(
     page: Page, hosted: str, errors: list[str], handout_dir: Path, tmp_path: Path
 ) -> None:
-    # Atkinson Hyperlegible has no Greek, so the second note is another name from Central Europe.
-    notes = {"Łukasz’s calm": 1, "Őrs’s patience": 2}
+    # Welsh and Central European letters: Atkinson Hyperlegible Next's latin-ext part has them.
+    notes = {"Dŵr a tŷ: Ŵ Ŷ ỳ ẁ ẃ ẅ": 0, "Łukasz’s calm": 1, "Őrs’s patience": 2}
     page.goto(hosted)
     for text, ring in notes.items():
         add(page, text, ring)
@@ -473,7 +473,11 @@ def test_letters_beyond_english_are_drawn_in_the_filled_handout(
     reader = PdfReader(filled)
     values = {name: field.get("/V") for name, field in (reader.get_fields() or {}).items()}
     prefixes = ["important", "less_important", "not_important"]
-    assert fields_by_ring(filled.read_bytes(), prefixes) == [[], ["Łukasz’s calm"], ["Őrs’s patience"]]
+    assert fields_by_ring(filled.read_bytes(), prefixes) == [
+        ["Dŵr a tŷ: Ŵ Ŷ ỳ ẁ ẃ ẅ"],  # the centre's box is a textarea: drawn too
+        ["Łukasz’s calm"],
+        ["Őrs’s patience"],
+    ]
 
     blank = pdfcheck.render_page(handout_dir / f"{ACTIVITY}.pdf", tmp_path / "blank", 80)
     rects = pdfcheck.field_rects(reader)

@@ -57,9 +57,9 @@ def test_pages_are_british_english_in_the_self_hosted_font(page: Page, site: Sit
     assert page.get_attribute("html", "lang") == "en-GB"
     page.evaluate("document.fonts.ready")
     fonts = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
-    assert any("Atkinson Hyperlegible" in family for family in fonts)
+    assert any("Atkinson Hyperlegible Next" in family for family in fonts)
     font = page.eval_on_selector("article p", "p => getComputedStyle(p).fontFamily")
-    assert font.startswith('"Atkinson Hyperlegible"')
+    assert font.startswith('"Atkinson Hyperlegible Next"')
 
 
 def test_navigation_from_home_to_an_activity_and_on_to_the_next(page: Page, site: Site, default_guide: Guide) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.content.model import Guide, ThreeCirclesHandout
-from generator.pdf import editions, jobs
+from generator.pdf import editions, jobs, layout
 
 
 def with_paper(guide: Guide, paper: str) -> Guide:
@@ -28,7 +28,7 @@ def test_each_edition_is_laid_out_on_its_paper(
         assert found[f"large-print/{activity.id}.pdf"] == large
         assert found[f"{activity.id}.pdf"] == paper
     assert found["large-print/guide.pdf"] == paper and found["guide.pdf"] == paper
-    assert found[editions.A5_BOOKLET] == a5 and jobs.PAGE_SIZES[a5] == css
+    assert found[editions.A5_BOOKLET] == a5 and layout.PAGE_SIZES[a5] == css
 
 
 def test_the_large_circles_fit_tabloid_within_its_margins() -> None:

@@ -124,7 +124,7 @@ def test_language_accessibility_metadata_and_fonts(book: Book, default_guide: Gu
     assert book.meta("schema:accessibilityHazard") == ["none"]
     assert len(book.meta("schema:accessibilitySummary")[0]) > 40
     fonts = [i.get("href") for i in book.items.values() if i.get("media-type") == "font/woff"]
-    assert "fonts/atkinson-hyperlegible-latin-400-normal.woff" in fonts
+    assert "fonts/atkinson-hyperlegible-next-latin-400-normal.woff" in fonts
     css = book.zip.read(str(book.base / "css/epub.css")).decode()
     assert all(f"url(../{font})" in css for font in fonts)
     for _, root in book.spine():

@@ -17,8 +17,9 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter
 from pypdf import PdfReader, PdfWriter
 
 from generator.content.model import Guide, ThreeCirclesHandout
+from generator.pdf.brand import ring_fills
 from generator.pdf.html import HANDOUT_DIAGRAM, POSTER_DIAGRAM
-from generator.render.diagram import RING_FILLS, Diagram, layout, ring_distance_range
+from generator.render.diagram import Diagram, layout, ring_distance_range
 
 pytestmark = pytest.mark.slow
 DPI = 100
@@ -34,9 +35,11 @@ class Case:
     centre: tuple[float, float]  # mm from the page's top-left corner, measured from pixels
 
 
-def measure_centre(image: Image.Image, diagram: Diagram) -> tuple[float, float]:
-    """Centre of the centre circle: the bounding box of its uniform grey fill (antialiased edges excluded)."""
-    grey = int(RING_FILLS[0][1:3], 16)
+def measure_centre(image: Image.Image, diagram: Diagram, fill: str) -> tuple[float, float]:
+    """Centre of the centre circle: the bounding box of its uniform fill, a brand tint that poppler
+    renders as one grey (antialiased edges excluded)."""
+    r, g, b = (int(fill[i : i + 2], 16) for i in (1, 3, 5))
+    grey = round(0.3 * r + 0.59 * g + 0.11 * b)
     low = image.filter(ImageFilter.MinFilter(5)).point(lambda v: 255 if v >= grey - 4 else 0)
     high = image.filter(ImageFilter.MaxFilter(5)).point(lambda v: 255 if v <= grey + 4 else 0)
     box = ImageChops.multiply(low, high).getbbox()
@@ -57,7 +60,8 @@ def cases(built: Built, default_guide: Guide, tmp_path_factory: pytest.TempPathF
                 pdf = built.path(f"{activity.id}{suffix}.pdf")
                 d = layout(activity.handout.rings, size, band)
                 blank = render_page(pdf, folder / f"{pdf.stem}-blank", DPI)
-                found.append(Case(pdf, d, blank, measure_centre(blank, d)))
+                centre_fill = ring_fills(default_guide.config.brand.primary)[0]
+                found.append(Case(pdf, d, blank, measure_centre(blank, d, centre_fill)))
     assert found
     return found
 

@@ -291,3 +291,15 @@ def test_a_website_only_build_keeps_the_booklet_sections_for_the_next_build(tmp_
     assert not (guide / "build" / "pdf").exists()
     report = build(guide, quiet())
     assert report.sections == (1, report.sections[1])  # only the edited page's section, not all of them
+
+
+@pytest.mark.parametrize("setting", ['brand:\n  primary: "#0b6e4f"\n', "paper: Letter\n"])
+def test_a_new_brand_colour_or_paper_renders_every_pdf_again(tmp_path: Path, built_once: Path, setting: str) -> None:
+    # The colours and the fonts' order reach the PDFs through a generated stylesheet, not the
+    # HTML, so they must be part of every PDF's cache key.
+    guide = tmp_path / "guide"
+    shutil.copytree(built_once, guide)
+    with (guide / "site_config.yml").open("a") as config:
+        config.write(setting)
+    report = build(guide, quiet())
+    assert {"circles.pdf", "circles-a3.pdf", "questions.pdf", "guide.pdf"} <= set(report.built)

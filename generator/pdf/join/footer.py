@@ -35,7 +35,7 @@ def label_characters(label: str) -> str:
     return "".join(sorted(set(label.replace("%(number)s", "").replace("%(total)s", "") + "0123456789")))
 
 
-PREFERRED_FACE = "Atkinson-Hyperlegible"  # the package's regular face: its FontName after the subset tag
+PREFERRED_FACE = "Atkinson-Hyperlegible-Next"  # the package's regular face (Next): its FontName after the subset tag
 
 
 def page_css(size: float | None = None) -> str:

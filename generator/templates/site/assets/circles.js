@@ -172,31 +172,56 @@
     return pairs;
   }
 
-  async function fillHandout(base64, fontBase64, config, textsByRing) {
+  async function fillHandout(base64, fontsBase64, config, textsByRing) {
     const PDFLib = window.PDFLib;
     const { PDFDocument, PDFTextField, PDFName, PDFBool, PDFHexString } = PDFLib;
     const doc = await PDFDocument.load(base64Bytes(base64));
     doc.registerFontkit(window.fontkit);
+    // The guide's fonts in its order (Atkinson Hyperlegible Next, then those under `fonts:`).
+    const files = fontsBase64.map((data) => base64Bytes(data));
+    const sets = files.map((bytes) => new Set(window.fontkit.create(bytes).characterSet));
+    const embedded = new Map();
     // The whole font, not a subset: a viewer redrawing a field someone edits later needs every letter.
-    const font = await doc.embedFont(base64Bytes(fontBase64), { subset: false });
+    const embed = async (index) => {
+      if (!embedded.has(index)) embedded.set(index, await doc.embedFont(files[index], { subset: false }));
+      return embedded.get(index);
+    };
     const form = doc.getForm();
     const fields = form.getFields().filter((field) => field instanceof PDFTextField);
-    const known = new Set(font.getCharacterSet());
     const values = [];
     config.rings.forEach((ring, index) => {
       const mine = ringFields(fields, ring.field);
       if (!mine.length) throw new Error(t("The handout has no spaces for %(ring)s.", { ring: ring.label }));
-      for (const [field, text] of spread(textsByRing[index], mine)) {
-        field.setText(drawable(text, known));
-        values.push([field, text]);
-      }
+      for (const [field, text] of spread(textsByRing[index], mine)) values.push([field, text]);
     });
-    form.updateFieldAppearances(font);
-    // The appearance shows "?" for what the font lacks; the value keeps the note exactly as typed.
+    for (const field of fields) uprightRectangles(field);
+    const chosen = values.map(([field, text]) => fontFor(text, sets));
+    values.forEach(([field, text], i) => field.setText(drawable(text, sets[chosen[i]])));
+    form.updateFieldAppearances(await embed(0));
+    // A note the first font cannot draw whole is drawn in the first of the guide's fonts that can.
+    for (const [i, [field]] of values.entries()) if (chosen[i] > 0) field.updateAppearances(await embed(chosen[i]));
+    // The appearance shows "?" for what no font has; the value keeps the note exactly as typed.
     for (const [field, text] of values) field.acroField.setValue(PDFHexString.fromText(text));
-    registerFont(form.acroForm.dict, font, PDFLib);
+    for (const font of embedded.values()) registerFont(form.acroForm.dict, font, PDFLib);
     form.acroForm.dict.set(PDFName.of("NeedAppearances"), PDFBool.True);
     return doc.save({ updateFieldAppearances: false });
+  }
+
+  /** WeasyPrint writes a textarea's /Rect bottom edge first (y1 > y2); viewers that redraw fields
+      put that right, but pdf-lib then draws its appearance below the box, where nothing shows. */
+  function uprightRectangles(field) {
+    for (const widget of field.acroField.getWidgets()) {
+      const { x, y, width, height } = widget.getRectangle();
+      if (height < 0) widget.setRectangle({ x, y: y + height, width, height: -height });
+    }
+  }
+
+  /** The first font that has every letter of text, else the one that has the most. */
+  function fontFor(text, sets) {
+    const letters = Array.from(text).filter((char) => char !== "\n").map((char) => char.codePointAt(0));
+    const counts = sets.map((set) => letters.filter((code) => set.has(code)).length);
+    const whole = counts.findIndex((count) => count === letters.length);
+    return whole >= 0 ? whole : counts.indexOf(Math.max(...counts));
   }
 
   /** text with "?" for each character the font has no glyph for (emoji, Greek): drawing it
@@ -810,12 +835,12 @@
       try {
         if (!window.PDFLib) await loadScript("../pdf-lib/pdf-lib.min.js");
         if (!window.fontkit) await loadScript("../fontkit/fontkit.umd.min.js");
-        if (!window.GUIDEGEN_HANDOUT_FONT) await loadScript("handout-font.js");
+        if (!window.GUIDEGEN_HANDOUT_FONTS) await loadScript("handout-font.js");
         const handouts = () => window.GUIDEGEN_HANDOUTS || {};
         if (!handouts()[this.config.activity]) await loadScript(`handout-${this.config.activity}.js`);
         const texts = this.config.rings.map((ring, index) => this.inRing(index).map((note) => note.text));
         const blank = handouts()[this.config.activity];
-        const bytes = await fillHandout(blank, window.GUIDEGEN_HANDOUT_FONT, this.config, texts);
+        const bytes = await fillHandout(blank, window.GUIDEGEN_HANDOUT_FONTS, this.config, texts);
         download(new Blob([bytes], { type: "application/pdf" }), this.config.filename);
         this.say(t("Downloaded %(file)s, the handout with your notes written in.", { file: this.config.filename }));
       } catch (error) {

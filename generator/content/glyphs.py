@@ -1,0 +1,59 @@
+"""Letters no font of the guide can draw: found before anything is built, with file:line:col.
+
+WeasyPrint only sees the guide's own fonts (render/fonts.py), so a letter none of them has
+would come out as an empty box, or not at all, in every PDF. Better to say so while the
+editor can still add a font under `fonts:` in site_config.yml.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from ..errors import ProblemCollector
+
+# Characters that are never drawn as a glyph of their own: controls, format characters
+# (zero-width joiners, directional marks) and variation selectors.
+SILENT_CATEGORIES = {"Cc", "Cf", "Cs", "Zl", "Zp"}
+VARIATION = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+MAX_LINES = 30  # per file: past that, one line says there are more
+
+
+def drawn(char: str) -> bool:
+    """True for a character that needs a glyph in some font."""
+    return not (char in "\t\n" or unicodedata.category(char) in SILENT_CATEGORIES or VARIATION.match(char))
+
+
+def missing_glyphs(collector: ProblemCollector, letters: frozenset[int], *, yaml: bool) -> None:
+    """One problem for each line with characters no font has, at the first of them."""
+    lines: Sequence[str] = collector.lines
+    if all(ord(c) in letters for c in set("".join(lines)) if drawn(c)):
+        return  # the usual case, decided in one pass over the text
+    field, reported = "text", 0
+    for number, line in enumerate(lines, start=1):
+        if yaml and (key := TOP_KEY.match(line)):
+            field = key.group(1)
+        if yaml and line.lstrip().startswith("#"):
+            continue  # a comment is never printed
+        missing = [(column, c) for column, c in enumerate(line, start=1) if ord(c) not in letters and drawn(c)]
+        if not missing:
+            continue
+        reported += 1
+        if reported > MAX_LINES:
+            collector.add(number, missing[0][0], field, "more lines below have letters none of the fonts has")
+            return
+        collector.add(number, missing[0][0], field, _message([c for _, c in missing]))
+
+
+def _message(chars: list[str]) -> str:
+    distinct = list(dict.fromkeys(chars))
+    named = [f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'no name')})" for c in distinct[:3]]
+    more = f" and {len(distinct) - 3} more" if len(distinct) > 3 else ""
+    verb = "is" if len(distinct) == 1 else "are"
+    return (
+        f"{', '.join(named)}{more} {verb} in none of the guide's fonts, so the PDFs would print empty boxes "
+        "or nothing: add a font that has these letters under fonts: in site_config.yml, e.g. "
+        "fonts: [assets/fonts/NotoSans-Regular.ttf], with the file in content/assets/fonts/"
+    )
