@@ -4,7 +4,7 @@ VENV    ?= .venv
 PYTHON  ?= python3
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed-stamp
-SYSTEM_PACKAGES := chromium poppler-utils qpdf zbar-tools epubcheck fonts-dejavu-core
+SYSTEM_PACKAGES := chromium poppler-utils qpdf zbar-tools epubcheck fonts-dejavu-core fonts-urw-base35
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: guide test quick lint system-deps vendor screenshots handout-picture benchmark clean
@@ -41,6 +41,7 @@ system-deps:
 	command -v zbarimg >/dev/null || missing="$$missing zbar-tools"; \
 	command -v epubcheck >/dev/null || missing="$$missing epubcheck"; \
 	test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || missing="$$missing fonts-dejavu-core"; \
+	test -f /usr/share/fonts/opentype/urw-base35/URWBookman-Light.otf || missing="$$missing fonts-urw-base35"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing$$missing"; \
 	  apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \

@@ -26,7 +26,8 @@ from generator.render.template_files import PACKAGE_TEMPLATES
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]
 MINIMAL = REPO / "tests" / "samples" / "minimal"
-FAMILY = '"Atkinson Hyperlegible", "Atkinson Hyperlegible Ext", sans-serif'
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # Debian's fonts-dejavu-core (make system-deps)
+BOOKMAN = Path("/usr/share/fonts/opentype/urw-base35/URWBookman-Light.otf")  # a CFF font, from Ghostscript's fonts
 
 
 def _synthetic(dest: Path, activities: int) -> Path:
@@ -95,13 +96,22 @@ def _empty_link_targets(document: pikepdf.Object) -> int:
     return sum(len(list(elements(kid))) for kid in kids if not has_content(kid))
 
 
-def _guide_with_font(tmp_path: Path, family: str) -> Path:
+def _guide_with_font(tmp_path: Path, font_file: Path, family: str) -> Path:
+    """A guide that declares font_file under `fonts:` and sets its PDFs in that family alone
+    (a guide's own templates/pdf/common.css), as another group replacing our typeface would."""
     guide = tmp_path / "guide"
     shutil.copytree(MINIMAL, guide)
+    fonts = guide / "content" / "assets" / "fonts"
+    fonts.mkdir(parents=True, exist_ok=True)
+    shutil.copy(font_file, fonts / font_file.name)
+    config = guide / "site_config.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + f"fonts: [assets/fonts/{font_file.name}]\n", encoding="utf-8"
+    )
     css = (PACKAGE_TEMPLATES / "pdf" / "common.css").read_text(encoding="utf-8")
-    assert FAMILY in css
     (guide / "templates" / "pdf").mkdir(parents=True)
-    (guide / "templates" / "pdf" / "common.css").write_text(css.replace(FAMILY, family), encoding="utf-8")
+    own = f"{css}\nhtml {{ font-family: {family}; }}\n@page {{ @bottom-left {{ font-family: {family}; }} }}\n"
+    (guide / "templates" / "pdf" / "common.css").write_text(own, encoding="utf-8")
     return guide
 
 
@@ -115,7 +125,7 @@ def _base_fonts(pdf: Path) -> set[str]:
 
 
 def test_another_truetype_font_in_the_stylesheet_joins_with_its_page_numbers(tmp_path: Path) -> None:
-    guide = _guide_with_font(tmp_path, '"DejaVu Sans", sans-serif')
+    guide = _guide_with_font(tmp_path, DEJAVU, '"DejaVu Sans", sans-serif')
     build(guide, BuildOptions(quiet=True, only=("pdf",)))
     booklet = guide / "build" / "pdf" / "guide.pdf"
     reader = PdfReader(booklet)
@@ -129,7 +139,7 @@ def test_another_truetype_font_in_the_stylesheet_joins_with_its_page_numbers(tmp
 
 def test_a_font_the_join_cannot_draw_with_is_a_plain_message(tmp_path: Path) -> None:
     """URW Bookman is a CFF OpenType font: the join draws page numbers only with TrueType."""
-    guide = _guide_with_font(tmp_path, '"URW Bookman"')
+    guide = _guide_with_font(tmp_path, BOOKMAN, '"URW Bookman"')
     with pytest.raises(JoinError) as raised:
         build(guide, BuildOptions(quiet=True, only=("pdf",)))
     message = str(raised.value)
