@@ -42,7 +42,7 @@ class _FrontLength(Pages):
         return count == self.guess
 
 
-def make_booklet(guide: Guide, job: PdfJob) -> bytes:
+def make_booklet(guide: Guide, job: PdfJob, finish_edition: bool = True) -> bytes:
     """The cover and contents, then every part, joined into one PDF (into job.output if given)."""
     from .join.booklet import Part, page_numbers
 
@@ -76,10 +76,11 @@ def make_booklet(guide: Guide, job: PdfJob) -> bytes:
         raise RuntimeError("the booklet's contents changed length every time they were laid out")
     # Activities after the first sit under the "Activities" heading that the first one's part holds.
     first_activity = next((i for i, p in enumerate(parts) if "activities" in p.anchors), len(parts))
-    return _join(guide, job, front, parts, [i > first_activity for i in range(len(parts))])
+    nested = [i > first_activity for i in range(len(parts))]
+    return _join(guide, job, front, parts, nested, finish_edition)
 
 
-def _join(guide: Guide, job: PdfJob, front: Any, parts: list[Any], nested: list[bool]) -> bytes:
+def _join(guide: Guide, job: PdfJob, front: Any, parts: list[Any], nested: list[bool], finishing: bool) -> bytes:
     """Join into job.output (returning b"") or into bytes; the A5 edition is then imposed for printing."""
     from .join.booklet import join
     from .join.footer import SIZE
@@ -89,13 +90,14 @@ def _join(guide: Guide, job: PdfJob, front: Any, parts: list[Any], nested: list[
     if job.output is not None:
         out = Path(job.output)
         join(front, parts, nested, out, size, label)
-        if job.variant:
+        if job.variant and finishing:
             out.write_bytes(finish(guide, job, out.read_bytes()))
         return b""
     with tempfile.TemporaryDirectory(prefix="guidegen-join-") as folder:
         out = Path(folder) / Path(job.filename).name
         join(front, parts, nested, out, size, label)
-        return finish(guide, job, out.read_bytes())
+        data = out.read_bytes()
+        return finish(guide, job, data) if finishing else data
 
 
 def _cached_front(job: PdfJob, key: str) -> bytes:
