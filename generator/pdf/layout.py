@@ -116,7 +116,8 @@ def _stylesheets(
         CSS(filename=template_file(roots, f"pdf/{name}"), url_fetcher=fetcher, font_config=fonts)
         for name in STYLESHEETS[kind] + editions.STYLESHEETS.get(variant, ())
     ]
-    sheets.append(CSS(string=brand_css(primary, accent), url_fetcher=fetcher))
+    if kind != "agenda":  # the agenda is photocopied on the night: black on white, big clock times
+        sheets.append(CSS(string=brand_css(primary, accent), url_fetcher=fetcher))
     sheets.append(CSS(string=f"@page {{ size: {PAGE_SIZES[paper]} portrait; }}", url_fetcher=fetcher))
     # The footer's geometry, shared with the join (the large-print edition's footer is larger).
     footer = page_css(editions.FOOTER_SIZES.get(variant))

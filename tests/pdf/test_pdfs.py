@@ -20,6 +20,7 @@ from generator.pdf.fields import checklist_rows, table_rows
 from generator.pdf.jobs import pdf_jobs, render_job
 from generator.render import diagram
 from generator.render.markdown import plain_text
+from generator.render.messages import messages_for
 
 pytestmark = pytest.mark.slow
 OUTPUT = Path(__file__).resolve().parent.parent / "output"
@@ -94,7 +95,7 @@ def test_handouts_carry_the_aim_time_steps_and_licence_but_never_facilitator_not
         title = activity.handout.title if activity.handout and activity.handout.title else activity.title
         assert words(title) in text
         assert words(plain_text(activity.aim)) in text
-        assert f"Time {activity.duration_minutes} minutes" in text
+        assert f"Time {messages_for(default_guide.config).duration(activity.duration_minutes)}" in text
         assert all(words(plain_text(step.text)) in text for step in activity.steps)
         assert words(f"{config.organisation}. Shared under the {config.licence.name} licence") in text
         assert activity.facilitator_notes
