@@ -112,7 +112,9 @@ class PdfRender:
         from ..epub.package import epub_job, epub_key
 
         guide = self.run.guide
-        if "epub" not in guide.config.editions:
+        # One e-book, in the source language: a translation's would need a place of its own
+        # beside build/<slug>.epub (not done yet), and would be made again on every build.
+        if "epub" not in guide.config.editions or guide.source_language is not None:
             return
         job = epub_job(guide)
         self.filenames.add(job.filename)
