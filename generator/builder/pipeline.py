@@ -40,9 +40,7 @@ def build(root: Path, options: BuildOptions, progress: Progress | None = None) -
 
 def _build(root: Path, options: BuildOptions, progress: Progress | None = None) -> BuildReport:
     started = time.perf_counter()
-    inputs = inputs_digest(
-        root.resolve(), options.request(root.resolve())
-    )  # before reading: a later edit means rebuild
+    inputs = inputs_digest(root.resolve(), options.request(root.resolve()))  # before reading: a later edit rebuilds
     out = options.output_folder(root.resolve())
     _refuse_foreign_folder(out)
     remove_abandoned()  # what a killed build's workers left in the temporary folder
@@ -63,7 +61,7 @@ def _build(root: Path, options: BuildOptions, progress: Progress | None = None) 
         if options.edition == "facilitators":  # the cache holds the content as written, notes and all
             parse_cache.write(staging)
         engine = options.engine or guide.config.engine
-        BuildRecord(options.request(), outputs, engine).write(staging)  # for `guidegen publish`
+        BuildRecord(options.request(root.resolve()), outputs, engine).write(staging)  # for `guidegen publish`
         run.manifest.inputs = inputs
         run.manifest.record_files(staging)  # every file, the build record too: the manifest comes last
         run.manifest.write(staging)
