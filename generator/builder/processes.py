@@ -172,11 +172,11 @@ def remove_abandoned(temp: Path | None = None) -> None:
     """Scratch folders of workers whose build was killed (their build's process is gone)."""
     for folder in Path(temp or tempfile.gettempdir()).glob(f"{SCRATCH_PREFIX}*"):
         pid = folder.name.removeprefix(SCRATCH_PREFIX).split("-", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not pid_alive(int(pid)):
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def _alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

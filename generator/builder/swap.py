@@ -24,6 +24,8 @@ import re
 import shutil
 from pathlib import Path
 
+from .processes import pid_alive
+
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
 STAGING_PREFIX = ".build-staging-"
@@ -72,18 +74,8 @@ def _remove_abandoned(parent: Path) -> None:
     for prefix in (STAGING_PREFIX, OLD_PREFIX):
         for candidate in parent.glob(f"{prefix}*"):
             pid = candidate.name.rsplit("-", 1)[-1]
-            if pid.isdigit() and not _alive(int(pid)):
+            if pid.isdigit() and not pid_alive(int(pid)):
                 shutil.rmtree(candidate, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _exchange(a: Path, b: Path) -> bool:
