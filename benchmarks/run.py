@@ -1,6 +1,6 @@
 """guidegen benchmark: build times, rebuilds, parallel PDFs, raw-engine baselines and memory.
 
-    .venv/bin/python benchmarks/run.py [--sizes 10,100,500] [--repeat 3] [--quick] [--output FILE] [--budget MIN]
+    .venv/bin/python benchmarks/run.py [--sizes 20,100,500] [--repeat 3] [--quick] [--output FILE] [--budget MIN]
 
 Measures the default guide and synthetic guides of each size (see synthetic.py) in fresh
 processes, prints medians as Markdown with the issue's goals marked met or not met, and
@@ -211,7 +211,7 @@ def _load() -> str:
 
 def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Benchmark guidegen builds against the raw engines.")
-    parser.add_argument("--sizes", default="10,100,500", help="activities in each synthetic guide (default 10,100,500)")
+    parser.add_argument("--sizes", default="20,100,500", help="activities in each synthetic guide (default 20,100,500)")
     parser.add_argument("--repeat", type=int, default=3, metavar="N", help="runs of each measurement (median)")
     parser.add_argument("--quick", action="store_true", help="smoke test: sizes 10,100 and one run each")
     parser.add_argument("--output", type=Path, help="also write the Markdown report to this file")
@@ -224,7 +224,7 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     )
     args = parser.parse_args(argv)
     if args.quick:
-        args.sizes, args.repeat = "10,100", 1
+        args.sizes, args.repeat = "20,100", 1
     try:
         args.sizes = sorted({int(part) for part in args.sizes.split(",") if part.strip()})
     except ValueError:

@@ -17,6 +17,8 @@ import pytest
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]
 WARNING = re.compile(r"deprecat", re.IGNORECASE)
+# What setuptools prints when it warns: a warning class by name, or its "!!" banner.
+SETUPTOOLS_WARNING = re.compile(r"\w+Warning\b|!!")
 
 
 def _run(*command: str | Path, cwd: Path, env: dict[str, str]) -> str:
@@ -73,3 +75,26 @@ def test_a_wheel_installed_elsewhere_builds_a_new_guide(tmp_path: Path) -> None:
     assert (out / "site" / "index.html").is_file()
     assert (out / "pdf" / "guide.pdf").is_file() and len(list((out / "pdf").glob("*.pdf"))) >= 2
     assert len(list(out.glob("*.zip"))) == 1
+
+
+def test_an_editable_install_prints_no_warning(tmp_path: Path) -> None:
+    """`make` installs the repository with `pip install -e .`: setuptools has nothing to warn about."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    venv = tmp_path / "venv"
+    _run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=tmp_path, env=env)
+    # This environment's pip (a recent one) installs into the new venv and shows the backend's output.
+    said = _run(
+        sys.executable,
+        "-m",
+        "pip",
+        "--python",
+        venv / "bin" / "python",
+        "install",
+        "--no-deps",
+        "-e",
+        _source(tmp_path / "source"),
+        cwd=tmp_path,
+        env=env,
+    )
+    assert "Successfully installed guidegen" in said, said
+    assert not SETUPTOOLS_WARNING.findall(said), [line for line in said.splitlines() if SETUPTOOLS_WARNING.search(line)]
