@@ -24,7 +24,7 @@ class BuildOptions:
     quiet: bool = False
     verbose: bool = False
     time_limit: float = DEFAULT_TIME_LIMIT
-    edition: str = "facilitators"  # or "participants": see content/editions.py
+    edition: str = "facilitators"  # or "participants": see content/audience.py
     force: bool = False  # make every output from scratch, reusing nothing from the last build
     notes: tuple[str, ...] = ()  # said before the build starts (e.g. --jobs was capped)
     # Fork nothing: MkDocs runs in this process and PDF workers are started fresh. For callers

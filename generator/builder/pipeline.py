@@ -13,12 +13,12 @@ import shutil
 import time
 from pathlib import Path
 
-from ..content.editions import for_edition
+from ..content.audience import for_edition
 from ..content.loader import load_guide
 from ..content.model import Guide
 from ..content.parse_cache import ParseCache
 from .cache import MANIFEST, Manifest, copy_verified, digest_bytes, digest_tree, engine_versions, inputs_digest
-from .editions import Editions
+from .translations import Translations
 from .lock import output_lock
 from .options import ALL_OUTPUTS, BuildOptions, UsageError
 from .pdfs import PARTS, PdfRender
@@ -52,12 +52,12 @@ def _build(root: Path, options: BuildOptions, progress: Progress | None = None) 
     run = BuildRun(guide, staging, out, Manifest.read(out), Manifest(), BuildReport(out=out), progress, options)
     try:
         with progress:
-            editions = Editions(run, outputs) if guide.config.translations else None
-            if editions is not None:
-                editions.render()  # before the source's sites: the zip takes in their file:// sites
-            _render_all(run, outputs, editions)
-            if editions is not None:
-                editions.place()
+            translations = Translations(run, outputs) if guide.config.translations else None
+            if translations is not None:
+                translations.render()  # before the source's sites: the zip takes in their file:// sites
+            _render_all(run, outputs, translations)
+            if translations is not None:
+                translations.place()
         if options.edition == "facilitators":  # the cache holds the content as written, notes and all
             parse_cache.write(staging)
         engine = options.engine or guide.config.engine
@@ -99,7 +99,7 @@ def outputs_to_build(guide: Guide, options: BuildOptions) -> tuple[str, ...]:
     return tuple(name for name in ALL_OUTPUTS if name in wanted)
 
 
-def _render_all(run: BuildRun, outputs: tuple[str, ...], editions: Editions | None = None) -> None:
+def _render_all(run: BuildRun, outputs: tuple[str, ...], translations: Translations | None = None) -> None:
     """The PDFs in worker processes and the MkDocs builds in child processes, all at once."""
     pdf_dir = run.staging / "pdf"
     pdfs = PdfRender(run, pdf_dir) if ("pdf" in outputs or "offline" in outputs) else None
@@ -109,7 +109,7 @@ def _render_all(run: BuildRun, outputs: tuple[str, ...], editions: Editions | No
     if "site" in outputs:
         sites.append(_Website(run, handouts, pdf_key))
     if "offline" in outputs:
-        sites.append(_Offline(run, handouts, pdf_key, editions))
+        sites.append(_Offline(run, handouts, pdf_key, translations))
     needed = [site for site in sites if site.needed]
     together = _one_after_the_other(run, needed, pdfs)
     _announce(run, needed, pdfs, together)
@@ -234,10 +234,12 @@ class _Offline(_Site):
 
     description = "MkDocs for the offline site"
 
-    def __init__(self, run: BuildRun, handouts: dict[str, str], pdf_key: str, editions: Editions | None = None) -> None:
+    def __init__(
+        self, run: BuildRun, handouts: dict[str, str], pdf_key: str, translations: Translations | None = None
+    ) -> None:
         from ..offline.bundle import bundle_name, write_offline_project
 
-        self.editions = editions
+        self.translations = translations
         project = run.staging / "offline-mkdocs"
         self.engine = site_engine(run)
         self.description = f"{ENGINE_NAMES[self.engine]} for the offline site"
@@ -245,7 +247,7 @@ class _Offline(_Site):
         self.name = bundle_name(run.guide)
         source_date = os.environ.get("SOURCE_DATE_EPOCH", "")
         key = digest_bytes(
-            engine_versions(), digest_tree(project), pdf_key, source_date, *(editions.keys if editions else [])
+            engine_versions(), digest_tree(project), pdf_key, source_date, *(translations.keys if translations else [])
         )
         super().__init__(run, handouts, project, run.staging / "offline-site", key, self.name)
 
@@ -261,8 +263,8 @@ class _Offline(_Site):
         run = self.run
         if self.needed:
             write_pdf_files(run.guide, self.handouts, pdf_dir, self.site_dir)
-            if self.editions is not None:  # every language in the one zip, each in its <lang>/
-                self.editions.into_offline_site(self.site_dir)
+            if self.translations is not None:  # every language in the one zip, each in its <lang>/
+                self.translations.into_offline_site(self.site_dir)
             run.progress.step("Offline bundle: zipping it")
             write_zip(self.site_dir, run.staging / self.name, folder=run.guide.config.slug + "-offline")
             run.report.built.append(self.name)

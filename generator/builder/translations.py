@@ -22,18 +22,18 @@ from .cache import digest_bytes, digest_tree, engine_versions, reuse
 from .pdfs import PARTS
 from .state import BuildRun
 
-EDITION_FOLDERS = ("site", "pdf", PARTS)
+TRANSLATED_FOLDERS = ("site", "pdf", PARTS)
 OFFLINE_EDITIONS = ".offline-editions"  # each edition's file:// site, for the next build's zip
 
 
-def edition_name(name: str, language: str) -> str:
+def translated_name(name: str, language: str) -> str:
     """An output's name in the manifest: 'site' -> 'site/cy', 'pdf/x.pdf' -> 'pdf/cy/x.pdf'."""
     head, _, rest = name.partition("/")
     return f"{head}/{language}/{rest}" if rest else f"{head}/{language}"
 
 
 @dataclass
-class EditionRun(BuildRun):
+class TranslationRun(BuildRun):
     """A BuildRun for one translation: what it reuses comes from, and is recorded under, the
     edition's own names in the build's manifest."""
 
@@ -41,12 +41,12 @@ class EditionRun(BuildRun):
     root_out: Path = field(default_factory=Path)
 
     def reused(self, name: str, key: str, dest: Path) -> bool:
-        mapped = edition_name(name, self.language)
+        mapped = translated_name(name, self.language)
         self.manifest.keys[mapped] = key
         return reuse(self.previous, self.root_out, mapped, key, dest)
 
 
-class Editions:
+class Translations:
     """Every translation of the guide: made (and checked) before anything is rendered."""
 
     def __init__(self, run: BuildRun, outputs: tuple[str, ...]) -> None:
@@ -68,7 +68,7 @@ class Editions:
             staging = self.folder(guide)
             staging.mkdir()
             run = self.run
-            edition = EditionRun(
+            edition = TranslationRun(
                 guide, staging, staging / ".no-previous", run.previous, run.manifest, run.report, run.progress,
                 run.options, language=language, root_out=run.previous_out,
             )  # fmt: skip
@@ -107,7 +107,7 @@ class Editions:
         """Move each edition's outputs to build/site/<lang>/, build/pdf/<lang>/ and the booklet parts."""
         for guide in self.guides:
             staging = self.folder(guide)
-            for name in EDITION_FOLDERS:
+            for name in TRANSLATED_FOLDERS:
                 if name == "pdf" and "pdf" not in self.outputs:
                     continue
                 source = staging / name

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.content.editions import for_edition
+from generator.content.audience import for_edition
 from generator.content.loader import load_guide
 from generator.content.model import Guide
 from generator.content.sessions import agenda, clock_at, end_clock, materials, total_minutes
