@@ -18,7 +18,6 @@ from ..content.loader import load_guide
 from ..content.model import Guide
 from ..content.parse_cache import ParseCache
 from .cache import MANIFEST, Manifest, copy_verified, digest_bytes, digest_tree, engine_versions, inputs_digest
-from .translations import Translations
 from .lock import output_lock
 from .options import ALL_OUTPUTS, BuildOptions, UsageError
 from .pdfs import PARTS, PdfRender
@@ -27,6 +26,7 @@ from .progress import Progress
 from .record import BuildRecord
 from .state import BuildReport, BuildRun
 from .swap import left_alone, staging_dir, swap_into_place
+from .translations import Translations
 
 __all__ = ["BuildOptions", "BuildReport", "build"]
 
