@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
 from pydantic_core import PydanticCustomError
@@ -535,6 +535,25 @@ class Session(StrictModel):
 # ---------------------------------------------------------------- the whole guide
 
 
+# id -> item for the last few tuples of items looked up by id. Renderers look items up for every
+# link, and a scan per lookup made a 2,000-activity guide's HTML grow with the square of its size.
+# Kept outside the model, so that guides still compare by their content; keyed by the tuple's
+# identity (the tuple is held, so its id is not reused while it is here).
+_INDEXES: dict[int, tuple[tuple[Any, ...], dict[str, Any]]] = {}
+
+
+def _by_id(items: tuple[Any, ...]) -> dict[str, Any]:
+    known = _INDEXES.get(id(items))
+    if known is None or known[0] is not items:
+        if len(_INDEXES) >= 32:  # a preview loads the guide again on every save
+            _INDEXES.clear()
+        index: dict[str, Any] = {}
+        for item in items:
+            index.setdefault(item.id, item)  # the first, as a scan would find
+        known = _INDEXES[id(items)] = (items, index)
+    return known[1]
+
+
 class Guide(StrictModel):
     """Everything the renderers need; nothing reads content/ after the loader."""
 
@@ -548,20 +567,20 @@ class Guide(StrictModel):
     # "participants": facilitator notes, session notes, packs and the booklet are left out.
     edition: Literal["facilitators", "participants"] = "facilitators"
 
-    def session(self, session_id: str) -> Session:
-        return next(s for s in self.sessions if s.id == session_id)
-
     support: SupportFile | None = None
     # A translated edition only: items shown in the source language ("page:ID", "skill:ID",
     # "activity:ID", "home:index"), and that language.
     untranslated: frozenset[str] = frozenset()
     source_language: str | None = None
 
+    def session(self, session_id: str) -> Session:
+        return cast(Session, _by_id(self.sessions)[session_id])
+
     def activity(self, activity_id: str) -> Activity:
-        return next(a for a in self.activities if a.id == activity_id)
+        return cast(Activity, _by_id(self.activities)[activity_id])
 
     def skill(self, skill_id: str) -> Skill:
-        return next(s for s in self.skills if s.id == skill_id)
+        return cast(Skill, _by_id(self.skills)[skill_id])
 
     @property
     def content_dir(self) -> Path:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..site.scripts import SCRIPT_KEYWORDS, SCRIPTS
 from .messages import DOMAIN, LOCALE_DIR, SOURCE_CODE, po_path, shipped_languages
 
 PACKAGE = LOCALE_DIR.parent
@@ -24,7 +25,6 @@ KEYWORDS: dict[str, Any] = {
     "N_": None,
     "raw": None,
 }
-SCRIPT_KEYWORDS: dict[str, Any] = {"t": None, "tn": (2, 3)}
 JINJA_OPTIONS = {"trim_blocks": "true", "lstrip_blocks": "true", "extensions": "jinja2.ext.i18n"}
 
 Found = tuple[str, int, str | tuple[str, str]]  # file (relative to the repository), line, message
@@ -38,7 +38,8 @@ def sources() -> Iterator[tuple[Path, str]]:
         yield path, "jinja"
     for path in sorted((PACKAGE / "templates" / "pdf").glob("*.j2")):
         yield path, "jinja"
-    yield PACKAGE / "templates" / "site" / "assets" / "circles.js", "javascript"
+    for script in SCRIPTS:
+        yield PACKAGE / "templates" / script, "javascript"
 
 
 def extract() -> list[Found]:
@@ -80,7 +81,7 @@ def update() -> None:
     """Write the template into every shipped catalogue, keeping its translations."""
     from babel.messages.pofile import write_po
 
-    from .messages import catalog
+    from .messages import catalog, catalogue_code
 
     fresh = template()
     for code in sorted({*shipped_languages(), SOURCE_CODE}):
@@ -97,6 +98,8 @@ def update() -> None:
         with path.open("wb") as file:
             write_po(file, current, width=100, omit_header=False, ignore_obsolete=True, sort_output=False)
         catalog.cache_clear()
+    shipped_languages.cache_clear()  # a catalogue may be new
+    catalogue_code.cache_clear()
 
 
 if __name__ == "__main__":

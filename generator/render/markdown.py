@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 import markdown as md
@@ -71,8 +72,13 @@ def neutralise(text: str, resolve: Resolver) -> str:
 _local = threading.local()
 
 
+@cache
 def _convert(text: str) -> str:
-    """Markdown -> HTML with one converter per thread: making one costs more than most conversions."""
+    """Markdown -> HTML with one converter per thread: making one costs more than most conversions.
+
+    Kept per text (the output depends on nothing else: links were resolved before): the booklet,
+    its large-print and A5 editions and the handouts convert the same texts, so a large guide
+    converted each one three or four times. The cache holds about as much as the content itself."""
     converter = getattr(_local, "converter", None)
     if converter is None:
         converter = _local.converter = md.Markdown(extensions=PDF_EXTENSIONS, output_format="html")

@@ -32,11 +32,13 @@ def N_(message: str) -> str:
     return message
 
 
+@cache  # asked on every message: globbing the folder each time was a sixth of a large build's HTML time
 def shipped_languages() -> tuple[str, ...]:
     """The language codes with a catalogue in generator/locale/."""
     return tuple(sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po")))
 
 
+@cache
 def catalogue_code(language: str) -> str:
     """'cy-GB' -> 'cy'; a language without a catalogue falls back to English."""
     primary = language.split("-")[0].lower()

@@ -9,6 +9,7 @@ alternative text in the tagged PDF (WeasyPrint reads an inline SVG's alt text on
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from markupsafe import Markup
 
@@ -42,15 +43,17 @@ def qr_code(config: SiteConfig, path: str, what: str) -> QrCode | None:
     url = page_url(config, path)
     if url is None or not config.qr_codes:
         return None
-    import segno  # only when a PDF is made with a code
-
     address = url.split("://", 1)[1]
-    code = segno.make(url, error="m", micro=False)
     messages = messages_for(config)
     what = messages.gettext(what)
     alt = messages.gettext(QR_ALT, what=what, address=address)
-    svg = code.svg_inline(
-        scale=1, border=2, omitsize=True, svgclass="qr-code", lineclass=None, title=alt
-    )  # segno escapes it
-    svg = svg.replace("<svg ", '<svg role="img" ', 1)
-    return QrCode(url, address, messages.gettext(QR_LABEL, what=what), Markup(svg))
+    return QrCode(url, address, messages.gettext(QR_LABEL, what=what), Markup(_svg(url, alt)))
+
+
+@cache  # a page's handout and its large-print edition carry the same code: encoding is the costly part
+def _svg(url: str, alt: str) -> str:
+    import segno  # only when a PDF is made with a code
+
+    code = segno.make(url, error="m", micro=False)
+    svg = code.svg_inline(scale=1, border=2, omitsize=True, svgclass="qr-code", lineclass=None, title=alt)  # escaped
+    return str(svg.replace("<svg ", '<svg role="img" ', 1))

@@ -60,15 +60,18 @@ ATTRIBUTES: dict[str, set[str]] = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+# Made once: nh3.clean() converts the allow-lists on every call, about three quarters of its time.
+_CLEANER = nh3.Cleaner(
+    tags=TEXT_TAGS | SVG_TAGS,
+    attributes=ATTRIBUTES,
+    url_schemes=URL_SCHEMES,
+    link_rel="noopener noreferrer",
+)
+
+
 def sanitise(html: str) -> str:
     """Allow-list sanitising of HTML made from content (comments go too)."""
-    return nh3.clean(
-        html,
-        tags=TEXT_TAGS | SVG_TAGS,
-        attributes=ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer",
-    )
+    return _CLEANER.clean(html)
 
 
 class _Sanitise(Postprocessor):

@@ -18,7 +18,7 @@ from ..content.model import Guide, Session
 from ..content.sessions import agenda, end_clock, materials, session_activities, total_minutes
 from ..render.environments import TEMPLATES_DIR
 from ..render.messages import N_, messages_for
-from .circles import js_value
+from .scripts import PLANNER_SCRIPT, js_value, script_words, write_script
 
 PLANNER_FILES = ("planner.js", "planner.css")
 INDEX, PLANNER = "sessions/index.md", "sessions/planner.md"
@@ -108,5 +108,9 @@ def write_planner_assets(guide: Guide, dest: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name in PLANNER_FILES:
         shutil.copyfile(TEMPLATES_DIR / "site" / "planner" / name, folder / name)
-    script = f"window.guidegenPlannerData = {js_value(planner_data(guide))};\n"
-    (folder / "data.js").write_text(script, encoding="utf-8", newline="\n")
+    words = script_words(messages_for(guide.config), PLANNER_SCRIPT)
+    write_script(
+        folder / "data.js",
+        f"window.guidegenPlannerData = {js_value(planner_data(guide))};\n"
+        f"window.GUIDEGEN_PLANNER_WORDS = {js_value(words)};\n",
+    )

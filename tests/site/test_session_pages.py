@@ -14,6 +14,7 @@ from generator.content.model import Guide
 from generator.content.sessions import agenda, materials, session_activities, total_minutes
 from generator.site.pages import duration
 from generator.site.project import run_mkdocs, write_mkdocs_project
+from generator.site.sessions import write_planner_assets
 
 pytestmark = pytest.mark.slow
 
@@ -78,3 +79,17 @@ def test_sessions_have_an_index_a_planner_and_a_place_in_the_navigation(site: Pa
     planner = (site / "sessions" / "planner" / "index.html").read_text(encoding="utf-8")
     assert "assets/guidegen/planner/planner.js" in planner and "guide-planner-fallback" in planner
     assert (site / "assets" / "guidegen" / "planner" / "data.js").is_file()
+
+
+def test_the_planner_speaks_the_guides_language(default_guide: Guide, tmp_path: Path) -> None:
+    """planner.js shows its words from the catalogue: a Welsh guide's planner is in Welsh, rewordings win."""
+    config = default_guide.config.model_copy(update={"language": "cy", "interface": {"Our session": "Ein noson"}})
+    write_planner_assets(default_guide.model_copy(update={"config": config}), tmp_path)
+    data = (tmp_path / "planner" / "data.js").read_text(encoding="utf-8")
+    found = re.search(r"^window\.GUIDEGEN_PLANNER_WORDS = (.*);$", data, flags=re.MULTILINE)
+    assert found, data[:200]
+    words = json.loads(found.group(1))
+    assert words["Add to the plan"] == "Ychwanegu at y cynllun"
+    assert words["Opened a plan of %(num)s items."] == "Wedi agor cynllun o %(num)s eitem."
+    assert words["%(num)s minutes"] == "%(num)s munud"  # the durations the planner writes
+    assert words["Our session"] == "Ein noson"

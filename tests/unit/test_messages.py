@@ -17,10 +17,9 @@ from generator.render.messages import (
     placeholders,
     shipped_languages,
 )
-from generator.site.circles import script_words
+from generator.site.scripts import CIRCLES_SCRIPT, SCRIPTS, script_words
 
 TEMPLATES = extract.PACKAGE / "templates"
-SCRIPT = TEMPLATES / "site" / "assets" / "circles.js"
 
 
 def _found() -> dict[str, list[str]]:
@@ -114,9 +113,12 @@ def _script_prose(source: str) -> list[str]:
     return out
 
 
-def test_the_script_shows_no_words_outside_the_catalogue() -> None:
-    messages = [text for text, where in _found().items() if any("circles.js" in w for w in where)]
-    stray = [text for text in _script_prose(SCRIPT.read_text(encoding="utf-8")) if not any(text in m for m in messages)]
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_the_script_shows_no_words_outside_the_catalogue(script: str) -> None:
+    name = Path(script).name
+    messages = [text for text, where in _found().items() if any(name in w for w in where)]
+    source = (TEMPLATES / script).read_text(encoding="utf-8")
+    stray = [text for text in _script_prose(source) if not any(text in m for m in messages)]
     allowed = {"use strict", "NeedAppearances", "Font", "Enter", "Escape"}  # code, not words a reader sees
     assert [text for text in stray if text not in allowed] == []
 
@@ -139,10 +141,10 @@ def test_welsh_words_and_counts() -> None:
 
 
 def test_script_words_cover_every_form_of_a_count() -> None:
-    words = script_words(Messages("cy"))
+    words = script_words(Messages("cy"), CIRCLES_SCRIPT)
     assert words["Add note"] == "Ychwanegu nodyn"
     assert words["%(num)s note"] == words["%(num)s notes"] == "%(num)s nodyn"
-    english = script_words(Messages("en"))
+    english = script_words(Messages("en"), CIRCLES_SCRIPT)
     assert english["%(num)s notes"] == "%(num)s notes"
 
 

@@ -8,7 +8,8 @@
    agenda, and exported as content/sessions/<id>.yml for an editor to publish.
    Plain JavaScript, no network, works from file://. Text typed in only ever reaches the
    page through text nodes, never as HTML. Every change is announced in a live region.
-   The fixed words are in WORDS below, in one place. */
+   The fixed words are in WORDS below, in one place; each comes from the guide's message
+   catalogue (window.GUIDEGEN_PLANNER_WORDS, written by site/sessions.py). */
 (() => {
   "use strict";
 
@@ -20,57 +21,84 @@
   const STORE = `guidegen-planner:${DATA.guide}`;
   const MAX_ITEMS = 40;
   const MAX_FILE = 100000; // bytes; a plan of 40 items is about 3 kB
+  const MESSAGES = window.GUIDEGEN_PLANNER_WORDS || {};
+
+  /** An interface message in the guide's language (site/sessions.py writes them into data.js),
+      with its %(name)s placeholders filled in. */
+  function t(message, values) {
+    const text = Object.prototype.hasOwnProperty.call(MESSAGES, message) ? MESSAGES[message] : message;
+    return text.replace(/%\((\w+)\)s/g, (whole, name) => (values && name in values ? String(values[name]) : whole));
+  }
+
+  /** The message for a count: `one` for 1, `other` for any other number. */
+  function tn(num, one, other, values) {
+    return t(num === 1 ? one : other, { num, ...values });
+  }
+
   const WORDS = {
-    settings: "Your session",
-    titleLabel: "Title of the session",
-    defaultTitle: "Our session",
-    startLabel: "Start time",
-    add: "Add to the plan",
-    activities: "Activities from the guide",
-    addActivity: (t) => `Add ${t}`,
-    breakLabel: "Break (minutes)",
-    addBreak: "Add a break",
-    ownLabel: "Your own item",
-    ownMinutes: "Minutes",
-    addOwn: "Add your item",
-    ownDefault: "Welcome and check-in",
-    plan: "Your plan",
-    empty: "Nothing in the plan yet. Add an activity, a break or an item of your own.",
-    breakTitle: "Break",
-    minutesOf: (t) => `Minutes for ${t}`,
-    up: (t) => `Move ${t} up`,
-    down: (t) => `Move ${t} down`,
-    remove: (t) => `Remove ${t}`,
-    upText: "Up",
-    downText: "Down",
-    removeText: "Remove",
-    total: (length, from, to) => (from ? `${length}, from ${from} to ${to}` : length),
-    totalLabel: "In all: ",
-    keep: "Save, print or publish",
-    print: "Print the agenda",
-    save: "Save the plan as a file",
-    open: "Open a saved plan",
-    exportYaml: "Export for the guide (.yml)",
-    startFrom: "Start from a published session",
-    startFromButton: "Use this session",
-    clear: "Clear the plan",
-    help: "Tip: with the focus on an item, Alt+Up and Alt+Down move it. You can also drag items.",
-    added: (t, n, c) => `Added ${t} at position ${n}${c ? `, starting at ${c}` : ""}.`,
-    moved: (t, n, total, c) => `Moved ${t} to position ${n} of ${total}${c ? `, now starting at ${c}` : ""}.`,
-    removed: (t) => `Removed ${t}.`,
-    cleared: "The plan is empty.",
-    changedStart: (c, end) => `Start time ${c}. The plan ends at ${end}.`,
-    changedMinutes: (t, m, end) => `${t} now takes ${m} minutes${end ? `; the plan ends at ${end}` : ""}.`,
-    opened: (n) => `Opened a plan of ${n} items.`,
-    loaded: (t) => `Started from ${t}.`,
-    badFile: "That file is not a saved session plan. Choose a file saved from this planner.",
-    full: `A plan can have at most ${MAX_ITEMS} items.`,
-    minutes: (m) => `${m} min`,
-    printHeading: (t) => t,
-    time: "Time",
-    what: "What",
-    length: "How long",
-    end: "End",
+    settings: t("Your session"),
+    titleLabel: t("Title of the session"),
+    defaultTitle: t("Our session"),
+    startLabel: t("Start time"),
+    add: t("Add to the plan"),
+    activities: t("Activities from the guide"),
+    addActivity: (title) => t("Add %(title)s", { title }),
+    breakLabel: t("Break (minutes)"),
+    addBreak: t("Add a break"),
+    ownLabel: t("Your own item"),
+    ownMinutes: t("Minutes"),
+    addOwn: t("Add your item"),
+    ownDefault: t("Welcome and check-in"),
+    plan: t("Your plan"),
+    empty: t("Nothing in the plan yet. Add an activity, a break or an item of your own."),
+    breakTitle: t("Break"),
+    minutesOf: (title) => t("Minutes for %(title)s", { title }),
+    up: (title) => t("Move %(title)s up", { title }),
+    down: (title) => t("Move %(title)s down", { title }),
+    remove: (title) => t("Remove %(title)s", { title }),
+    upText: t("Up"),
+    downText: t("Down"),
+    removeText: t("Remove"),
+    total: (length, start, end) =>
+      start ? t("In all: %(length)s, from %(start)s to %(end)s", { length, start, end }) : t("In all: %(length)s", { length }),
+    keep: t("Save, print or publish"),
+    print: t("Print the agenda"),
+    save: t("Save the plan as a file"),
+    open: t("Open a saved plan"),
+    exportYaml: t("Export for the guide (.yml)"),
+    exportNote: t("A session plan made with the planner. Put this file in content/sessions/, then run: guidegen check"),
+    startFrom: t("Start from a published session"),
+    startFromButton: t("Use this session"),
+    clear: t("Clear the plan"),
+    help: t("Tip: with the focus on an item, Alt+Up and Alt+Down move it. You can also drag items."),
+    added: (title, position, clock) =>
+      clock
+        ? t("Added %(title)s at position %(position)s, starting at %(clock)s.", { title, position, clock })
+        : t("Added %(title)s at position %(position)s.", { title, position }),
+    moved: (title, position, total, clock) =>
+      clock
+        ? t("Moved %(title)s to position %(position)s of %(total)s, now starting at %(clock)s.", { title, position, total, clock })
+        : t("Moved %(title)s to position %(position)s of %(total)s.", { title, position, total }),
+    removed: (title) => t("Removed %(title)s.", { title }),
+    cleared: t("The plan is empty."),
+    changedStart: (clock, end) => t("Start time %(clock)s. The plan ends at %(end)s.", { clock, end }),
+    changedMinutes: (title, length, end) =>
+      end
+        ? t("%(title)s now takes %(length)s; the plan ends at %(end)s.", { title, length, end })
+        : t("%(title)s now takes %(length)s.", { title, length }),
+    opened: (count) => tn(count, "Opened a plan of %(num)s item.", "Opened a plan of %(num)s items."),
+    loaded: (title) => t("Started from %(title)s.", { title }),
+    badFile: t("That file is not a saved session plan. Choose a file saved from this planner."),
+    full: t("A plan can have at most %(count)s items.", { count: MAX_ITEMS }),
+    minutes: (num) => t("%(num)s min", { num }),
+    offset: (num) => `+${t("%(num)s min", { num })}`,
+    printHeading: (title) => title,
+    time: t("Time"),
+    what: t("What"),
+    length: t("How long"),
+    end: t("End"),
+    hours: (num) => tn(num, "%(num)s hour", "%(num)s hours"),
+    minutesLong: (num) => tn(num, "%(num)s minute", "%(num)s minutes"),
   };
 
   /* ------------------------------------------------------------ helpers */
@@ -109,8 +137,8 @@
   function duration(minutes) {
     const h = Math.floor(minutes / 60);
     const m = minutes % 60;
-    const parts = h ? [`${h} hour${h === 1 ? "" : "s"}`] : [];
-    if (m || !h) parts.push(`${m} minute${m === 1 ? "" : "s"}`);
+    const parts = h ? [WORDS.hours(h)] : [];
+    if (m || !h) parts.push(WORDS.minutesLong(m));
     return parts.join(" ");
   }
 
@@ -283,7 +311,7 @@
       class: "guide-planner-minutes",
       onchange: (event) => {
         item.minutes = wholeMinutes(event.target.value, item.minutes);
-        changed(WORDS.changedMinutes(title, item.minutes, endClock()), () => list.children[index]?.querySelector(".guide-planner-minutes")?.focus());
+        changed(WORDS.changedMinutes(title, duration(item.minutes), endClock()), () => list.children[index]?.querySelector(".guide-planner-minutes")?.focus());
       },
     });
     const li = el(
@@ -309,7 +337,7 @@
           move(index, index + (event.key === "ArrowUp" ? -1 : 1), event.key === "ArrowUp" ? ".guide-planner-up" : ".guide-planner-down");
         },
       },
-      el("span", { class: "guide-planner-clock" }, row.clock || `+${row.offset} min`),
+      el("span", { class: "guide-planner-clock" }, row.clock || WORDS.offset(row.offset)),
       el("span", { class: "guide-planner-title" }, name),
       el("span", { class: "guide-planner-length" }, el("label", { for: minutesId }, el("span", { class: "md-visually-hidden guide-visually-hidden" }, WORDS.minutesOf(title)), el("span", { "aria-hidden": "true" }, WORDS.ownMinutes)), minutes),
       el(
@@ -326,12 +354,12 @@
   function printAgenda(rows) {
     const end = endClock();
     const body = rows.map((row) =>
-      el("tr", { class: `guide-planner-print-${row.item.type}` }, el("td", { class: "guide-planner-print-clock" }, row.clock || `+${row.offset} min`), el("th", { scope: "row" }, row.title), el("td", {}, WORDS.minutes(row.item.minutes))),
+      el("tr", { class: `guide-planner-print-${row.item.type}` }, el("td", { class: "guide-planner-print-clock" }, row.clock || WORDS.offset(row.offset)), el("th", { scope: "row" }, row.title), el("td", {}, WORDS.minutes(row.item.minutes))),
     );
     if (end) body.push(el("tr", {}, el("td", { class: "guide-planner-print-clock" }, end), el("th", { scope: "row" }, WORDS.end), el("td", {})));
     printable.replaceChildren(
       el("h2", {}, WORDS.printHeading(plan.title)),
-      el("p", {}, WORDS.totalLabel + WORDS.total(duration(totalMinutes()), plan.start, end)),
+      el("p", {}, WORDS.total(duration(totalMinutes()), plan.start, end)),
       el("table", {}, el("thead", {}, el("tr", {}, el("th", { scope: "col" }, WORDS.time), el("th", { scope: "col" }, WORDS.what), el("th", { scope: "col" }, WORDS.length))), el("tbody", {}, ...body)),
     );
   }
@@ -340,7 +368,7 @@
     const rows = timed();
     list.replaceChildren(...rows.map(planRow));
     emptyNote.hidden = rows.length > 0;
-    total.textContent = WORDS.totalLabel + WORDS.total(duration(totalMinutes()), plan.start, endClock());
+    total.textContent = WORDS.total(duration(totalMinutes()), plan.start, endClock());
     if (document.activeElement !== titleInput) titleInput.value = plan.title;
     if (document.activeElement !== startInput) startInput.value = plan.start;
     printAgenda(rows);
@@ -351,7 +379,7 @@
   function exportYaml() {
     const q = (text) => JSON.stringify(text); // a JSON string is a valid YAML double-quoted one
     const lines = [
-      "# A session plan made with the planner. Put this file in content/sessions/, then run: guidegen check",
+      `# ${WORDS.exportNote}`,
       `id: ${slug(plan.title)}`,
       `title: ${q(plan.title)}`,
     ];
