@@ -170,7 +170,7 @@ def report(guides: list[Guide], ref: str, repeat: int, minutes: float, load: tup
     lines += [
         "",
         f"- \"No worse\": this code's median at most {NO_WORSE:.2f}× the earlier code's (a few per cent is "
-        "the noise of a shared machine). \"Same work\" builds with `editions: []`, because the earlier code "
+        'the noise of a shared machine). "Same work" builds with `editions: []`, because the earlier code '
         "made no A5 booklet, large print or EPUB.",
     ]
     return "\n".join(lines)
