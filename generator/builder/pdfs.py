@@ -8,6 +8,7 @@ join that waits for the last of them; an unchanged part is reused from the last 
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 from collections import defaultdict
 from dataclasses import replace
@@ -16,14 +17,15 @@ from typing import TYPE_CHECKING
 
 from ..render.template_files import template_roots
 from .cache import copy_verified, digest_bytes, digest_tree, engine_versions
+from .libc import release_free_memory
 from .state import BuildRun
 
 if TYPE_CHECKING:
     from ..pdf.jobs import PdfJob
-    from .processes import WorkerPool
+    from .processes import Work, WorkerPool
 
 PARTS = ".booklet-parts"  # the booklet's laid-out parts, kept for the next build to reuse
-Work = tuple["PdfJob", "str | None"]
+HTML_SPOOL = ".pdf-html"  # in the staging folder while the workers run; gone before the swap
 
 
 class PdfRender:
@@ -34,6 +36,8 @@ class PdfRender:
 
         self.run, self.pdf_dir = run, pdf_dir
         pdf_dir.mkdir(parents=True)
+        self.spool, self._spooled = run.staging / HTML_SPOOL, 0
+        self.spool.mkdir()
         jobs = pdf_jobs(run.guide)
         if run.guide.sessions:
             (pdf_dir / "sessions").mkdir()  # each session's agenda and pack
@@ -56,12 +60,22 @@ class PdfRender:
             html = job_html(run.guide, job)
             self.keys[job.filename] = digest_bytes(*base, job.kind, html)
             if not self._reused(f"pdf/{job.filename}", self.keys[job.filename], pdf_dir / job.filename):
-                self.to_render.append((job, html))
+                self.to_render.append((job, self._spool(html)))
         if self.waiting and not self.to_render:  # every part reused: only the join is left
             self.to_render, self.waiting = self.waiting, []
+        release_free_memory()  # the HTML is on disk now: give its memory back before forking
         self._pool: WorkerPool | None = None
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
+
+    def _spool(self, html: str) -> Path:
+        """Write a job's HTML to a file for its worker. Held in memory, the HTML of a guide of
+        2,000 activities (13,500 jobs with the other editions) came to about 300 MB in this
+        process and in every process forked from it."""
+        path = self.spool / f"{self._spooled}.html"
+        self._spooled += 1
+        path.write_text(html, encoding="utf-8")
+        return path
 
     def _reused(self, name: str, key: str, dest: Path) -> bool:
         if not self.run.reused(name, key, dest):
@@ -92,7 +106,7 @@ class PdfRender:
         changed = []
         for part, key in zip(parts, part_keys, strict=True):
             if not self._reused(f"{parts_dir}/{part.name}.pdf", key, folder / f"{part.name}.pdf") and needed:
-                changed.append((part_job(run.guide, part, job.source_date, job.variant), part.html))
+                changed.append((part_job(run.guide, part, job.source_date, job.variant), self._spool(part.html)))
         if not job.variant:  # the report speaks of guide.pdf's sections
             run.report.sections = (len(changed), len(parts))
         folder.mkdir(parents=True, exist_ok=True)
@@ -204,4 +218,5 @@ class PdfRender:
         if self._pool is not None:
             self._pool.release()
             self._pool = None
+        shutil.rmtree(self.spool, ignore_errors=True)
         self.run.progress.end_pdfs()

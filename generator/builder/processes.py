@@ -49,8 +49,9 @@ SCRATCH_PREFIX = "guidegen-workers-"
 ERRORS_MODULE = errors.__name__
 STOP_SECONDS = 2.0  # how long an idle child may take to stop before it is killed
 
-# A job and, when the caller already made it, its HTML (so the worker need not make it again).
-Work = tuple["PdfJob", "str | None"]
+# A job and, when the caller already made it, the file holding its HTML (so the worker need not
+# make it again; a file, not the text, keeps the parent's memory small: builder/pdfs.py).
+Work = tuple["PdfJob", "Path | None"]
 # Called with each finished job; returns jobs that could not start before it (the booklet,
 # which joins its parts, waits for the last of them).
 Done = Callable[["PdfJob", bytes], Iterable[Work]]
@@ -210,8 +211,9 @@ def _serve(conn: Connection, birth: _Birth, guide: Guide) -> None:
             _orphaned(birth.scratch)
         if message is None:
             return
-        job, html = message
+        job, html_file = message
         try:
+            html = html_file.read_text(encoding="utf-8") if html_file is not None else None
             data = render_job(guide, job, html)
             release_free_memory()  # a worker renders hundreds of jobs: do not keep each one's peak
             conn.send(("ok", data))

@@ -64,6 +64,8 @@ def test_full_build_writes_every_output(built_once: Path) -> None:
     assert {p.name for p in (out / "pdf" / "large-print").iterdir()} == {"circles.pdf", "questions.pdf", "guide.pdf"}
     assert (out / "small-guide-offline.zip").is_file()
     assert (out / "small-guide.epub").is_file()
+    # The workers' HTML files (builder/pdfs.py) are gone before the build is swapped in.
+    assert not (out / ".pdf-html").exists()
     home = (out / "site" / "index.html").read_text(encoding="utf-8")
     assert all(
         f'href="pdf/{name}"' in home for name in ("guide-a5-booklet.pdf", "large-print/guide.pdf", "small-guide.epub")
