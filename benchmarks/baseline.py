@@ -129,7 +129,7 @@ def check_versions(earlier: Path) -> None:
     """Make sure each version imports its own code, or the comparison means nothing."""
     probe = [sys.executable, "-c", "import generator, pathlib; print(pathlib.Path(generator.__file__).parent.parent)"]
     for env, expected in ((earlier_env(earlier), earlier), (environment(), REPO)):
-        found = subprocess.run(probe, env=env, cwd=tempfile.gettempdir(), capture_output=True, text=True, check=True)
+        found = subprocess.run(probe, env=env, capture_output=True, text=True, check=True)  # the builds' cwd
         if Path(found.stdout.strip()).resolve() != expected.resolve():
             raise SystemExit(f"baseline: expected generator from {expected}, got {found.stdout.strip()}")
 
@@ -188,10 +188,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, help="also write the Markdown table to this file")
     args = parser.parse_args(argv)
     sizes = sorted({int(part) for part in args.sizes.split(",") if part.strip()})
+    output = args.output.resolve() if args.output else None  # before the working folder changes
     ref = args.ref or last_benchmark_commit()
     started, before = time.perf_counter(), _load()
     with tempfile.TemporaryDirectory(prefix="guidegen-baseline-") as folder:
         earlier = unpack(ref, Path(folder) / "earlier")
+        # `python -m` puts the working folder first on sys.path, ahead of PYTHONPATH: from this
+        # repository, the "earlier" builds would import this code.
+        os.chdir(folder)
         check_versions(earlier)
         guides = make_guides(earlier, Path(folder), sizes)
         for rep in range(args.repeat):
@@ -200,8 +204,8 @@ def main(argv: list[str] | None = None) -> int:
                 measure(guide, earlier, rep)
     text = report(guides, ref, args.repeat, (time.perf_counter() - started) / 60, (before, _load()))
     print(text)
-    if args.output:
-        args.output.write_text(text + "\n", encoding="utf-8")
+    if output:
+        output.write_text(text + "\n", encoding="utf-8")
     return 0
 
 

@@ -41,7 +41,9 @@ def main(argv: list[str]) -> int:
     loaded = time.perf_counter()
     work = [(job, pdf.job_html(guide, job)) for job in jobs]
     parts = {b.variant: edition_parts(guide, None, b.variant) for b in booklets}
-    work += [(pdf.part_job(part, None, variant), part.html) for variant, found in parts.items() for part in found]
+    work += [
+        (pdf.part_job(guide, part, None, variant), part.html) for variant, found in parts.items() for part in found
+    ]
     made = time.perf_counter()
     by_kind: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as folder:
@@ -55,7 +57,9 @@ def main(argv: list[str]) -> int:
         rendered = time.perf_counter()
         for booklet in booklets:
             before = time.perf_counter()
-            names = [(pdf.part_job(p, None, booklet.variant).filename, p.link_targets) for p in parts[booklet.variant]]
+            names = [
+                (pdf.part_job(guide, p, None, booklet.variant).filename, p.link_targets) for p in parts[booklet.variant]
+            ]
             files = tuple((str(Path(folder, name)), targets) for name, targets in names)
             pdf.render_job(guide, replace(booklet, parts=files))
             by_kind.setdefault(_kind(booklet), []).append(time.perf_counter() - before)

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
+from measure import CommandFailed
 from report import (
     LINEAR_TOLERANCE,
     builds_table,
@@ -56,8 +57,8 @@ from generator.content.loader import load_guide
 from generator.pdf.jobs import pdf_jobs
 
 # The raw WeasyPrint baseline renders every PDF on one core: from MEDIUM activities on it is
-# left out, and from LARGE on so is raw MkDocs, so that the default run finishes in under ten
-# minutes. The edit runs at every size: it is what an editor of a large guide waits for.
+# left out, and from LARGE on so is raw MkDocs: the default run takes more than half an hour
+# since the print editions tripled the PDF jobs. The edit runs at every size: it is what an editor of a large guide waits for.
 MEDIUM, LARGE, HUGE = 200, 300, 1000
 NAMES = {
     FULL: "full build",
@@ -262,18 +263,24 @@ def main(argv: list[str] | None = None) -> int:
         except ValueError as error:
             print(f"benchmark: {error}", file=sys.stderr)
             return 2
-        schedule(found, args.repeat, started + args.budget * 60)
+        failed = None
+        try:
+            schedule(found, args.repeat, started + args.budget * 60)
+        except CommandFailed as error:  # report what was measured: a large run takes an hour and more
+            failed = str(error)
+            print(f"benchmark: a measurement failed; the report holds what ran before it:\n{failed}", file=sys.stderr)
     elapsed = time.perf_counter() - started
     header = [
         *machine(),
         f"- Runs of each measurement: {args.repeat} (medians); whole benchmark took "
         f"{elapsed / 60:.1f} min; load average before {load_before}, after {_load()}",
     ]
-    text = render(found, args.repeat, header, [*reductions(found, args.repeat), *ACCOUNTING])
+    stopped = [f"- **The run stopped early**: {failed.splitlines()[0]}"] if failed else []
+    text = render(found, args.repeat, header, [*stopped, *reductions(found, args.repeat), *ACCOUNTING])
     print(text)
     if args.output:
         args.output.write_text(text, encoding="utf-8")
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
