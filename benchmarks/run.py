@@ -58,7 +58,8 @@ from generator.pdf.jobs import pdf_jobs
 
 # The raw WeasyPrint baseline renders every PDF on one core: from MEDIUM activities on it is
 # left out, and from LARGE on so is raw MkDocs: the default run takes more than half an hour
-# since the print editions tripled the PDF jobs. The edit runs at every size: it is what an editor of a large guide waits for.
+# since the print editions tripled the PDF jobs. The edit runs at every size: it is what an
+# editor of a large guide waits for.
 MEDIUM, LARGE, HUGE = 200, 300, 1000
 NAMES = {
     FULL: "full build",
