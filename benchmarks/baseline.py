@@ -149,24 +149,9 @@ def report(guides: list[Guide], ref: str, repeat: int, minutes: float, load: tup
     for guide in guides:
         for measurement in MEASUREMENTS:
             times = [guide.median(v, measurement, lambda s: s.seconds) for v in VERSIONS]
-            if None in times:
-                continue
-            before, same, shipped = times
-            ratio = same / before
-            result = "no worse" if ratio <= NO_WORSE else "**worse**"
-            lines.append(
-                f"| {guide.name} | {measurement} | {before:.2f} s | {same:.2f} s | {ratio:.2f}× | {result} "
-                f"| {shipped:.2f} s |"
-            )
+            lines += _row(guide.name, measurement, times, "{:.2f} s")
         memory = [guide.median(v, "full build", lambda s: s.total / 2**20) for v in VERSIONS]
-        if None not in memory:
-            before, same, shipped = memory
-            ratio = same / before
-            result = "no worse" if ratio <= NO_WORSE else "**worse**"
-            lines.append(
-                f"| {guide.name} | peak memory, all processes (PSS) | {before:.0f} MiB | {same:.0f} MiB "
-                f"| {ratio:.2f}× | {result} | {shipped:.0f} MiB |"
-            )
+        lines += _row(guide.name, "peak memory, all processes (PSS)", memory, "{:.0f} MiB")
     lines += [
         "",
         f"- \"No worse\": this code's median at most {NO_WORSE:.2f}× the earlier code's (a few per cent is "
@@ -174,6 +159,17 @@ def report(guides: list[Guide], ref: str, repeat: int, minutes: float, load: tup
         "made no A5 booklet, large print or EPUB.",
     ]
     return "\n".join(lines)
+
+
+def _row(guide: str, label: str, values: list[float | None], unit: str) -> list[str]:
+    """One table row: earlier, same work, ratio, result, as shipped (none when a value is missing)."""
+    before, same, shipped = values
+    if before is None or same is None or shipped is None:
+        return []
+    ratio = same / before
+    result = "no worse" if ratio <= NO_WORSE else "**worse**"
+    cells = [guide, label, unit.format(before), unit.format(same), f"{ratio:.2f}×", result, unit.format(shipped)]
+    return ["| " + " | ".join(cells) + " |"]
 
 
 def _load() -> str:
