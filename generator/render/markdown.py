@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 import markdown as md
@@ -72,7 +72,7 @@ def neutralise(text: str, resolve: Resolver) -> str:
 _local = threading.local()
 
 
-@cache
+@lru_cache(maxsize=65536)  # bounded: the live preview runs for hours, adding each edited text
 def _convert(text: str) -> str:
     """Markdown -> HTML with one converter per thread: making one costs more than most conversions.
 
