@@ -290,6 +290,7 @@ def _check(args: argparse.Namespace) -> int:
     from .builder.settings import check_guide_folder
     from .checks import check_guide
     from .checks.formats import machine_check, publishing_notes
+    from .content.loader import Sources
 
     try:
         check_guide_folder(args.guide)
@@ -301,7 +302,8 @@ def _check(args: argparse.Namespace) -> int:
         report, code = machine_check(args.guide, args.format, args.strict)
         print(report)
         return code
-    guide, warnings = check_guide(args.guide)
+    sources: Sources = {}
+    guide, warnings = check_guide(args.guide, sources=sources)
     out = sys.stderr if args.strict and warnings else sys.stdout
     for warning in warnings:
         print(warning.render(), file=out)
@@ -320,7 +322,7 @@ def _check(args: argparse.Namespace) -> int:
     counts = [(len(guide.pages), "page"), (len(guide.skills), "skill"), (len(guide.activities), "activity")]
     counts.append((len(warnings), "warning"))
     print("OK: " + ", ".join(_plural(n, noun) for n, noun in counts))
-    for note in publishing_notes(args.guide):  # only for publishing: --strict does not count them
+    for note in publishing_notes(args.guide, (guide, sources)):  # only for publishing: --strict does not count them
         print(f"Before publishing: {note.render()}", file=sys.stderr)
     return EXIT_OK
 

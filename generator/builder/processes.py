@@ -202,7 +202,10 @@ def _serve(conn: Connection, birth: _Birth, guide: Guide) -> None:
     # WeasyPrint writes font files to the temporary folder and, in a forked worker, never
     # removes them: point it at a folder the parent deletes when the workers stop.
     tempfile.tempdir = birth.scratch
+    from ..pdf.engine import load_weasyprint
     from ..pdf.jobs import render_job
+
+    load_weasyprint()  # a forked worker has it already, from the parent
 
     while True:
         try:
@@ -232,9 +235,13 @@ class WorkerPool:
 
     def __init__(self, guide: Guide, processes: int, *, fresh: bool = False) -> None:
         self.guide = guide
-        self.scratch = tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-")
         context = multiprocessing.get_context("spawn") if fresh else _fork_context()
         lifeline = _lifeline_fds() if context.get_start_method() == "fork" else None
+        if lifeline is not None:
+            from ..pdf.engine import load_weasyprint
+
+            load_weasyprint()  # once here, not once in each forked worker
+        self.scratch = tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-")
         birth = _Birth("guidegen-pdf", os.getpid(), lifeline, self.scratch)
         self.workers = [_start(context, guide, birth) for _ in range(processes)]
 

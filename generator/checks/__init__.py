@@ -28,14 +28,17 @@ from .terms import WordList, exclusive_terms, word_list_for
 __all__ = ["check_guide", "content_warnings", "translation_notes"]
 
 
-def check_guide(root: Path, remember: bool = True, today: date | None = None) -> tuple[Guide, list[Problem]]:
+def check_guide(
+    root: Path, remember: bool = True, today: date | None = None, sources: Sources | None = None
+) -> tuple[Guide, list[Problem]]:
     """Load the guide (raising ContentError for errors) and return it with its warnings.
 
     remember: reuse the warnings of files unchanged since the last check (see remembered.py).
     today: when the support contacts' `checked:` date is measured from (the real date by default).
+    sources: filled with where each field came from, for a caller with more to report.
     """
     remembered = RememberedWarnings.read(cache_folder(root)) if remember else None
-    sources: Sources = {}
+    sources = {} if sources is None else sources
     parse_cache = remembered.parse_cache if remembered else None
     guide = load_guide(root, field_sources=sources, parse_cache=parse_cache)
     errors, stale, _ = check_translations(guide)

@@ -10,8 +10,13 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ContentError, Problem
+
+if TYPE_CHECKING:
+    from ..content.loader import Sources
+    from ..content.model import Guide
 
 FORMATS = ("text", "github", "json")
 
@@ -53,18 +58,21 @@ def json_report(errors: Sequence[Problem], warnings: Sequence[Problem]) -> str:
     return json.dumps({"ok": not errors, "problems": problems}, indent=1, ensure_ascii=False)
 
 
-def publishing_notes(root: Path) -> list[Problem]:
-    """Warnings that matter only for publishing (site_url); `check --strict` does not count them."""
-    from ..content.loader import Sources, load_guide
-    from ..publish.address import address_problem
-    from .remembered import RememberedWarnings, cache_folder
+def publishing_notes(root: Path, loaded: tuple[Guide, Sources] | None = None) -> list[Problem]:
+    """Warnings that matter only for publishing (site_url); `check --strict` does not count them.
 
-    sources: Sources = {}
-    # The YAML `check` just parsed and remembered: parsing every file again cost a 100-activity
-    # guide's check about 2 s of its 2.4 s.
-    parsed = RememberedWarnings.read(cache_folder(root)).parse_cache
-    guide = load_guide(root, field_sources=sources, parse_cache=parsed)
-    problem = address_problem(guide, sources)
+    loaded: the guide and its field sources when the caller has just checked it (loading a
+    100-activity guide again was a third of `check`'s time)."""
+    from ..publish.address import address_problem
+
+    if loaded is None:
+        from ..content.loader import load_guide
+        from .remembered import RememberedWarnings, cache_folder
+
+        sources: Sources = {}
+        parsed = RememberedWarnings.read(cache_folder(root)).parse_cache
+        loaded = load_guide(root, field_sources=sources, parse_cache=parsed), sources
+    problem = address_problem(*loaded)
     return [problem] if problem else []
 
 
@@ -72,10 +80,11 @@ def machine_check(root: Path, fmt: str, strict: bool) -> tuple[str, int]:
     """(report, exit code) of `guidegen check --format github|json`: errors, warnings and notes."""
     from . import check_guide
 
+    sources: Sources = {}
     try:
-        _, warnings = check_guide(root)
+        guide, warnings = check_guide(root, sources=sources)
         errors: list[Problem] = []
-        notes = publishing_notes(root)
+        notes = publishing_notes(root, (guide, sources))
     except ContentError as error:
         errors, warnings, notes = list(error.problems), [], []
     failed = bool(errors) or (strict and bool(warnings))

@@ -18,6 +18,7 @@ from ..render.fonts import SHIPPED_DIR, environment_variable, fontconfig_file, p
 from ..render.template_files import Roots, template_file, template_roots
 from . import editions
 from .brand import brand_css
+from .engine import load_weasyprint
 from .join.footer import page_css
 from .problems import layout_problem, refusal_problems
 
@@ -46,7 +47,8 @@ def layout(
 
     source: the content file behind the document, named when it cannot be laid out.
     variant: "" or another edition (pdf/editions.py), which has its own paper and stylesheets."""
-    from weasyprint import HTML  # heavy: imported only when rendering
+    load_weasyprint()  # heavy: imported only when rendering
+    from weasyprint import HTML
 
     from .fetcher import GuideFetcher, RefusedReference
 

@@ -34,8 +34,9 @@ def _snapshot(folder: Path) -> dict[str, str]:
     }
 
 
-def _ours(marker: str) -> dict[int, str]:
-    """Live processes started by this test's builds (they inherit its marker), by id, with their names."""
+def _ours(marker: str, parent: int | None = None) -> dict[int, str]:
+    """Live processes started by this test's builds (they inherit its marker), by id, with their
+    names; only the children of `parent` when it is given."""
     found = {}
     for entry in PROC.iterdir():
         if not entry.name.isdigit():
@@ -43,9 +44,11 @@ def _ours(marker: str) -> dict[int, str]:
         try:
             environ = (entry / "environ").read_bytes()
             name = (entry / "comm").read_text().strip()
-            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+            state, ppid = (entry / "stat").read_text().rsplit(")", 1)[1].split()[:2]
         except OSError:
             continue  # gone meanwhile
+        if parent is not None and int(ppid) != parent:
+            continue
         if f"GUIDEGEN_TEST_MARKER={marker}".encode() in environ.split(b"\0") and state != "Z":
             found[int(entry.name)] = name
     return found
@@ -77,7 +80,8 @@ def built_default(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _start_and_kill(guide: Path, env: dict[str, str], signum: int) -> tuple[subprocess.Popen[str], dict[int, str]]:
     """Start a build that must render everything again (another date is in every PDF), and once
     2 s have passed and its PDF workers are at work, send signum to the build alone (as `timeout`,
-    `docker stop` and the out-of-memory killer do). Returns the build and its children."""
+    `docker stop` and the out-of-memory killer do). Returns the build and its own children (not
+    their short-lived helpers: loading WeasyPrint runs ldconfig and gcc to find its libraries)."""
     from watchfiles import watch
 
     command = [sys.executable, "-m", "generator", "build", "--guide", str(guide)]
@@ -92,7 +96,7 @@ def _start_and_kill(guide: Path, env: dict[str, str], signum: int) -> tuple[subp
     time.sleep(max(0.0, 2.0 - (time.monotonic() - started)))  # 2 s into the build at least
     # The workers are forked, then name themselves, just after the folder appears: allow them a moment.
     for _ in range(100):
-        children = {pid: name for pid, name in _ours(env["GUIDEGEN_TEST_MARKER"]).items() if pid != process.pid}
+        children = _ours(env["GUIDEGEN_TEST_MARKER"], parent=process.pid)
         if "guidegen-pdf" in children.values() or process.poll() is not None:
             break
         time.sleep(0.05)
