@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 
+from codebase import changed_since, code_under_test
 from measure import Sample, run
 from scenarios import environment
 from synthetic import REPO, edit_activity
@@ -193,16 +194,19 @@ def main(argv: list[str] | None = None) -> int:
         # repository, the "earlier" builds would import this code.
         os.chdir(folder)
         check_versions(earlier)
+        code = code_under_test(environment())
         guides = make_guides(earlier, Path(folder), sizes)
         for rep in range(args.repeat):
             for guide in guides:
                 print(f"[{time.strftime('%H:%M:%S')}] {guide.name}: run {rep + 1}", file=sys.stderr)
                 measure(guide, earlier, rep)
     text = report(guides, ref, args.repeat, (time.perf_counter() - started) / 60, (before, _load()))
+    drift = changed_since(code)
+    text += f"\n\nThis code: {code.describe()}." + (f"\n\n**These figures are not valid**: {drift}." if drift else "")
     print(text)
     if output:
         output.write_text(text + "\n", encoding="utf-8")
-    return 0
+    return 1 if drift else 0
 
 
 if __name__ == "__main__":

@@ -417,9 +417,9 @@ def scale_table(subjects: Sequence[Subject]) -> list[str]:
                 s.name,
                 seconds(s.median(FULL)),
                 seconds(wall),
-                times(ratio(wall, base and per_activity(base))),
+                times(ratio(wall, per_activity(base) if base else None)),
                 seconds(cpu),
-                times(ratio(cpu, base and per_activity(base, cpu=True))),
+                times(ratio(cpu, per_activity(base, cpu=True) if base else None)),
                 seconds(s.median(NOOP)),
                 mib(peak(s, lambda x: x.total)),
             ]
@@ -453,8 +453,8 @@ def _scale_goals(subjects: Sequence[Subject]) -> list[Goal]:
     big, base = by_size(subjects, 2000), by_size(subjects, 100)
     if big is None or not big.samples.get(FULL):
         return [Goal("linear to 2,000 activities", "synthetic 2000", "not measured", "≤ 1.3× per activity", None)]
-    growth = ratio(per_activity(big), base and per_activity(base))
-    growth_cpu = ratio(per_activity(big, cpu=True), base and per_activity(base, cpu=True))
+    growth = ratio(per_activity(big), per_activity(base) if base else None)
+    growth_cpu = ratio(per_activity(big, cpu=True), per_activity(base, cpu=True) if base else None)
     total = peak(big, lambda x: x.total)
     noop = big.median(NOOP)
     return [

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
+from codebase import changed_since, code_under_test
 from measure import CommandFailed
 from report import (
     LINEAR_TOLERANCE,
@@ -49,10 +50,12 @@ from scenarios import (
     RAW_WEASYPRINT,
     SITE_PDF,
     Subject,
+    environment,
     schedule,
 )
 from synthetic import REPO, add_translation, make_guide
 
+sys.path.insert(0, str(REPO))  # this folder's generator, as the builds (run from here) import it
 from generator.content.loader import load_guide
 from generator.pdf.jobs import pdf_jobs
 
@@ -258,6 +261,7 @@ def render(found: list[Subject], repeat: int, header: list[str], notes: list[str
 def main(argv: list[str] | None = None) -> int:
     args = arguments(argv)
     started, load_before = time.perf_counter(), _load()
+    code = code_under_test(environment())
     with tempfile.TemporaryDirectory(prefix="guidegen-benchmark-") as folder:
         try:
             found = subjects(Path(folder), args.sizes, args.repeat)
@@ -271,17 +275,22 @@ def main(argv: list[str] | None = None) -> int:
             failed = str(error)
             print(f"benchmark: a measurement failed; the report holds what ran before it:\n{failed}", file=sys.stderr)
     elapsed = time.perf_counter() - started
+    drift = changed_since(code)
     header = [
         *machine(),
+        f"- Code: {code.describe()}",
         f"- Runs of each measurement: {args.repeat} (medians); whole benchmark took "
         f"{elapsed / 60:.1f} min; load average before {load_before}, after {_load()}",
     ]
     stopped = [f"- **The run stopped early**: {failed.splitlines()[0]}"] if failed else []
+    if drift:
+        stopped.insert(0, f"- **These figures are not valid**: {drift}.")
+        print(f"benchmark: {drift}", file=sys.stderr)
     text = render(found, args.repeat, header, [*stopped, *reductions(found, args.repeat), *ACCOUNTING])
     print(text)
     if args.output:
         args.output.write_text(text, encoding="utf-8")
-    return 1 if failed else 0
+    return 1 if failed or drift else 0
 
 
 if __name__ == "__main__":
