@@ -57,6 +57,32 @@ def test_strings_survive_and_references_are_renumbered(texts: list[str], raw: by
     assert copy.Nested.Refs[0].objgen == (target, 0) and str(copy.Nested.Refs[1]) == "3 0 R"
 
 
+def test_the_cross_reference_stream_finds_every_object_in_streams_and_alone() -> None:
+    """Objects packed in several object streams, a stream written alone, gaps in the numbering:
+    each is found where the cross-reference stream says (qpdf reads it without repairing)."""
+    out = io.BytesIO()
+    writer = ObjectWriter(out, first_free=20)  # 3-19 never written: free entries
+    packed = [writer.number() for _ in range(450)]  # three object streams
+    for number in packed:
+        writer.object(number, b"(object %d)" % number)
+    alone = writer.number()
+    writer.stream(alone, b"<< /Length 5 >>", b"hello")
+    page = writer.number()
+    writer.object(page, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] /Resources << >> >>")
+    writer.object(1, b"<< /Type /Catalog /Pages 2 0 R >>")
+    writer.object(2, b"<< /Type /Pages /Count 1 /Kids [%d 0 R] >>" % page)
+    info = writer.number()
+    writer.object(info, b"<< /Producer (test) >>")
+    writer.finish(1, info)
+    with pikepdf.Pdf.open(io.BytesIO(out.getvalue())) as pdf:
+        assert not pdf.check_pdf_syntax(), "qpdf found problems in the file"
+        for number in packed:
+            assert pdf.get_object((number, 0)) == pikepdf.String(f"object {number}")
+        assert pdf.get_object((alone, 0)).read_bytes() == b"hello"
+        assert pdf.trailer.Info.Producer == "test"
+        assert pdf.trailer.Size == writer.next
+
+
 def test_a_reference_the_join_leaves_out_is_a_clear_error() -> None:
     source = pikepdf.new()
     body = pikepdf.Dictionary(Ref=source.make_indirect(pikepdf.Dictionary()))
