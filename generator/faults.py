@@ -72,6 +72,9 @@ def _other(number: int | None, where: str, reason: str) -> str:
         errno.ENAMETOOLONG: f"{where}: the name is too long for this disk; use a shorter folder or file name.",
         errno.ELOOP: f"{where}: symbolic links that point to each other; replace them with the real files.",
         errno.ENOMEM: "the computer ran out of memory: close other programs, or build with --jobs 1.",
+        errno.ELIBACC: f"WeasyPrint, which makes the PDFs, could not load the text libraries it needs ({reason}). "
+        "Install Pango and HarfBuzz (on Debian or Ubuntu: sudo apt-get install libpango-1.0-0 "
+        "libpangoft2-1.0-0 libharfbuzz-subset0; elsewhere see WeasyPrint's installation notes) and try again.",
     }
     if number in sentences:
         return sentences[number]

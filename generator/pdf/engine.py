@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes.util
+import errno
 import io
 import sys
 
@@ -31,8 +32,8 @@ def load_weasyprint() -> None:
     real_search = ctypes.util.find_library
     ctypes.util.find_library = _not_searched
     try:
-        # When a name fails WeasyPrint prints advice on installing its libraries: not needed
-        # unless the second import, below, fails too.
+        # When a name fails WeasyPrint prints advice on installing its libraries to stdout: our
+        # own message says it (faults.py), on stderr, where messages belong.
         with contextlib.redirect_stdout(io.StringIO()):
             import weasyprint
     except OSError:
@@ -40,6 +41,10 @@ def load_weasyprint() -> None:
         for name in [name for name in sys.modules if name == "weasyprint" or name.startswith("weasyprint.")]:
             del sys.modules[name]
         ctypes.util.find_library = real_search
-        import weasyprint  # noqa: F401
+        try:
+            with contextlib.redirect_stdout(io.StringIO()):
+                import weasyprint  # noqa: F401
+        except OSError as error:  # the machine lacks Pango or HarfBuzz: said plainly (faults.py)
+            raise OSError(errno.ELIBACC, str(error)) from error
     finally:
         ctypes.util.find_library = real_search

@@ -68,3 +68,30 @@ assert ctypes.util.find_library is not engine._not_searched, "the search was lef
     done = _run(code + RENDER)
     assert done.returncode == 0, done.stderr
     assert "could not import" not in done.stdout, "WeasyPrint's advice was printed for a failure put right"
+
+
+def test_missing_libraries_are_a_plain_message_about_installing_them() -> None:
+    code = """
+import errno
+from pathlib import Path
+import cffi
+from generator.faults import explain
+from generator.pdf import engine
+def dlopen(self, name, *rest):
+    raise OSError(f"cannot load library '{name}'")
+cffi.FFI.dlopen = dlopen
+try:
+    engine.load_weasyprint()
+except OSError as error:
+    assert error.errno == errno.ELIBACC, error
+    fault = explain(error, Path("guide"), Path("guide/build"))
+    print(fault.exit_code, fault.message)
+else:
+    raise AssertionError("WeasyPrint loaded without its libraries")
+"""
+    done = _run(code)
+    assert done.returncode == 0, done.stderr
+    exit_code, message = done.stdout.split(" ", 1)
+    assert exit_code == "2"
+    assert "could not load the text libraries" in message and "apt-get install libpango-1.0-0" in message
+    assert "bug" not in message and "check this file or folder" not in message
