@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import http.server
+import importlib.util
 import os
 import shutil
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import settings
@@ -85,6 +88,24 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 def make_guide_copy() -> Callable[[Path], Path]:
     """copy_guide for session-scoped fixtures in other folders."""
     return copy_guide
+
+
+@pytest.fixture(scope="session")
+def benchmark_script() -> Callable[[str], ModuleType]:
+    """benchmarks/ is a folder of scripts, not a package: benchmark_script("synthetic") loads
+    benchmarks/synthetic.py from its file (once; registered, as dataclasses look modules up)."""
+
+    def load(name: str) -> ModuleType:
+        key = f"benchmark_{name}"
+        if key not in sys.modules:
+            spec = importlib.util.spec_from_file_location(key, REPO / "benchmarks" / f"{name}.py")
+            assert spec is not None and spec.loader is not None
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[key] = module
+            spec.loader.exec_module(module)
+        return sys.modules[key]
+
+    return load
 
 
 class CountingServer:

@@ -7,11 +7,12 @@ every element the parts hold.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
 import warnings
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pikepdf
 import pytest
@@ -30,14 +31,6 @@ DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # Debian's fon
 BOOKMAN = Path("/usr/share/fonts/opentype/urw-base35/URWBookman-Light.otf")  # a CFF font, from Ghostscript's fonts
 
 
-def _synthetic(dest: Path, activities: int) -> Path:
-    spec = importlib.util.spec_from_file_location("benchmark_synthetic", REPO / "benchmarks" / "synthetic.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return Path(module.make_guide(dest, activities))
-
-
 def _elements(root: pikepdf.Object) -> int:
     """Structure elements below root that mark content (the join leaves out empty link targets)."""
     count, stack = 0, [root]
@@ -54,8 +47,10 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-def test_the_join_matches_a_pikepdf_join_of_a_50_activity_guide(tmp_path: Path) -> None:
-    guide_dir = _synthetic(tmp_path / "guide", 50)
+def test_the_join_matches_a_pikepdf_join_of_a_50_activity_guide(
+    tmp_path: Path, benchmark_script: Callable[[str], ModuleType]
+) -> None:
+    guide_dir = Path(benchmark_script("synthetic").make_guide(tmp_path / "guide", 50))
     build(guide_dir, BuildOptions(quiet=True, only=("pdf",)))
     parts_dir = guide_dir / "build" / ".booklet-parts"
     names = ["front", *(part.name for part in booklet_parts(load_guide(guide_dir), None))]

@@ -4,9 +4,8 @@ rebuild look 20 times slower."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -16,13 +15,8 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def codebase() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("benchmark_codebase", REPO / "benchmarks" / "codebase.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look the module up while making the class
-    spec.loader.exec_module(module)
-    return module
+def codebase(benchmark_script: Callable[[str], ModuleType]) -> ModuleType:
+    return benchmark_script("codebase")
 
 
 def test_the_code_is_the_package_the_builds_import(codebase: ModuleType) -> None:

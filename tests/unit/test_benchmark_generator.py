@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -11,17 +11,10 @@ import pytest
 from generator.content.loader import load_guide
 from generator.content.model import HANDOUT_KINDS, Guide
 
-REPO = Path(__file__).resolve().parents[2]
-
 
 @pytest.fixture(scope="module")
-def synthetic() -> ModuleType:
-    """benchmarks/ is a folder of scripts, not a package: load the generator module from its file."""
-    spec = importlib.util.spec_from_file_location("benchmark_synthetic", REPO / "benchmarks" / "synthetic.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def synthetic(benchmark_script: Callable[[str], ModuleType]) -> ModuleType:
+    return benchmark_script("synthetic")
 
 
 @pytest.fixture(scope="module")
