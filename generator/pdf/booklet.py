@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ..builder.cache import digest_bytes
 from ..content.model import Guide
 from ..render.messages import messages_for
-from .editions import FOOTER_SIZES, edition_front, edition_parts, finish
+from .editions import A5, FOOTER_SIZES, edition_front, edition_parts, printing_sheet
 from .html import BookletPart
 from .layout import Pages, layout
 from .problems import section_source
@@ -81,23 +81,28 @@ def make_booklet(guide: Guide, job: PdfJob, finish_edition: bool = True) -> byte
 
 
 def _join(guide: Guide, job: PdfJob, front: Any, parts: list[Any], nested: list[bool], finishing: bool) -> bytes:
-    """Join into job.output (returning b"") or into bytes; the A5 edition is then imposed for printing."""
+    """Join into job.output (returning b"") or into bytes; the A5 edition's parts go straight
+    into sheets for printing (finishing; pdf/editions.py)."""
     from .join.booklet import join
     from .join.footer import SIZE
+    from .join.imposed import join_imposed
 
     size = FOOTER_SIZES.get(job.variant, SIZE)
     label = messages_for(guide.config).raw("Page %(number)s of %(total)s")
+
+    def write(out: Path) -> None:
+        if finishing and job.variant == A5:
+            join_imposed(front, parts, out, *printing_sheet(guide), guide.config.language, size, label)
+        else:
+            join(front, parts, nested, out, size, label)
+
     if job.output is not None:
-        out = Path(job.output)
-        join(front, parts, nested, out, size, label)
-        if job.variant and finishing:
-            out.write_bytes(finish(guide, job, out.read_bytes()))
+        write(Path(job.output))
         return b""
     with tempfile.TemporaryDirectory(prefix="guidegen-join-") as folder:
         out = Path(folder) / Path(job.filename).name
-        join(front, parts, nested, out, size, label)
-        data = out.read_bytes()
-        return finish(guide, job, data) if finishing else data
+        write(out)
+        return out.read_bytes()
 
 
 def _cached_front(job: PdfJob, key: str) -> bytes:

@@ -104,14 +104,9 @@ def edition_front(guide: Guide, date: str | None, numbers: Mapping[str, int | st
     return booklet_front(guide, date, numbers, TITLE_NOTES[variant])
 
 
-def finish(guide: Guide, job: PdfJob, data: bytes) -> bytes:
-    """The A5 booklet, once joined, is imposed for printing; every other PDF is done."""
-    if job.variant != A5:
-        return data
-    from .impose import impose
-
+def printing_sheet(guide: Guide) -> tuple[tuple[float, float], str]:
+    """The sheet the A5 (half-letter) booklet is imposed on, and the imposed file's title."""
     letter = guide.config.paper == "Letter"
-    sheet = LETTER_LANDSCAPE if letter else A4_LANDSCAPE
     what = "half-letter booklet on Letter" if letter else "A5 booklet on A4"
     title = f"{guide.config.title}: {what}, for printing (double-sided, flip on short edge)"
-    return impose(data, title, sheet, guide.config.language)
+    return (LETTER_LANDSCAPE if letter else A4_LANDSCAPE), title

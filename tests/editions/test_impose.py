@@ -10,7 +10,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from generator.pdf.impose import impose, padded, saddle_order
+from generator.pdf.impose import Imposer, impose, padded, saddle_order
 
 A5 = (148 * 72 / 25.4, 210 * 72 / 25.4)
 A4_LANDSCAPE = (297 * 72 / 25.4, 210 * 72 / 25.4)
@@ -98,3 +98,46 @@ def test_each_half_of_each_side_shows_the_right_page(tmp_path: Path, pages: int)
 def test_imposing_twice_gives_the_same_bytes() -> None:
     source = numbered_pdf(6, A5)
     assert impose(source, "t", A4_LANDSCAPE) == impose(source, "t", A4_LANDSCAPE)
+
+
+def pdf_with_font_file(program: bytes) -> pikepdf.Pdf:
+    """One page whose font embeds `program` as its font file (the bytes need not be a real font)."""
+    pdf = pikepdf.Pdf.new()
+    descriptor = pdf.make_indirect(
+        pikepdf.Dictionary(Type=pikepdf.Name.FontDescriptor, FontFile2=pdf.make_stream(program))
+    )
+    font = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, FontDescriptor=descriptor))
+    page = pdf.add_blank_page(page_size=A5)
+    page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    page.Contents = pdf.make_stream(b"")
+    return pdf
+
+
+def test_a_font_file_every_part_embeds_is_written_once() -> None:
+    data = io.BytesIO()
+    imposer = Imposer(data, A4_LANDSCAPE)
+    for program in (b"same font", b"same font", b"another font"):
+        with pdf_with_font_file(program) as part:
+            imposer.begin(part)
+            imposer.add(part.pages[0].obj)
+    imposer.finish("t")
+    with pikepdf.open(io.BytesIO(data.getvalue())) as imposed:
+        descriptors = [
+            obj
+            for obj in imposed.objects
+            if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == pikepdf.Name.FontDescriptor
+        ]
+        assert len(descriptors) == 3  # one per part; the first two point at one file
+        files = {d.FontFile2.objgen: d.FontFile2.read_bytes() for d in descriptors}
+        assert sorted(files.values()) == [b"another font", b"same font"]
+
+
+def test_a_drawing_that_refers_to_a_page_is_refused() -> None:
+    """The sheets leave the structure out: a page's resources reaching a page would drag it in."""
+    with pikepdf.Pdf.new() as pdf:
+        page = pdf.add_blank_page(page_size=A5)
+        page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Odd=page.obj))
+        imposer = Imposer(io.BytesIO(), A4_LANDSCAPE)
+        imposer.begin(pdf)
+        with pytest.raises(RuntimeError, match="refers to a /Page"):
+            imposer.add(page.obj)

@@ -27,9 +27,9 @@ from typing import Any
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
 
-from .footer import LABEL, SIZE, FooterFont, footer_face, label_characters
+from .footer import LABEL, SIZE, FooterFont, choose_footer, label_characters
 from .outline import Entry, entry, outline_items, outline_objects, write_outline
-from .shape import Size, check_destination, check_part, check_same_paper, fail
+from .shape import Size, check_destination, check_part, check_same_paper
 from .tags import document_kids, elements, has_content, number_tree, write_tree
 from .writer import Numbers, ObjectWriter, placeholder, renumbered, value
 
@@ -211,14 +211,7 @@ class _Joined:
 
     def _choose_footer(self, descriptors: list[Any], numbers: Numbers, part: Part) -> None:
         """The page numbers are drawn with the regular face the front embeds (from the stylesheet)."""
-        face = footer_face(descriptors, self.characters)
-        if face is None:
-            names = sorted({str(d.get("/FontName", "?")).lstrip("/").split("+")[-1] for d in descriptors})
-            found = f"embeds no TrueType font with every character of '{self.characters}' (it has: {', '.join(names)})"
-            needed = (
-                "such a font for the page numbers: use a TrueType font (.ttf, .woff or .woff2) in the PDF stylesheet"
-            )
-            raise fail(part.name, found, needed)
+        face = choose_footer(descriptors, self.characters, part.name)
         self.footer = FooterFont.make(face, numbers[face.objgen], self.FONT, self.footer_size, self.characters)
 
     def _page(self, page: Dictionary, number: int) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from pikepdf import Dictionary
 
+from .shape import fail
 from .writer import ObjectWriter
 
 MM = 72 / 25.4
@@ -64,6 +65,17 @@ def footer_face(descriptors: Iterable[Any], characters: str = CHARACTERS) -> Any
     fonts = [d for d in descriptors if "/FontFile2" in d]
     fonts.sort(key=lambda d: (_face_name(d) != PREFERRED_FACE, not _regular(d)))
     return next((d for d in fonts if _covers(d, characters)), None)
+
+
+def choose_footer(descriptors: list[Any], characters: str, part: str) -> Any:
+    """The face for the page numbers (footer_face), or a JoinError naming the part and saying what to do."""
+    face = footer_face(descriptors, characters)
+    if face is None:
+        names = sorted({_face_name(d) if "/FontName" in d else "?" for d in descriptors})
+        found = f"embeds no TrueType font with every character of '{characters}' (it has: {', '.join(names)})"
+        needed = "such a font for the page numbers: use a TrueType font (.ttf, .woff or .woff2) in the PDF stylesheet"
+        raise fail(part, found, needed)
+    return face
 
 
 def _covers(descriptor: Any, characters: str = CHARACTERS) -> bool:
