@@ -10,8 +10,9 @@ file compares different work. This script measures both versions side by side in
 - the earlier code is unpacked from git (`git archive`) and runs from there (PYTHONPATH);
 - both versions build the earlier code's own guides: its default guide and its synthetic
   guides, made by its own synthetic.py (this code reads them unchanged);
-- "this code, same work" turns off what the earlier code did not make (`editions: []`);
-  "this code, as shipped" keeps the editions on, for information;
+- "this code, same work" turns off what the earlier code did not make (`editions: []`) when
+  the earlier code had no print editions; "this code, as shipped" keeps them on, for
+  information. When the earlier code made them too, the two are the same and only one is run;
 - the versions take turns (earlier, same work, as shipped), each in a fresh process, and the
   report gives medians and the ratio this ÷ earlier.
 """
@@ -37,6 +38,7 @@ from measure import Sample, run
 from scenarios import environment
 from synthetic import REPO, edit_activity
 
+EDITIONS = "A5 booklet, large print or EPUB"
 NO_WORSE = 1.05  # this ÷ earlier at most this: timings on a shared machine vary by a few per cent
 VERSIONS = ("earlier", "same work", "as shipped")
 MEASUREMENTS = ("full build", "no-op rebuild", "one activity edited")
@@ -82,6 +84,16 @@ def earlier_env(earlier: Path) -> dict[str, str]:
     return env
 
 
+def makes_editions(earlier: Path) -> bool:
+    """Whether the earlier code made the print editions (A5, large print, EPUB) already."""
+    return (earlier / "generator" / "pdf" / "editions.py").is_file()
+
+
+def versions_for(earlier: Path) -> tuple[str, ...]:
+    """The versions to run: "as shipped" only when it differs from "same work"."""
+    return VERSIONS if not makes_editions(earlier) else VERSIONS[:2]
+
+
 def make_guides(earlier: Path, folder: Path, sizes: list[int]) -> list[Guide]:
     """The earlier code's default guide and synthetic guides, one copy per version."""
     made = []
@@ -99,10 +111,10 @@ def make_guides(earlier: Path, folder: Path, sizes: list[int]) -> list[Guide]:
             )
             subprocess.run([sys.executable, "-c", script], cwd=earlier, env=earlier_env(earlier), check=True)
         roots = {}
-        for version in VERSIONS:
+        for version in versions_for(earlier):
             root = folder / f"{source.name}-{version.replace(' ', '-')}"
             shutil.copytree(source, root)
-            if version == "same work":
+            if version == "same work" and not makes_editions(earlier):
                 with (root / "site_config.yml").open("a", encoding="utf-8") as config:
                     config.write("\n# Like for like with the earlier code: no print editions.\neditions: []\n")
             roots[version] = root
@@ -115,7 +127,7 @@ def measure(guide: Guide, earlier: Path, rep: int) -> None:
     """One build of each kind by each version, the versions taking turns."""
     envs = {"earlier": earlier_env(earlier), "same work": environment(), "as shipped": environment()}
     for measurement in MEASUREMENTS:
-        for version in VERSIONS:
+        for version in guide.roots:
             root = guide.roots[version]
             if measurement == "full build":
                 shutil.rmtree(root / "build", ignore_errors=True)
@@ -135,7 +147,14 @@ def check_versions(earlier: Path) -> None:
             raise SystemExit(f"baseline: expected generator from {expected}, got {found.stdout.strip()}")
 
 
-def report(guides: list[Guide], ref: str, repeat: int, minutes: float, load: tuple[str, str]) -> str:
+def report(
+    guides: list[Guide], ref: str, repeat: int, minutes: float, load: tuple[str, str], editions: bool = False
+) -> str:
+    same_work = (
+        f'"Same work" is this code as shipped: the earlier code made the print editions too ({EDITIONS}).'
+        if editions
+        else f'"Same work" builds with `editions: []`, because the earlier code made no {EDITIONS}.'
+    )
     lines = [
         "## This code against the code of the last benchmark (issue 13)",
         "",
@@ -156,17 +175,18 @@ def report(guides: list[Guide], ref: str, repeat: int, minutes: float, load: tup
     lines += [
         "",
         f"- \"No worse\": this code's median at most {NO_WORSE:.2f}× the earlier code's (a few per cent is "
-        'the noise of a shared machine). "Same work" builds with `editions: []`, because the earlier code '
-        "made no A5 booklet, large print or EPUB.",
+        f"the noise of a shared machine). {same_work}",
     ]
     return "\n".join(lines)
 
 
 def _row(guide: str, label: str, values: list[float | None], unit: str) -> list[str]:
-    """One table row: earlier, same work, ratio, result, as shipped (none when a value is missing)."""
+    """One table row: earlier, same work, ratio, result, as shipped (none when a value is missing;
+    as shipped is same work when only that was run)."""
     before, same, shipped = values
-    if before is None or same is None or shipped is None:
+    if before is None or same is None:
         return []
+    shipped = same if shipped is None else shipped
     ratio = same / before
     result = "no worse" if ratio <= NO_WORSE else "**worse**"
     cells = [guide, label, unit.format(before), unit.format(same), f"{ratio:.2f}×", result, unit.format(shipped)]
@@ -200,7 +220,8 @@ def main(argv: list[str] | None = None) -> int:
             for guide in guides:
                 print(f"[{time.strftime('%H:%M:%S')}] {guide.name}: run {rep + 1}", file=sys.stderr)
                 measure(guide, earlier, rep)
-    text = report(guides, ref, args.repeat, (time.perf_counter() - started) / 60, (before, _load()))
+        editions = makes_editions(earlier)
+    text = report(guides, ref, args.repeat, (time.perf_counter() - started) / 60, (before, _load()), editions)
     drift = changed_since(code)
     text += f"\n\nThis code: {code.describe()}." + (f"\n\n**These figures are not valid**: {drift}." if drift else "")
     print(text)
