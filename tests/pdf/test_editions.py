@@ -94,6 +94,8 @@ def test_a_letter_guide_gets_half_letter_pages_on_letter_landscape(tmp_path: Pat
     reader = PdfReader(pdf)
     assert {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages} == {(792, 612)}
     assert "half-letter" in str(reader.metadata.title)
+    # Side 2's left half is the contents, page 2, with the join's "Page 2 of N" at its foot.
+    assert re.search(r"Page 2 of \d+$", text(pdf, 2, (0, 0, 396, 612)))
 
 
 # ---------------------------------------------------------------- large print
