@@ -82,8 +82,11 @@ class Imposer:
         box = [float(v) for v in page.MediaBox]
         if self.size is None:
             self.size = (box[2] - box[0], box[3] - box[1])
+        # qpdf copies resources set on the page tree down to each page when it lists the pages.
         resources = page.get("/Resources", pikepdf.Dictionary())
         self.reach(resources)
+        if "/Group" in page:  # the page's transparency group, copied onto its form
+            self.reach(page.Group)
         contents = page.get("/Contents")
         streams = [] if contents is None else list(contents) if isinstance(contents, pikepdf.Array) else [contents]
         drawing = b"q\n" + b"\n".join(stream.read_bytes() for stream in streams) + b"\n" + (stamp or b"Q\n")
@@ -105,7 +108,7 @@ class Imposer:
         for key, child in _references(obj):
             if child.objgen in self._numbers:
                 continue
-            if child.get("/Type") in NOT_A_RESOURCE:
+            if isinstance(child, pikepdf.Dictionary | pikepdf.Stream) and child.get("/Type") in NOT_A_RESOURCE:
                 raise RuntimeError(f"imposing the booklet: a page's drawing refers to a {child.get('/Type')}")
             if key in FONT_FILES and isinstance(child, pikepdf.Stream):
                 digest = hashlib.sha256(child.read_raw_bytes()).hexdigest()

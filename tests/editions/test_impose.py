@@ -141,3 +141,29 @@ def test_a_drawing_that_refers_to_a_page_is_refused() -> None:
         imposer.begin(pdf)
         with pytest.raises(RuntimeError, match="refers to a /Page"):
             imposer.add(page.obj)
+
+
+def test_inherited_resources_indirect_arrays_and_numbers_are_carried_over() -> None:
+    """Resources set on the page tree (qpdf copies them down to the page), an indirect array
+    and an indirect number: the drawing still finds its font."""
+    pdf = pikepdf.Pdf.new()
+    font = pdf.make_indirect(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Font,
+            Subtype=pikepdf.Name.Type1,
+            BaseFont=pikepdf.Name.Helvetica,
+            Widths=pdf.make_indirect(pikepdf.Array([500, 500])),
+            FirstChar=pdf.make_indirect(pikepdf.Object.parse(b"32")),
+        )
+    )
+    page = pdf.add_blank_page(page_size=A5)
+    page.Contents = pdf.make_stream(b"BT /F1 24 Tf 40 300 Td (inherited) Tj ET")
+    del page.obj["/Resources"]  # add_blank_page gives it an empty one
+    pdf.Root.Pages.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    source = io.BytesIO()
+    pdf.save(source)
+    imposed = impose(source.getvalue(), "t", A4_LANDSCAPE)
+    with pikepdf.open(io.BytesIO(imposed)) as sheets:
+        form = sheets.pages[0].Resources.XObject.Page2
+        assert list(form.Resources.Font.F1.Widths) == [500, 500] and form.Resources.Font.F1.FirstChar == 32
+        assert b"(inherited) Tj" in form.read_bytes()
