@@ -25,7 +25,7 @@ from typing import Any, BinaryIO
 import pikepdf
 from pikepdf import Name, Pdf
 
-from .join.writer import Numbers, ObjectWriter, renumbered
+from .join.writer import Numbers, ObjectWriter, copy_object, renumbered
 
 Side = tuple[int | None, int | None]  # (left page, right page), 0-based; None is a blank page
 
@@ -121,21 +121,12 @@ class Imposer:
             found.append(child)
         for child in found:
             self.reach(child)
-            self._write(child)
+            copy_object(self.out, self._numbers[child.objgen], child, self._numbers)
 
     def number_of(self, obj: Any) -> int:
         """The number an object of the current PDF has in the sheets (written by `reach`)."""
         self.reach(pikepdf.Array([obj]))
         return self._numbers[obj.objgen]
-
-    def _write(self, obj: Any) -> None:
-        if isinstance(obj, pikepdf.Stream):
-            raw = obj.read_raw_bytes()
-            head = obj.stream_dict
-            head.Length = len(raw)
-            self.out.stream(self._numbers[obj.objgen], renumbered(head, self._numbers), raw)
-        else:
-            self.out.object(self._numbers[obj.objgen], renumbered(obj, self._numbers))
 
     def finish(self, title: str, lang: str = "") -> None:
         """The sides, two booklet pages each, centred in their halves, and the catalog."""

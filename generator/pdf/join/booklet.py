@@ -31,7 +31,7 @@ from .footer import LABEL, SIZE, FooterFont, choose_footer, label_characters
 from .outline import Entry, entry, outline_items, outline_objects, write_outline
 from .shape import Size, check_destination, check_part, check_same_paper
 from .tags import document_kids, elements, has_content, number_tree, write_tree
-from .writer import Numbers, ObjectWriter, placeholder, renumbered, value
+from .writer import Numbers, ObjectWriter, copy_object, placeholder, renumbered, value
 
 FRONT_NAME = "the cover and contents"
 
@@ -151,7 +151,7 @@ class _Joined:
             self._page(page.obj, len(self.pages) + index + 1)
         for obj in objects:
             if obj.objgen in numbers and obj.objgen not in skip:
-                self._write(numbers[obj.objgen], obj, numbers)
+                copy_object(self.out, numbers[obj.objgen], obj, numbers)
         for key, item in part_keys:
             self.parent_tree.append((key + self.next_key, value(item, numbers)))
         self.next_key += max((key for key, _ in part_keys), default=-1) + 1
@@ -236,15 +236,6 @@ class _Joined:
         contents = page.Contents
         inner = list(contents) if isinstance(contents, Array) else [contents]
         page.Contents = Array([placeholder(before), *inner, placeholder(after)])
-
-    def _write(self, number: int, obj: Any, numbers: Numbers) -> None:
-        if isinstance(obj, pikepdf.Stream):
-            raw = obj.read_raw_bytes()
-            head = obj.stream_dict
-            head.Length = len(raw)
-            self.out.stream(number, renumbered(head, numbers), raw)
-        else:
-            self.out.object(number, renumbered(obj, numbers))
 
     def _front(self, pdf: Pdf, numbers: Numbers) -> None:
         """The catalog and document information come from the front (title, language, metadata)."""

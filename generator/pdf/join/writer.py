@@ -135,6 +135,17 @@ def renumbered(obj: Any, numbers: Numbers) -> bytes:
     return PLACEHOLDER.sub(rb"\1 0 R", text)
 
 
+def copy_object(out: ObjectWriter, number: int, obj: Any, numbers: Numbers) -> None:
+    """Write a part's object as object `number`, renumbered; a stream keeps its (compressed) data."""
+    if isinstance(obj, pikepdf.Stream):
+        raw = obj.read_raw_bytes()
+        head = obj.stream_dict
+        head.Length = len(raw)
+        out.stream(number, renumbered(head, numbers), raw)
+    else:
+        out.object(number, renumbered(obj, numbers))
+
+
 def value(item: Any, numbers: Numbers) -> bytes:
     """A value held elsewhere (a parent-tree entry, a destination): a reference stays one."""
     if isinstance(item, pikepdf.Object) and item.is_indirect:
