@@ -69,12 +69,11 @@ class Imposer:
         self.forms: list[int] = []  # each booklet page's form XObject, in reading order
         self.size: tuple[float, float] | None = None  # the booklet's page size, from its first page
         self.font_files: dict[str, int] = {}  # sha256 of a font file -> its number: each part embeds the font
-        self._numbers: Numbers = {}
-        self._source: Pdf | None = None
+        self._numbers: Numbers = {}  # the current PDF's objects -> their numbers in the sheets
 
     def begin(self, pdf: Pdf) -> None:
-        """Pages from another PDF follow: its objects have numbers of their own."""
-        self._source, self._numbers = pdf, {}
+        """Pages from another PDF (pdf) follow: its objects have numbers of their own."""
+        self._numbers = {}
 
     def add(self, page: Any, stamp: bytes = b"") -> None:
         """One booklet page (a pikepdf page dictionary of the PDF given to `begin`) as a form
@@ -85,13 +84,14 @@ class Imposer:
         # qpdf copies resources set on the page tree down to each page when it lists the pages.
         resources = page.get("/Resources", pikepdf.Dictionary())
         self.reach(resources)
+        group = b""
         if "/Group" in page:  # the page's transparency group, copied onto its form
             self.reach(page.Group)
+            group = b" /Group " + renumbered(page.Group, self._numbers)
         contents = page.get("/Contents")
         streams = [] if contents is None else list(contents) if isinstance(contents, pikepdf.Array) else [contents]
         drawing = b"q\n" + b"\n".join(stream.read_bytes() for stream in streams) + b"\n" + (stamp or b"Q\n")
         data = zlib.compress(drawing, 6)
-        group = b" /Group " + renumbered(page.Group, self._numbers) if "/Group" in page else b""
         head = b"<< /Type /XObject /Subtype /Form /BBox [%s] /Resources %s%s /Filter /FlateDecode /Length %d >>" % (
             b" ".join(b"%g" % v for v in box),
             renumbered(resources, self._numbers),
@@ -169,7 +169,7 @@ def _references(obj: Any) -> Iterator[tuple[str, Any]]:
     while stack:
         key, item = stack.pop()
         if isinstance(item, pikepdf.Dictionary):
-            children = [(k, v) for k, v in item.items()]
+            children = list(item.items())
         elif isinstance(item, pikepdf.Array):
             children = [(key, v) for v in item]
         else:
