@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from ..site.csp import policy
+from .editor_http import ADMIN, Editor, answer_admin, answer_api
 from .pages import RELOAD_JS, RELOAD_PATH, VERSION_PATH, Failure, failure_page, inject, waiting_page
 
 HOST = "127.0.0.1"
@@ -80,8 +81,9 @@ class PreviewState:
 class PreviewServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, port: int, state: PreviewState) -> None:
+    def __init__(self, port: int, state: PreviewState, editor: Editor | None = None) -> None:
         self.state = state
+        self.editor = editor  # the browser editor at /admin/ and its API, when serving a guide
         super().__init__((HOST, port), PreviewHandler)
 
     @property
@@ -108,6 +110,17 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
 
     def do_HEAD(self) -> None:
         self._answer(send_body=False)
+
+    def do_POST(self) -> None:
+        """Only the editor's API takes POST requests; see editor_http.py."""
+        self.send_body = True
+        try:
+            answer_api(self)
+        except (ConnectionError, TimeoutError):
+            self.close_connection = True
+        except Exception as error:
+            self.log_error("could not answer %s: %s", self.path[:200], error)
+            self._text(500, "The preview could not answer this request; see the terminal.")
 
     def _answer(self, send_body: bool) -> None:
         """Every request gets a status code: an odd one a 4xx, a failure here a 500 and one line."""
@@ -146,11 +159,23 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
             return self._send(200, "text/plain; charset=utf-8", shown.version.encode())
         if path == RELOAD_PATH:
             return self._send(200, "text/javascript; charset=utf-8", RELOAD_JS.encode())
+        if self.server.editor is not None and (path == "/admin" or path.startswith(ADMIN)):
+            return answer_admin(self, path)
         if not path.startswith(shown.prefix):
             if shown.prefix.startswith(path.rstrip("/") + "/"):  # '/' leads to the site
                 return self._redirect(shown.prefix)
             return self._missing(shown)
         self._from_site(shown, path[len(shown.prefix) :])
+
+    def host_allowed(self) -> bool:
+        return self._host_allowed()
+
+    def send(self, status: int, kind: str, data: bytes, csp: str | None = None) -> None:
+        """A response with the preview's usual headers (editor_http.py's answers too)."""
+        self._send(status, kind, data, csp)
+
+    def redirect(self, location: str) -> None:
+        self._redirect(location)
 
     def _host_allowed(self) -> bool:
         """Refuse other host names, so a web page that rebinds its name to 127.0.0.1 reads nothing."""
@@ -202,13 +227,13 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
     def _text(self, status: int, message: str) -> None:
         self._send(status, "text/plain; charset=utf-8", message.encode() + b"\n")
 
-    def _send(self, status: int, kind: str, data: bytes) -> None:
+    def _send(self, status: int, kind: str, data: bytes, csp: str | None = None) -> None:
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(data)))
         self.send_header("Cache-Control", "no-store")  # a reload must show the newest build
         self.send_header("X-Content-Type-Options", "nosniff")
-        csp = self._policy(kind, data)
+        csp = csp or self._policy(kind, data)
         if csp:
             self.send_header("Content-Security-Policy", csp)
         self.end_headers()

@@ -32,6 +32,7 @@ from ..builder.options import UsageError
 from ..errors import ContentError
 from ..render.environments import TEMPLATES_DIR
 from ..site.project import quiet_engine_environment
+from .editor_http import Editor
 from .http import HOST, PreviewServer, PreviewState, start
 from .pages import Failure
 from .quick_site import QuickSite
@@ -194,11 +195,13 @@ def serve(options: ServeOptions) -> None:
     _check_folders(root, options.out)
     quiet_engine_environment()  # the website builds run in a thread, which must not change it
     state = PreviewState()
-    server = _bind(options.port, state)
+    editor = Editor(root)
+    server = _bind(options.port, state, editor)
     stop = threading.Event()
     with _preview_folder(options.out) as out, _stop_signals():
         pdfs = BackgroundPdfs(root, out / "with-pdfs", state) if options.pdfs else None
         previewer = Previewer(root, out / "quick", state, pdfs)
+        editor.on_saved = previewer.changed  # the preview starts at once, not when the watcher notices
         threads: list[threading.Thread] = []
         try:
             _watch_sources(root, previewer.changed, stop)
@@ -215,6 +218,7 @@ def serve(options: ServeOptions) -> None:
 
 def _announce(server: PreviewServer, pdfs: bool) -> None:
     _say(f"Preview: http://{HOST}:{server.port}{server.state.current().prefix}")
+    _say(f"Edit the guide in your browser: http://{HOST}:{server.port}/admin/")
     _say("Watching content/, templates/ and site_config.yml: open pages update when you save a file.")
     if pdfs:
         _say("PDF handouts are made in the background; pages link to them once they are ready.")
@@ -250,9 +254,9 @@ def _check_folders(root: Path, out: Path | None) -> None:
             raise UsageError(f"--out cannot be inside {folder}: {why}")
 
 
-def _bind(port: int, state: PreviewState) -> PreviewServer:
+def _bind(port: int, state: PreviewState, editor: Editor) -> PreviewServer:
     try:
-        return PreviewServer(port, state)
+        return PreviewServer(port, state, editor)
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
             raise UsageError(f"port {port} is already in use; choose another with --port, or --port 0") from None
