@@ -119,8 +119,19 @@ def _merge_map(old: CommentedMap, new: dict[str, Any]) -> CommentedMap:
         else:
             at = list(old).index(previous) + 1 if previous in old else 0
             old.insert(at, key, _fresh(value))
+            _comment_moves_down(old, previous, key)
         previous = key
     return old
+
+
+def _comment_moves_down(node: CommentedMap, previous: Any, key: str) -> None:
+    """Comment lines under `previous` introduce the key after it (ruamel keeps them with the key
+    above): a key inserted between them goes above those lines, not below them."""
+    comments = node.ca.items.get(previous)
+    token = comments[2] if comments and len(comments) > 2 else None
+    if token is not None and token.value.startswith("\n") and not any(comments[:2] + comments[3:]):
+        del node.ca.items[previous]
+        node.ca.items[key] = [None, None, token, None]
 
 
 def _merge_list(old: CommentedSeq, new: list[Any]) -> CommentedSeq:

@@ -1,0 +1,90 @@
+"""The Decap configuration is generated from the content model: every collection the issue
+names, widgets chosen from the schema, and a field added to the model shows up by itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import Field
+
+from generator.content.model import Activity
+from generator.editor import collections
+from generator.editor.config import decap_config
+
+REPO = Path(__file__).resolve().parents[2]
+ORIGIN = "http://127.0.0.1:8781"
+
+
+def _collection(config: dict[str, Any], name: str) -> dict[str, Any]:
+    (found,) = [c for c in config["collections"] if c["name"] == name]
+    return found
+
+
+def _fields(collection: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    fields = collection["fields"] if "fields" in collection else collection["files"][0]["fields"]
+    return {field["name"]: field for field in fields}
+
+
+def test_the_local_backend_is_this_preview() -> None:
+    config = decap_config(REPO, ORIGIN)
+    assert config["local_backend"] == {"url": f"{ORIGIN}/api/v1"}
+    assert config["backend"]["proxy_url"] == f"{ORIGIN}/api/v1"
+    assert config["media_folder"] == "content/assets"
+
+
+def test_every_part_of_the_guide_has_a_collection() -> None:
+    config = decap_config(REPO, ORIGIN)
+    names = [c["name"] for c in config["collections"]]
+    assert names == ["settings", "home", "pages", "activities", "skills", "sessions", "support"]
+    assert _collection(config, "settings")["files"][0]["file"] == "site_config.yml"
+    pages = _collection(config, "pages")
+    assert (pages["folder"], pages["format"], pages["create"]) == ("content/pages", "frontmatter", True)
+    assert _fields(pages)["body"]["widget"] == "markdown"
+    assert _collection(config, "activities")["slug"] == "{{fields.id}}"
+
+
+def test_widgets_and_hints_come_from_the_model() -> None:
+    activity = _fields(_collection(decap_config(REPO, ORIGIN), "activities"))
+    assert activity["title"]["widget"] == "string"
+    assert activity["title"]["hint"] == "The activity's title."
+    assert activity["aim"]["widget"] == "text"
+    assert activity["duration_minutes"] == {**activity["duration_minutes"], "widget": "number", "required": True}
+    steps = activity["steps"]
+    assert steps["widget"] == "list"
+    assert [f["name"] for f in steps["fields"]] == ["text", "minutes"]
+    assert steps["fields"][1]["value_type"] == "int"
+    assert [f["name"] for f in activity["adaptations"]["fields"]] == ["online", "larger_group", "reading_support"]
+    assert activity["facilitator_notes"]["hint"].startswith("Tips for the facilitator.")
+    handout = activity["handout"]
+    assert (handout["widget"], handout["typeKey"], handout["max"]) == ("list", "kind", 1)
+    assert [t["name"] for t in handout["types"]] == ["three-circles", "questions", "checklist", "table"]
+    settings = _fields(_collection(decap_config(REPO, ORIGIN), "settings"))
+    assert settings["paper"]["options"] == ["A4", "Letter"]
+    assert settings["outputs"] == {**settings["outputs"], "widget": "select", "multiple": True}
+
+
+def test_a_field_added_to_the_model_appears_in_the_editor(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Extended(Activity):
+        materials_cost: int | None = Field(default=None, description="Roughly what the materials cost, in pounds.")
+
+    monkeypatch.setattr(collections, "Activity", Extended)
+    field = _fields(_collection(decap_config(REPO, ORIGIN), "activities"))["materials_cost"]
+    assert field == {
+        "name": "materials_cost",
+        "label": "Materials Cost",
+        "hint": "Roughly what the materials cost, in pounds.",
+        "required": False,
+        "widget": "number",
+        "value_type": "int",
+    }
+
+
+def test_each_translation_has_its_own_collections(tmp_path: Path) -> None:
+    (tmp_path / "site_config.yml").write_text("title: T\ntranslations: [cy, {language: fr}]\n")
+    names = [c["name"] for c in decap_config(tmp_path, ORIGIN)["collections"]]
+    assert names[7:] == [f"{lang}_{part}" for lang in ("cy", "fr") for part in ("home", "pages", "activities", "skills")]
+    cy_activities = _collection(decap_config(tmp_path, ORIGIN), "cy_activities")
+    assert cy_activities["folder"] == "content/translations/cy/activities"
+    assert _fields(cy_activities)["steps"]["field"]["widget"] == "text"
