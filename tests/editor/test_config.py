@@ -84,7 +84,8 @@ def test_a_field_added_to_the_model_appears_in_the_editor(monkeypatch: pytest.Mo
 def test_each_translation_has_its_own_collections(tmp_path: Path) -> None:
     (tmp_path / "site_config.yml").write_text("title: T\ntranslations: [cy, {language: fr}]\n")
     names = [c["name"] for c in decap_config(tmp_path, ORIGIN)["collections"]]
-    assert names[7:] == [f"{lang}_{part}" for lang in ("cy", "fr") for part in ("home", "pages", "activities", "skills")]
+    parts = ("home", "pages", "activities", "skills")
+    assert names[7:] == [f"{lang}_{part}" for lang in ("cy", "fr") for part in parts]
     cy_activities = _collection(decap_config(tmp_path, ORIGIN), "cy_activities")
     assert cy_activities["folder"] == "content/translations/cy/activities"
     assert _fields(cy_activities)["steps"]["field"]["widget"] == "text"

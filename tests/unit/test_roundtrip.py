@@ -25,7 +25,8 @@ def test_unchanged_data_gives_the_file_back_byte_for_byte(path: Path) -> None:
 
 
 def test_a_change_touches_only_its_own_line_and_keeps_every_comment() -> None:
-    old = "# About the file\nid: a  # the id\ntitle: Old\n# before steps\nsteps:\n  - One\n  - text: Two\n    minutes: 5\n"
+    old = "# About the file\nid: a  # the id\ntitle: Old\n# before steps\nsteps:\n  - One\n"
+    old += "  - text: Two\n    minutes: 5\n"
     new = merge_yaml(old, {"steps": ["One", {"text": "Two", "minutes": 6}], "title": "New", "id": "a"})
     assert new == old.replace("title: Old", "title: New").replace("minutes: 5", "minutes: 6")
 
