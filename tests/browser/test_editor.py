@@ -1,0 +1,166 @@
+"""The browser editor end to end: the real `guidegen serve` on a copy of the default guide, the
+vendored Decap CMS in headless Chromium, and the files on disk as the judge. Nothing here waits
+for a fixed time: each step waits for the state it asserts (a field, a message, a file, a page).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from generator.checks import check_guide
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+REPO = Path(__file__).resolve().parents[2]
+ACTIVITY = "content/activities/good-facilitation.yml"
+READY_PREFIX = "Edit the guide in your browser: "
+WAIT_MS = 30_000  # the longest any step may take on a busy shared machine; usually 1 to 3 s
+
+
+@dataclass
+class Editor:
+    process: subprocess.Popen[str]
+    guide: Path
+    output: list[str] = field(default_factory=list)
+    admin: str = ""
+
+    @property
+    def origin(self) -> str:
+        return self.admin.removesuffix("/admin/")
+
+
+def _read_output(editor: Editor, ready: threading.Event) -> None:
+    assert editor.process.stdout is not None
+    for line in editor.process.stdout:
+        editor.output.append(line)
+        if line.startswith(READY_PREFIX):
+            editor.admin = line.removeprefix(READY_PREFIX).strip()
+            ready.set()
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
+    """The default guide copied to a temporary folder: the repository's content/ is never edited."""
+    guide = tmp_path_factory.mktemp("editor") / "guide"
+    guide.mkdir()
+    shutil.copytree(REPO / "content", guide / "content")
+    shutil.copy(REPO / "site_config.yml", guide / "site_config.yml")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--guide", str(guide), "--port", "0", "--no-pdfs"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    started = Editor(process, guide)
+    ready = threading.Event()
+    threading.Thread(target=_read_output, args=(started, ready), daemon=True).start()
+    try:
+        assert ready.wait(timeout=90), "".join(started.output)
+        yield started
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGINT)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+
+def _open(page: Page, editor: Editor, fragment: str) -> None:
+    """The editor at a place, logged in to the local backend (one click, no password)."""
+    page.goto(f"{editor.admin}#/{fragment}")
+    page.get_by_role("button", name="Login").click()
+
+
+def _publish(page: Page) -> None:
+    page.get_by_role("button", name="Publish").click()
+    page.get_by_text("Publish now").click()
+
+
+def _until(condition: Callable[[], bool], what: str) -> None:
+    """Wait for a file on disk to reach a state (the browser cannot tell us; poll it)."""
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while not condition():
+        assert time.monotonic() < deadline, f"gave up waiting until {what}"
+        time.sleep(0.05)
+
+
+def test_the_editor_shows_the_guides_collections_with_no_other_host(page: Page, editor: Editor) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    started = time.monotonic()
+    _open(page, editor, "collections/activities")
+    expect(page.get_by_text("What makes good facilitation?")).to_be_visible(timeout=WAIT_MS)
+    print(f"collections shown {time.monotonic() - started:.2f} s after opening /admin/")
+    for name in ("settings", "home", "pages", "activities", "skills", "sessions", "support"):
+        expect(page.get_by_test_id(name)).to_have_attribute("href", f"#/collections/{name}")
+    assert [url for url in requests if not url.startswith((editor.origin + "/", "data:", "blob:"))] == []
+    assert errors == []
+
+
+def test_a_save_keeps_comments_passes_check_and_shows_in_the_preview(page: Page, editor: Editor) -> None:
+    path = editor.guide / ACTIVITY
+    before = path.read_text(encoding="utf-8")
+    _open(page, editor, "collections/activities/entries/good-facilitation")
+    title = page.get_by_label("Title", exact=True)
+    expect(title).to_have_value("What makes good facilitation?", timeout=WAIT_MS)
+    title.fill("What makes facilitation good?")
+    page.locator("[id^='minutes-field']").nth(1).fill("4")
+    started = time.monotonic()
+    _publish(page)
+    expect(page.get_by_text("Entry saved")).to_be_visible(timeout=WAIT_MS)
+    _until(lambda: path.read_text(encoding="utf-8") != before, "the file is saved")
+
+    after = path.read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b]
+    assert changed == [
+        ("title: What makes good facilitation?", "title: What makes facilitation good?"),
+        ("    minutes: 5", "    minutes: 4"),
+    ]
+    assert [line for line in after.splitlines() if line.startswith("#")] == [
+        line for line in before.splitlines() if line.startswith("#")
+    ]
+    check_guide(editor.guide, remember=False)  # raises ContentError on any problem
+
+    preview = page.context.new_page()
+    preview.goto(f"{editor.origin}/peer-leadership/activities/good-facilitation/")
+    expect(preview.locator("h1")).to_have_text("What makes facilitation good?", timeout=WAIT_MS)
+    print(f"saved change shown in the preview {time.monotonic() - started:.2f} s after Publish")
+
+
+def test_an_invalid_value_shows_checks_message_and_leaves_the_file_alone(page: Page, editor: Editor) -> None:
+    path = editor.guide / ACTIVITY
+    before = path.read_bytes()
+    _open(page, editor, "collections/activities/entries/good-facilitation")
+    minutes = page.locator("[id^='minutes-field']").nth(1)
+    expect(minutes).to_have_value(str(_minutes(path, 1)), timeout=WAIT_MS)
+    minutes.fill("500")
+    _publish(page)
+    message = page.get_by_text("the steps' minutes add up to", exact=False).first
+    expect(message).to_be_visible(timeout=WAIT_MS)
+    expect(message).to_contain_text(f"{ACTIVITY}:")
+    expect(message).to_contain_text("Nothing was saved")
+    assert path.read_bytes() == before
+
+
+def _minutes(path: Path, step: int) -> int:
+    from ruamel.yaml import YAML
+
+    return int(YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))["steps"][step]["minutes"])
