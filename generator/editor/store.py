@@ -15,6 +15,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from ruamel.yaml.error import YAMLError
+
 from ..content.images import image_problem
 from ..content.reader import MAX_FILE_BYTES
 from ..content.roundtrip import MergeError, merge_markdown, merge_yaml, write_atomically
@@ -39,6 +41,8 @@ class Store:
         path = guide_file(self.root, rel)
         kind = _kind(str(rel))
         try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise Refused(413, f"{rel} is larger than {MAX_FILE_BYTES // 1_000_000} MB; split it in a text editor.")
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             raise Refused(404, f"{rel} could not be read.") from None
@@ -166,6 +170,10 @@ def _not_stale(rel: str, old: str | None, opened: str | None) -> None:
 def _merged(kind: Kind, old: str, data: dict[str, Any], body: str) -> str:
     try:
         return merge_markdown(old, data, body) if kind.markdown else merge_yaml(old, data)
+    except YAMLError:
+        raise Refused(
+            422, "The file on disk is not valid YAML now; fix it in a text editor, then save again."
+        ) from None
     except MergeError as error:
         raise Refused(500, f"guidegen could not write this change safely ({error}); nothing was saved.") from None
 

@@ -19,6 +19,7 @@ from PIL import Image
 from ruamel.yaml import YAML
 
 from generator.checks import check_guide
+from generator.content.roundtrip import split_front_matter
 from generator.preview.editor_http import MAX_REQUEST, Editor
 from generator.preview.http import PreviewServer, PreviewState
 
@@ -261,8 +262,9 @@ def test_settings_and_a_page_keep_their_comments(client: Client) -> None:
     assert [line for line in text.splitlines() if line.lstrip().startswith("#")] == comments
 
     page = "content/pages/what-is-peer-leadership.md"
-    raw = client.entry(page).replace("title: What is peer leadership?", "title: Peer leadership, simply")
-    raw = raw.replace("## A simple starting point", "## Where to start")
+    front, body = split_front_matter(client.entry(page))
+    data = {**_load(front or ""), "title": "Peer leadership, simply"}
+    raw = f"---\n{_dump(data)}---\n" + body.replace("## A simple starting point", "## Where to start")
     assert client.save(page, raw)[0] == 200
     text = (client.root / page).read_text()
     assert text.startswith("---\ntitle: Peer leadership, simply\nsummary:")
