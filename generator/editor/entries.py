@@ -7,9 +7,10 @@ Two differences, both driven by the model's JSON schema rather than by field nam
 - a shorthand the model accepts (a step written as plain text, a language written alone) is
   shown as the group of fields it stands for.
 
-Each entry also carries `guidegen_version`, the SHA-256 of the file as it was read. Decap keeps
-keys it has no form for and sends them back on save, so every open editor tab holds the version
-it started from, and a save over a file changed since (by a text editor, another tab) is refused.
+Each entry also carries `guidegen_version`: its path and the SHA-256 of the file as it was read.
+Decap keeps keys it has no form for and sends them back on save, so every open editor tab holds
+the version it started from, and a save over a file changed since (by a text editor, another
+tab) is refused. A copy ("Publish and duplicate") carries another path's version: it is new.
 """
 
 from __future__ import annotations
@@ -42,13 +43,17 @@ def version(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def stamp(path: str, text: str) -> str:
+    return f"{path}@{version(text)}"
+
+
 def view(kind: Kind, path: str, text: str) -> str:
     """The file's text for the editor: its data reshaped for the forms, with its version."""
     front, body = split_front_matter(text) if kind.markdown else (text, "")
     data = _quick(front or "")
     if not isinstance(data, dict):
         return text  # a broken file: shown as it is, and `guidegen check` says what is wrong
-    data = {**_to_view(data, _schema(kind.model)), VERSION_KEY: version(text)}
+    data = {**_to_view(data, _schema(kind.model)), VERSION_KEY: stamp(path, text)}
     dumped = _dump(data)
     return join_front_matter(dumped, body) if kind.markdown else dumped
 
@@ -60,7 +65,8 @@ def edited(kind: Kind, path: str, raw: str) -> tuple[dict[str, Any], str, str | 
     if not isinstance(data, dict):
         data = {}
     opened = data.pop(VERSION_KEY, None)
-    return _from_view(data, _schema(kind.model)), body, opened if isinstance(opened, str) else None
+    where, _, sha = opened.rpartition("@") if isinstance(opened, str) else ("", "", "")
+    return _from_view(data, _schema(kind.model)), body, sha if where == path else None
 
 
 def _parsed(path: str, text: str) -> Any:

@@ -83,7 +83,7 @@ class Store:
         path, new_path = guide_file(self.root, rel), guide_file(self.root, target)
         kind = _kind(str(target))
         try:
-            data, body, opened = entries.edited(kind, str(target), raw)
+            data, body, opened = entries.edited(kind, str(rel), raw)
         except entries.Unparsable as error:
             raise Refused(422, _report(error.problems)) from None
         uploads = self._uploads(assets)
