@@ -14,16 +14,21 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PIL import Image
 from playwright.sync_api import Page, expect
+from ruamel.yaml import YAML
 
 from generator.checks import check_guide
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parents[2]
+TRANSLATED = REPO / "tests" / "samples" / "translated"
 ACTIVITY = "content/activities/good-facilitation.yml"
 READY_PREFIX = "Edit the guide in your browser: "
 WAIT_MS = 30_000  # the longest any step may take on a busy shared machine; usually 1 to 3 s
@@ -57,6 +62,17 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
     guide.mkdir()
     shutil.copytree(REPO / "content", guide / "content")
     shutil.copy(REPO / "site_config.yml", guide / "site_config.yml")
+    yield from _serve(guide)
+
+
+@pytest.fixture(scope="module")
+def welsh(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
+    """The small sample guide with its Welsh translation, copied."""
+    guide = shutil.copytree(TRANSLATED, tmp_path_factory.mktemp("welsh") / "guide")
+    yield from _serve(guide)
+
+
+def _serve(guide: Path) -> Iterator[Editor]:
     process = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--guide", str(guide), "--port", "0", "--no-pdfs"],
         stdout=subprocess.PIPE,
@@ -161,6 +177,82 @@ def test_an_invalid_value_shows_checks_message_and_leaves_the_file_alone(page: P
 
 
 def _minutes(path: Path, step: int) -> int:
-    from ruamel.yaml import YAML
+    return int(_data(path)["steps"][step]["minutes"])
 
-    return int(YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))["steps"][step]["minutes"])
+
+def _data(path: Path) -> Any:
+    return YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+
+
+def test_a_new_activity_with_a_handout_is_created(page: Page, editor: Editor) -> None:
+    path = editor.guide / "content/activities/finding-a-venue.yml"
+    _open(page, editor, "collections/activities/new")
+    page.get_by_label("Id", exact=True).fill("finding-a-venue")
+    page.get_by_label("Title", exact=True).fill("Finding a venue")
+    page.get_by_label("Aim", exact=True).fill("The group agrees what it needs from a room.")
+    page.get_by_label("Duration Minutes", exact=True).fill("20")
+    page.get_by_label("Group Size", exact=True).fill("Any size")
+    page.get_by_role("button", name="Add steps").click()
+    page.locator("[id^='text-field']").last.fill("List what the room must have.")
+    page.locator("[id^='minutes-field']").last.fill("15")
+    page.get_by_role("button", name="Add handout").click()
+    page.get_by_role("menuitem", name="Questions").click()
+    page.get_by_role("button", name="Add questions").click()
+    page.locator("[id^='item-field']").last.fill("What must the room have?")
+    _publish(page)
+    expect(page.get_by_text("Entry saved")).to_be_visible(timeout=WAIT_MS)
+    _until(path.exists, "the new activity is written")
+    assert _data(path) == {
+        "id": "finding-a-venue",
+        "title": "Finding a venue",
+        "aim": "The group agrees what it needs from a room.",
+        "duration_minutes": 20,
+        "group_size": "Any size",
+        "steps": [{"text": "List what the room must have.", "minutes": 15}],
+        "handout": {"kind": "questions", "questions": ["What must the room have?"]},
+    }
+    guide, _ = check_guide(editor.guide, remember=False)
+    assert "finding-a-venue" in [activity.id for activity in guide.activities]
+
+
+def test_a_new_page_is_created(page: Page, editor: Editor) -> None:
+    path = editor.guide / "content/pages/our-venue.md"
+    _open(page, editor, "collections/pages/new")
+    page.get_by_label("Title", exact=True).fill("Our venue")
+    page.locator("[contenteditable='true']").last.click()
+    page.keyboard.type("We meet in the quiet room on the first floor.")
+    _publish(page)
+    expect(page.get_by_text("Entry saved")).to_be_visible(timeout=WAIT_MS)
+    _until(path.exists, "the new page is written")
+    assert path.read_text(encoding="utf-8") == (
+        "---\ntitle: Our venue\n---\nWe meet in the quiet room on the first floor.\n"
+    )
+    guide, _ = check_guide(editor.guide, remember=False)
+    assert "our-venue" in [p.id for p in guide.pages]
+
+
+def test_an_uploaded_image_goes_to_the_assets(page: Page, editor: Editor) -> None:
+    picture = BytesIO()
+    Image.new("RGB", (40, 20), "teal").save(picture, format="PNG")
+    _open(page, editor, "collections/pages")
+    page.get_by_text("Media", exact=True).click()
+    upload = {"name": "venue.png", "mimeType": "image/png", "buffer": picture.getvalue()}
+    page.locator("input[type=file]").set_input_files(files=[upload])
+    expect(page.get_by_text("venue.png")).to_be_visible(timeout=WAIT_MS)
+    path = editor.guide / "content/assets/venue.png"
+    _until(path.exists, "the image is written")
+    assert path.read_bytes() == picture.getvalue()
+
+
+def test_a_welsh_translation_is_edited(page: Page, welsh: Editor) -> None:
+    path = welsh.guide / "content/translations/cy/activities/circles.yml"
+    before = path.read_text(encoding="utf-8")
+    _open(page, welsh, "collections/cy_activities/entries/circles")
+    title = page.locator("[id^='title-field']").first  # optional in a translation
+    expect(title).to_have_value("Beth sydd bwysicaf?", timeout=WAIT_MS)
+    title.fill("Beth sy'n bwysig i ni?")
+    _publish(page)
+    expect(page.get_by_text("Entry saved")).to_be_visible(timeout=WAIT_MS)
+    _until(lambda: path.read_text(encoding="utf-8") != before, "the translation is saved")
+    assert path.read_text(encoding="utf-8") == before.replace("Beth sydd bwysicaf?", "Beth sy'n bwysig i ni?")
+    check_guide(welsh.guide, remember=False)
