@@ -22,8 +22,10 @@ BODY = {
     "name": "body",
     "label": "Text",
     "widget": "markdown",
-    # Markdown as written first: the rich-text view rewrites a whole page's Markdown when used.
-    "modes": ["raw", "rich_text"],
+    # Markdown as written, with the rendered preview beside it. Decap's rich-text view writes the
+    # whole page's Markdown anew when one word changes: notes (`!!! note`), definition lists and
+    # `page:` links would not survive it, and saving must lose nothing.
+    "modes": ["raw"],
     "hint": "The page's text in Markdown. Link to other parts with [text](page:ID), (activity:ID) or (skill:ID).",
 }
 
