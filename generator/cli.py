@@ -106,7 +106,8 @@ def _serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         "When you save a change to content/, templates/ or site_config.yml the preview is rebuilt and "
         "the page in your browser updates by itself; if the content has a mistake, the browser lists "
         "each problem with its file and line until you fix it. PDF handouts are made in the background. "
-        "Nothing in build/ is changed. Press Ctrl+C to stop.",
+        "The guide can be edited in forms at http://127.0.0.1:8000/admin/ (see the README's 'Editing in "
+        "your browser'). Nothing in build/ is changed. Press Ctrl+C to stop.",
     )
     _guide_argument(serve)
     serve.add_argument(

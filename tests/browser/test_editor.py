@@ -216,6 +216,9 @@ def test_a_new_activity_with_a_handout_is_created(page: Page, editor: Editor) ->
 
 
 def test_a_new_page_is_created(page: Page, editor: Editor) -> None:
+    """The Markdown editor and its preview load every chunk they need under /admin/'s policy."""
+    refused: list[str] = []
+    page.on("console", lambda message: refused.append(message.text) if "Content Security" in message.text else None)
     path = editor.guide / "content/pages/our-venue.md"
     _open(page, editor, "collections/pages/new")
     page.get_by_label("Title", exact=True).fill("Our venue")
@@ -229,6 +232,7 @@ def test_a_new_page_is_created(page: Page, editor: Editor) -> None:
     )
     guide, _ = check_guide(editor.guide, remember=False)
     assert "our-venue" in [p.id for p in guide.pages]
+    assert refused == []
 
 
 def test_an_uploaded_image_goes_to_the_assets(page: Page, editor: Editor) -> None:
