@@ -27,7 +27,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import REPO, make_guide  # noqa: E402
+from synthetic import REPO, make_guide
 
 CHROMIUM = "/usr/bin/chromium"
 WAIT_MS = 300_000
