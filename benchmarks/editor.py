@@ -25,8 +25,6 @@ import time
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import REPO, make_guide
 
 CHROMIUM = "/usr/bin/chromium"
