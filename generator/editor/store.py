@@ -23,7 +23,8 @@ from ..content.roundtrip import MergeError, merge_markdown, merge_yaml, write_at
 from ..errors import Problem
 from . import entries
 from .checking import Changes, Checker
-from .collections import Kind, kind_of
+from .collections import Kind, kind_of, kinds
+from .config import translation_languages
 from .paths import IMAGE_SUFFIXES, Refused, guide_file, guide_folder
 
 MAX_IMAGE_BYTES = 5_000_000  # a photo for a handout; larger ones slow every page down
@@ -34,6 +35,22 @@ class Store:
         self.root = root
         self.checker = Checker(root)
         self._lock = threading.Lock()
+        # path -> (the file's stat signature, its answer): a list of 500 activities is read
+        # again each time the editor shows it, and most files have not changed since.
+        self._views: dict[str, tuple[tuple[int, int, int], dict[str, Any]]] = {}
+        self._warmed = threading.Event()
+
+    def warm(self) -> None:
+        """Once, in the background when the editor is first opened: every collection's entries
+        read, and the guide checked once, so the first list and the first save need not wait
+        for every file to be parsed."""
+        if self._warmed.is_set():
+            return
+        self._warmed.set()
+        for kind in kinds(translation_languages(self.root)):
+            if kind.folder:
+                self.folder_entries(kind.folder, kind.extension)
+        self.checker.problems({})
 
     # ------------------------------------------------------------ reading
 
@@ -41,12 +58,19 @@ class Store:
         path = guide_file(self.root, rel)
         kind = _kind(str(rel))
         try:
-            if path.stat().st_size > MAX_FILE_BYTES:
+            status = path.stat()
+            if status.st_size > MAX_FILE_BYTES:
                 raise Refused(413, f"{rel} is larger than {MAX_FILE_BYTES // 1_000_000} MB; split it in a text editor.")
+            signature = (status.st_mtime_ns, status.st_size, status.st_ino)
+            known = self._views.get(str(rel))
+            if known is not None and known[0] == signature:
+                return known[1]
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             raise Refused(404, f"{rel} could not be read.") from None
-        return {"data": entries.view(kind, str(rel), text), "file": {"path": rel, "id": entries.version(text)}}
+        answer = {"data": entries.view(kind, str(rel), text), "file": {"path": rel, "id": entries.version(text)}}
+        self._views[str(rel)] = (signature, answer)
+        return answer
 
     def folder_entries(self, rel: object, extension: object) -> list[dict[str, Any]]:
         folder = guide_folder(self.root, rel)

@@ -8,6 +8,7 @@ other site, or on another port, is refused: no CORS), the body must be JSON of a
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +48,8 @@ def answer_admin(handler: PreviewHandler, path: str) -> None:
         return handler.send(404, "text/plain; charset=utf-8", b"There is no page at this address.\n")
     kind, data = found
     handler.send(200, kind, data, POLICY)
+    if kind.startswith("text/html"):  # the editor is being opened: read and check the guide meanwhile
+        threading.Thread(target=editor.api.store.warm, name="editor-warm-up", daemon=True).start()
 
 
 def answer_api(handler: PreviewHandler) -> None:
