@@ -7,6 +7,7 @@ every path is checked again here (editor/paths.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +16,10 @@ from .store import Store
 
 
 class Api:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, known: Callable[[], dict[str, Any]] | None = None) -> None:
+        """known: what YAML texts parsed to in the preview's own loads (see editor/checking.py)."""
         self.root = root
-        self.store = Store(root)
+        self.store = Store(root, known)
 
     def answer(self, request: object) -> Any:
         """The JSON answer to one request, or Refused with its status and plain reason."""

@@ -12,6 +12,7 @@ import base64
 import binascii
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +32,9 @@ MAX_IMAGE_BYTES = 5_000_000  # a photo for a handout; larger ones slow every pag
 
 
 class Store:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, known: Callable[[], dict[str, Any]] | None = None) -> None:
         self.root = root
-        self.checker = Checker(root)
+        self.checker = Checker(root, known)
         self._lock = threading.Lock()
         # path -> (the file's stat signature, its answer): a list of 500 activities is read
         # again each time the editor shows it, and most files have not changed since.

@@ -28,14 +28,16 @@ MAX_REQUEST = 8_000_000  # an image of 5 MB as base64, with room for the request
 
 @dataclass
 class Editor:
-    """The editor of the guide at root; on_saved hears which files a save changed."""
+    """The editor of the guide at root; on_saved hears which files a save changed; known gives
+    what the preview's last load parsed each YAML text to, so checks need not parse it again."""
 
     root: Path
     on_saved: Callable[[list[str]], None] = lambda paths: None
+    known: Callable[[], dict[str, Any]] = dict
     api: Api = field(init=False)
 
     def __post_init__(self) -> None:
-        self.api = Api(self.root)
+        self.api = Api(self.root, lambda: self.known())
 
 
 def answer_admin(handler: PreviewHandler, path: str) -> None:

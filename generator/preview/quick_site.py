@@ -54,6 +54,9 @@ class QuickSite:
         self.next = folder / "mkdocs-next"
         self.site_dir = folder / "site"
         self.parse_cache = ParseCache()
+        self.parsed: dict[
+            str, Any
+        ] = {}  # what each YAML text parsed to at the last load (the editor's checks reuse it)
         self.built_once = False
         self.pages: dict[str, str] = {}  # rendered Markdown pages, see site.pages.remembered_pages
         self.templates: tuple[tuple[str, int], ...] = ()  # the templates' files when those were rendered
@@ -64,7 +67,8 @@ class QuickSite:
 
         started = time.perf_counter()
         guide = load_guide(self.root, parse_cache=self.parse_cache)
-        self.parse_cache = ParseCache(self.parse_cache.entries_used())
+        self.parsed = self.parse_cache.entries_used()
+        self.parse_cache = ParseCache(self.parsed)
         templates = _signature(template_roots(self.root))
         if templates != self.templates:  # a template was edited: no remembered page can be trusted
             self.pages.clear()

@@ -202,6 +202,7 @@ def serve(options: ServeOptions) -> None:
         pdfs = BackgroundPdfs(root, out / "with-pdfs", state) if options.pdfs else None
         previewer = Previewer(root, out / "quick", state, pdfs)
         editor.on_saved = previewer.changed  # the preview starts at once, not when the watcher notices
+        editor.known = lambda: previewer.site.parsed
         threads: list[threading.Thread] = []
         try:
             _watch_sources(root, previewer.changed, stop)
