@@ -24,7 +24,7 @@ from ..content.roundtrip import MergeError, merge_markdown, merge_yaml, write_at
 from ..errors import Problem
 from . import entries
 from .checking import Changes, Checker
-from .collections import Kind, kind_of, kinds
+from .collections import CONFIG_FILE, Kind, kind_of, kinds
 from .config import translation_languages
 from .paths import IMAGE_SUFFIXES, Refused, guide_file, guide_folder
 
@@ -134,6 +134,8 @@ class Store:
         rels = paths if isinstance(paths, list) else [paths]
         for rel in rels:
             guide_file(self.root, rel)
+            if rel == CONFIG_FILE:
+                raise Refused(403, f"{CONFIG_FILE} holds the guide's settings; it cannot be deleted.")
         with self._lock:
             self._apply({str(rel): None for rel in rels})
 

@@ -338,6 +338,12 @@ def test_deleting_what_the_guide_still_uses_is_refused(client: Client) -> None:
     assert (client.root / page).is_file()
 
 
+def test_the_settings_cannot_be_deleted(client: Client) -> None:
+    status, answer = client.post("deleteFile", path="site_config.yml")
+    assert status == 403 and "cannot be deleted" in answer["error"]
+    assert (client.root / "site_config.yml").is_file()
+
+
 def test_deleting_what_nothing_uses_is_allowed(client: Client) -> None:
     page = "content/pages/a-page-of-our-own.md"
     status, answer = client.save(page, "---\ntitle: A page of our own\n---\nSome text.\n")
