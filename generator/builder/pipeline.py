@@ -203,6 +203,7 @@ class _Website(_Site):
     description = "MkDocs for the website"
 
     def __init__(self, run: BuildRun, handouts: dict[str, str], pdf_key: str) -> None:
+        from ..editor.hosted import admin_key
         from ..site.project import write_mkdocs_project
 
         run.progress.step("Website: writing the MkDocs project")
@@ -210,15 +211,17 @@ class _Website(_Site):
         self.engine = site_engine(run)
         self.description = f"{ENGINE_NAMES[self.engine]} for the website"
         write_mkdocs_project(run.guide, project, handouts=handouts, pdfs_later=True, engine=self.engine)
-        key = digest_bytes(engine_versions(), digest_tree(project), pdf_key)
+        key = digest_bytes(engine_versions(), digest_tree(project), pdf_key, admin_key(run.guide))
         super().__init__(run, handouts, project, run.staging / "site", key, "site")
 
     def build(self) -> None:
+        from ..editor.hosted import write_admin
         from ..site.csp import add_policies
         from ..site.project import run_engine
 
         run_engine(self.config_file, self.site_dir, self.engine)
         add_policies(self.site_dir)  # the hosted site only: see site/csp.py
+        write_admin(self.run.guide, self.site_dir)  # after the policies: /admin/ carries its own
 
     def finish(self, pdf_dir: Path) -> None:
         """The PDFs (and the scripts made from them) into the project's docs/, and the site if it was built."""

@@ -18,6 +18,8 @@ PATTERN_HINTS = {
     "^assets/": "expected a file inside content/assets/, e.g. assets/logo.svg",
     "^https?://": "expected a web address starting with https://",
     "^[a-z]{2,3}": "expected a language code, e.g. en-GB",
+    "^[A-Za-z0-9][A-Za-z0-9-]{0,38}/": "expected the GitHub repository as OWNER/NAME, e.g. my-charity/peer-guide",
+    "^[A-Za-z0-9][A-Za-z0-9._/-]": "expected a branch name, e.g. main",
     "^(?:[01]?[0-9]|2[0-3]):": 'expected a time on the 24-hour clock, in quotes, e.g. "18:30"',
 }
 

@@ -135,6 +135,41 @@ class TranslationSettings(StrictModel):
         return _checked_interface(value)
 
 
+# GitHub's own rules: an owner is letters, digits and hyphens (at most 39); a repository name
+# also allows dots and underscores, but is never only dots.
+GitHubRepo = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]*[A-Za-z0-9_-][A-Za-z0-9._-]*$", max_length=140
+    ),
+]
+BranchName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$")]
+
+
+class EditingSettings(StrictModel):
+    backend: Literal["github"] = Field(
+        description="Where the guide's files are kept for the website's editor: github (the only one today).",
+        examples=["github"],
+    )
+    repo: GitHubRepo = Field(
+        description="The guide's repository on GitHub, as OWNER/NAME.", examples=["my-charity/peer-guide"]
+    )
+    branch: BranchName = Field(
+        default="main",
+        description="The branch the website is published from; each change is a pull request into it.",
+        examples=["main"],
+    )
+    base_url: HttpUrl | None = Field(
+        default=None,
+        description="The address of the OAuth proxy editors log in through (Decap CMS's base_url); "
+        "without it, Decap uses Netlify's. See the README's 'Editing on the published website'.",
+    )
+    auth_endpoint: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._/-]{1,100}$")] | None = Field(
+        default=None,
+        description="The path of the login on that proxy, if it is not auth (Decap CMS's auth_endpoint).",
+    )
+
+
 def _checked_interface(value: dict[str, str]) -> dict[str, str]:
     from ..render.messages import override_problem  # the catalogue lives with the renderers
 
@@ -219,6 +254,13 @@ class SiteConfig(StrictModel):
         description="Your own wording for words of the interface (headings, buttons, tooltips), by their "
         "English text. The full list is in generator/locale/en/LC_MESSAGES/guidegen.po.",
         examples=[{"Group size": "Size of group"}],
+    )
+
+    editing: EditingSettings | None = Field(
+        default=None,
+        description="Publish the browser editor at /admin/ of the website: each change an editor saves there "
+        "becomes a pull request on GitHub. Left out: no editor is published. The offline zip never has one.",
+        examples=[{"backend": "github", "repo": "my-charity/peer-guide", "branch": "main"}],
     )
 
     translations: tuple[Annotated[TranslationSettings, BeforeValidator(_translation_item)], ...] = Field(

@@ -20,6 +20,7 @@ from .model import (
     Brand,
     ChecklistHandout,
     Checks,
+    EditingSettings,
     Licence,
     PageFrontMatter,
     QuestionsHandout,
@@ -40,6 +41,12 @@ SECTIONS: list[tuple[str, str, type[BaseModel]]] = [
     ("brand (in site_config.yml)", "Colours and logo. Colours must be hex codes such as #1d4e89.", Brand),
     ("checks (in site_config.yml)", "Settings for `guidegen check`.", Checks),
     ("checks.extra_terms items", "Your own words for `guidegen check` to flag.", TermSuggestion),
+    (
+        "editing (in site_config.yml)",
+        "The browser editor on the published website, at /admin/ "
+        "(see the README's 'Editing on the published website').",
+        EditingSettings,
+    ),
     (
         "Pages: content/pages/*.md",
         "A page is Markdown with front matter between two `---` lines. "

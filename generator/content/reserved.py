@@ -20,6 +20,7 @@ GENERATED = {
     "pdf": "the PDFs live in the folder pdf/",
     "search": "the website's search uses it",
     "404": "it is the website's 'page not found' page",
+    "admin": "the website's editor lives at admin/",
 }
 FUTURE = {
     "sessions": "it is kept for session plans",

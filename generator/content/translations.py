@@ -392,6 +392,8 @@ def _config(guide: Guide, settings: TranslationSettings) -> Any:
         if getattr(settings, name):
             update[name] = getattr(settings, name)
     update["interface"] = dict(settings.interface)
+    # The source's /admin/ edits every translation's files too: an edition has no editor of its own.
+    update["editing"] = None
     return config.model_copy(update=update)
 
 

@@ -36,11 +36,19 @@ def decap_config(root: Path, origin: str) -> dict[str, Any]:
     return {
         "backend": {"name": "proxy", "proxy_url": url, "branch": "main"},
         "local_backend": {"url": url},
+        "site_url": origin + "/",
+        **common_config(translation_languages(root)),
+    }
+
+
+def common_config(languages: tuple[str, ...]) -> dict[str, Any]:
+    """What the local editor and the published one (editor/hosted.py) share: the collections
+    made from the content model, where images go, how new files are named."""
+    return {
         "media_folder": MEDIA_FOLDER,
         "public_folder": "assets",
-        "site_url": origin + "/",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": [collection(kind) for kind in kinds(translation_languages(root))],
+        "collections": [collection(kind) for kind in kinds(languages)],
     }
 
 

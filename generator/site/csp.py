@@ -73,8 +73,14 @@ def with_policy(html: str) -> str:
     return (data[: anchor.end()] + meta + data[anchor.end() :]).decode("utf-8")
 
 
+EDITOR_FOLDER = "admin"  # the published editor (editor/hosted.py) brings its own policy
+
+
 def add_policies(site_dir: Path) -> None:
-    """Every HTML page of a built website, with its policy."""
+    """Every HTML page of a built website, with its policy; not the editor's, which Decap's
+    policy covers (it compiles code at run time and talks to GitHub)."""
     for page in site_dir.rglob("*.html"):
+        if page.relative_to(site_dir).parts[0] == EDITOR_FOLDER:
+            continue
         html = page.read_text(encoding="utf-8")
         page.write_text(with_policy(html), encoding="utf-8")

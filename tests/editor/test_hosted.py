@@ -1,0 +1,114 @@
+"""The editor on the published website (issue 29, point 5): /admin/ with Decap's GitHub backend
+and the editorial workflow when site_config.yml has `editing:`; nothing without it; never in the
+offline zip, nor in a translation's own site. One guide (with a Welsh translation) is built with
+the setting, then again without it, which must rebuild the website."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from generator.builder.pipeline import BuildOptions, build
+from generator.content.loader import load_guide
+from generator.editor.collections import kinds
+from generator.editor.hosted import hosted_config
+from generator.site.csp import policy
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+EDITING = "editing:\n  backend: github\n  repo: my-charity/peer-guide\n  branch: live\n"
+SCRIPT_SRC = re.compile(r"<script\b[^>]*\bsrc=\"([^\"]+)\"")
+
+
+def _guide(folder: Path, editing: bool) -> Path:
+    root = folder / "guide"
+    shutil.copytree(SAMPLES / "translated", root)
+    if editing:
+        with (root / "site_config.yml").open("a", encoding="utf-8") as config:
+            config.write(EDITING)
+    return root
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The same guide built with `editing:`, then (a copy of that build folder) without it."""
+    root = _guide(tmp_path_factory.mktemp("hosted"), editing=True)
+    options = BuildOptions(quiet=True, only=("site", "offline"))
+    build(root, options)
+    with_editing = tmp_path_factory.mktemp("kept") / "build"
+    shutil.copytree(root / "build", with_editing)
+    (root / "site_config.yml").write_text(
+        (root / "site_config.yml").read_text(encoding="utf-8").replace(EDITING, ""), encoding="utf-8"
+    )
+    report = build(root, options)
+    assert "the website" in report.built, "turning editing off must rebuild the website, not reuse it"
+    return {"with": with_editing, "without": root / "build"}
+
+
+def _config(build_dir: Path) -> dict:
+    return json.loads((build_dir / "site" / "admin" / "config.yml").read_text(encoding="utf-8"))
+
+
+def test_the_published_site_has_the_editor_with_githubs_backend_and_pull_requests(builds: dict[str, Path]) -> None:
+    config = _config(builds["with"])
+    assert config["backend"] == {"name": "github", "repo": "my-charity/peer-guide", "branch": "live"}
+    assert config["publish_mode"] == "editorial_workflow"
+    assert "local_backend" not in config
+    assert config["site_url"] == "https://example.org/small/"
+
+
+def test_the_published_editor_has_the_local_editors_collections_with_the_translations(
+    builds: dict[str, Path],
+) -> None:
+    names = [collection["name"] for collection in _config(builds["with"])["collections"]]
+    assert names == [kind.name for kind in kinds(("cy",))]
+    assert "cy_activities" in names
+
+
+def test_the_published_editor_loads_only_the_vendored_script_under_its_own_policy(builds: dict[str, Path]) -> None:
+    admin = builds["with"] / "site" / "admin"
+    page = (admin / "index.html").read_text(encoding="utf-8")
+    assert SCRIPT_SRC.findall(page) == ["decap-cms.js"]  # relative: works under any site_url path
+    assert 'href="config.yml"' in page and "//" not in page.split("<title>")[1]  # no CDN, no other site
+    assert (admin / "decap-cms.js").stat().st_size > 1_000_000
+    assert list(admin.glob("*.wasm")) and (admin / "LICENSE").is_file()
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
+    assert csp is not None and page.count("Content-Security-Policy") == 1  # not the site's strict one as well
+    assert "connect-src 'self' blob: data: https://api.github.com" in csp.group(1)
+    assert "'unsafe-eval'" in csp.group(1) and "'unsafe-eval'" not in policy(b"")
+
+
+def test_the_editor_is_not_in_the_sitemap_or_a_translations_site(builds: dict[str, Path]) -> None:
+    site = builds["with"] / "site"
+    assert not (site / "cy" / "admin").exists()
+    assert (site / "cy" / "index.html").is_file()
+    assert "admin" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_without_editing_no_admin_is_published(builds: dict[str, Path]) -> None:
+    site = builds["without"] / "site"
+    assert (site / "index.html").is_file()
+    assert not (site / "admin").exists()
+
+
+@pytest.mark.parametrize("which", ["with", "without"])
+def test_the_offline_zip_never_has_the_editor(builds: dict[str, Path], which: str) -> None:
+    with zipfile.ZipFile(builds[which] / "small-guide-offline.zip") as archive:
+        names = archive.namelist()
+    assert any(name.endswith("/index.html") for name in names)
+    assert not [name for name in names if "/admin/" in name or "decap-cms" in name]
+
+
+def test_an_oauth_proxy_is_passed_to_decap(tmp_path: Path) -> None:
+    root = _guide(tmp_path, editing=False)
+    with (root / "site_config.yml").open("a", encoding="utf-8") as config:
+        config.write(EDITING + "  base_url: https://login.example.org/\n  auth_endpoint: oauth/start\n")
+    guide = load_guide(root)
+    assert guide.config.editing is not None
+    backend = hosted_config(guide, guide.config.editing)["backend"]
+    assert backend["base_url"] == "https://login.example.org"
+    assert backend["auth_endpoint"] == "oauth/start"
