@@ -57,9 +57,12 @@ def _without_null(prop: Schema) -> tuple[Schema, bool]:
 
 
 def _field(name: str, prop: Schema, required: bool, defs: dict[str, Schema]) -> Field:
+    # The field's own title, never the title of the model it refers to: an optional group
+    # (`safeguarding: SafeguardingContact | None`) would otherwise be labelled with a class name.
+    title = prop.get("title")
     prop, optional = _without_null(_resolve(prop, defs))
     prop = _resolve(prop, defs)
-    base: Field = {"name": name, "label": prop.get("title") or name.replace("_", " ").capitalize()}
+    base: Field = {"name": name, "label": title or name.replace("_", " ").capitalize()}
     if prop.get("description"):
         base["hint"] = prop["description"]
     base["required"] = required and not optional

@@ -89,3 +89,10 @@ def test_each_translation_has_its_own_collections(tmp_path: Path) -> None:
     cy_activities = _collection(decap_config(tmp_path, ORIGIN), "cy_activities")
     assert cy_activities["folder"] == "content/translations/cy/activities"
     assert _fields(cy_activities)["steps"]["field"]["widget"] == "text"
+
+
+def test_an_optional_group_is_labelled_by_its_field_not_its_model() -> None:
+    settings = _fields(_collection(decap_config(REPO, ORIGIN), "settings"))
+    assert settings["safeguarding"]["label"] == "Safeguarding"
+    assert settings["editing"]["label"] == "Editing"
+    assert [field["name"] for field in settings["editing"]["fields"]][:3] == ["backend", "repo", "branch"]
