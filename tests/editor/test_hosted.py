@@ -53,6 +53,7 @@ def _config(build_dir: Path) -> dict:
     return json.loads((build_dir / "site" / "admin" / "config.yml").read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow
 def test_the_published_site_has_the_editor_with_githubs_backend_and_pull_requests(builds: dict[str, Path]) -> None:
     config = _config(builds["with"])
     assert config["backend"] == {"name": "github", "repo": "my-charity/peer-guide", "branch": "live"}
@@ -61,6 +62,7 @@ def test_the_published_site_has_the_editor_with_githubs_backend_and_pull_request
     assert config["site_url"] == "https://example.org/small/"
 
 
+@pytest.mark.slow
 def test_the_published_editor_has_the_local_editors_collections_with_the_translations(
     builds: dict[str, Path],
 ) -> None:
@@ -69,6 +71,7 @@ def test_the_published_editor_has_the_local_editors_collections_with_the_transla
     assert "cy_activities" in names
 
 
+@pytest.mark.slow
 def test_the_published_editor_loads_only_the_vendored_script_under_its_own_policy(builds: dict[str, Path]) -> None:
     admin = builds["with"] / "site" / "admin"
     page = (admin / "index.html").read_text(encoding="utf-8")
@@ -82,6 +85,7 @@ def test_the_published_editor_loads_only_the_vendored_script_under_its_own_polic
     assert "'unsafe-eval'" in csp.group(1) and "'unsafe-eval'" not in policy(b"")
 
 
+@pytest.mark.slow
 def test_the_editor_is_not_in_the_sitemap_or_a_translations_site(builds: dict[str, Path]) -> None:
     site = builds["with"] / "site"
     assert not (site / "cy" / "admin").exists()
@@ -89,12 +93,14 @@ def test_the_editor_is_not_in_the_sitemap_or_a_translations_site(builds: dict[st
     assert "admin" not in (site / "sitemap.xml").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_without_editing_no_admin_is_published(builds: dict[str, Path]) -> None:
     site = builds["without"] / "site"
     assert (site / "index.html").is_file()
     assert not (site / "admin").exists()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("which", ["with", "without"])
 def test_the_offline_zip_never_has_the_editor(builds: dict[str, Path], which: str) -> None:
     with zipfile.ZipFile(builds[which] / "small-guide-offline.zip") as archive:
