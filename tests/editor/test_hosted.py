@@ -17,7 +17,7 @@ from generator.builder.pipeline import BuildOptions, build
 from generator.content.loader import load_guide
 from generator.editor.collections import kinds
 from generator.editor.hosted import hosted_config
-from generator.site.csp import policy
+from generator.site.csp import add_policies, policy
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 EDITING = "editing:\n  backend: github\n  repo: my-charity/peer-guide\n  branch: live\n"
@@ -118,3 +118,14 @@ def test_an_oauth_proxy_is_passed_to_decap(tmp_path: Path) -> None:
     backend = hosted_config(guide, guide.config.editing)["backend"]
     assert backend["base_url"] == "https://login.example.org"
     assert backend["auth_endpoint"] == "oauth/start"
+
+
+def test_the_sites_strict_policy_leaves_the_editors_page_alone(tmp_path: Path) -> None:
+    """Decap needs 'unsafe-eval' and GitHub's API: the site's policy would stop it, so its pass skips admin/."""
+    (tmp_path / "admin").mkdir()
+    page = "<!doctype html><html><head><meta charset=utf-8></head><body><script>go()</script></body></html>"
+    (tmp_path / "admin" / "index.html").write_text(page, encoding="utf-8")
+    (tmp_path / "index.html").write_text(page, encoding="utf-8")
+    add_policies(tmp_path)
+    assert (tmp_path / "admin" / "index.html").read_text(encoding="utf-8") == page
+    assert "Content-Security-Policy" in (tmp_path / "index.html").read_text(encoding="utf-8")
