@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+EDITOR_FOLDER = "admin"  # the published website's editor (editor/hosted.py), with a policy of its own
 # name -> why it is kept (said to the editor)
 GENERATED = {
     "index": "it is the name of the home page and of the Activities list",
@@ -20,7 +21,7 @@ GENERATED = {
     "pdf": "the PDFs live in the folder pdf/",
     "search": "the website's search uses it",
     "404": "it is the website's 'page not found' page",
-    "admin": "the website's editor lives at admin/",
+    EDITOR_FOLDER: "the website's editor lives at admin/",
 }
 FUTURE = {
     "sessions": "it is kept for session plans",

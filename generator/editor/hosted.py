@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from ..content.model import EditingSettings, Guide
+from ..content.reserved import EDITOR_FOLDER
 from .admin import VENDOR, VENDORED
 from .config import common_config
 
-FOLDER = "admin"  # build/site/admin/: the name is reserved (content/reserved.py)
 LICENCES = ("LICENSE", "decap-cms.js.LICENSE.txt")  # published beside the code they cover (MIT)
 GITHUB_API = "https://api.github.com"  # Decap's GitHub backend's default api_root
 GITHUB_IMAGES = "https://avatars.githubusercontent.com https://raw.githubusercontent.com"
@@ -99,7 +99,7 @@ def write_admin(guide: Guide, site_dir: Path) -> None:
     files = generated_files(guide)
     if not files:
         return
-    folder = site_dir / FOLDER
+    folder = site_dir / EDITOR_FOLDER
     folder.mkdir()
     for name, data in files.items():
         (folder / name).write_bytes(data)

@@ -20,6 +20,8 @@ import hashlib
 import re
 from pathlib import Path
 
+from ..content.reserved import EDITOR_FOLDER
+
 SCRIPT = re.compile(rb"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 SRC = re.compile(rb"\ssrc\s*=", re.IGNORECASE)
 TYPE = re.compile(rb"""\stype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
@@ -71,9 +73,6 @@ def with_policy(html: str) -> str:
     if anchor is None:
         return html
     return (data[: anchor.end()] + meta + data[anchor.end() :]).decode("utf-8")
-
-
-EDITOR_FOLDER = "admin"  # the published editor (editor/hosted.py) brings its own policy
 
 
 def add_policies(site_dir: Path) -> None:

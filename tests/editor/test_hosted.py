@@ -15,6 +15,7 @@ import pytest
 
 from generator.builder.pipeline import BuildOptions, build
 from generator.content.loader import load_guide
+from generator.content.reserved import EDITOR_FOLDER, reserved_reason
 from generator.editor.collections import kinds
 from generator.editor.hosted import hosted_config
 from generator.site.csp import add_policies, policy
@@ -129,3 +130,7 @@ def test_the_sites_strict_policy_leaves_the_editors_page_alone(tmp_path: Path) -
     add_policies(tmp_path)
     assert (tmp_path / "admin" / "index.html").read_text(encoding="utf-8") == page
     assert "Content-Security-Policy" in (tmp_path / "index.html").read_text(encoding="utf-8")
+
+
+def test_no_page_can_take_the_editors_folder() -> None:
+    assert reserved_reason(EDITOR_FOLDER) == "the website's editor lives at admin/"
