@@ -14,7 +14,7 @@ from ..content.model import Guide
 from ..content.reader import position
 from ..errors import Problem
 
-REPLACE = "is still the example text from `guidegen new`; replace it with your own words"
+REPLACE = "is still the example text from `guidegen new` or `guidegen init`; replace it with your own words"
 
 
 def _at(source: FieldSource, loc: tuple[str | int, ...], field: str, message: str) -> Problem:

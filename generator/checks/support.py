@@ -46,7 +46,7 @@ def contacts_to_check(guide: Guide, sources: Sources) -> list[Problem]:
     if guide.support is None or source is None:
         return []
     message = (
-        "is marked to check: look {name}'s details up on its own page ({url}), correct them, "
+        "is marked to check: check the details of {name} on the service's own page ({url}), correct them, "
         "then delete `to_check: true` (or delete the contact if it does not serve your readers)"
     )
     return [
