@@ -329,9 +329,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _plural(count: int, noun: str) -> str:
-    if count == 1:
-        return f"1 {noun}"
-    return f"{count} {noun[:-1] + 'ies' if noun.endswith('y') else noun + 's'}"
+    from .errors import counted
+
+    return counted(count, noun)
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -394,7 +394,7 @@ def _scaffold(args: argparse.Namespace) -> int:
     try:
         if args.command == "init":
             written = scaffold.init_guide(args.dir, args.title, args.organisation)
-            print(f"Started a new guide in {args.dir} ({len(written)} files). Read its README.md, then run:")
+            print(f"Started a new guide in {args.dir} ({_plural(len(written), 'file')}). Read its README.md, then run:")
             print(f"  guidegen check --guide {args.dir}")
             return EXIT_OK
         if args.kind == "activity":

@@ -79,8 +79,8 @@ def _publish(args: argparse.Namespace) -> int:
 
         write_workflow(root, args.install or default_install(), dry_run=args.dry_run, say=_say)
         return 0
+    _refuse_example_contact(root)  # before anything else: no build of such a guide is published
     site = last_build(root, (args.out or root / "build").resolve())
-    _refuse_example_contact(root)
     address = _address(root)
     if args.target == "folder":
         from .folder import publish_folder
