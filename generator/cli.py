@@ -162,8 +162,8 @@ def _scaffold_parsers(commands: argparse._SubParsersAction[argparse.ArgumentPars
     init = commands.add_parser(
         "init",
         help="start a new guide for your organisation in an empty folder",
-        description="Write settings, a home page, one page, two skills, one activity, the UK support contacts (to check) and a README "
-        "for editors into DIR, which must be new or empty.",
+        description="Write settings, a home page, one page, two skills, one activity, the UK support contacts "
+        "(each marked to check) and a README for editors into DIR, which must be new or empty.",
     )
     init.add_argument("dir", type=Path, metavar="DIR", help="the folder to create the guide in")
     init.add_argument("--title", default="Our peer support guide", help="the guide's title")

@@ -52,7 +52,9 @@ class ContentError(Exception):
 
     def report(self) -> str:
         lines = [p.render() for p in self.problems]
-        lines.append(f"Found {counted(len(self.problems), 'problem')}. Nothing was built; fix the lines above and try again.")
+        lines.append(
+            f"Found {counted(len(self.problems), 'problem')}. Nothing was built; fix the lines above and try again."
+        )
         return "\n".join(lines)
 
 

@@ -19,10 +19,10 @@ from ..content.translations import check_translations
 from ..errors import ContentError, Problem
 from .brand import light_brand_colours
 from .documents import Document, document_makers
+from .examples import example_text
 from .images import missing_alt_text
 from .readability import hard_to_read, long_sentences
 from .remembered import RememberedWarnings, cache_folder, file_key
-from .examples import example_text
 from .support import contacts_to_check, stale_contacts, step_timings
 from .terms import WordList, exclusive_terms, word_list_for
 

@@ -65,7 +65,7 @@ SECTIONS: list[tuple[str, str, type[BaseModel]]] = [
     ("contacts items (in content/support.yml)", "One service each, most urgent first.", SupportContact),
     (
         "local items (in content/support.yml)",
-        "Services near your group, such as the local crisis team or a crisis café. Shown under \"Near us\" "
+        'Services near your group, such as the local crisis team or a crisis café. Shown under "Near us" '
         "only when there are any.",
         LocalService,
     ),

@@ -109,7 +109,12 @@ def safeguarding_context(guide: Guide) -> dict[str, Any] | None:
     route = list(guide.support.safeguarding_route) if guide.support else []
     if contact is None and not route:
         return None
-    return {"heading": WORDS["safeguarding"], "contact": contact, "route_heading": WORDS["safeguarding_route"], "route": route}
+    return {
+        "heading": WORDS["safeguarding"],
+        "contact": contact,
+        "route_heading": WORDS["safeguarding_route"],
+        "route": route,
+    }
 
 
 def adaptations(activity: Activity) -> list[tuple[str, str]]:

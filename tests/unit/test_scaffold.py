@@ -94,7 +94,9 @@ def test_plain_titles_stay_plain() -> None:
 
 
 @pytest.mark.parametrize("handout", [None, *HANDOUT_KINDS])
-def test_new_activity_loads_and_passes_strict_check(guide: Path, handout: str | None, strict_ok: Callable[[Path], None]) -> None:
+def test_new_activity_loads_and_passes_strict_check(
+    guide: Path, handout: str | None, strict_ok: Callable[[Path], None]
+) -> None:
     path = new_activity(guide, "Sharing out the role", handout)
     assert path == guide / "content" / "activities" / "sharing-out-the-role.yml"
     text = path.read_text(encoding="utf-8")

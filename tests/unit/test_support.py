@@ -91,9 +91,13 @@ def test_changing_one_file_changes_every_output(guide_copy: Path) -> None:
 def test_a_guide_without_support_file_builds_without_boxes(guide_copy: Path) -> None:
     (guide_copy / "content" / "support.yml").unlink()
     replace_in(
-        guide_copy / "content" / "pages" / "if-someone-is-in-crisis.md", "show: [support-contacts, safeguarding-contact]\n", ""
+        guide_copy / "content" / "pages" / "if-someone-is-in-crisis.md",
+        "show: [support-contacts, safeguarding-contact]\n",
+        "",
     )
-    replace_in(guide_copy / "content" / "pages" / "confidentiality-and-its-limits.md", "show: [safeguarding-contact]\n", "")
+    replace_in(
+        guide_copy / "content" / "pages" / "confidentiality-and-its-limits.md", "show: [safeguarding-contact]\n", ""
+    )
     guide = load_guide(guide_copy)
     assert guide.support is None
     page = next(p for p in all_pages(guide, {}) if p.path == "activities/good-facilitation.md")
