@@ -105,10 +105,15 @@ def _refuse_example_contact(root: Path) -> None:
     """A guide whose safeguarding contact is still the example is not published: readers would reach nobody."""
     from ..checks.examples import example_safeguarding
     from ..content.loader import Sources, load_guide
+    from ..errors import ContentError
     from .source import PublishError
 
     sources: Sources = {}
-    problems = example_safeguarding(load_guide(root, field_sources=sources), sources)
+    try:
+        guide = load_guide(root, field_sources=sources)
+    except ContentError:
+        return  # content that does not load has no good build either: last_build says so
+    problems = example_safeguarding(guide, sources)
     if problems:
         raise PublishError(
             f"{problems[0].render()}\nNothing was published. Fix site_config.yml, build again, then publish."
