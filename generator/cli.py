@@ -162,8 +162,8 @@ def _scaffold_parsers(commands: argparse._SubParsersAction[argparse.ArgumentPars
     init = commands.add_parser(
         "init",
         help="start a new guide for your organisation in an empty folder",
-        description="Write settings, a home page, one page, two skills, one activity and a README "
-        "for editors into DIR, which must be new or empty.",
+        description="Write settings, a home page, one page, two skills, one activity, the UK support contacts "
+        "(each marked to check) and a README for editors into DIR, which must be new or empty.",
     )
     init.add_argument("dir", type=Path, metavar="DIR", help="the folder to create the guide in")
     init.add_argument("--title", default="Our peer support guide", help="the guide's title")
@@ -329,9 +329,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _plural(count: int, noun: str) -> str:
-    if count == 1:
-        return f"1 {noun}"
-    return f"{count} {noun[:-1] + 'ies' if noun.endswith('y') else noun + 's'}"
+    from .errors import counted
+
+    return counted(count, noun)
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -394,7 +394,7 @@ def _scaffold(args: argparse.Namespace) -> int:
     try:
         if args.command == "init":
             written = scaffold.init_guide(args.dir, args.title, args.organisation)
-            print(f"Started a new guide in {args.dir} ({len(written)} files). Read its README.md, then run:")
+            print(f"Started a new guide in {args.dir} ({_plural(len(written), 'file')}). Read its README.md, then run:")
             print(f"  guidegen check --guide {args.dir}")
             return EXIT_OK
         if args.kind == "activity":

@@ -33,6 +33,13 @@ class Problem:
         return head
 
 
+def counted(count: int, noun: str) -> str:
+    """'1 problem', '2 problems', '3 activities': every count the user reads agrees with its noun."""
+    if count == 1:
+        return f"1 {noun}"
+    return f"{count} {noun[:-1] + 'ies' if noun.endswith('y') and noun[-2:-1] not in 'aeiou' else noun + 's'}"
+
+
 class ContentError(Exception):
     """Raised with every problem found, so the editor sees them all at once."""
 
@@ -45,9 +52,9 @@ class ContentError(Exception):
 
     def report(self) -> str:
         lines = [p.render() for p in self.problems]
-        count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
-        lines.append(f"Found {count} {noun}. Nothing was built; fix the lines above and try again.")
+        lines.append(
+            f"Found {counted(len(self.problems), 'problem')}. Nothing was built; fix the lines above and try again."
+        )
         return "\n".join(lines)
 
 

@@ -216,6 +216,7 @@ def init_guide(target: Path, title: str, organisation: str) -> list[Path]:
             activity_id=activity.stem,
         ),
         "content/skills.yml": _render("guide/skills.yml"),
+        "content/support.yml": _render("guide/support.yml"),
         "README.md": _render("guide/README.md", title=title),
     }
     written += [page, activity] + [_write_new(target / name, text) for name, text in files.items()]

@@ -90,6 +90,34 @@ def make_guide_copy() -> Callable[[Path], Path]:
     return copy_guide
 
 
+def fill_in_examples(root: Path) -> None:
+    """Do what an editor does after `guidegen init` and `new`: replace every example text, check
+    each support contact (here: take the marker off) and give a real safeguarding contact."""
+    from generator.content.examples import examples
+
+    found = examples()
+    owns = {
+        str(found.activity["summary"]): "We talk about what matters to us.",
+        str(found.activity["aim"]): "Members say what they need from the group.",
+        str(found.activity["facilitator_notes"]): "Go gently, and let anyone pass.",
+        found.page_summary: "How our group began.",
+        found.session_summary: "Our evening together.",
+        found.safeguarding_how: "Phone 01234 567890 on weekdays",
+        **{line: "Our own words." for line in found.page_body},
+    }
+    for path in [root / "site_config.yml", *(root / "content").rglob("*.yml"), *(root / "content").rglob("*.md")]:
+        text = path.read_text(encoding="utf-8").replace("    to_check: true\n", "")
+        for example, own in owns.items():
+            text = text.replace(example, own)
+        path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def filled_in() -> Callable[[Path], None]:
+    """fill_in_examples, for tests in any folder."""
+    return fill_in_examples
+
+
 @pytest.fixture(scope="session")
 def benchmark_script() -> Callable[[str], ModuleType]:
     """benchmarks/ is a folder of scripts, not a package: benchmark_script("synthetic") loads

@@ -229,7 +229,12 @@ class _Website(_Site):
 
         folders = [self.project / "docs"] + ([self.site_dir] if self.needed else [])
         write_pdf_files(self.run.guide, self.handouts, pdf_dir, *folders)
-        (self.run.report.built if self.needed else self.run.report.reused).append("the website")
+        (self.run.report.built if self.needed else self.run.report.reused).append(website_name(self.run.guide))
+
+
+def website_name(guide: Guide) -> str:
+    """'the website', or 'the cy website' for a translation: the build's summary names each site once."""
+    return "the website" if guide.source_language is None else f"the {guide.config.language} website"
 
 
 class _Offline(_Site):

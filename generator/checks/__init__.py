@@ -19,10 +19,11 @@ from ..content.translations import check_translations
 from ..errors import ContentError, Problem
 from .brand import light_brand_colours
 from .documents import Document, document_makers
+from .examples import example_text
 from .images import missing_alt_text
 from .readability import hard_to_read, long_sentences
 from .remembered import RememberedWarnings, cache_folder, file_key
-from .support import stale_contacts, step_timings
+from .support import contacts_to_check, stale_contacts, step_timings
 from .terms import WordList, exclusive_terms, word_list_for
 
 __all__ = ["check_guide", "content_warnings", "translation_notes"]
@@ -72,6 +73,7 @@ def content_warnings(
     problems: list[Problem] = light_brand_colours(guide.config, sources)  # cheap: not remembered
     problems += stale_contacts(guide, sources, today or date.today())
     problems += step_timings(guide, sources)
+    problems += contacts_to_check(guide, sources) + example_text(guide, sources)
     for path, makers in by_file.items():
         key = file_key(path, lines[path], settings)
         found = remembered.get(key) if remembered else None

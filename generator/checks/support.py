@@ -1,4 +1,4 @@
-"""Warnings about the crisis and support contacts and about step timings.
+"""Warnings about the crisis and support contacts (stale, marked to check) and about step timings.
 
 Crisis numbers change rarely but matter most when they do, so `guidegen check` reminds the
 editor once the contacts have gone a year without being checked against the services' pages.
@@ -38,6 +38,22 @@ def stale_contacts(guide: Guide, sources: Sources, today: date) -> list[Problem]
         "check every number against each service's own page, then change this date to today"
     )
     return [_problem(sources[("support", "")], ("checked",), "checked", message)]
+
+
+def contacts_to_check(guide: Guide, sources: Sources) -> list[Problem]:
+    """A warning for each contact still marked `to_check: true` (as `guidegen init` writes them)."""
+    source = sources.get(("support", ""))
+    if guide.support is None or source is None:
+        return []
+    message = (
+        "is marked to check: check the details of {name} on the service's own page ({url}), correct them, "
+        "then delete `to_check: true` (or delete the contact if it does not serve your readers)"
+    )
+    return [
+        _problem(source, ("contacts", i, "to_check"), "to_check", message.format(name=c.name, url=c.checked_at))
+        for i, c in enumerate(guide.support.contacts)
+        if c.to_check
+    ]
 
 
 def _partly_timed(activity: Activity, source: FieldSource) -> list[Problem]:

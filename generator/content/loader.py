@@ -497,8 +497,14 @@ def _check_boxes(
     if "support-contacts" in page.show and support is None and not support_exists:
         message = f"support-contacts needs the file content/{SUPPORT_FILE}; add it (see docs/content-format.md)"
         src.problem_at(("show",), "show", message)
-    if "safeguarding-contact" in page.show and config is not None and config.safeguarding is None:
-        message = "safeguarding-contact needs a safeguarding: setting in site_config.yml, with name and how_to_reach"
+    has_route = support is not None and bool(support.safeguarding_route)
+    if "safeguarding-contact" in page.show and config is not None and config.safeguarding is None and not has_route:
+        if support is None and support_exists:
+            return  # content/support.yml has problems of its own, reported there
+        message = (
+            "safeguarding-contact needs a safeguarding: setting in site_config.yml (name and how_to_reach), "
+            f"or a safeguarding_route: in content/{SUPPORT_FILE}"
+        )
         src.problem_at(("show",), "show", message)
 
 

@@ -240,7 +240,9 @@ class SiteConfig(StrictModel):
     )
     safeguarding: SafeguardingContact | None = Field(
         default=None,
-        description="The group's safeguarding contact, shown on pages that ask for it (front matter `show:`).",
+        description="The group's safeguarding contact, shown on pages that ask for it (front matter `show:`), "
+        "above the safeguarding route of content/support.yml. `check` warns while it is the example text, "
+        "and `check --strict` and `publish` refuse it.",
     )
     qr_codes: bool = Field(
         default=True,
@@ -289,7 +291,8 @@ class PageFrontMatter(StrictModel):
     show: tuple[PageBox, ...] = Field(
         default=(),
         description="Boxes shown at the top of the page: support-contacts (from content/support.yml), "
-        "safeguarding-contact (from site_config.yml).",
+        "safeguarding-contact (the group's contact from site_config.yml and the safeguarding route from "
+        "content/support.yml).",
         examples=[["support-contacts"]],
     )
 
@@ -337,9 +340,33 @@ class SupportContact(StrictModel):
         description="When to use it, or who it is for, in a few words.",
         examples=["Free, day or night, for anyone who is struggling"],
     )
+    section: ShortText | None = Field(
+        default=None,
+        description="A heading to list it under, e.g. the nation it serves; contacts with the same section "
+        "are shown together, in the order the sections first appear.",
+        examples=["Wales"],
+    )
     checked_at: HttpUrl = Field(
         description="The service's own web page where the details were checked.",
         examples=["https://www.samaritans.org/how-we-can-help/contact-samaritan/"],
+    )
+    to_check: bool = Field(
+        default=False,
+        description="true until someone has checked this contact against checked_at: `guidegen check` warns, "
+        "and `check --strict` refuses it. `guidegen init` writes every contact with `to_check: true`.",
+        examples=[False],
+    )
+
+
+class LocalService(StrictModel):
+    """A service near the group (a crisis team, a crisis café): the group knows it, so no web page is asked for."""
+
+    name: ShortText = Field(description="The service's name.", examples=["Riverside crisis café"])
+    how: ShortText = Field(
+        description="How to reach it: a number, an address or where to find it.", examples=["Call 01234 567890"]
+    )
+    when: ShortText | None = Field(
+        default=None, description="When it is open, or who it is for.", examples=["Open 6pm to midnight, every day"]
     )
 
 
@@ -359,7 +386,21 @@ class SupportFile(StrictModel):
         examples=["2026-11-30"],
     )
     contacts: tuple[SupportContact, ...] = Field(
-        min_length=1, max_length=12, description="The crisis and support contacts, most urgent first."
+        min_length=1, max_length=30, description="The crisis and support contacts, most urgent first."
+    )
+    local: tuple[LocalService, ...] = Field(
+        default=(),
+        max_length=10,
+        description="Services near the group (the local crisis team, a crisis café), filled in by the group; "
+        "shown with the contacts only when there are any.",
+        examples=[[{"name": "Riverside crisis café", "how": "Call 01234 567890", "when": "Open 6pm to midnight"}]],
+    )
+    safeguarding_route: tuple[ShortText, ...] = Field(
+        default=(),
+        max_length=10,
+        description="Where anyone can take a worry about someone's safety, one line each, shown in the "
+        "safeguarding box under the group's own contact (site_config.yml `safeguarding:`), or alone without one.",
+        examples=[["If someone is in danger right now, call 999."]],
     )
 
 
@@ -468,6 +509,18 @@ class Adaptations(StrictModel):
     reading_support: Text | None = Field(
         default=None, description="How to run it when some people find reading or writing hard."
     )
+    sight: Text | None = Field(
+        default=None, description="How to run it with people who are blind or partially sighted."
+    )
+    hearing: Text | None = Field(
+        default=None, description="How to run it with people who are Deaf or have hearing loss."
+    )
+    mobility: Text | None = Field(
+        default=None, description="How to run it when moving around, standing or writing by hand is hard."
+    )
+    interpreter: Text | None = Field(
+        default=None, description="How to run it with a language or BSL interpreter in the room or on the call."
+    )
 
 
 class Activity(StrictModel):
@@ -490,7 +543,9 @@ class Activity(StrictModel):
         examples=[[{"text": "Welcome everyone and go over the group agreement.", "minutes": 5}]],
     )
     adaptations: Adaptations | None = Field(
-        default=None, description="Ways to change the activity: online, larger_group, reading_support."
+        default=None,
+        description="Ways to change the activity: online, larger_group, reading_support, sight, hearing, "
+        "mobility, interpreter.",
     )
     facilitator_notes: Text | None = Field(
         default=None, description="Tips for the facilitator. Never printed on participant handouts."

@@ -17,17 +17,22 @@ from pydantic.fields import FieldInfo
 
 from .model import (
     Activity,
+    Adaptations,
     Brand,
     ChecklistHandout,
     Checks,
     EditingSettings,
     Licence,
+    LocalService,
     PageFrontMatter,
     QuestionsHandout,
+    SafeguardingContact,
     Session,
     SessionItem,
     SiteConfig,
     Skill,
+    SupportContact,
+    SupportFile,
     TableHandout,
     TermSuggestion,
     ThreeCirclesHandout,
@@ -48,6 +53,30 @@ SECTIONS: list[tuple[str, str, type[BaseModel]]] = [
         EditingSettings,
     ),
     (
+        "safeguarding (in site_config.yml)",
+        "Who your group goes to with a worry about someone's safety. Shown in the safeguarding box above "
+        "the route in content/support.yml. While `how_to_reach` is the example `guidegen init` writes, "
+        "readers are not shown it, `guidegen check` warns, and `check --strict` and `guidegen publish` refuse it. "
+        "A group with no safeguarding contact leaves this setting out: readers then see the route alone.",
+        SafeguardingContact,
+    ),
+    (
+        "Support contacts: content/support.yml",
+        "The crisis and support contacts, kept in this one file and shown on every activity page, at the foot of "
+        "every handout, in the booklets, the e-book and on pages whose front matter says `show: [support-contacts]`. "
+        "`guidegen init` writes one for the UK with every contact marked `to_check: true`: check each against the "
+        "service's own page, correct it, and delete that line. Never copy a number from memory or from another "
+        "site: write the page you checked in `checked_at`, and the date in `checked`.",
+        SupportFile,
+    ),
+    ("contacts items (in content/support.yml)", "One service each, most urgent first.", SupportContact),
+    (
+        "local items (in content/support.yml)",
+        'Services near your group, such as the local crisis team or a crisis café. Shown under "Near us" '
+        "only when there are any.",
+        LocalService,
+    ),
+    (
         "Pages: content/pages/*.md",
         "A page is Markdown with front matter between two `---` lines. "
         "The file name (lowercase letters, digits and hyphens) is the page's id. "
@@ -56,6 +85,11 @@ SECTIONS: list[tuple[str, str, type[BaseModel]]] = [
     ),
     ("Skills: content/skills.yml", "A list under `skills:`; each item has these fields.", Skill),
     ("Activities: content/activities/*.yml", "One file per activity.", Activity),
+    (
+        "adaptations (in an activity)",
+        "Ways to change the activity for the people in the room; each is shown only when it is given.",
+        Adaptations,
+    ),
     ("handout, kind: three-circles", "Three rings with spaces to write in, centre first.", ThreeCirclesHandout),
     ("handout, kind: questions", "Questions, each with a space to answer.", QuestionsHandout),
     ("handout, kind: checklist", "Rows with tick boxes, e.g. a skills self-check.", ChecklistHandout),

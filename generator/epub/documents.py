@@ -17,7 +17,7 @@ from ..content.model import Activity, ChecklistHandout, Guide, QuestionsHandout,
 from ..render import diagram
 from ..render.environments import environment
 from ..render.markdown import to_html
-from ..render.support import minutes_label
+from ..render.support import WORDS, adaptations, minutes_label, safeguarding_context, support_context
 from .xhtml import to_xhtml
 
 DIAGRAM_MM = 120.0
@@ -71,7 +71,11 @@ def documents(guide: Guide) -> list[Document]:
         Document("introduction.xhtml", intro, w.render("page.xhtml.j2", intro, body=w.block(guide.home.body))),
     ]
     for page in guide.pages:
-        xhtml = w.render("page.xhtml.j2", page.title, body=w.block(page.body), summary=page.summary)
+        boxes = {
+            "support": support_context(guide) if "support-contacts" in page.show else None,
+            "safeguarding": safeguarding_context(guide) if "safeguarding-contact" in page.show else None,
+        }
+        xhtml = w.render("page.xhtml.j2", page.title, body=w.block(page.body), summary=page.summary, **boxes)
         docs.append(Document(f"page-{page.id}.xhtml", page.title, xhtml))
     skills = [(s, w.block(s.description), [w.inline(way) for way in s.ways_to_develop]) for s in guide.skills]
     docs.append(Document("skills.xhtml", "Skills", w.render("skills.xhtml.j2", "Skills", skills=skills)))
@@ -94,6 +98,9 @@ def _activity(w: _Writer, guide: Guide, activity: Activity) -> dict[str, Any]:
         "notes": w.block(activity.facilitator_notes) if activity.facilitator_notes else None,
         "skills": [guide.skill(s) for s in activity.skills],
         "next": guide.activity(activity.next) if activity.next else None,
+        "adaptations": [(label, w.block(text)) for label, text in adaptations(activity)],
+        "support": support_context(guide),
+        "words": WORDS,
     }
     handout = activity.handout
     if handout is None:

@@ -32,7 +32,7 @@ from ..render.fonts import font_stack
 from ..render.markdown import to_html
 from ..render.messages import N_, Messages, messages_for
 from ..render.qr import qr_code
-from ..render.support import WORDS, adaptations, minutes_label, support_context
+from ..render.support import WORDS, adaptations, minutes_label, safeguarding_context, support_context
 from ..render.template_files import template_roots
 from . import fields as handouts
 from .brand import ring_fills
@@ -304,7 +304,7 @@ def booklet_parts(
     for page in guide.pages:
         boxes = {
             "support": support_context(guide) if "support-contacts" in page.show else None,
-            "safeguarding": guide.config.safeguarding if "safeguarding-contact" in page.show else None,
+            "safeguarding": safeguarding_context(guide) if "safeguarding-contact" in page.show else None,
         }
         extra = {**boxes, "untranslated": untranslated(guide, f"page:{page.id}")}
         html = _render(guide, "booklet_part.html.j2", part="page", page=page, body=link(page.body), **extra, **context)

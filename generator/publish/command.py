@@ -79,6 +79,7 @@ def _publish(args: argparse.Namespace) -> int:
 
         write_workflow(root, args.install or default_install(), dry_run=args.dry_run, say=_say)
         return 0
+    _refuse_example_contact(root)  # before anything else: no build of such a guide is published
     site = last_build(root, (args.out or root / "build").resolve())
     address = _address(root)
     if args.target == "folder":
@@ -98,6 +99,25 @@ def _publish(args: argparse.Namespace) -> int:
     else:
         _say(f"Published to {where}" + (f"; readers will find it at {address}" if address else "") + ".")
     return 0
+
+
+def _refuse_example_contact(root: Path) -> None:
+    """A guide whose safeguarding contact is still the example is not published: readers would reach nobody."""
+    from ..checks.examples import example_safeguarding
+    from ..content.loader import Sources, load_guide
+    from ..errors import ContentError
+    from .source import PublishError
+
+    sources: Sources = {}
+    try:
+        guide = load_guide(root, field_sources=sources)
+    except ContentError:
+        return  # content that does not load has no good build either: last_build says so
+    problems = example_safeguarding(guide, sources)
+    if problems:
+        raise PublishError(
+            f"{problems[0].render()}\nNothing was published. Fix site_config.yml, build again, then publish."
+        )
 
 
 def _address(root: Path) -> str:

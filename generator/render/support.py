@@ -11,20 +11,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..content.model import Activity, Guide, Page, SupportContact
+from ..content.examples import is_example_safeguarding
+from ..content.model import Activity, Guide, LocalService, Page, SafeguardingContact, SupportContact
 
 WORDS = {
     "checked": "Checked on {date}.",
     "more": "What to do if someone is in crisis",
     "safeguarding": "Our safeguarding contact",
+    "safeguarding_route": "If you are worried about someone's safety",
+    "local": "Near us",
     "adaptations": "Changing the activity",
     "online": "Online or hybrid",
     "larger_group": "With a larger group",
     "reading_support": "If reading or writing is hard",
+    "sight": "If someone is blind or partially sighted",
+    "hearing": "If someone is Deaf or has hearing loss",
+    "mobility": "If moving around is hard",
+    "interpreter": "With an interpreter",
     "materials_online": "Online you need",
     "minutes": "{n} min",
 }
-ADAPTATIONS = ("online", "larger_group", "reading_support")
+ADAPTATIONS = ("online", "larger_group", "reading_support", "sight", "hearing", "mobility", "interpreter")
 
 
 @dataclass(frozen=True)
@@ -34,10 +41,30 @@ class Contact:
     when: str | None
 
 
-def _contact(contact: SupportContact) -> Contact:
+@dataclass(frozen=True)
+class Section:
+    """Contacts listed under one heading (None: the contacts before any section)."""
+
+    heading: str | None
+    contacts: tuple[Contact, ...]
+
+
+def _contact(contact: SupportContact | LocalService) -> Contact:
     """Without a full stop at the end: the templates add their own."""
     when = contact.when.rstrip(".") if contact.when else None
     return Contact(contact.name, contact.how.rstrip("."), when)
+
+
+def _sections(contacts: tuple[SupportContact, ...]) -> list[Section]:
+    """Contacts grouped by `section:`, each section where it first appears, contacts in file order."""
+    order: list[str | None] = []
+    grouped: dict[str | None, list[Contact]] = {}
+    for contact in contacts:
+        if contact.section not in grouped:
+            order.append(contact.section)
+            grouped[contact.section] = []
+        grouped[contact.section].append(_contact(contact))
+    return [Section(heading, tuple(grouped[heading])) for heading in order]
 
 
 def crisis_page(guide: Guide) -> Page | None:
@@ -46,17 +73,47 @@ def crisis_page(guide: Guide) -> Page | None:
 
 
 def support_context(guide: Guide) -> dict[str, Any] | None:
-    """What a support box shows, or None when the guide has no content/support.yml."""
+    """What a support box shows, or None when the guide has no content/support.yml.
+
+    `contacts` is every contact in file order (for outputs that list them flat); `sections` the
+    same contacts under their headings; `local` the group's own services, shown only when filled in.
+    """
     support = guide.support
     if support is None:
         return None
     page = crisis_page(guide)
+    local = [_contact(service) for service in support.local]
     return {
         "heading": support.heading,
         "intro": support.intro,
         "contacts": [_contact(c) for c in support.contacts],
+        "sections": _sections(support.contacts) + ([Section(WORDS["local"], tuple(local))] if local else []),
+        "local": local,
         "checked": WORDS["checked"].format(date=f"{support.checked.day} {support.checked:%B %Y}"),
         "page": page.id if page else None,
+    }
+
+
+def own_safeguarding_contact(guide: Guide) -> SafeguardingContact | None:
+    """The group's safeguarding contact, or None while there is none or it is still the example text.
+
+    The example must never reach a reader: a reader who follows it reaches nobody.
+    """
+    contact = guide.config.safeguarding
+    return None if contact is None or is_example_safeguarding(contact) else contact
+
+
+def safeguarding_context(guide: Guide) -> dict[str, Any] | None:
+    """The safeguarding box: the group's own contact (if real) above the route any UK group can use."""
+    contact = own_safeguarding_contact(guide)
+    route = list(guide.support.safeguarding_route) if guide.support else []
+    if contact is None and not route:
+        return None
+    return {
+        "heading": WORDS["safeguarding"],
+        "contact": contact,
+        "route_heading": WORDS["safeguarding_route"],
+        "route": route,
     }
 
 

@@ -26,7 +26,7 @@ from ..render import diagram
 from ..render.environments import environment
 from ..render.markdown import neutralise
 from ..render.messages import N_, Messages, messages_for
-from ..render.support import WORDS, adaptations, minutes_label, support_context
+from ..render.support import WORDS, adaptations, minutes_label, safeguarding_context, support_context
 from ..render.template_files import template_roots
 from .downloads import activity_downloads, guide_downloads
 from .sessions import session_pages
@@ -175,7 +175,7 @@ def content_page(guide: Guide, page: Page) -> SitePage:
     path = f"{page.id}.md"
     boxes = {
         "support": support_context(guide) if "support-contacts" in page.show else None,
-        "safeguarding": guide.config.safeguarding if "safeguarding-contact" in page.show else None,
+        "safeguarding": safeguarding_context(guide) if "safeguarding-contact" in page.show else None,
     }
     return SitePage(path, page.title, _render(guide, "page.md.j2", path, page=page, page_id=page.id, **boxes))
 

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..errors import counted
+
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 
@@ -84,11 +86,11 @@ def _import(guide: Any, args: argparse.Namespace) -> int:
     except ContentError as error:
         for problem in error.problems:
             print(problem.render(), file=sys.stderr)
-        print(f"Found {len(error.problems)} problems in {args.file}. Nothing was changed.", file=sys.stderr)
+        print(f"Found {counted(len(error.problems), 'problem')} in {args.file}. Nothing was changed.", file=sys.stderr)
         return EXIT_CONTENT
     for path in written:
         print(f"Wrote {path}")
-    print(f"Imported {args.file}: {len(written)} files changed. Run guidegen check to see what is left.")
+    print(f"Imported {args.file}: {counted(len(written), 'file')} changed. Run guidegen check to see what is left.")
     return EXIT_OK
 
 

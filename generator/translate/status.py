@@ -6,6 +6,7 @@ from collections import Counter
 
 from ..content.model import Guide
 from ..content.translations import ItemStatus, load_translation, statuses
+from ..errors import counted
 
 KINDS = (("home", "Home page"), ("page", "Pages"), ("skill", "Skills"), ("activity", "Activities"))
 STATES = ("translated", "stale", "missing")
@@ -35,7 +36,7 @@ def status_table(guide: Guide, language: str) -> str:
         lines.append(f"{label:12}" + "".join(_cell(items[s], words[s]) for s in STATES))
     lines.append(f"{'Total':12}" + "".join(_cell(totals[0][s], totals[1][s]) for s in STATES))
     if translation.problems:
-        lines.append(f"{len(translation.problems)} problems in the translation files: run guidegen check")
+        lines.append(f"{counted(len(translation.problems), 'problem')} in the translation files: run guidegen check")
     return "\n".join(lines)
 
 

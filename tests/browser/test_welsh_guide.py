@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -29,7 +30,7 @@ STEP = "Rhowch bob syniad mewn cylch, e.e. dŵr, tŷ, Ŵy, Ŷd, ỳ."
 
 
 @pytest.fixture(scope="module")
-def welsh_guide(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def welsh_guide(tmp_path_factory: pytest.TempPathFactory, filled_in: Callable[[Path], None]) -> Path:
     root = tmp_path_factory.mktemp("welsh") / "tywysydd"
     assert main(["init", str(root), "--title", "Arweinwyr ŵ ŷ", "--organisation", "Grŵp Tŷ Ni"]) == 0
     args = ["new", "activity", TITLE, "--id", "beth-syn-bwysig", "--handout", "three-circles", "--guide", str(root)]
@@ -43,6 +44,7 @@ def welsh_guide(tmp_path_factory: pytest.TempPathFactory) -> Path:
     config = root / "site_config.yml"
     settings = re.sub(r"^paper: .*$", "paper: letter", config.read_text(encoding="utf-8"), count=1, flags=re.M)
     config.write_text(settings, encoding="utf-8")
+    filled_in(root)  # as an editor does: every example replaced, every contact checked
     assert main(["check", "--strict", "--guide", str(root)]) == 0
     assert main(["build", "--guide", str(root), "--quiet"]) == 0
     return root

@@ -55,7 +55,10 @@ def test_widgets_and_hints_come_from_the_model() -> None:
     assert steps["widget"] == "list"
     assert [f["name"] for f in steps["fields"]] == ["text", "minutes"]
     assert steps["fields"][1]["value_type"] == "int"
-    assert [f["name"] for f in activity["adaptations"]["fields"]] == ["online", "larger_group", "reading_support"]
+    assert [f["name"] for f in activity["adaptations"]["fields"]] == [
+        *("online", "larger_group", "reading_support"),
+        *("sight", "hearing", "mobility", "interpreter"),
+    ]
     assert activity["facilitator_notes"]["hint"].startswith("Tips for the facilitator.")
     handout = activity["handout"]
     assert (handout["widget"], handout["typeKey"], handout["max"]) == ("list", "kind", 1)

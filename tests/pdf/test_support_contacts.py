@@ -38,7 +38,7 @@ def test_every_handout_and_poster_ends_with_every_contact(built: Built, default_
         foot = last[last.index(support.heading) :]  # the contacts come after everything else
         for contact in support.contacts:
             assert f"{contact.name}: {contact.how}" in foot, (pdf.name, contact.name)
-        assert "Checked on 30 November 2026." in foot
+        assert "Checked on 6 December 2026." in foot
 
 
 def test_the_booklet_has_the_crisis_page_and_a_box_for_each_activity(built: Built, default_guide: Guide) -> None:
@@ -50,4 +50,6 @@ def test_the_booklet_has_the_crisis_page_and_a_box_for_each_activity(built: Buil
     assert "What to do if someone is in crisis" not in text  # the site's link line is not printed
     for title in ("Confidentiality and its limits", "Keeping members' details", "Running groups online and hybrid"):
         assert title in text
-    assert "Our safeguarding contact: The safeguarding lead at Example Peer Support Network." in text
+    # No contact of its own (the example guide has none), so the route any UK group can use.
+    assert "Our safeguarding contact: If you are worried about someone's safety:" in text
+    assert "phone your local council and ask for the adult safeguarding team" in text

@@ -21,7 +21,10 @@ SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "translated"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     guide = Path(shutil.copytree(SAMPLE, tmp_path_factory.mktemp("translated") / "guide"))
-    build(guide, BuildOptions(quiet=True))
+    report = build(guide, BuildOptions(quiet=True))
+    # The summary names each website once: the English one, then the Welsh one by its language.
+    summary = report.summary()
+    assert summary.count("the website") == 1 and summary.count("the cy website") == 1, summary
     return guide
 
 
@@ -98,7 +101,7 @@ def test_editing_one_welsh_activity_rebuilds_only_its_outputs(built: Path, tmp_p
     assert {"guide.pdf", "questions.pdf"} <= set(pdfs), pdfs
     assert not any("circles" in name for name in pdfs), pdfs
     assert "Sgwrsio amdano" in html(guide / "build" / "site" / "cy" / "activities" / "questions" / "index.html")
-    assert report.built.count("the website") == 1  # the Welsh site only
+    assert report.built.count("the cy website") == 1 and "the website" not in report.built  # the Welsh site only
 
 
 def test_a_rebuild_with_nothing_changed_reuses_every_edition(built: Path, tmp_path: Path) -> None:

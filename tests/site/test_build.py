@@ -205,5 +205,7 @@ def test_crisis_contacts_on_the_crisis_page_and_every_activity_page(default_site
         box = html[html.index('class="admonition info"') :]
         for contact in support.contacts:
             assert f"<strong>{escape(contact.name)}</strong>: {escape(contact.how, quote=False)}." in box, page
-    safeguarding = (default_site / "confidentiality-and-its-limits" / "index.html").read_text(encoding="utf-8")
-    assert "Our safeguarding contact" in safeguarding
+    for name in ("confidentiality-and-its-limits", "if-someone-is-in-crisis"):
+        safeguarding = (default_site / name / "index.html").read_text(encoding="utf-8")
+        assert "Our safeguarding contact" in safeguarding and "adult safeguarding team" in safeguarding
+        assert "Put their phone number" not in safeguarding

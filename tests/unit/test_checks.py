@@ -57,7 +57,7 @@ def set_config(guide: Path, extra: str) -> None:
 def test_default_guide_passes_strict(repo_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--strict", "--guide", str(repo_root)]) == 0
     out = capsys.readouterr().out
-    assert out == "OK: 10 pages, 12 skills, 11 activities, 0 warnings\n"
+    assert out == "OK: 13 pages, 12 skills, 11 activities, 0 warnings\n"
 
 
 def test_must_show_sentence_gets_three_warnings_with_suggestions(guide: Path) -> None:

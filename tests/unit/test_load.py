@@ -22,7 +22,7 @@ def problems_for(guide: Path) -> list[str]:
 
 
 def test_default_guide_has_the_promised_content(default_guide: Guide) -> None:
-    assert len(default_guide.pages) == 10
+    assert len(default_guide.pages) == 13
     assert len(default_guide.skills) == 12
     assert len(default_guide.activities) >= 10
     assert default_guide.activities[0].id == "making-our-group-agreement"

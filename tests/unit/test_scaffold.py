@@ -1,8 +1,10 @@
-"""`guidegen new` and `guidegen init`: skeletons that load, pass `check --strict`, and never overwrite."""
+"""`guidegen new` and `guidegen init`: skeletons that load, whose example text `check` points at until
+it is replaced (then they pass `check --strict`), and that never overwrite."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -37,10 +39,16 @@ def guide(tmp_path: Path) -> Path:
     return Path(shutil.copytree(MINIMAL, tmp_path / "guide"))
 
 
-def strict_ok(root: Path) -> None:
-    """The guide loads and has no warnings, as `guidegen check --strict` requires."""
-    _, warnings = check_guide(root)
-    assert [w.render() for w in warnings] == []
+@pytest.fixture
+def strict_ok(filled_in: Callable[[Path], None]) -> Callable[[Path], None]:
+    """Once the example text is replaced, the guide has no warnings, as `guidegen check --strict` requires."""
+
+    def check(root: Path) -> None:
+        filled_in(root)
+        _, warnings = check_guide(root)
+        assert [w.render() for w in warnings] == []
+
+    return check
 
 
 # ---------------------------------------------------------------- ids and quoting
@@ -86,7 +94,9 @@ def test_plain_titles_stay_plain() -> None:
 
 
 @pytest.mark.parametrize("handout", [None, *HANDOUT_KINDS])
-def test_new_activity_loads_and_passes_strict_check(guide: Path, handout: str | None) -> None:
+def test_new_activity_loads_and_passes_strict_check(
+    guide: Path, handout: str | None, strict_ok: Callable[[Path], None]
+) -> None:
     path = new_activity(guide, "Sharing out the role", handout)
     assert path == guide / "content" / "activities" / "sharing-out-the-role.yml"
     text = path.read_text(encoding="utf-8")
@@ -124,7 +134,7 @@ def test_new_never_overwrites_and_ids_stay_unique(guide: Path) -> None:
     assert len({a.id for a in loaded.activities}) == len(loaded.activities) == 5
 
 
-def test_new_page_goes_in_pages_and_avoids_reserved_ids(guide: Path) -> None:
+def test_new_page_goes_in_pages_and_avoids_reserved_ids(guide: Path, strict_ok: Callable[[Path], None]) -> None:
     path = new_page(guide, "Search")
     assert path == guide / "content" / "pages" / "search-2.md"
     assert new_page(guide, "First page").name == "first-page-2.md"
@@ -142,10 +152,18 @@ def test_new_refuses_empty_titles_and_folders_without_content(tmp_path: Path, gu
     assert sorted(p.name for p in (guide / "content" / "pages").iterdir()) == ["first-page.md"]
 
 
-def test_new_commands_on_the_command_line(guide: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_commands_on_the_command_line(
+    guide: Path, capsys: pytest.CaptureFixture[str], filled_in: Callable[[Path], None]
+) -> None:
     assert main(["new", "activity", "Who: does what?", "--handout", "table", "--guide", str(guide)]) == 0
     assert "who-does-what.yml" in capsys.readouterr().out
     assert main(["new", "page", "Looking after yourself", "--guide", str(guide)]) == 0
+    assert main(["check", "--strict", "--guide", str(guide)]) == 1  # the example text is still there
+    err = capsys.readouterr().err
+    assert "content/activities/who-does-what.yml:12:1: summary: is still the example text" in err
+    assert "content/pages/looking-after-yourself.md:6:1: summary: is still the example text" in err
+    assert "Found 5 warnings; with --strict they count as problems." in err
+    filled_in(guide)
     assert main(["check", "--strict", "--guide", str(guide)]) == 0
     assert capsys.readouterr().out.endswith("OK: 2 pages, 2 skills, 3 activities, 0 warnings\n")
     assert main(["new", "page", "", "--guide", str(guide)]) == 2
@@ -172,7 +190,9 @@ def test_cli_handout_kinds_match_the_model() -> None:
 # ---------------------------------------------------------------- guidegen init
 
 
-def test_init_starts_a_guide_that_passes_strict_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_init_starts_a_guide_that_passes_strict_check_once_filled_in(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], filled_in: Callable[[Path], None]
+) -> None:
     target = tmp_path / "new-guide"
     title = 'Riverside: a "peer" guide #1'
     assert main(["init", str(target), "--title", title, "--organisation", "Riverside Peer Support"]) == 0
@@ -184,8 +204,14 @@ def test_init_starts_a_guide_that_passes_strict_check(tmp_path: Path, capsys: py
         "content/home.md",
         "content/pages/getting-started.md",
         "content/skills.yml",
+        "content/support.yml",
         "site_config.yml",
     ]
+    assert main(["check", "--strict", "--guide", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("to_check: is marked to check") == 13  # every UK contact, until someone checks it
+    assert "site_config.yml:35:3: safeguarding.how_to_reach: is still the example text" in err
+    filled_in(target)
     assert main(["check", "--strict", "--guide", str(target)]) == 0
     assert capsys.readouterr().out.endswith("OK: 1 page, 2 skills, 1 activity, 0 warnings\n")
     loaded, _ = check_guide(target)
@@ -204,7 +230,7 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path, capsys: pytest.
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
 
 
-def test_init_accepts_an_empty_folder_and_new_works_inside(tmp_path: Path) -> None:
+def test_init_accepts_an_empty_folder_and_new_works_inside(tmp_path: Path, strict_ok: Callable[[Path], None]) -> None:
     assert main(["init", str(tmp_path)]) == 0
     new_activity(tmp_path, "Sharing ideas", "three-circles")  # the id init used is taken
     assert (tmp_path / "content" / "activities" / "sharing-ideas-2.yml").is_file()

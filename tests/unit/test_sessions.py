@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,11 +25,10 @@ def test_the_first_meeting_agenda(default_guide: Guide) -> None:
     session = default_guide.session("first-meeting")
     rows = agenda(default_guide, session)
     assert [(r.clock, r.title, r.minutes) for r in rows] == [
-        ("18:30", "Welcome and check-in", 15),
-        ("18:45", "Agreeing how we work together", 15),
-        ("19:00", "What makes good facilitation?", 45),  # the activity's own time
-        ("19:45", "Break", 15),
-        ("20:00", "Skills self-check", 20),  # minutes: in the session replaces the activity's 30
+        ("18:30", "Welcome and names", 10),
+        ("18:40", "Making our group agreement", 45),  # the activity's own time
+        ("19:25", "Break", 15),
+        ("19:40", "What makes good facilitation?", 40),  # minutes: in the session replaces the activity's 45
         ("20:20", "Check-out", 10),
     ]
     assert total_minutes(default_guide, session) == 120
@@ -49,7 +49,7 @@ def test_without_a_start_time_rows_have_no_clock(guide_copy: Path) -> None:
     guide = load_guide(guide_copy)
     rows = agenda(guide, guide.session("first-meeting"))
     assert [r.clock for r in rows] == [None] * len(rows)
-    assert [r.offset for r in rows] == [0, 15, 30, 75, 90, 110]
+    assert [r.offset for r in rows] == [0, 10, 55, 70, 110]
 
 
 @pytest.mark.parametrize(
@@ -78,7 +78,7 @@ def test_a_plan_close_to_its_length_gives_no_warning(guide_copy: Path, capsys: p
 
 
 def test_new_session_writes_a_plan_that_passes_strict_check(
-    guide_copy: Path, capsys: pytest.CaptureFixture[str]
+    guide_copy: Path, capsys: pytest.CaptureFixture[str], filled_in: Callable[[Path], None]
 ) -> None:
     assert main(["new", "session", "Our second meeting: looking back", "--guide", str(guide_copy)]) == 0
     path = guide_copy / "content" / "sessions" / "our-second-meeting-looking-back.yml"
@@ -90,6 +90,9 @@ def test_new_session_writes_a_plan_that_passes_strict_check(
     assert session.title == "Our second meeting: looking back"
     assert any(item.activity for item in session.items)
     capsys.readouterr()
+    assert main(["check", "--strict", "--guide", str(guide_copy)]) == 1  # until its example summary is replaced
+    assert "our-second-meeting-looking-back.yml:13:1: summary: is still the example text" in capsys.readouterr().err
+    filled_in(guide_copy)
     assert main(["check", "--strict", "--guide", str(guide_copy)]) == 0, capsys.readouterr()
 
 

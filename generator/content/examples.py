@@ -1,0 +1,77 @@
+"""The example text of the skeletons `guidegen new` and `guidegen init` write, read from the skeletons.
+
+An editor who forgets to replace an example leaves a reader with words that mean nothing (an
+activity's aim about "one topic") or, worse, a safeguarding contact that reaches nobody. The
+examples are read from templates/scaffold/ itself, so the check cannot drift from what the
+skeletons say; renderers use `is_example_safeguarding` to keep that placeholder out of every output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from string import Template
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from .model import SafeguardingContact
+
+SCAFFOLD = Path(__file__).resolve().parent.parent / "templates" / "scaffold"
+# The default guide's placeholder before the skeleton had one: guides made then still carry it.
+OLD_PLACEHOLDER = "Put their phone number or email address here"
+# Values for the skeletons' $placeholders: never compared, only there so the YAML parses.
+_FILLERS = {"id": "x", "id_value": "x", "title": "x", "order": "1", "handout": "", "activity_line": ""}
+_FILLERS |= {"slug": "x", "organisation": "x"}
+
+
+@dataclass(frozen=True)
+class Examples:
+    """The example values a skeleton gives each field an editor must replace."""
+
+    activity: dict[str, Any]
+    page_summary: str
+    page_body: tuple[str, ...]
+    session_summary: str
+    safeguarding_how: str
+
+
+def _skeleton(name: str) -> Any:
+    text = Template((SCAFFOLD / name).read_text(encoding="utf-8")).safe_substitute(_FILLERS)
+    return YAML(typ="safe", pure=True).load(text)
+
+
+def _page() -> tuple[str, tuple[str, ...]]:
+    """The page skeleton's summary and its body's sentences (the lines an editor writes over)."""
+    text = (SCAFFOLD / "page.md").read_text(encoding="utf-8")
+    _, front, body = text.split("---\n", 2)
+    summary = YAML(typ="safe", pure=True).load(Template(front).safe_substitute(_FILLERS))["summary"]
+    lines = tuple(line.strip("- ").strip() for line in body.splitlines() if line.strip() and not line.startswith("#"))
+    return str(summary), lines
+
+
+@cache
+def examples() -> Examples:
+    activity = _skeleton("activity.yml")
+    page_summary, page_body = _page()
+    session = _skeleton("session.yml")
+    site_config = _skeleton("guide/site_config.yml")
+    return Examples(
+        activity={key: activity[key] for key in ("summary", "aim", "facilitator_notes")},
+        page_summary=page_summary,
+        page_body=page_body,
+        session_summary=str(session["summary"]),
+        safeguarding_how=str(site_config["safeguarding"]["how_to_reach"]),
+    )
+
+
+def same_text(a: str | None, b: str | None) -> bool:
+    """Equal once spaces are tidied: folding a YAML paragraph differently is not an edit."""
+    return a is not None and b is not None and " ".join(a.split()) == " ".join(b.split())
+
+
+def is_example_safeguarding(contact: SafeguardingContact) -> bool:
+    """True while how_to_reach is the skeleton's example (or the placeholder guides made earlier carry)."""
+    how = contact.how_to_reach
+    return same_text(how, examples().safeguarding_how) or how.startswith(OLD_PLACEHOLDER)
