@@ -20,6 +20,7 @@ GENERATED = {
     "pdf": "the PDFs live in the folder pdf/",
     "search": "the website's search uses it",
     "404": "it is the website's 'page not found' page",
+    "easy-read": "the Easy Read pages live in the folder easy-read/",
 }
 FUTURE = {
     "sessions": "it is kept for session plans",
