@@ -195,13 +195,14 @@ class SiteConfig(StrictModel):
         ),
         examples=[["assets/fonts/NotoSansSC-Regular.otf"]],
     )
-    editions: tuple[Literal["a5-booklet", "large-print", "epub"], ...] = Field(
-        default=("a5-booklet", "large-print", "epub"),
+    editions: tuple[Literal["a5-booklet", "large-print", "epub", "easy-read"], ...] = Field(
+        default=("a5-booklet", "large-print", "epub", "easy-read"),
         description=(
             "Other editions made with the PDFs: the booklet at A5 for fold-and-staple printing, "
-            "large print, an EPUB e-book. Leave one out to turn it off."
+            "large print, an EPUB e-book, the Easy Read PDF (when content/easy-read/ has texts). "
+            "Leave one out to turn it off."
         ),
-        examples=[["a5-booklet", "large-print", "epub"]],
+        examples=[["a5-booklet", "large-print", "epub", "easy-read"]],
     )
     safeguarding: SafeguardingContact | None = Field(
         default=None,
