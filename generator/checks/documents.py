@@ -16,7 +16,15 @@ from ..content.loader import FieldSource, Sources
 from ..content.model import Activity, Guide, Page
 from .prose import Prose, field_prose, page_body
 
-NOT_PROSE = {"id", "kind", "skills", "next", "checked_at", "picture", "version_of"}  # ids, keywords and addresses, not sentences
+NOT_PROSE = {
+    "id",
+    "kind",
+    "skills",
+    "next",
+    "checked_at",
+    "picture",
+    "version_of",
+}  # ids, keywords and addresses, not sentences
 SCORED = {
     "summary",
     "aim",

@@ -36,7 +36,10 @@ EVERYDAY = frozenset(
 ACRONYM = re.compile(r"\b[A-Z][A-Z&]*[A-Z]\b")
 BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 FIGURES = (
-    (re.compile(r"\d+(?:\.\d+)?\s*%|\bper\s?cent\b", re.IGNORECASE), "a percentage; say it in words, e.g. 'half' or 'most people'"),
+    (
+        re.compile(r"\d+(?:\.\d+)?\s*%|\bper\s?cent\b", re.IGNORECASE),
+        "a percentage; say it in words, e.g. 'half' or 'most people'",
+    ),
     (re.compile(r"\b\d+/\d+\b"), "a number like 1/2 or 24/7; say it in words, e.g. 'half' or 'day or night'"),
     (re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE), "a number like 1st; write the word, e.g. 'first'"),
     (re.compile(r"\b\d+\.\d+\b"), "a decimal number; round it, or say it in words"),
@@ -147,4 +150,6 @@ def _unused_hard_words(item: EasyRead, source: FieldSource) -> list[Problem]:
 def _at(source: FieldSource, loc: tuple[str | int, ...], field: str, message: str) -> Problem:
     prose = field_prose(source, loc, "")
     line, column = prose.where(0)
-    return Problem(source.path, line, column, field, message, source.lines[line - 1] if line <= len(source.lines) else "")
+    return Problem(
+        source.path, line, column, field, message, source.lines[line - 1] if line <= len(source.lines) else ""
+    )

@@ -32,9 +32,7 @@ class LoadedEasyRead:
     problems: list[Problem]
 
 
-def load_easy_read(
-    root: Path, cache: ParseCache | None, pages: set[str], activities: set[str]
-) -> LoadedEasyRead:
+def load_easy_read(root: Path, cache: ParseCache | None, pages: set[str], activities: set[str]) -> LoadedEasyRead:
     """Every content/easy-read/*.yml; version_of must name an existing page or activity, once."""
     from .loader import SourceFile, list_content_files, load_yaml_file  # the loader calls this module
 

@@ -17,6 +17,7 @@ from ..errors import ContentError, ProblemCollector
 from ..render.fonts import covered, font_problem
 from . import nesting
 from .assets import file_name_problems, svg_problems
+from .easy_read import load_easy_read
 from .glyphs import missing_glyphs
 from .images import image_problem
 from .messages import describe, did_you_mean, field_label, yaml_loc
@@ -24,7 +25,6 @@ from .model import Activity, Guide, Page, PageFrontMatter, SiteConfig, Skill, Sk
 from .parse_cache import ParseCache
 from .reader import Unreadable, parse_yaml, plain, position, read_text
 from .reserved import reserved_message, reserved_reason
-from .easy_read import load_easy_read
 from .sessions import load_sessions
 
 M = TypeVar("M", bound=BaseModel)

@@ -14,8 +14,8 @@ from typing import Any
 
 from ..content.easy_read import easy_read_for
 from ..content.model import Guide
-from ..render.messages import messages_for
 from ..render.easy_read import PDF_KEY, SITE_FOLDER, attribution, easy_read_view
+from ..render.messages import messages_for
 from ..render.pictures import is_own, published_bytes
 from .mkdocs_config import ASSETS
 
