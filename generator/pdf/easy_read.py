@@ -55,7 +55,9 @@ def easy_read_html(guide: Guide, date: str | None) -> str:
         view = easy_read_view(guide, item)
         points = [(handout_html_text(p.text, inline=True), _picture(guide, p.picture), p.alt) for p in view.points]
         words = [(w.word, handout_html_text(w.meaning, inline=True)) for w in item.hard_words]
-        texts.append({"item": item, "points": points, "contacts": view.contacts, "hard_words": words})
+        # a text not yet translated is marked with the language its words are in
+        lang = guide.source_language if f"easy-read:{item.id}" in guide.untranslated else None
+        texts.append({"item": item, "points": points, "contacts": view.contacts, "hard_words": words, "lang": lang})
     context: dict[str, Any] = {
         "meta": Meta(config.language, title, config.organisation, config.description, date),
         "dir": direction(config.language),

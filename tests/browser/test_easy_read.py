@@ -41,7 +41,9 @@ def test_easy_read_pages_pass_axe(page: Page, site: Site) -> None:
 
 def test_home_and_the_crisis_page_lead_to_easy_read(page: Page, site: Site) -> None:
     page.goto(site.url())
-    page.locator("article").get_by_role("link", name="Easy Read: the key pages in short sentences with pictures").click()
+    page.locator("article").get_by_role(
+        "link", name="Easy Read: the key pages in short sentences with pictures"
+    ).click()
     expect(page.locator("h1")).to_have_text("Easy Read")
     page.goto(site.url("if-someone-is-in-crisis/"))
     page.locator("article").get_by_role("link", name="Easy Read version of this page").click()
