@@ -9,6 +9,7 @@ for `guidegen check` (checks/easy_read.py), not load errors: the editor decides.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,13 +17,15 @@ from typing import TYPE_CHECKING
 from ..errors import Problem
 from ..render.pictures import unknown_picture_message
 from .messages import did_you_mean
-from .model import EasyRead
+from .model import EASY_READ_OF, PICTURE_NAME, EasyRead
 from .parse_cache import ParseCache
 
 if TYPE_CHECKING:
     from .loader import SourceFile
 
 FOLDER = "easy-read"  # content/easy-read/
+# What the model accepts: anything else has its own problem from the model already.
+VERSION_OF, PICTURE = re.compile(EASY_READ_OF), re.compile(PICTURE_NAME)
 
 
 @dataclass
@@ -41,14 +44,13 @@ def load_easy_read(root: Path, cache: ParseCache | None, pages: set[str], activi
     ids: dict[str, str] = {}
     versions: dict[str, str] = {}
     for src, item in zip(srcs, loaded, strict=True):
-        if item is None:
-            continue
-        _check_id(src, item, ids)
-        _check_version_of(src, item, versions, pages, activities)
-        for index, point in enumerate(item.points):
-            message = unknown_picture_message(point.picture, root / "content") if point.picture else None
-            if message:
-                src.problem_at(("points", index, "picture"), f"points[{index + 1}].picture", message)
+        if item is not None:
+            _check_id(src, item, ids)
+        # a file with other problems is checked too, from what it holds, so every problem comes in one run
+        data = item.model_dump() if item is not None else src.data
+        if isinstance(data, dict):
+            _check_version_of(src, data.get("version_of"), versions, pages, activities)
+            _check_pictures(src, data.get("points"), root)
     items = tuple(sorted((i for i in loaded if i), key=lambda i: (i.order, i.id)))
     problems = [p for src in srcs for p in src.collector.problems]
     return LoadedEasyRead(items, list(zip(srcs, loaded, strict=True)), problems)
@@ -66,11 +68,19 @@ def _check_id(src: SourceFile, item: EasyRead, seen: dict[str, str]) -> None:
     seen.setdefault(item.id, src.rel)
 
 
+def _check_pictures(src: SourceFile, points: object, root: Path) -> None:
+    for index, point in enumerate(points if isinstance(points, list | tuple) else ()):
+        picture = point.get("picture") if isinstance(point, dict) else None
+        named = isinstance(picture, str) and PICTURE.match(picture)
+        message = unknown_picture_message(picture, root / "content") if named else None
+        if message:
+            src.problem_at(("points", index, "picture"), f"points[{index + 1}].picture", message)
+
+
 def _check_version_of(
-    src: SourceFile, item: EasyRead, seen: dict[str, str], pages: set[str], activities: set[str]
+    src: SourceFile, target: object, seen: dict[str, str], pages: set[str], activities: set[str]
 ) -> None:
-    target = item.version_of
-    if target is None:
+    if not isinstance(target, str) or not VERSION_OF.match(target):
         return
     kind, _, ident = target.partition(":")
     known = {"page": pages, "activity": activities}.get(kind)

@@ -536,11 +536,11 @@ class Session(StrictModel):
 # ---------------------------------------------------------------- Easy Read
 
 # A picture: one of the bundled set by name (see docs/content-format.md), or a file in content/assets/.
-PictureName = Annotated[
-    str, StringConstraints(pattern=r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*|assets/[A-Za-z0-9_./-]+)$", max_length=200)
-]
+PICTURE_NAME = r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*|assets/[A-Za-z0-9_./-]+)$"
+PictureName = Annotated[str, StringConstraints(pattern=PICTURE_NAME, max_length=200)]
 # What an Easy Read text is the version of: the home page, a page or an activity.
-EasyReadOf = Annotated[str, StringConstraints(pattern=r"^(?:home|page:[a-z0-9-]+|activity:[a-z0-9-]+)$")]
+EASY_READ_OF = r"^(?:home|page:[a-z0-9-]+|activity:[a-z0-9-]+)$"
+EasyReadOf = Annotated[str, StringConstraints(pattern=EASY_READ_OF)]
 
 
 class EasyReadPoint(StrictModel):
