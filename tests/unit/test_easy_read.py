@@ -165,7 +165,7 @@ def test_new_easy_read_starts_a_version_that_loads_and_passes_check(guide_copy: 
     assert [w for w in warnings if w.path.startswith("content/easy-read/")] == []
     with pytest.raises(ScaffoldError, match="already the Easy Read version of page:keeping-members-details"):
         new_easy_read(guide_copy, "keeping-members-details")
-    with pytest.raises(ScaffoldError, match="there is no file content/pages/no-such-page.md"):
+    with pytest.raises(ScaffoldError, match=r"there is no file content/pages/no-such-page\.md"):
         new_easy_read(guide_copy, "no-such-page")
 
 
