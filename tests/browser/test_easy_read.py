@@ -4,6 +4,7 @@ left of its text and described."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import axe_playwright_python
@@ -12,6 +13,8 @@ from playwright.sync_api import Page, expect
 from served_site import Site  # type: ignore[import-not-found]
 
 from generator.content.model import Guide
+from generator.preview.static import serve
+from generator.site.project import run_mkdocs, write_mkdocs_project
 
 pytestmark = pytest.mark.browser
 
@@ -75,3 +78,27 @@ def test_each_picture_is_left_of_its_text_and_described(
         assert text_box["y"] <= middle <= text_box["y"] + text_box["height"] + image_box["height"] / 2
         assert float(text.evaluate("p => parseFloat(getComputedStyle(p).fontSize)")) >= 14 * 4 / 3  # 14 pt in px
     page.screenshot(path=str(output_dir / "easy-read-group-agreement.png"), full_page=True)
+
+
+@pytest.fixture(scope="module")
+def arabic_site(default_guide: Guide, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The default guide's website with its language set to Arabic: the theme turns it right to left."""
+    guide = default_guide.model_copy(update={"config": default_guide.config.model_copy(update={"language": "ar"})})
+    root = tmp_path_factory.mktemp("arabic-site")
+    run_mkdocs(write_mkdocs_project(guide, root / "project", offline=True), root / "site")
+    with serve(root / "site", "/") as base_url:
+        yield base_url
+
+
+def test_right_to_left_pages_put_each_picture_on_the_right(page: Page, arabic_site: str, output_dir: Path) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(arabic_site + "easy-read/keeping-things-private.html")
+    expect(page.locator("body")).to_have_attribute("dir", "rtl")
+    points = page.locator("article .easy-read li")
+    expect(points).to_have_count(9)
+    for index in range(9):
+        picture, text = points.nth(index).locator("img"), points.nth(index).locator("p").last
+        picture.evaluate("img => img.decode()")
+        image_box, text_box = picture.bounding_box(), text.bounding_box()
+        assert image_box and text_box and text_box["x"] + text_box["width"] <= image_box["x"]
+    page.screenshot(path=str(output_dir / "easy-read-right-to-left.png"))
