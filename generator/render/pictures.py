@@ -14,7 +14,6 @@ import base64
 from dataclasses import dataclass
 from pathlib import Path
 
-from .svg import sanitise
 from .template_files import PACKAGE_TEMPLATES
 
 BUNDLED_DIR = PACKAGE_TEMPLATES / "assets" / "vendor" / "openmoji"
@@ -77,6 +76,8 @@ def default_description(name: str) -> str | None:
 
 def published_bytes(content_dir: Path, name: str) -> bytes:
     """The picture's bytes as every output publishes them: SVGs rebuilt from the allow-list."""
+    from .svg import sanitise  # lxml: only when a picture is published, not on a no-op rebuild
+
     path = picture_file(content_dir, name)
     data = path.read_bytes()
     return sanitise(data) if path.suffix.lower() == ".svg" else data
