@@ -25,14 +25,13 @@ from ..render.easy_read import (
     pdf_name,
 )
 from ..render.pictures import data_uri
+from .editions import EASY_READ as VARIANT
 from .html import Meta, handout_html_text, licence_line, render_template
 from .layout import Pages, layout
 
 if TYPE_CHECKING:
     from .jobs import PdfJob
 
-VARIANT = "easy-read"
-FOOTER_SIZE = 14.0  # "Page X of Y" in points: the smallest text Easy Read allows
 SOURCE = f"content/{FOLDER}/"
 
 
