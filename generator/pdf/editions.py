@@ -35,7 +35,6 @@ A5_DIAGRAM = (110.0, 7.0)
 A4_LANDSCAPE = (297 * 72 / 25.4, 210 * 72 / 25.4)  # points
 LETTER_LANDSCAPE = (11 * 72.0, 8.5 * 72.0)
 EASY_READ = "easy-read"  # pdf/easy_read.py: a peer with its own job, HTML and stylesheet
-# "Page X of Y" in points: large print's, and Easy Read's smallest size (nothing under 14 pt)
 # "Page X of Y" in points: as large-print.css's footers, and Easy Read's smallest size (nothing under 14 pt)
 FOOTER_SIZES = {LARGE: 14.0, EASY_READ: 14.0}
 STYLESHEETS = {LARGE: ("large-print.css",), A5: ("a5-booklet.css",)}
