@@ -151,6 +151,13 @@ def _scaffold_parsers(commands: argparse._SubParsersAction[argparse.ArgumentPars
     )
     session.add_argument("title", help='the session\'s title, in quotes, e.g. "Our first meeting"')
     _guide_argument(session)
+    easy_read = kinds.add_parser(
+        "easy-read",
+        help="a new file in content/easy-read/: the Easy Read version of a page",
+        description="Start the Easy Read version of a page: short points with pictures, and hard words.",
+    )
+    easy_read.add_argument("page", help="the page's id (e.g. if-someone-is-in-crisis), home, or activity:ID")
+    _guide_argument(easy_read)
     translation = kinds.add_parser(
         "translation",
         help="a folder for a translated edition, in content/translations/",
@@ -401,6 +408,8 @@ def _scaffold(args: argparse.Namespace) -> int:
             path = scaffold.new_activity(args.guide, args.title, args.handout, args.id)
         elif args.kind == "session":
             path = scaffold.new_session(args.guide, args.title)
+        elif args.kind == "easy-read":
+            path = scaffold.new_easy_read(args.guide, args.page)
         else:
             path = scaffold.new_page(args.guide, args.title, args.id)
     except UsageError as error:

@@ -193,6 +193,49 @@ def new_session(root: Path, title: str) -> Path:
     return _write_new(folder / f"{session_id}.yml", text)
 
 
+TITLE_LINE = re.compile(r"^title:\s*(.+?)\s*$", re.MULTILINE)
+
+
+def new_easy_read(root: Path, target: str) -> Path:
+    """Write content/easy-read/<id>.yml, the Easy Read version of a page ("home", a page id or
+    activity:ID), from the skeleton; return its path."""
+    content = _content_dir(root)
+    kind, _, ident = target.rpartition(":") if ":" in target else ("page", "", target)
+    if target == "home":
+        kind, ident, source = "home", "", content / "home.md"
+    elif kind == "activity":
+        source = content / "activities" / f"{ident}.yml"
+    elif kind == "page":
+        source = content / "pages" / f"{ident}.md"
+    else:
+        raise ScaffoldError(f"'{target}' is not a page: give a page's id, home, or activity:ID")
+    if (kind != "home" and not ID_PATTERN.fullmatch(ident)) or not source.is_file():
+        where = source.relative_to(root) if source.is_relative_to(root) else source
+        raise ScaffoldError(f"there is no file {where}; give the id of a page in content/pages/, home, or activity:ID")
+    found = TITLE_LINE.search(source.read_text(encoding="utf-8", errors="replace"))
+    title = clean_title(found.group(1).strip("\"'") if found else ident or "Easy Read")
+    folder = content / "easy-read"
+    version_of = "home" if kind == "home" else f"{kind}:{ident}"
+    for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else ():
+        if re.search(
+            rf"^version_of:\s*['\"]?{re.escape(version_of)}['\"]?\s*$", path.read_text("utf-8", "replace"), re.M
+        ):
+            raise ScaffoldError(
+                f"{path.relative_to(root)} is already the Easy Read version of {version_of}; edit that file"
+            )
+    taken, highest = _scan(folder, (".yml", ".yaml"))
+    easy_id = unique_id(ident or "home", taken)
+    text = _render(
+        "easy-read.yml",
+        what=f"the {kind} '{title}'" if kind != "home" else "the home page",
+        id_value=yaml_scalar(easy_id),
+        title=yaml_scalar(title),
+        version_of=version_of,
+        order=str(highest + 1),
+    )
+    return _write_new(folder / f"{easy_id}.yml", text)
+
+
 def init_guide(target: Path, title: str, organisation: str) -> list[Path]:
     """Start a new guide in an empty (or new) folder; return the files written."""
     if target.exists() and (not target.is_dir() or any(target.iterdir())):

@@ -19,6 +19,7 @@ from ..content.translations import check_translations
 from ..errors import ContentError, Problem
 from .brand import light_brand_colours
 from .documents import Document, document_makers
+from .easy_read import easy_read_warnings
 from .examples import example_text
 from .images import missing_alt_text
 from .readability import hard_to_read, long_sentences
@@ -83,6 +84,7 @@ def content_warnings(
                 remembered.put(key, found)
         problems += found
     problems += session_warnings(guide, sources)
+    problems += easy_read_warnings(guide, sources)
     return sorted(set(problems))
 
 

@@ -16,7 +16,15 @@ from ..content.loader import FieldSource, Sources
 from ..content.model import Activity, Guide, Page
 from .prose import Prose, field_prose, page_body
 
-NOT_PROSE = {"id", "kind", "skills", "next", "checked_at"}  # ids, keywords and addresses, not sentences
+NOT_PROSE = {
+    "id",
+    "kind",
+    "skills",
+    "next",
+    "checked_at",
+    "picture",
+    "version_of",
+}  # ids, keywords and addresses, not sentences
 SCORED = {
     "summary",
     "aim",
@@ -99,6 +107,9 @@ def document_makers(guide: Guide, sources: Sources) -> Iterator[tuple[FieldSourc
     for activity in guide.activities:
         source = sources[("activity", activity.id)]
         yield source, partial(_activity, activity, source)
+    for item in guide.easy_read:  # inclusive wording; Easy Read's own rules are in checks/easy_read.py
+        source = sources[("easy-read", item.id)]
+        yield source, partial(_unscored, source, item)
 
 
 def _config(guide: Guide, source: FieldSource) -> Document:

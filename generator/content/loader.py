@@ -17,6 +17,7 @@ from ..errors import ContentError, ProblemCollector
 from ..render.fonts import covered, font_problem
 from . import nesting
 from .assets import file_name_problems, svg_problems
+from .easy_read import load_easy_read
 from .glyphs import missing_glyphs
 from .images import image_problem
 from .messages import describe, did_you_mean, field_label, yaml_loc
@@ -55,7 +56,7 @@ class FieldSource:
 
 
 # ("config", ""), ("support", ""), ("page", id) (home is "index"), ("skill", id), ("activity", id),
-# ("session", id) -> source
+# ("session", id), ("easy-read", id) -> source
 Sources = dict[tuple[str, str], FieldSource]
 
 
@@ -142,14 +143,19 @@ def load_guide(root: Path, field_sources: Sources | None = None, parse_cache: Pa
     loaded.cross_check()
     ids = loaded.ids()
     sessions = load_sessions(root.resolve(), parse_cache, ids.activities, ids.unreadable.get("activity"))
+    # ids of files that failed to load count as known: they were reported already
+    pages, activities = (ids.known(k) | (ids.unreadable.get(k) or set()) for k in ("page", "activity"))
+    easy = load_easy_read(root.resolve(), parse_cache, pages, activities)
     problems = [p for src in loaded.sources() for p in src.collector.problems] + sessions.problems
+    problems += easy.problems
     problems += svg_problems(root.resolve()) + file_name_problems(root.resolve())
     if problems:
         raise ContentError(problems)
     if field_sources is not None:
         field_sources.update(loaded.field_sources())
         field_sources.update({("session", s.id): _field_source(src, ()) for src, s in sessions.files if s})
-    return loaded.guide().model_copy(update={"sessions": sessions.sessions})
+        field_sources.update({("easy-read", e.id): _field_source(src, ()) for src, e in easy.files if e})
+    return loaded.guide().model_copy(update={"sessions": sessions.sessions, "easy_read": easy.items})
 
 
 @dataclass
@@ -589,3 +595,8 @@ def _asset_problem(target: str, root: Path) -> str | None:
     if not path.is_file():
         return f"image file '{target[:60]}' was not found in content/assets/; check the spelling"
     return image_problem(path)
+
+
+# For the loaders of the other content folders (content/easy-read/): the same listing and reading.
+list_content_files = _listing
+load_yaml_file = _load_yaml_model

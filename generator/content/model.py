@@ -230,13 +230,14 @@ class SiteConfig(StrictModel):
         ),
         examples=[["assets/fonts/NotoSansSC-Regular.otf"]],
     )
-    editions: tuple[Literal["a5-booklet", "large-print", "epub"], ...] = Field(
-        default=("a5-booklet", "large-print", "epub"),
+    editions: tuple[Literal["a5-booklet", "large-print", "epub", "easy-read"], ...] = Field(
+        default=("a5-booklet", "large-print", "epub", "easy-read"),
         description=(
             "Other editions made with the PDFs: the booklet at A5 for fold-and-staple printing, "
-            "large print, an EPUB e-book. Leave one out to turn it off."
+            "large print, an EPUB e-book, the Easy Read PDF (when content/easy-read/ has texts). "
+            "Leave one out to turn it off."
         ),
-        examples=[["a5-booklet", "large-print", "epub"]],
+        examples=[["a5-booklet", "large-print", "epub", "easy-read"]],
     )
     safeguarding: SafeguardingContact | None = Field(
         default=None,
@@ -629,6 +630,69 @@ class Session(StrictModel):
     )
 
 
+# ---------------------------------------------------------------- Easy Read
+
+# A picture: one of the bundled set by name (see docs/content-format.md), or a file in content/assets/.
+PICTURE_NAME = r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*|assets/[A-Za-z0-9_./-]+)$"
+PictureName = Annotated[str, StringConstraints(pattern=PICTURE_NAME, max_length=200)]
+# What an Easy Read text is the version of: the home page, a page or an activity.
+EASY_READ_OF = r"^(?:home|page:[a-z0-9-]+|activity:[a-z0-9-]+)$"
+EasyReadOf = Annotated[str, StringConstraints(pattern=EASY_READ_OF)]
+
+
+class EasyReadPoint(StrictModel):
+    """One point: a short text with a picture beside it."""
+
+    text: Text = Field(
+        description="One idea in one or two short sentences (15 words or fewer each). Put a hard word in "
+        "**bold** and explain it under hard_words.",
+        examples=["We meet every week to **share** how we feel."],
+    )
+    picture: PictureName | None = Field(
+        default=None,
+        description="The picture beside the point: a name from the bundled set (e.g. phone-call), or your own "
+        "file written as assets/name.svg (or .png).",
+        examples=["people-together"],
+    )
+    description: ShortText | None = Field(
+        default=None,
+        description="What the picture shows, for people who cannot see it (its alternative text).",
+        examples=["Two people holding hands"],
+    )
+
+
+class HardWord(StrictModel):
+    word: ShortText = Field(description="The hard word, as it is written in the points.", examples=["private"])
+    meaning: ShortText = Field(
+        description="What it means, in one or two short sentences.",
+        examples=["Private means we do not tell other people."],
+    )
+
+
+class EasyRead(StrictModel):
+    """An Easy Read version of a page (content/easy-read/<id>.yml): points with pictures, and hard words."""
+
+    id: Slug = Field(description="Short name used in links and file names: the file's name.", examples=["crisis"])
+    title: ShortText = Field(description="The title, in plain words.", examples=["If someone is in crisis"])
+    version_of: EasyReadOf | None = Field(
+        default=None,
+        description="What it is the Easy Read version of: home, page:ID or activity:ID. That page links to it.",
+        examples=["page:if-someone-is-in-crisis"],
+    )
+    order: int = Field(default=100, ge=0, le=10000, description="Position in the Easy Read list, smallest first.")
+    points: tuple[EasyReadPoint, ...] = Field(
+        min_length=1, max_length=40, description="The points, in order: each a short text and a picture."
+    )
+    contacts: bool = Field(
+        default=False,
+        description="Show the crisis and support contacts (from content/support.yml) after the points.",
+        examples=[True],
+    )
+    hard_words: tuple[HardWord, ...] = Field(
+        default=(), max_length=30, description="Hard words used in the points, each with its meaning."
+    )
+
+
 # ---------------------------------------------------------------- the whole guide
 
 
@@ -661,6 +725,7 @@ class Guide(StrictModel):
     skills: tuple[Skill, ...]
     activities: tuple[Activity, ...]
     sessions: tuple[Session, ...] = ()
+    easy_read: tuple[EasyRead, ...] = ()
     # "participants": facilitator notes, session notes, packs and the booklet are left out.
     edition: Literal["facilitators", "participants"] = "facilitators"
 

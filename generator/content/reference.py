@@ -21,7 +21,10 @@ from .model import (
     Brand,
     ChecklistHandout,
     Checks,
+    EasyRead,
+    EasyReadPoint,
     EditingSettings,
+    HardWord,
     Licence,
     LocalService,
     PageFrontMatter,
@@ -107,6 +110,19 @@ SECTIONS: list[tuple[str, str, type[BaseModel]]] = [
         "Each line of the agenda has exactly one of `activity:`, `break:` or `item:`.",
         SessionItem,
     ),
+    (
+        "Easy Read: content/easy-read/*.yml",
+        "One file per Easy Read text, for readers with a learning disability: short points, each with a "
+        "picture beside it, and a list of hard words. `guidegen new easy-read PAGE` starts the Easy Read "
+        "version of a page (its id, `home` or `activity:ID`). Each text gets a page on the website "
+        "(under `easy-read/`, linked from the home page and from the page it is a version of); together "
+        "they make `build/pdf/<slug>-easy-read.pdf` (16 pt, at most 24 pages). `guidegen check` holds the "
+        "words to Easy Read's rules: 15 words or fewer a sentence, one idea each, no acronyms, numbers "
+        "in words where clearer, every point with a described picture, every hard word explained.",
+        EasyRead,
+    ),
+    ("points (in an Easy Read text)", "One idea each, with its picture.", EasyReadPoint),
+    ("hard_words (in an Easy Read text)", "Each hard word (in **bold** in the points) and its meaning.", HardWord),
 ]
 
 INTRO = """# Content format
@@ -171,12 +187,25 @@ def _row(name: str, info: FieldInfo) -> str:
     return f"| `{name}` | {_type_name(info.annotation)} | {required} | {description} | {example} |"
 
 
+def _pictures() -> str:
+    """The bundled pictures an Easy Read point can name, with what each shows."""
+    from ..render.pictures import ATTRIBUTION, BUNDLED
+
+    rows = "\n".join(f"| `{name}` | {picture.description} |" for name, picture in BUNDLED.items())
+    return (
+        "\n## Pictures for Easy Read\n\nA point's `picture:` is one of these names, or your own file "
+        "(`assets/name.svg` or `.png`). They come from OpenMoji; wherever they are shown guidegen prints, "
+        f'as their licence asks: "{ATTRIBUTION}"\n\n| picture | what it shows |\n|---|---|\n{rows}\n'
+    )
+
+
 def render() -> str:
     parts = [INTRO]
     for heading, intro, model in SECTIONS:
         parts.append(f"\n## {heading}\n\n{intro}\n")
         parts.append("| field | type | required | what it is | example |\n|---|---|---|---|---|")
         parts.extend(_row(info.alias or name, info) for name, info in model.model_fields.items() if name != "kind")
+    parts.append(_pictures())
     return "\n".join(parts) + "\n"
 
 

@@ -22,6 +22,7 @@ GENERATED = {
     "search": "the website's search uses it",
     "404": "it is the website's 'page not found' page",
     EDITOR_FOLDER: "the website's editor lives at admin/",
+    "easy-read": "the Easy Read pages live in the folder easy-read/",
 }
 FUTURE = {
     "sessions": "it is kept for session plans",

@@ -52,6 +52,18 @@ class TranslatedSkillsFile(StrictModel):
     skills: tuple[TranslatedSkill, ...] = Field(default=(), description="The translated skills.")
 
 
+class TranslatedEasyRead(StrictModel):
+    id: Slug = Field(description="The source Easy Read text's id (the same as the file name).")
+    source_hashes: Hashes | None = Field(default=None, description=HASHES_DESCRIPTION)
+    title: ShortText | None = Field(default=None, description="The title, translated.")
+    points: tuple[Text, ...] | None = Field(default=None, description="Each point's text, one for one, in order.")
+    descriptions: tuple[ShortText, ...] | None = Field(
+        default=None, description="The pictures' descriptions, one for each point that has one, in order."
+    )
+    hard_words: tuple[ShortText, ...] | None = Field(default=None, description="The hard words, one for one.")
+    meanings: tuple[ShortText, ...] | None = Field(default=None, description="Their meanings, one for one.")
+
+
 class TranslatedPageMeta(StrictModel):
     title: ShortText | None = Field(default=None, description="The page's title, translated.")
     summary: ShortText | None = Field(default=None, description="The summary, translated.")

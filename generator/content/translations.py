@@ -25,6 +25,7 @@ from .loader import SourceFile, _load_yaml_model, _read_inside
 from .model import (
     Activity,
     ChecklistHandout,
+    EasyRead,
     Guide,
     Page,
     QuestionsHandout,
@@ -34,19 +35,21 @@ from .model import (
     TranslationSettings,
 )
 from .reader import Unreadable, position
-from .translation_model import TranslatedActivity, TranslatedPageMeta, TranslatedSkillsFile
+from .translation_model import TranslatedActivity, TranslatedEasyRead, TranslatedPageMeta, TranslatedSkillsFile
 
 FOLDER = "translations"
 HASH_LENGTH = 8
 Value = str | tuple[str, ...]
 Fields = dict[str, Value]  # "title", "steps", "handout.rings" -> text or list of texts
-ItemKey = tuple[str, str]  # ("home", "index"), ("page", id), ("skill", id), ("activity", id)
+ItemKey = tuple[str, str]  # ("home", "index"), ("page", id), ("skill", id), ("activity", id), ("easy-read", id)
 
 ACTIVITY_FIELDS: tuple[str, ...] = ("title", "summary", "aim", "group_size", "materials", "preparation", "steps")
 ACTIVITY_FIELDS += ("facilitator_notes", "attribution")
 HANDOUT_FIELDS = ("title", "instructions", "note_name", "rings", "questions", "columns", "items", "rows")
 SKILL_FIELDS = ("name", "description", "ways_to_develop")
 PAGE_FIELDS = ("title", "summary", "body")
+# An Easy Read text's words as lists, one for one: the points' texts, the descriptions given, the hard words.
+EASY_READ_FIELDS = ("title", "points", "descriptions", "hard_words", "meanings")
 
 
 # ---------------------------------------------------------------- what the source offers
@@ -76,12 +79,24 @@ def page_fields(page: Page) -> Fields:
     return _pick(page, PAGE_FIELDS) | {"body": page.body.strip("\n")}
 
 
+def easy_read_fields(item: EasyRead) -> Fields:
+    fields: Fields = {"title": item.title, "points": tuple(p.text for p in item.points)}
+    described = tuple(p.description for p in item.points if p.description)
+    if described:
+        fields["descriptions"] = described
+    if item.hard_words:
+        fields["hard_words"] = tuple(w.word for w in item.hard_words)
+        fields["meanings"] = tuple(w.meaning for w in item.hard_words)
+    return fields
+
+
 def source_items(guide: Guide) -> dict[ItemKey, Fields]:
     """Every translatable item of the source, with its fields, in the guide's order."""
     items: dict[ItemKey, Fields] = {("home", "index"): page_fields(guide.home)}
     items |= {("page", p.id): page_fields(p) for p in guide.pages}
     items |= {("skill", s.id): _pick(s, SKILL_FIELDS) for s in guide.skills}
     items |= {("activity", a.id): activity_fields(a) for a in guide.activities}
+    items |= {("easy-read", e.id): easy_read_fields(e) for e in guide.easy_read}
     return items
 
 
@@ -103,6 +118,7 @@ def item_path(key: ItemKey, language: str) -> str:
         "page": f"{base}/pages/{ident}.md",
         "skill": f"{base}/skills.yml",
         "activity": f"{base}/activities/{ident}.yml",
+        "easy-read": f"{base}/easy-read/{ident}.yml",
     }[kind]
 
 
@@ -185,6 +201,15 @@ def _read_files(root: Path, folder: Path) -> Iterator[tuple[SourceFile, ItemKey 
             item.fields |= {f"handout.{k}": v for k, v in handout.fields.items()}
             item.lines |= {f"handout.{k}": v for k, v in handout.lines.items()}
         yield src, ("activity", path.stem), item
+    for path in sorted((folder / "easy-read").glob("*.y*ml")):
+        src = SourceFile(root, path)
+        easy = _load_yaml_model(src, TranslatedEasyRead, root, None)
+        if easy is None:
+            yield src, None, None
+            continue
+        if easy.id != path.stem:
+            src.problem_at(("id",), "id", f"'{easy.id}' differs from the file name '{path.stem}'; they must match")
+        yield src, ("easy-read", path.stem), _item(src, easy, EASY_READ_FIELDS, (), 1)
 
 
 def _item(src: SourceFile, model: Any, names: tuple[str, ...], loc: tuple[str | int, ...], line: int) -> Item:
@@ -377,6 +402,7 @@ def translated_guide(guide: Guide, settings: TranslationSettings) -> Guide:
             "pages": tuple(_page(p, items.get(("page", p.id))) for p in guide.pages),
             "skills": tuple(_skill(s, items.get(("skill", s.id))) for s in guide.skills),
             "activities": tuple(_activity(a, items.get(("activity", a.id))) for a in guide.activities),
+            "easy_read": tuple(_easy_read(e, items.get(("easy-read", e.id))) for e in guide.easy_read),
             "untranslated": untranslated,
             "source_language": guide.config.language,
         }
@@ -422,3 +448,24 @@ def _activity(activity: Activity, item: Item | None) -> Activity:
         assert isinstance(activity.handout, kinds)
         update["handout"] = activity.handout.model_copy(update=handout)
     return activity.model_copy(update=update)
+
+
+def _easy_read(easy: EasyRead, item: Item | None) -> EasyRead:
+    """The translated words over the source's structure (pictures, contacts, order)."""
+    if item is None:
+        return easy
+    fields = item.fields
+    texts = iter(fields.get("points", tuple(p.text for p in easy.points)))
+    descriptions = iter(fields.get("descriptions", tuple(p.description for p in easy.points if p.description)))
+    points = tuple(
+        p.model_copy(update={"text": next(texts), "description": next(descriptions) if p.description else None})
+        for p in easy.points
+    )
+    words = fields.get("hard_words", tuple(w.word for w in easy.hard_words))
+    meanings = fields.get("meanings", tuple(w.meaning for w in easy.hard_words))
+    hard = tuple(
+        w.model_copy(update={"word": word, "meaning": meaning})
+        for w, word, meaning in zip(easy.hard_words, words, meanings, strict=True)
+    )
+    title = fields.get("title", easy.title)
+    return easy.model_copy(update={"title": title, "points": points, "hard_words": hard})

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from ..content.model import Activity, PageFrontMatter, Session, SiteConfig, SkillsFile, SupportFile
-from ..content.translation_model import TranslatedActivity, TranslatedPageMeta, TranslatedSkillsFile
+from ..content.model import Activity, EasyRead, PageFrontMatter, Session, SiteConfig, SkillsFile, SupportFile
+from ..content.translation_model import TranslatedActivity, TranslatedEasyRead, TranslatedPageMeta, TranslatedSkillsFile
 from ..content.translations import FOLDER as TRANSLATIONS
 
 CONFIG_FILE = "site_config.yml"
@@ -46,6 +46,7 @@ def kinds(languages: tuple[str, ...] = ()) -> list[Kind]:
         Kind("skills", "Skills", SkillsFile, file="content/skills.yml"),
         Kind("sessions", "Sessions", Session, folder="content/sessions", create=True, slug="{{fields.id}}"),
         Kind("support", "Support contacts", SupportFile, file="content/support.yml"),
+        Kind("easy_read", "Easy Read", EasyRead, folder="content/easy-read", create=True, slug="{{fields.id}}"),
     ]
     for language in languages:
         base = f"content/{TRANSLATIONS}/{language}"
@@ -55,6 +56,7 @@ def kinds(languages: tuple[str, ...] = ()) -> list[Kind]:
             Kind(f"{key}_pages", f"{language}: pages", TranslatedPageMeta, folder=f"{base}/pages", markdown=True),
             Kind(f"{key}_activities", f"{language}: activities", TranslatedActivity, folder=f"{base}/activities"),
             Kind(f"{key}_skills", f"{language}: skills", TranslatedSkillsFile, file=f"{base}/skills.yml"),
+            Kind(f"{key}_easy_read", f"{language}: Easy Read", TranslatedEasyRead, folder=f"{base}/easy-read"),
         ]
     return found
 

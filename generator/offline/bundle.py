@@ -51,6 +51,8 @@ EDITION_LINES = {
     "  (flip on the short edge), fold in half and staple.\n",
     "large-print": "- pdf/large-print/: every handout and the booklet in large print.\n",
     "epub": "- pdf/{slug}.epub: the guide as an e-book for a phone, tablet or e-reader.\n",
+    "easy-read": "- pdf/{slug}-easy-read.pdf: the key pages in Easy Read, short sentences with pictures\n"
+    "  (easy-read/index.html on the website).\n",
 }
 
 
@@ -110,7 +112,11 @@ def _readme(guide: Guide) -> str:
         organisation=config.organisation,
         licence=config.licence.name,
         booklet=PDF_EXTRAS[guide.edition] if guide.sessions else PDF_EXTRAS[guide.edition].split(";")[0] + ".",
-        editions="".join(EDITION_LINES[name].format(slug=config.slug, paper=config.paper) for name in config.editions),
+        editions="".join(
+            EDITION_LINES[name].format(slug=config.slug, paper=config.paper)
+            for name in config.editions
+            if name != "easy-read" or guide.easy_read  # made only for a guide with Easy Read texts
+        ),
     )
 
 

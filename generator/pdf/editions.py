@@ -34,7 +34,9 @@ LARGE_BOOKLET_DIAGRAM = (170.0, 14.0)
 A5_DIAGRAM = (110.0, 7.0)
 A4_LANDSCAPE = (297 * 72 / 25.4, 210 * 72 / 25.4)  # points
 LETTER_LANDSCAPE = (11 * 72.0, 8.5 * 72.0)
-FOOTER_SIZES = {LARGE: 14.0}  # "Page X of Y" in the booklet, points, as large-print.css's footers
+EASY_READ = "easy-read"  # pdf/easy_read.py: a peer with its own job, HTML and stylesheet
+# "Page X of Y" in points: as large-print.css's footers, and Easy Read's smallest size (nothing under 14 pt)
+FOOTER_SIZES = {LARGE: 14.0, EASY_READ: 14.0}
 STYLESHEETS = {LARGE: ("large-print.css",), A5: ("a5-booklet.css",)}
 TITLE_NOTES = {LARGE: " (large print)", A5: " (A5 booklet)", "": ""}
 BOOKLET_DIAGRAMS = {LARGE: LARGE_BOOKLET_DIAGRAM, A5: A5_DIAGRAM, "": BOOKLET_DIAGRAM}
@@ -57,7 +59,9 @@ def edition_jobs(guide: Guide, date: str | None) -> list[PdfJob]:
         for activity in guide.activities:
             name = f"{LARGE_FOLDER}/{activity.id}.pdf"
             jobs.append(PdfJob(name, name, "handout", activity.id, 1.5, date, variant=LARGE))
-    return jobs
+    from .easy_read import easy_read_jobs
+
+    return jobs + easy_read_jobs(guide, date)
 
 
 def paper(guide: Guide, kind: str, variant: str, activity_id: str | None) -> str:

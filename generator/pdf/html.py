@@ -89,6 +89,11 @@ def _render(guide: Guide, template: str, /, **context: Any) -> str:
     return env.get_template(template).render(**words, strong=_strong, page_footer=footer, words=WORDS, **context)
 
 
+def render_template(guide: Guide, template: str, /, **context: Any) -> str:
+    """A PDF template with the guide's words and footer: for the other PDF modules (Easy Read)."""
+    return _render(guide, template, **context)
+
+
 def _steps(activity: Activity, text: Callable[[str], Markup]) -> list[tuple[Markup, str]]:
     """Each step as (text, its minutes as a label, or '')."""
     return [(text(step.text), minutes_label(step.minutes)) for step in activity.steps]

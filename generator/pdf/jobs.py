@@ -114,6 +114,10 @@ def job_html(guide: Guide, job: PdfJob) -> str:
     assert job.kind != "booklet" and job.kind != "booklet-part", "the booklet's parts come from booklet_parts()"
     if job.session_id is not None:
         return session_job_html(guide, job.kind, job.session_id, job.source_date)
+    if job.kind == "easy-read":
+        from .easy_read import easy_read_html
+
+        return easy_read_html(guide, job.source_date)
     activity = _activity(guide, job)
     if job.variant == editions.LARGE:
         return editions.large_handout_html(guide, job)
@@ -130,6 +134,10 @@ def render_job(guide: Guide, job: PdfJob, html: str | None = None) -> bytes:
     """
     if job.kind == "booklet":
         return make_booklet(guide, job)
+    if job.kind == "easy-read":
+        from .easy_read import render_easy_read
+
+        return render_easy_read(guide, job, html)
     if job.kind == "epub":
         from ..epub.package import epub_bytes
 

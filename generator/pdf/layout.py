@@ -22,7 +22,7 @@ from .engine import load_weasyprint
 from .join.footer import page_css
 from .problems import layout_problem, refusal_problems
 
-Kind = Literal["booklet", "booklet-part", "handout", "poster", "epub", "agenda", "pack"]
+Kind = Literal["booklet", "booklet-part", "handout", "poster", "epub", "agenda", "pack", "easy-read"]
 PAGE_SIZES = {"A4": "A4", "Letter": "letter", "A3": "A3", "A5": "A5", "half-letter": "5.5in 8.5in", "Tabloid": "ledger"}
 STYLESHEETS: dict[str, tuple[str, ...]] = {
     "booklet": ("common.css", "content.css", "booklet.css"),
@@ -30,6 +30,7 @@ STYLESHEETS: dict[str, tuple[str, ...]] = {
     "poster": ("common.css", "content.css", "handout.css", "poster.css", "qr.css"),
     "agenda": ("common.css", "content.css", "qr.css", "session.css"),
     "pack": ("common.css", "content.css", "handout.css", "qr.css", "session.css"),
+    "easy-read": ("common.css", "easy-read.css"),
 }
 
 

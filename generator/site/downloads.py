@@ -11,6 +11,8 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from ..content.model import Guide
+from ..render.easy_read import PDF_KEY as EASY_READ_KEY
+from ..render.easy_read import pdf_name as easy_read_pdf
 
 LARGE = "{id}:large"  # an activity's large-print handout (ids never contain a colon)
 BOOKLET_LARGE, BOOKLET_A5, EPUB = "guide:large", "guide:a5", "guide:epub"
@@ -26,6 +28,7 @@ def editions_links(guide: Guide, filenames: Collection[str]) -> dict[str, str]:
     """Keys of the handouts mapping -> file names (relative to pdf/), for the editions being made."""
     wanted = {LARGE.format(id=a.id): f"{LARGE_FOLDER}/{a.id}.pdf" for a in guide.activities}
     wanted |= {BOOKLET_LARGE: f"{LARGE_FOLDER}/guide.pdf", BOOKLET_A5: A5_FILE, EPUB: epub_name(guide)}
+    wanted[EASY_READ_KEY] = easy_read_pdf(guide)
     return {key: name for key, name in wanted.items() if name in filenames}
 
 

@@ -69,6 +69,8 @@ def untranslated_key(page: SitePage) -> str | None:
         return UNTRANSLATED_KEY[page.path]
     if page.path.startswith("activities/"):
         return f"activity:{page.path.removeprefix('activities/').removesuffix('.md')}"
+    if page.path.startswith("easy-read/"):  # its list (easy-read/index.md) is made in the edition's language
+        return f"easy-read:{page.path.removeprefix('easy-read/').removesuffix('.md')}"
     return f"page:{page.path.removesuffix('.md')}"
 
 

@@ -27,7 +27,11 @@ MARKDOWN_EXTENSIONS: list[Any] = SITE_EXTENSIONS
 # navigation.prune: each page holds only the visible part of the navigation, not every page
 # of the guide (otherwise build time and page size grow with the number of pages squared).
 FEATURES = ["navigation.indexes", "navigation.footer", "navigation.prune", "search.highlight"]
-SECTIONS = {"activities": N_("Activities"), "sessions": N_("Sessions")}  # folders shown as a section of the navigation
+SECTIONS = {
+    "activities": N_("Activities"),
+    "sessions": N_("Sessions"),
+    "easy-read": N_("Easy Read"),
+}  # folders shown as a section of the navigation
 # Every problem MkDocs can find in links is a warning, and strict mode makes warnings fatal.
 VALIDATION = {
     "omitted_files": "warn",

@@ -29,6 +29,8 @@ from ..render.messages import N_, Messages, messages_for
 from ..render.support import WORDS, adaptations, minutes_label, safeguarding_context, support_context
 from ..render.template_files import template_roots
 from .downloads import activity_downloads, guide_downloads
+from .easy_read import INDEX as EASY_READ_INDEX
+from .easy_read import easy_read_pages, link_to
 from .sessions import session_pages
 
 HANDOUT_WORDS = {
@@ -166,7 +168,17 @@ def self_check(guide: Guide) -> Activity | None:
 
 def home_page(guide: Guide, handouts: Mapping[str, str]) -> SitePage:
     booklet, downloads = _pdf(handouts, BOOKLET), guide_downloads(handouts)
-    text = _render(guide, "home.md.j2", "index.md", guide=guide, home=guide.home, booklet=booklet, downloads=downloads)
+    easy_read = {"index": EASY_READ_INDEX if guide.easy_read else None, "version": link_to(guide, "home")}
+    text = _render(
+        guide,
+        "home.md.j2",
+        "index.md",
+        guide=guide,
+        home=guide.home,
+        booklet=booklet,
+        downloads=downloads,
+        easy_read=easy_read,
+    )
     return SitePage("index.md", messages_for(guide.config).gettext("Home"), text)
 
 
@@ -177,7 +189,9 @@ def content_page(guide: Guide, page: Page) -> SitePage:
         "support": support_context(guide) if "support-contacts" in page.show else None,
         "safeguarding": safeguarding_context(guide) if "safeguarding-contact" in page.show else None,
     }
-    return SitePage(path, page.title, _render(guide, "page.md.j2", path, page=page, page_id=page.id, **boxes))
+    easy_read = link_to(guide, f"page:{page.id}")
+    text = _render(guide, "page.md.j2", path, page=page, page_id=page.id, easy_read=easy_read, **boxes)
+    return SitePage(path, page.title, text)
 
 
 def skills_page(guide: Guide, handouts: Mapping[str, str]) -> SitePage:
@@ -242,6 +256,7 @@ def activity_page(guide: Guide, activity: Activity, handouts: Mapping[str, str])
         adaptations=adaptations(activity),
         support=support_context(guide),
         page_id=None,
+        easy_read=link_to(guide, f"activity:{activity.id}"),
     )
     return SitePage(path, activity.title, text)
 
@@ -255,4 +270,5 @@ def all_pages(guide: Guide, handouts: Mapping[str, str]) -> list[SitePage]:
         activities_index(guide),
         *(activity_page(guide, a, handouts) for a in guide.activities),
         *(SitePage(*page) for page in session_pages(guide, handouts, partial(_render, guide))),
+        *(SitePage(*page) for page in easy_read_pages(guide, handouts, partial(_render, guide))),
     ]

@@ -29,6 +29,7 @@ from ..render.sanitiser import missing_marker
 from ..render.template_files import Roots, template_file, template_roots, template_tree
 from .brand import palette
 from .circles import handout_script, handout_scripts, write_circles_assets
+from .easy_read import write_pictures as write_easy_read_pictures
 from .languages import mark_untranslated
 from .mkdocs_config import ASSETS, SHIM, mkdocs_config
 from .pages import all_pages
@@ -81,6 +82,7 @@ def write_mkdocs_project(
         raise ValueError("handouts were given without pdf_dir, the folder that holds them")
     write_circles_assets(guide, docs / ASSETS, handouts)  # the interactive three circles
     write_planner_assets(guide, docs / ASSETS)  # the session planner
+    write_easy_read_pictures(guide, docs)  # the bundled pictures beside Easy Read points
     for rel in pdf_files(guide, handouts):
         _write(docs / rel, "")  # filled in by write_pdf_files
     if pdf_dir is not None:

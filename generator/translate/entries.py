@@ -17,6 +17,7 @@ SOURCE_PATHS = {
     "page": "content/pages/{}.md",
     "skill": "content/skills.yml",
     "activity": "content/activities/{}.yml",
+    "easy-read": "content/easy-read/{}.yml",
 }
 CONTEXT = re.compile(r"^(?P<path>content/\S+) (?P<where>[a-z0-9_.-]+?)(?:\[(?P<index>\d+)\])?$")
 

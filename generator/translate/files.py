@@ -17,6 +17,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 
 from ..content.translations import (
     ACTIVITY_FIELDS,
+    EASY_READ_FIELDS,
     HANDOUT_FIELDS,
     PAGE_FIELDS,
     SKILL_FIELDS,
@@ -71,6 +72,13 @@ def activity_text(ident: str, item: Item, language: str, source: str) -> str:
     return HEADER.format(language=language, source=source) + _dump(data)
 
 
+def easy_read_text(ident: str, item: Item, language: str, source: str) -> str:
+    data = CommentedMap(id=ident)
+    data["source_hashes"] = _hashes(item.hashes)
+    data.update(_mapping(item.fields, EASY_READ_FIELDS))
+    return HEADER.format(language=language, source=source) + _dump(data)
+
+
 def skills_text(items: list[tuple[str, Item]], language: str) -> str:
     skills = []
     for ident, item in items:
@@ -101,9 +109,12 @@ def file_texts(items: dict[ItemKey, Item], order: list[ItemKey], language: str) 
         if key not in items or key[0] == "skill":
             continue
         item = items[key]
-        text = (
-            page_text(item) if key[0] in ("home", "page") else activity_text(key[1], item, language, source_path(key))
-        )
+        if key[0] in ("home", "page"):
+            text = page_text(item)
+        elif key[0] == "easy-read":
+            text = easy_read_text(key[1], item, language, source_path(key))
+        else:
+            text = activity_text(key[1], item, language, source_path(key))
         out[item_path(key, language)] = text
     return out
 

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..content.model import Guide
-from ..content.translation_model import TranslatedActivity, TranslatedPageMeta, TranslatedSkill
+from ..content.translation_model import TranslatedActivity, TranslatedEasyRead, TranslatedPageMeta, TranslatedSkill
 from ..content.translations import (
     Item,
     ItemKey,
@@ -189,7 +189,7 @@ def _value(found: _Field, current: Value | None) -> tuple[Value | None, Value | 
     return tuple(found.translated[i] for i in order), tuple(found.sources[i] for i in order)
 
 
-MODELS: dict[str, Any] = {"activity": TranslatedActivity, "skill": TranslatedSkill}
+MODELS: dict[str, Any] = {"activity": TranslatedActivity, "skill": TranslatedSkill, "easy-read": TranslatedEasyRead}
 
 
 def _validate(

@@ -8,7 +8,8 @@ from ..content.model import Guide
 from ..content.translations import ItemStatus, load_translation, statuses
 from ..errors import counted
 
-KINDS = (("home", "Home page"), ("page", "Pages"), ("skill", "Skills"), ("activity", "Activities"))
+KINDS: tuple[tuple[str, str], ...] = (("home", "Home page"), ("page", "Pages"), ("skill", "Skills"))
+KINDS += (("activity", "Activities"), ("easy-read", "Easy Read"))
 STATES = ("translated", "stale", "missing")
 
 

@@ -37,7 +37,7 @@ def test_the_local_backend_is_this_preview() -> None:
 def test_every_part_of_the_guide_has_a_collection() -> None:
     config = decap_config(REPO, ORIGIN)
     names = [c["name"] for c in config["collections"]]
-    assert names == ["settings", "home", "pages", "activities", "skills", "sessions", "support"]
+    assert names == ["settings", "home", "pages", "activities", "skills", "sessions", "support", "easy_read"]
     assert _collection(config, "settings")["files"][0]["file"] == "site_config.yml"
     pages = _collection(config, "pages")
     assert (pages["folder"], pages["format"], pages["create"]) == ("content/pages", "frontmatter", True)
@@ -87,8 +87,8 @@ def test_a_field_added_to_the_model_appears_in_the_editor(monkeypatch: pytest.Mo
 def test_each_translation_has_its_own_collections(tmp_path: Path) -> None:
     (tmp_path / "site_config.yml").write_text("title: T\ntranslations: [cy, {language: fr}]\n")
     names = [c["name"] for c in decap_config(tmp_path, ORIGIN)["collections"]]
-    parts = ("home", "pages", "activities", "skills")
-    assert names[7:] == [f"{lang}_{part}" for lang in ("cy", "fr") for part in parts]
+    parts = ("home", "pages", "activities", "skills", "easy_read")
+    assert names[8:] == [f"{lang}_{part}" for lang in ("cy", "fr") for part in parts]
     cy_activities = _collection(decap_config(tmp_path, ORIGIN), "cy_activities")
     assert cy_activities["folder"] == "content/translations/cy/activities"
     assert _fields(cy_activities)["steps"]["field"]["widget"] == "text"

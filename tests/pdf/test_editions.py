@@ -200,4 +200,5 @@ def test_large_print_can_be_turned_off(default_guide: Guide) -> None:
     guide = default_guide.model_copy(update={"config": config})
     names = [job.filename for job in jobs.pdf_jobs(guide)]
     assert not [n for n in names if n.startswith("large-print/") or n == editions.A5_BOOKLET]
-    assert len(names) == len(jobs.pdf_jobs(default_guide)) - 2 - len(default_guide.activities)
+    # the large-print booklet and handouts, the A5 booklet and the Easy Read PDF are gone
+    assert len(names) == len(jobs.pdf_jobs(default_guide)) - 3 - len(default_guide.activities)

@@ -48,9 +48,9 @@ def test_one_pdf_per_activity_the_poster_and_the_booklet(built: Built, default_g
     expected = {f"{a.id}.pdf" for a in default_guide.activities} | {"guide.pdf"}
     expected |= {f"{a.id}-a3.pdf" for a in default_guide.activities if isinstance(a.handout, ThreeCirclesHandout)}
     expected |= {f"sessions/{s.id}-{kind}.pdf" for s in default_guide.sessions for kind in ("agenda", "pack")}
-    # The other editions (tests/pdf/test_editions.py): large print and the A5 booklet.
+    # The other editions (tests/pdf/test_editions.py, test_easy_read_pdf.py): large print, the A5 booklet, Easy Read.
     expected |= {f"large-print/{a.id}.pdf" for a in default_guide.activities}
-    expected |= {"large-print/guide.pdf", "guide-a5-booklet.pdf"}
+    expected |= {"large-print/guide.pdf", "guide-a5-booklet.pdf", f"{default_guide.config.slug}-easy-read.pdf"}
     assert names == sorted(expected)
     assert all(p.read_bytes().startswith(b"%PDF-") for p in built.files)
 

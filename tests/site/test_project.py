@@ -60,6 +60,7 @@ def test_one_page_per_content_page_and_activity_plus_home_skills_and_index(
     expected |= {f"{p.id}.md" for p in default_guide.pages}
     expected |= {f"activities/{a.id}.md" for a in default_guide.activities}
     expected |= {f"sessions/{s.id}.md" for s in default_guide.sessions} | {"sessions/index.md", "sessions/planner.md"}
+    expected |= {f"easy-read/{e.id}.md" for e in default_guide.easy_read} | {"easy-read/index.md"}
     assert set(pages) == expected
 
 
