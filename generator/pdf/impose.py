@@ -20,8 +20,8 @@ import hashlib
 import io
 import zlib
 from collections.abc import Iterator
-from xml.sax.saxutils import escape
 from typing import Any, BinaryIO
+from xml.sax.saxutils import escape
 
 import pikepdf
 from pikepdf import Name, Pdf

@@ -10,11 +10,15 @@ comes out in shapes PDF/UA-1 forbids; its umbrella issue for PDF/UA gaps is Koze
 - links: an inline box inside a link (the contents' page number) gets its own link annotation,
   tagged `Span` instead of `Link`;
 - headings: a level that skips (an editor's `#` then `###`) stays skipped;
-- table headers carry no `/Scope`.
+- table headers carry no `/Scope`;
+- an image without alternative text (`alt=""`, or none: `guidegen check` warns about it) is a
+  `Figure` with nothing to read.
 
-Each is repaired in the tree only: no content stream changes, every marked-content id keeps
-its element, so what a screen reader reads and in which order stays the same. The join
-(pdf/join/) then merges trees that are already right.
+Each but the last is repaired in the tree only: every marked-content id keeps its element, so
+what a screen reader reads and in which order stays the same. An image with no words is taken
+out of the tree and its drawing marked as an artifact (decoration), as HTML's `alt=""` means:
+that one changes the page's content stream. The join (pdf/join/) then merges trees that are
+already right.
 """
 
 from __future__ import annotations
@@ -49,7 +53,7 @@ def repair_tree(document: pikepdf.Pdf) -> bool:
     """Repair lists, links, headings and table headers in place; True if anything changed."""
     root = document.Root.StructTreeRoot
     changed = False
-    for repair in (_repair_lists, _repair_links, _repair_headings, _repair_table_headers):
+    for repair in (_repair_lists, _repair_links, _repair_headings, _repair_table_headers, _repair_figures):
         changed = repair(document, root) or changed
     return changed
 
@@ -305,3 +309,54 @@ def _repair_table_headers(document: pikepdf.Pdf, root: Any) -> bool:
             attributes.Scope = Name.Row if first and not in_head else Name.Column
             changed = True
     return changed
+
+
+# ----------------------------------------------------------------------------------- figures
+
+
+def _repair_figures(document: pikepdf.Pdf, root: Any) -> bool:
+    """A Figure with no words for it (no /Alt, no /ActualText) becomes decoration: an artifact."""
+    changed = False
+    for element in list(walk(root)):
+        if role(element) != "/Figure" or _described(element) or "/Pg" not in element:
+            continue
+        members = kids(element)
+        if not members or not all(isinstance(k, int) for k in members):
+            continue  # holds more than its own drawing: left for the validator to report
+        _mark_artifacts(document, element.Pg, set(members), root.ParentTree)
+        parent = element.P
+        set_kids(parent, [k for k in kids(parent) if not same(k, element)])
+        changed = True
+    return changed
+
+
+def _described(element: Any) -> bool:
+    return any(str(element.get(key, "")).strip() for key in ("/Alt", "/ActualText"))
+
+
+def _mark_artifacts(document: pikepdf.Pdf, page: Any, mcids: set[int], parent_tree: Any) -> None:
+    """The page's marked content with these ids becomes artifacts, and leaves the parent tree."""
+    operations = []
+    for operands, operator in pikepdf.parse_content_stream(page):
+        properties = operands[1] if str(operator) == "BDC" and len(operands) == 2 else None
+        if isinstance(properties, Dictionary) and properties.get("/MCID") in mcids:
+            operations.append(pikepdf.ContentStreamInstruction([Name.Artifact], pikepdf.Operator("BMC")))
+        else:
+            operations.append(pikepdf.ContentStreamInstruction(operands, operator))
+    page.Contents = document.make_stream(pikepdf.unparse_content_stream(operations))
+    if "/StructParents" not in page:
+        return
+    for key, value in _number_tree(parent_tree):
+        if key == int(page.StructParents) and isinstance(value, Array):
+            for mcid in mcids:
+                if mcid < len(value):
+                    value[mcid] = None
+
+
+def _number_tree(node: Any) -> Iterator[tuple[int, Any]]:
+    if "/Nums" in node:
+        flat = node.Nums
+        for index in range(0, len(flat), 2):
+            yield int(flat[index]), flat[index + 1]
+    for kid in node.get("/Kids", []):
+        yield from _number_tree(kid)
