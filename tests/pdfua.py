@@ -72,6 +72,8 @@ def _finding(path: Path, pdf: pikepdf.Pdf, failure: Any) -> Finding:
         target = pdf.get_object((failure.object_id.object_number, failure.object_id.generation))
     elif failure.rule_id in FIRST_OFFENDER:  # the validator names no object: find the first one
         target = next((e for e in _elements(pdf) if FIRST_OFFENDER[failure.rule_id](e)), None)
+    elif failure.rule_id == "PDFUA1-HEADING-NESTING-001":
+        target = _skipped_heading(pdf)
     if target is not None:
         ident = target.objgen
         obj = f"object {ident[0]} {ident[1]} ({_kind(target)})"
@@ -85,7 +87,9 @@ def _kind(obj: Any) -> str:
         return "an object"
     name = str(obj.get("/S") or obj.get("/Type") or "object").lstrip("/")
     noun = f"{name} element" if "/S" in obj else name
-    return f"{'an' if name[0] in 'AEFHILMNORSX' else 'a'} {noun}"
+    spelt = name[:2].isupper() or len(name) <= 2  # L, LI, H4, TH: read letter by letter
+    article = "an" if name[0] in ("AEFHILMNORSX" if spelt else "AEIOU") else "a"
+    return f"{article} {noun}"
 
 
 def _kids(element: Any) -> list[Any]:
@@ -113,7 +117,22 @@ FIRST_OFFENDER = {
         _role(e) == "/L" and any(_role(k) not in ("/L", "/LI", "/Caption") for k in _kids(e))
     ),
     "PDFUA1-LI-PARENT-001": lambda e: _role(e) == "/LI" and _role(e.get("/P")) != "/L",
+    "PDFUA1-FIGURE-ALTERNATIVE-TEXT-001": lambda e: (
+        _role(e) == "/Figure" and not any(str(e.get(key, "")).strip() for key in ("/Alt", "/ActualText"))
+    ),
 }
+
+
+def _skipped_heading(pdf: pikepdf.Pdf) -> Any:
+    """The first heading more than one level below the one before it (or than none, for the first)."""
+    last = 0
+    for element in _elements(pdf):
+        if re.fullmatch(r"/H[1-6]", _role(element)):
+            level = int(_role(element)[2])
+            if level > last + 1:
+                return element
+            last = level
+    return None
 
 
 def _page_of(pdf: pikepdf.Pdf, target: Any) -> int | None:
@@ -152,9 +171,10 @@ def _reachable(page: Any) -> Iterator[tuple[int, int]]:
             stack += list(item)
 
 
-def pdfs(folders: Iterable[Path]) -> list[Path]:
-    """Every PDF in the folders, sorted: a build's own, not a fixed list, so new editions count too."""
-    return sorted(p for folder in folders for p in folder.rglob("*.pdf"))
+def pdfs(places: Iterable[Path]) -> list[Path]:
+    """Every PDF in the folders (or the files themselves), sorted: a build's own, not a fixed list,
+    so a new edition is validated too."""
+    return sorted(p for place in places for p in ([place] if place.is_file() else place.rglob("*.pdf")))
 
 
 def main(arguments: list[str]) -> int:

@@ -1,0 +1,89 @@
+"""Every PDF of the default guide, judged by an independent PDF/UA-1 validator (issue 27).
+
+The PDFs are the session's shared build (conftest.built: every job, as the build's workers run
+it), found by listing its folder, so an edition added later is validated without a change here.
+The one PDF that does not claim PDF/UA is the A5 printing sheets, which say so.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+import pytest
+from pdfcheck import Built
+from pdfua import claims_pdfua, findings, pdfs
+
+from generator.content.model import Guide
+from generator.pdf import editions
+from generator.site.downloads import BOOKLET_A5
+from generator.site.pages import home_page
+
+pytestmark = pytest.mark.slow
+
+
+def test_every_pdf_that_claims_pdfua_passes_the_validator(built: Built) -> None:
+    files = pdfs([built.folder])
+    assert len(files) >= len(built.files) > 20
+    claiming = [path for path in files if claims_pdfua(path)]
+    assert [p.relative_to(built.folder).as_posix() for p in files if p not in claiming] == [editions.A5_BOOKLET]
+    failures = [str(finding) for path in claiming for finding in findings(path)]
+    assert failures == [], "\n".join(failures)
+
+
+def test_the_printing_sheets_say_they_are_for_printing_and_claim_nothing(built: Built) -> None:
+    with pikepdf.open(built.path(editions.A5_BOOKLET)) as pdf:
+        xmp = pdf.Root.Metadata.read_bytes().decode()
+        title = str(pdf.trailer.Info.Title)
+        assert "/StructTreeRoot" not in pdf.Root and "/MarkInfo" not in pdf.Root
+    assert "pdfuaid" not in xmp
+    assert "for printing" in title and f">{title}</rdf:li>" in xmp
+
+
+def test_the_accessible_booklet_is_offered_beside_the_printing_sheets(default_guide: Guide) -> None:
+    """On the home page (so in the hosted site and the offline zip), right above the sheets."""
+    handouts = {"guide": "guide.pdf", BOOKLET_A5: editions.A5_BOOKLET}
+    page = home_page(default_guide, handouts).markdown
+    booklet, sheets = page.index("(pdf/guide.pdf)"), page.index(f"(pdf/{editions.A5_BOOKLET})")
+    assert booklet < sheets and page.count("\n", booklet, sheets) <= 3
+    assert "screen reader" in page[booklet:sheets]
+
+
+def test_every_field_keeps_its_name_tooltip_and_place_in_the_tags(built: Built) -> None:
+    """The repair must not cost the forms: each widget named, with /TU on itself, in a Form element."""
+    seen = 0
+    for path in filter(claims_pdfua, pdfs([built.folder])):
+        with pikepdf.open(path) as pdf:
+            keys = _parent_tree(pdf)
+            for page in pdf.pages:
+                widgets = [a for a in page.obj.get("/Annots", []) if a.get("/Subtype") == "/Widget"]
+                assert not widgets or page.obj.get("/Tabs") == "/S", f"{path.name}: tab order is not the tags' order"
+                for widget in widgets:
+                    seen += 1
+                    field = widget if "/T" in widget else widget.Parent
+                    assert str(field.T) and str(widget.TU).strip(), f"{path.name}: a field without name or tooltip"
+                    element = keys[int(widget.StructParent)]
+                    assert element.S == "/Form", f"{path.name}: field {field.T} is tagged {element.S}"
+    assert seen > 100
+
+
+def _parent_tree(pdf: pikepdf.Pdf) -> dict[int, object]:
+    flat = list(pdf.Root.StructTreeRoot.ParentTree.Nums)
+    return {int(flat[i]): flat[i + 1] for i in range(0, len(flat), 2)}
+
+
+def test_the_checker_names_file_page_and_rule(built: Built, tmp_path: Path) -> None:
+    """The check's words, on a PDF made to fail: an image's description taken away."""
+    broken = tmp_path / "broken.pdf"
+    with pikepdf.open(built.path("good-facilitation.pdf")) as pdf:
+        stack = [pdf.Root.StructTreeRoot]
+        while stack:
+            element = stack.pop()
+            if element.get("/S") == "/Figure":
+                del element.Alt
+            kids = element.get("/K")
+            stack += [k for k in (kids if isinstance(kids, pikepdf.Array) else []) if isinstance(k, pikepdf.Dictionary)]
+        pdf.save(broken)
+    [finding] = findings(broken)
+    assert (finding.file, finding.page, finding.rule) == (broken, 1, "PDFUA1-FIGURE-ALTERNATIVE-TEXT-001")
+    assert str(finding).startswith(f"{broken}: page 1: PDFUA1-FIGURE-ALTERNATIVE-TEXT-001: ")
