@@ -7,19 +7,24 @@ The one PDF that does not claim PDF/UA is the A5 printing sheets, which say so.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pikepdf
 import pytest
-from pdfcheck import Built
+from pdfcheck import Built, render_all
 from pdfua import claims_pdfua, findings, pdfs
 
+from generator.checks import check_guide
 from generator.content.model import Guide
 from generator.pdf import editions
 from generator.site.downloads import BOOKLET_A5
 from generator.site.pages import home_page
 
 pytestmark = pytest.mark.slow
+REPO = Path(__file__).resolve().parents[2]
+MINIMAL = REPO / "tests" / "samples" / "minimal"
 
 
 def test_every_pdf_that_claims_pdfua_passes_the_validator(built: Built) -> None:
@@ -87,3 +92,42 @@ def test_the_checker_names_file_page_and_rule(built: Built, tmp_path: Path) -> N
     [finding] = findings(broken)
     assert (finding.file, finding.page, finding.rule) == (broken, 1, "PDFUA1-FIGURE-ALTERNATIVE-TEXT-001")
     assert str(finding).startswith(f"{broken}: page 1: PDFUA1-FIGURE-ALTERNATIVE-TEXT-001: ")
+
+
+BADLY_BUILT = """Intro.
+
+### A heading that jumps a level
+
+- First
+-
+- Third
+
+See [](https://example.org/more), and a table without headings:
+
+|   |   |
+|---|---|
+| a | b |
+
+![](assets/logo.svg)
+
+<ul></ul>
+"""
+
+
+def test_a_badly_built_page_still_makes_pdfs_the_validator_accepts(tmp_path: Path) -> None:
+    """An editor's page with every mistake of issue 27's list: repaired in the PDFs, warned by check."""
+    guide = Path(shutil.copytree(MINIMAL, tmp_path / "guide"))
+    shutil.copy(REPO / "content" / "assets" / "logo.svg", guide / "content" / "assets")
+    page = guide / "content" / "pages" / "badly-built.md"
+    page.write_text(f"---\ntitle: Badly built\n---\n{BADLY_BUILT}", encoding="utf-8")
+    loaded, warned = check_guide(guide, remember=False)
+    lines = {(w.path, w.line) for w in warned}
+    assert {6, 9, 12, 14, 18} <= {line for path, line in lines if path == "content/pages/badly-built.md"}
+    files = render_all(loaded, tmp_path / "pdf")
+    booklet = next(p for p in files if p.name == "guide.pdf")
+    assert (
+        "A heading that jumps a level"
+        in subprocess.run(["pdftotext", str(booklet), "-"], capture_output=True, text=True, check=True).stdout
+    )
+    failures = [str(f) for p in files if claims_pdfua(p) for f in findings(p)]
+    assert failures == [], "\n".join(failures)
