@@ -336,13 +336,13 @@ def _described(element: Any) -> bool:
 
 def _mark_artifacts(document: pikepdf.Pdf, page: Any, mcids: set[int], parent_tree: Any) -> None:
     """The page's marked content with these ids becomes artifacts, and leaves the parent tree."""
-    operations = []
-    for operands, operator in pikepdf.parse_content_stream(page):
-        properties = operands[1] if str(operator) == "BDC" and len(operands) == 2 else None
-        if isinstance(properties, Dictionary) and properties.get("/MCID") in mcids:
-            operations.append(pikepdf.ContentStreamInstruction([Name.Artifact], pikepdf.Operator("BMC")))
-        else:
-            operations.append(pikepdf.ContentStreamInstruction(operands, operator))
+    operations: list[Any] = []
+    for instruction in pikepdf.parse_content_stream(page):  # inline images pass through as they are
+        operands = instruction.operands
+        marked = str(instruction.operator) == "BDC" and len(operands) == 2
+        if marked and isinstance(operands[1], Dictionary) and operands[1].get("/MCID") in mcids:
+            instruction = pikepdf.ContentStreamInstruction([Name.Artifact], pikepdf.Operator("BMC"))
+        operations.append(instruction)
     page.Contents = document.make_stream(pikepdf.unparse_content_stream(operations))
     if "/StructParents" not in page:
         return
