@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
@@ -169,6 +170,34 @@ def _reachable(page: Any) -> Iterator[tuple[int, int]]:
             stack += [v for k, v in item.items() if k not in ("/Parent", "/P", "/Dest", "/A")]
         elif isinstance(item, pikepdf.Array):
             stack += list(item)
+
+
+def marked_content(path: Path) -> tuple[Counter[tuple[int, int]], set[tuple[int, int]]]:
+    """(page, MCID) as the structure tree reaches them, with how often, and as the pages mark them.
+
+    PDF/UA wants each piece of a page's content in the tree once: not lost, not read twice."""
+    with pikepdf.open(path) as pdf:
+        pages = {page.objgen: number for number, page in enumerate(pdf.pages)}
+        in_tree: Counter[tuple[int, int]] = Counter()
+        stack: list[tuple[Any, int | None]] = [(pdf.Root.StructTreeRoot, None)]
+        while stack:
+            element, page = stack.pop()
+            page = pages.get(element.Pg.objgen, page) if "/Pg" in element else page
+            for kid in _kids(element):
+                if isinstance(kid, int) and page is not None:
+                    in_tree[(page, kid)] += 1
+                elif isinstance(kid, pikepdf.Dictionary) and "/MCID" in kid:  # a marked-content reference
+                    in_tree[(pages.get(kid.Pg.objgen, page) if "/Pg" in kid else page, int(kid.MCID))] += 1
+                elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    stack.append((kid, page))
+        drawn = set()
+        for number, page in enumerate(pdf.pages):
+            for instruction in pikepdf.parse_content_stream(page):
+                operands = instruction.operands
+                properties = operands[1] if str(instruction.operator) == "BDC" else None
+                if isinstance(properties, pikepdf.Dictionary) and "/MCID" in properties:
+                    drawn.add((number, int(properties.MCID)))
+    return in_tree, drawn
 
 
 def pdfs(places: Iterable[Path]) -> list[Path]:

@@ -12,19 +12,23 @@ comes out in shapes PDF/UA-1 forbids; its umbrella issue for PDF/UA gaps is Koze
 - headings: a level that skips (an editor's `#` then `###`) stays skipped;
 - table headers carry no `/Scope`;
 - an image without alternative text (`alt=""`, or none: `guidegen check` warns about it) is a
-  `Figure` with nothing to read.
+  `Figure` with nothing to read;
+- the page margins (the footer's title and page number) are marked as content, but their
+  elements hang outside the tree (WeasyPrint's comment: an artifact element needs PDF 2.0), so
+  that content is neither tagged nor an artifact.
 
-Each but the last is repaired in the tree only: every marked-content id keeps its element, so
+The first four are repaired in the tree only: every marked-content id keeps its element, so
 what a screen reader reads and in which order stays the same. An image with no words is taken
-out of the tree and its drawing marked as an artifact (decoration), as HTML's `alt=""` means:
-that one changes the page's content stream. The join (pdf/join/) then merges trees that are
+out of the tree and its drawing marked as an artifact (decoration), as HTML's `alt=""` means,
+and content the tree never reaches (the margins) is marked as an artifact (page furniture):
+those two change the page's content stream. The join (pdf/join/) then merges trees that are
 already right.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pikepdf
@@ -53,7 +57,8 @@ def repair_tree(document: pikepdf.Pdf) -> bool:
     """Repair lists, links, headings and table headers in place; True if anything changed."""
     root = document.Root.StructTreeRoot
     changed = False
-    for repair in (_repair_lists, _repair_links, _repair_headings, _repair_table_headers, _repair_figures):
+    repairs = (_repair_lists, _repair_links, _repair_headings, _repair_table_headers)
+    for repair in (*repairs, _repair_figures, _repair_unreached):
         changed = repair(document, root) or changed
     return changed
 
@@ -70,7 +75,9 @@ def kids(element: Any) -> list[Any]:
 
 
 def is_element(kid: Any) -> bool:
-    return isinstance(kid, Dictionary) and kid.get("/Type", Name.StructElem) == Name.StructElem and "/S" in kid
+    """A structure element: the only kind of kid with a structure type (/S); marked-content and
+    object references have none. (Comparing /Type too made this the repair's slowest line.)"""
+    return isinstance(kid, Dictionary) and "/S" in kid
 
 
 def role(kid: Any) -> str:
@@ -323,34 +330,74 @@ def _repair_figures(document: pikepdf.Pdf, root: Any) -> bool:
         members = kids(element)
         if not members or not all(isinstance(k, int) for k in members):
             continue  # holds more than its own drawing: left for the validator to report
-        _mark_artifacts(document, element.Pg, set(members), root.ParentTree)
+        _mark_artifacts(document, element.Pg, set(members).__contains__, root.ParentTree)
         parent = element.P
         set_kids(parent, [k for k in kids(parent) if not same(k, element)])
         changed = True
     return changed
 
 
+def _repair_unreached(document: pikepdf.Pdf, root: Any) -> bool:
+    """Marked content no element of the tree reaches (the margins' elements hang outside it) is
+    page furniture: an artifact, so each piece of content is either read once or skipped.
+
+    The parent tree lists each page's marked content, so only a page with some unreached is parsed."""
+    reached = _reached(root)
+    pages = {int(page.StructParents): page for page in document.pages if "/StructParents" in page}
+    changed = False
+    for key, value in list(_number_tree(root.ParentTree)):
+        page = pages.get(key)
+        if page is None or not isinstance(value, Array):
+            continue
+        unreached = {m for m, element in enumerate(value) if element is not None and (page.objgen, m) not in reached}
+        if unreached:
+            changed = _mark_artifacts(document, page.obj, unreached.__contains__, root.ParentTree) or changed
+    return changed
+
+
+def _reached(root: Any) -> set[tuple[tuple[int, int], int]]:
+    """(page, marked-content id) of every piece of content the tree holds."""
+    found = set()
+    stack: list[tuple[Any, Any]] = [(root, None)]
+    while stack:
+        element, page = stack.pop()
+        page = element.Pg if "/Pg" in element else page
+        for kid in kids(element):
+            if isinstance(kid, int) and page is not None:
+                found.add((page.objgen, kid))
+            elif isinstance(kid, Dictionary) and "/MCID" in kid:  # a marked-content reference
+                found.add(((kid.Pg if "/Pg" in kid else page).objgen, int(kid.MCID)))
+            elif is_element(kid):
+                stack.append((kid, page))
+    return found
+
+
 def _described(element: Any) -> bool:
     return any(str(element.get(key, "")).strip() for key in ("/Alt", "/ActualText"))
 
 
-def _mark_artifacts(document: pikepdf.Pdf, page: Any, mcids: set[int], parent_tree: Any) -> None:
-    """The page's marked content with these ids becomes artifacts, and leaves the parent tree."""
+def _mark_artifacts(document: pikepdf.Pdf, page: Any, chosen: Callable[[int], bool], parent_tree: Any) -> bool:
+    """The page's marked content whose id is chosen becomes artifacts and leaves the parent tree;
+    the page's content is parsed once and written again only when something changed."""
     operations: list[Any] = []
+    marked: set[int] = set()
     for instruction in pikepdf.parse_content_stream(page):  # inline images pass through as they are
         operands = instruction.operands
-        marked = str(instruction.operator) == "BDC" and len(operands) == 2
-        if marked and isinstance(operands[1], Dictionary) and operands[1].get("/MCID") in mcids:
+        properties = operands[1] if str(instruction.operator) == "BDC" and len(operands) == 2 else None
+        if isinstance(properties, Dictionary) and "/MCID" in properties and chosen(int(properties.MCID)):
+            marked.add(int(properties.MCID))
             instruction = pikepdf.ContentStreamInstruction([Name.Artifact], pikepdf.Operator("BMC"))
         operations.append(instruction)
+    if not marked:
+        return False
     page.Contents = document.make_stream(pikepdf.unparse_content_stream(operations))
-    if "/StructParents" not in page:
-        return
-    for key, value in _number_tree(parent_tree):
-        if key == int(page.StructParents) and isinstance(value, Array):
-            for mcid in mcids:
-                if mcid < len(value):
-                    value[mcid] = None
+    if "/StructParents" in page:
+        for key, value in _number_tree(parent_tree):
+            if key == int(page.StructParents) and isinstance(value, Array):
+                for mcid in marked:
+                    if mcid < len(value):
+                        value[mcid] = None
+    return True
 
 
 def _number_tree(node: Any) -> Iterator[tuple[int, Any]]:

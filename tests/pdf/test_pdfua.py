@@ -14,7 +14,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 from pdfcheck import Built, render_all
-from pdfua import claims_pdfua, findings, pdfs
+from pdfua import claims_pdfua, findings, marked_content, pdfs
 
 from generator.checks import check_guide
 from generator.content.model import Guide
@@ -34,6 +34,14 @@ def test_every_pdf_that_claims_pdfua_passes_the_validator(built: Built) -> None:
     assert [p.relative_to(built.folder).as_posix() for p in files if p not in claiming] == [editions.A5_BOOKLET]
     failures = [str(finding) for path in claiming for finding in findings(path)]
     assert failures == [], "\n".join(failures)
+
+
+def test_each_piece_of_every_page_is_in_the_tags_once_or_an_artifact(built: Built) -> None:
+    """Not lost to a screen reader, not read twice: checked here, the validator does not."""
+    for path in filter(claims_pdfua, pdfs([built.folder])):
+        in_tree, drawn = marked_content(path)
+        assert set(in_tree) == drawn, f"{path.name}: marked content outside the tree, or tags for nothing"
+        assert set(in_tree.values()) == {1}, f"{path.name}: content in the tree twice"
 
 
 def test_the_printing_sheets_say_they_are_for_printing_and_claim_nothing(built: Built) -> None:

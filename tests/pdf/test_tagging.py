@@ -9,13 +9,11 @@ the tags, not the page).
 from __future__ import annotations
 
 import subprocess
-from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import pikepdf
 import pytest
-from pdfua import findings
+from pdfua import findings, marked_content
 
 from generator.pdf.engine import load_weasyprint
 from generator.pdf.tagging import repair_tags
@@ -62,30 +60,6 @@ def repaired(raw: Path) -> Path:
     return path
 
 
-def marked_ids(path: Path) -> tuple[Counter[tuple[int, int]], set[tuple[int, int]]]:
-    """(page, MCID) as the structure tree reaches them (with counts), and as the pages mark them."""
-    with pikepdf.open(path) as pdf:
-        pages = {page.objgen: number for number, page in enumerate(pdf.pages)}
-        in_tree: Counter[tuple[int, int]] = Counter()
-        stack: list[tuple[Any, int | None]] = [(pdf.Root.StructTreeRoot, None)]
-        while stack:
-            element, page = stack.pop()
-            page = pages.get(element.Pg.objgen, page) if "/Pg" in element else page
-            kids = element.get("/K")
-            for kid in list(kids) if isinstance(kids, pikepdf.Array) else [] if kids is None else [kids]:
-                if isinstance(kid, int):
-                    assert page is not None
-                    in_tree[(page, kid)] += 1
-                elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
-                    stack.append((kid, page))
-        drawn = set()
-        for number, page in enumerate(pdf.pages):
-            for operands, operator in pikepdf.parse_content_stream(page):
-                if str(operator) == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/MCID" in operands[1]:
-                    drawn.add((number, int(operands[1].MCID)))
-    return in_tree, drawn
-
-
 def poppler(path: Path) -> tuple[str, bytes]:
     """What poppler reads (pdftotext) and draws (pdftoppm) of the first page."""
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
@@ -101,7 +75,7 @@ def test_the_repair_satisfies_the_validator_and_changes_no_page(case: str, tmp_p
     assert rules <= {f.rule for f in findings(raw)}, "WeasyPrint no longer makes this mistake: drop the case"
     fixed = repaired(raw)
     assert [str(f) for f in findings(fixed)] == []
-    in_tree, drawn = marked_ids(fixed)
+    in_tree, drawn = marked_content(fixed)
     assert set(in_tree.values()) <= {1}, "a marked-content id in the tree twice"
     assert set(in_tree) == drawn, "every marked content in the tree, and nothing else"
     assert poppler(fixed) == poppler(raw)
@@ -134,3 +108,16 @@ def test_a_pdf_already_right_comes_back_as_it_was(tmp_path: Path) -> None:
 def test_the_repair_is_deterministic(tmp_path: Path) -> None:
     raw = render(CASES["a wrapper between a list and its items"][0], tmp_path, "twice").read_bytes()
     assert repair_tags(raw) == repair_tags(raw) != raw
+
+
+def test_the_page_margins_become_artifacts_not_orphaned_content(tmp_path: Path) -> None:
+    """WeasyPrint marks the footer's text as content whose elements hang outside the tree."""
+    style = '<style>@page { @bottom-right { content: "Page " counter(page) " of " counter(pages) } }</style>'
+    raw = render(f"{style}<h1>Title</h1><p>Text.</p>", tmp_path, "margins")
+    in_tree, drawn = marked_content(raw)
+    assert drawn - set(in_tree), "WeasyPrint now tags the margins: drop this repair"
+    fixed = repaired(raw)
+    in_tree, drawn = marked_content(fixed)
+    assert set(in_tree) == drawn and set(in_tree.values()) == {1}
+    assert "Page 1 of 1" in poppler(fixed)[0] and poppler(fixed) == poppler(raw)
+    assert [str(f) for f in findings(fixed)] == []
