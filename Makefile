@@ -7,7 +7,7 @@ STAMP   := $(VENV)/.installed-stamp
 SYSTEM_PACKAGES := chromium poppler-utils qpdf zbar-tools epubcheck fonts-dejavu-core fonts-urw-base35
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: guide test quick lint system-deps vendor screenshots handout-picture benchmark clean
+.PHONY: guide test quick lint pdfua system-deps vendor screenshots handout-picture benchmark clean
 
 guide: $(STAMP)
 	$(BIN)/guidegen build
@@ -18,6 +18,10 @@ test: $(STAMP) system-deps lint
 # The quick tests only: no browser, no PDF rendering, no MkDocs.
 quick: $(STAMP) lint
 	$(BIN)/pytest -p no:cacheprovider -m "not slow and not browser"
+
+# PDF/UA-1 over the last build's PDFs: page-validation, the judge the tests use (README, "Accessible PDFs").
+pdfua: $(STAMP)
+	$(BIN)/python tests/pdfua.py build/pdf
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

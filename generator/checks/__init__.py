@@ -24,6 +24,7 @@ from .examples import example_text
 from .images import missing_alt_text
 from .readability import hard_to_read, long_sentences
 from .remembered import RememberedWarnings, cache_folder, file_key
+from .structure import structure_warnings
 from .support import contacts_to_check, stale_contacts, step_timings
 from .terms import WordList, exclusive_terms, word_list_for
 
@@ -96,6 +97,7 @@ def _document_warnings(document: Document, guide: Guide, words: WordList) -> lis
         problems += long_sentences(prose, checks.max_sentence_words)
     for prose in document.body:
         problems += missing_alt_text(prose)
+    problems += structure_warnings(document.body)
     # The Flesch formula is calibrated for English; for other languages we skip it.
     if document.noun and guide.config.language.startswith("en"):
         hard = hard_to_read(document.anchor, document.noun, document.scored, checks.reading_ease_min)

@@ -21,6 +21,7 @@ import io
 import zlib
 from collections.abc import Iterator
 from typing import Any, BinaryIO
+from xml.sax.saxutils import escape
 
 import pikepdf
 from pikepdf import Name, Pdf
@@ -29,8 +30,8 @@ from .join.writer import Numbers, ObjectWriter, copy_object, renumbered
 
 Side = tuple[int | None, int | None]  # (left page, right page), 0-based; None is a blank page
 
-CATALOG, PAGES, INFO = 1, 2, 3
-FIRST_FREE = 4
+CATALOG, PAGES, INFO, METADATA = 1, 2, 3, 4
+FIRST_FREE = 5
 FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
 # A page's resources reach its fonts, images and patterns; never these. Reaching one means
 # the drawing refers to the document's structure, which the sheets leave out.
@@ -156,11 +157,33 @@ class Imposer:
         # Print dialogs that honour it preselect the right duplex and no scaling; viewers show the title.
         self.out.object(
             CATALOG,
-            b"<< /Type /Catalog /Pages %d 0 R%s /ViewerPreferences << /Duplex /DuplexFlipShortEdge "
-            b"/PrintScaling /None /DisplayDocTitle true >> >>" % (PAGES, language),
+            b"<< /Type /Catalog /Pages %d 0 R%s /Metadata %d 0 R /ViewerPreferences << /Duplex "
+            b"/DuplexFlipShortEdge /PrintScaling /None /DisplayDocTitle true >> >>" % (PAGES, language, METADATA),
         )
         self.out.object(INFO, b"<< /Title %s >>" % pikepdf.String(title).unparse())
+        xmp = print_only_xmp(title, lang)
+        self.out.stream(METADATA, b"<< /Type /Metadata /Subtype /XML /Length %d >>" % len(xmp), xmp)
         self.out.finish(CATALOG, INFO)
+
+
+def print_only_xmp(title: str, lang: str) -> bytes:
+    """The sheets' XMP: their title and language, and no PDF/UA identification.
+
+    The sheets hold the pages two to a side in printing order (the last page beside the first),
+    untagged: they do not claim to be accessible, and the accessible booklet (guide.pdf) is
+    offered beside them wherever they are. Uncompressed, as XMP is meant to be findable."""
+    text = escape(title)
+    language = escape(lang or "x-default")
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{text}</rdf:li></rdf:Alt></dc:title>'
+        f"<dc:language><rdf:Bag><rdf:li>{language}</rdf:li></rdf:Bag></dc:language>"
+        "<dc:format>application/pdf</dc:format>"
+        "</rdf:Description></rdf:RDF></x:xmpmeta>\n"
+        '<?xpacket end="w"?>'
+    ).encode()
 
 
 def _references(obj: Any) -> Iterator[tuple[str, Any]]:

@@ -21,6 +21,7 @@ from .brand import brand_css
 from .engine import load_weasyprint
 from .join.footer import page_css
 from .problems import layout_problem, refusal_problems
+from .tagging import repair_tags
 
 Kind = Literal["booklet", "booklet-part", "handout", "poster", "epub", "agenda", "pack", "easy-read"]
 PAGE_SIZES = {"A4": "A4", "Letter": "letter", "A3": "A3", "A5": "A5", "half-letter": "5.5in 8.5in", "Tabloid": "ledger"}
@@ -82,7 +83,7 @@ def layout(
         raise ContentError(refusal_problems(guide, source, fetcher.refused))
     if pdf is None:
         raise RuntimeError("WeasyPrint returned no PDF and reported nothing")
-    return pdf
+    return repair_tags(pdf) if pdf else pdf
 
 
 @cache

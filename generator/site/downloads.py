@@ -43,7 +43,12 @@ class Download:
 def guide_downloads(handouts: Mapping[str, str]) -> list[Download]:
     """The whole guide's other editions, for the home page."""
     found = [
-        (BOOKLET_A5, "Download the A5 booklet to print, fold and staple (PDF)"),
+        # The sheets are untagged, their pages in printing order: the tagged booklet is the reading copy.
+        (
+            BOOKLET_A5,
+            "Download the A5 booklet to print, fold and staple (PDF in printing order; to read on screen "
+            "or with a screen reader, use the whole guide above)",
+        ),
         (BOOKLET_LARGE, "Download the whole guide in large print (PDF)"),
         (EPUB, "Download the e-book (EPUB)"),
     ]

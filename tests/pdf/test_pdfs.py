@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from pdfcheck import Built, render_page, widgets
+from pdfua import findings
 from pypdf import PdfReader
 
 from generator.content.loader import load_guide
@@ -215,11 +216,14 @@ def test_letter_paper_when_configured(tmp_path: Path, make_guide_copy: Callable[
     for job in pdf_jobs(guide):
         if job.kind == "booklet" or job.activity_id != guide.activities[0].id:
             continue
-        reader = PdfReader(io.BytesIO(render_job(guide, job)))
+        data = render_job(guide, job)
+        reader = PdfReader(io.BytesIO(data))
         width, height = (round(float(v)) for v in reader.pages[0].mediabox.upper_right)
         tabloid = job.variant == editions.LARGE and isinstance(guide.activities[0].handout, ThreeCirclesHandout)
         expected = (792, 1224) if job.kind == "poster" or tabloid else (612, 792)  # Tabloid: 11 x 17 in
         assert (width, height) == expected, job.filename
+        (tmp_path / "letter.pdf").write_bytes(data)  # and as accessible as on A4 (issue 27)
+        assert [str(f) for f in findings(tmp_path / "letter.pdf")] == [], job.filename
 
 
 def test_page_one_of_each_handout_is_saved_for_people_to_look_at(built: Built, default_guide: Guide) -> None:

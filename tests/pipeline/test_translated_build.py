@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from pdfua import claims_pdfua, findings, pdfs
 from pypdf import PdfReader
 
 from generator.builder.pipeline import BuildOptions, build
@@ -26,6 +27,16 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     summary = report.summary()
     assert summary.count("the website") == 1 and summary.count("the cy website") == 1, summary
     return guide
+
+
+def test_every_pdf_in_every_language_passes_pdfua(built: Path) -> None:
+    """page-validation's ua1 profile over every PDF the build made, English and Welsh (issue 27)."""
+    files = pdfs([built / "build" / "pdf"])
+    assert any("/cy/" in p.as_posix() for p in files)
+    claiming = [p for p in files if claims_pdfua(p)]
+    assert {p.name for p in files if p not in claiming} == {"guide-a5-booklet.pdf"}  # the printing sheets
+    failures = [str(finding) for path in claiming for finding in findings(path)]
+    assert failures == [], "\n".join(failures)
 
 
 def html(path: Path) -> str:

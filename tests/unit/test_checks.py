@@ -218,6 +218,53 @@ def test_image_with_a_description_is_fine(guide: Path) -> None:
     assert heads(guide) == []
 
 
+# ---------------------------------------------------------------- structure (issue 27)
+
+BADLY_BUILT = """Intro.
+
+### Jumped from the title
+
+### One level below it is fine
+
+# Back to the top is fine
+
+### Jumped again
+
+- First
+-
+- Third
+
+See [](https://example.org/more) and [the agreement](page:test-page).
+
+|   |   |
+|---|---|
+| a | b |
+
+| Name | Role |
+|------|------|
+| Sam  | host |
+"""
+
+
+def test_page_structure_that_listeners_cannot_follow_is_flagged(guide: Path) -> None:
+    path = add_page(guide, BADLY_BUILT)
+    found = heads(guide)
+    assert found[0].startswith(f"{path}:6:1: body: this heading jumps from level 1 to level 3")
+    assert "start it with ## instead of ###" in found[0]
+    assert found[1].startswith(f"{path}:12:1: body: this heading jumps from level 1 to level 3")
+    assert found[2].startswith(f"{path}:15:1: body: this list item is empty")
+    assert found[3].startswith(f"{path}:18:5: body: the link to 'https://example.org/more' has no words")
+    assert found[4].startswith(f"{path}:20:1: body: this table has no column headings")
+    assert len(found) == 5
+
+
+def test_page_structure_warnings_skip_code(guide: Path) -> None:
+    add_page(
+        guide, "Text.\n\n```\n### not a heading\n-\n[](https://example.org)\n```\n\nMore `[](https://example.org)`.\n"
+    )
+    assert heads(guide) == []
+
+
 # ---------------------------------------------------------------- readability
 
 
