@@ -58,6 +58,13 @@ def engine_versions() -> str:
     return f"guidegen={__version__};" + ";".join(found)
 
 
+@cache  # the code does not change while a build runs
+def code_digest(*subpackages: str) -> str:
+    """Hash of guidegen's own code in these sub-packages. A fix in how PDFs are made (the tag
+    repair, the join) changes no HTML, so without this an upgrade would reuse the old PDFs."""
+    return digest_tree(*(PACKAGE_DIR / name for name in subpackages))
+
+
 def inputs_digest(root: Path, request: str) -> str:
     """One hash of everything any output is made from: the guide, the templates, guidegen's
     own code, the engines' versions, SOURCE_DATE_EPOCH and what was asked for."""

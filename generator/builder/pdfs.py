@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..render.template_files import template_roots
-from .cache import copy_verified, digest_bytes, digest_tree, engine_versions
+from .cache import code_digest, copy_verified, digest_bytes, digest_tree, engine_versions
 from .libc import release_free_memory
 from .state import BuildRun
 
@@ -47,7 +47,7 @@ class PdfRender:
         shared = digest_tree(*templates, run.guide.content_dir / "assets")
         # What every PDF is made from besides its HTML: paper, the fonts' order, the brand's colours.
         look = run.guide.config.model_dump_json(include={"paper", "fonts", "brand"})
-        base = (engine_versions(), shared, look)
+        base = (engine_versions(), code_digest("pdf", "render"), shared, look)
         self.keys: dict[str, str] = {}  # file name -> cache key, for the outputs that include the PDFs
         self.to_render: list[Work] = []
         self.waiting: list[Work] = []  # the booklet's join, once its parts are done

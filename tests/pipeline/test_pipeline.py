@@ -305,3 +305,17 @@ def test_a_new_brand_colour_or_paper_renders_every_pdf_again(tmp_path: Path, bui
         config.write(setting)
     report = build(guide, quiet())
     assert {"circles.pdf", "circles-a3.pdf", "questions.pdf", "guide.pdf"} <= set(report.built)
+
+
+def test_new_pdf_code_renders_every_pdf_again(
+    tmp_path: Path, built_once: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A fix in how PDFs are made (the tag repair after WeasyPrint, the join) changes no HTML:
+    # the PDFs an older guidegen left in build/ must not be reused after an upgrade.
+    from generator.builder import pdfs
+
+    guide = tmp_path / "guide"
+    shutil.copytree(built_once, guide)
+    monkeypatch.setattr(pdfs, "code_digest", lambda *names: "another version of the PDF code")
+    report = build(guide, quiet())
+    assert {"circles.pdf", "circles-a3.pdf", "questions.pdf", "guide.pdf"} <= set(report.built)
