@@ -287,7 +287,6 @@ def _stopped_message(command: str, stopped: KeyboardInterrupt) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .builder.options import UsageError
     from .builder.settings import check_guide_folder
     from .checks import check_guide
     from .checks.formats import machine_check, publishing_notes
