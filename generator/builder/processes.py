@@ -32,6 +32,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from pathlib import Path
@@ -214,11 +215,12 @@ def _serve(conn: Connection, birth: _Birth, guide: Guide, jobs_per_copy: int) ->
     # removes them: point it at a folder the parent deletes when the workers stop.
     tempfile.tempdir = birth.scratch
     from ..pdf.engine import load_weasyprint
+    from ..pdf.jobs import render_job  # here, so that every copy has it (a spawned worker too)
 
     load_weasyprint()  # a forked worker has it already, from the parent
     if jobs_per_copy and hasattr(os, "fork"):
-        _in_fresh_copies(lambda: _render_jobs(conn, birth, guide, jobs_per_copy))
-    _render_jobs(conn, birth, guide, 0)
+        _in_fresh_copies(lambda: _render_jobs(conn, birth, partial(render_job, guide), jobs_per_copy))
+    _render_jobs(conn, birth, partial(render_job, guide), 0)
 
 
 def _in_fresh_copies(render: Callable[[], bool]) -> NoReturn:
@@ -250,12 +252,10 @@ def _in_fresh_copies(render: Callable[[], bool]) -> NoReturn:
         os._exit(os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else 1)
 
 
-def _render_jobs(conn: Connection, birth: _Birth, guide: Guide, most: int) -> bool:
+def _render_jobs(conn: Connection, birth: _Birth, render: Callable[[PdfJob, str | None], bytes], most: int) -> bool:
     """Render jobs from conn until told to stop (False) or, when most > 0, until most jobs are
     done (True: a fresh copy should go on). Font files go to a folder of this copy's own,
     removed when it hands over."""
-    from ..pdf.jobs import render_job
-
     own = tempfile.mkdtemp(dir=birth.scratch) if most else None
     tempfile.tempdir = own or birth.scratch
     done = 0
@@ -270,7 +270,7 @@ def _render_jobs(conn: Connection, birth: _Birth, guide: Guide, most: int) -> bo
             job, html_file = message
             try:
                 html = html_file.read_text(encoding="utf-8") if html_file is not None else None
-                data = render_job(guide, job, html)
+                data = render(job, html)
                 release_free_memory()  # a worker renders hundreds of jobs: do not keep each one's peak
                 conn.send(("ok", data))
             except BaseException as error:
