@@ -50,9 +50,9 @@ SCRATCH_PREFIX = "guidegen-workers-"
 ERRORS_MODULE = errors.__name__
 STOP_SECONDS = 2.0  # how long an idle child may take to stop before it is killed
 # Jobs one copy of a PDF worker renders before a fresh copy takes over (_serve). Each job adds
-# about 30 KB; a fresh copy parses its stylesheets and fonts again on its first job of each kind
-# (about 0.2 s), so a few hundred jobs keep both the growth and that cost small.
-JOBS_PER_COPY = 200
+# about 30 KB, so a copy grows by 15 MB at most; a fresh copy costs about 1 s of CPU (its
+# stylesheets and fonts parsed again, its pages copied again), 0.5 % of 500 jobs' rendering.
+JOBS_PER_COPY = 500
 RECYCLED = 3  # exit status of a worker's copy that did its share of jobs and makes way
 
 # A job and, when the caller already made it, the file holding its HTML (so the worker need not
