@@ -3,7 +3,7 @@
 Beside test_architecture.py, which keeps the table of modules true. The stages of
 docs/architecture.md, lowest first: the errors every stage raises; content/ (load and
 validate); render/ (what the outputs share); the outputs site/, pdf/, epub/, offline/ (peers),
-with the editors' checks/ and translate/ beside them; builder/ (runs the outputs); preview/ and
+with the editors' checks/ and translate/ beside them; builder/ (runs the outputs); preview/, editor/ and
 publish/ (use builds); the command line. A module may import its own stage and the ones below.
 
 Every import counts, also one made inside a function (a lazy import still ties two modules
@@ -27,7 +27,7 @@ STAGES = {
     "render": 2,
     **dict.fromkeys(("site", "pdf", "epub", "offline", "checks", "translate"), 3),
     "builder": 4,
-    **dict.fromkeys(("preview", "publish"), 5),
+    **dict.fromkeys(("preview", "editor", "publish"), 5),
     **dict.fromkeys(("cli", "__main__", "faults", "scaffold"), 6),
 }
 
