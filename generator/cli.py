@@ -14,10 +14,8 @@ from pathlib import Path
 from types import FrameType
 
 from . import __version__
-from .errors import ContentError, JoinError, UsageError
+from .errors import EXIT_BUG, EXIT_CONTENT, EXIT_OK, EXIT_STOPPED, EXIT_USAGE, ContentError, JoinError, UsageError
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
-EXIT_STOPPED = 130  # as a shell reports Ctrl+C, whichever signal stopped us
 # Signals that mean "stop": Ctrl+C; `kill`, `timeout`, `docker stop` and CI; a closed terminal.
 STOP_SIGNALS = {signal.SIGINT: "Ctrl+C", signal.SIGTERM: "SIGTERM", signal.SIGHUP: "SIGHUP"}
 # The same as model.HANDOUT_KINDS (a test keeps them equal); repeated so --help needs no pydantic.
@@ -230,6 +228,9 @@ def main(argv: list[str] | None = None) -> int:
             from .publish.command import run as publish
 
             return publish(args)
+    except UsageError as error:  # the command line, a folder, a setting: said once, for every command
+        print(f"guidegen {args.command}: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return EXIT_CONTENT
@@ -294,18 +295,12 @@ def _stopped_message(command: str, stopped: KeyboardInterrupt) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .builder.options import UsageError
     from .builder.settings import check_guide_folder
     from .checks import check_guide
     from .checks.formats import machine_check, publishing_notes
     from .content.loader import Sources
 
-    try:
-        check_guide_folder(args.guide)
-    except UsageError as error:
-        print(f"guidegen check: {error}", file=sys.stderr)
-        return EXIT_USAGE
-
+    check_guide_folder(args.guide)
     if args.format != "text":
         report, code = machine_check(args.guide, args.format, args.strict)
         print(report)
@@ -345,14 +340,10 @@ def _build(args: argparse.Namespace) -> int:
     from .builder.options import BuildOptions
     from .builder.settings import check_guide_folder, check_output_folder
 
-    try:
-        check_guide_folder(args.guide)
-        options = BuildOptions.from_args(args)
-        out = options.output_folder(args.guide.resolve())
-        check_output_folder(args.guide, out)
-    except UsageError as error:
-        print(f"guidegen build: {error}", file=sys.stderr)
-        return EXIT_USAGE
+    check_guide_folder(args.guide)
+    options = BuildOptions.from_args(args)
+    out = options.output_folder(args.guide.resolve())
+    check_output_folder(args.guide, out)
     for note in options.notes:
         print(note, file=sys.stderr)
     if not args.force and _nothing_changed(args.guide, out, options.request(args.guide.resolve())):
@@ -360,11 +351,7 @@ def _build(args: argparse.Namespace) -> int:
         return EXIT_OK
     from .builder.pipeline import build
 
-    try:
-        report = build(args.guide, options)
-    except UsageError as error:
-        print(f"guidegen build: {error}", file=sys.stderr)
-        return EXIT_USAGE
+    report = build(args.guide, options)
     print(report.summary())
     return EXIT_OK
 
@@ -382,12 +369,8 @@ def _serve(args: argparse.Namespace) -> int:
     if not 0 <= args.port <= 65535:
         print("guidegen serve: --port takes a whole number from 0 to 65535", file=sys.stderr)
         return EXIT_USAGE
-    try:
-        check_environment()
-        serve(ServeOptions(guide=args.guide, port=args.port, out=args.out, pdfs=not args.no_pdfs))
-    except UsageError as error:
-        print(f"guidegen serve: {error}", file=sys.stderr)
-        return EXIT_USAGE
+    check_environment()
+    serve(ServeOptions(guide=args.guide, port=args.port, out=args.out, pdfs=not args.no_pdfs))
     return EXIT_OK
 
 
@@ -398,22 +381,18 @@ def _scaffold(args: argparse.Namespace) -> int:
         from .translate.commands import new_translation
 
         return new_translation(args)
-    try:
-        if args.command == "init":
-            written = scaffold.init_guide(args.dir, args.title, args.organisation)
-            print(f"Started a new guide in {args.dir} ({_plural(len(written), 'file')}). Read its README.md, then run:")
-            print(f"  guidegen check --guide {args.dir}")
-            return EXIT_OK
-        if args.kind == "activity":
-            path = scaffold.new_activity(args.guide, args.title, args.handout, args.id)
-        elif args.kind == "session":
-            path = scaffold.new_session(args.guide, args.title)
-        elif args.kind == "easy-read":
-            path = scaffold.new_easy_read(args.guide, args.page)
-        else:
-            path = scaffold.new_page(args.guide, args.title, args.id)
-    except UsageError as error:
-        print(f"guidegen {args.command}: {error}", file=sys.stderr)
-        return EXIT_USAGE
+    if args.command == "init":
+        written = scaffold.init_guide(args.dir, args.title, args.organisation)
+        print(f"Started a new guide in {args.dir} ({_plural(len(written), 'file')}). Read its README.md, then run:")
+        print(f"  guidegen check --guide {args.dir}")
+        return EXIT_OK
+    if args.kind == "activity":
+        path = scaffold.new_activity(args.guide, args.title, args.handout, args.id)
+    elif args.kind == "session":
+        path = scaffold.new_session(args.guide, args.title)
+    elif args.kind == "easy-read":
+        path = scaffold.new_easy_read(args.guide, args.page)
+    else:
+        path = scaffold.new_page(args.guide, args.title, args.id)
     print(f"Wrote {path}. Replace the example text, then run: guidegen check")
     return EXIT_OK

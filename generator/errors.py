@@ -12,6 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Exit codes of every command, defined here only: 0 ok, 1 a problem in the content the editor can
+# fix, 2 the command line, the folders or the machine, 3 a bug in guidegen, 130 stopped (as a
+# shell reports Ctrl+C, whichever signal stopped us).
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_BUG, EXIT_STOPPED = 0, 1, 2, 3, 130
+
 
 @dataclass(frozen=True, order=True)
 class Problem:

@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-EXIT_CONTENT, EXIT_ENVIRONMENT = 1, 2
+from .errors import EXIT_CONTENT
+from .errors import EXIT_USAGE as EXIT_ENVIRONMENT  # where the outputs go: the folders, the disk
+
 GUIDE_PARTS = ("content", "templates", "site_config.yml")
 
 # What a child process reports for an OSError it could not send whole ("OSError: [Errno 28] ...").
@@ -40,7 +42,10 @@ def explain(error: OSError, root: Path, out: Path | None) -> Fault:
             EXIT_ENVIRONMENT,
         )
     if number == errno.EROFS:
-        return Fault(f"{where} is on a read-only disk: build into a folder you can write to, with --out DIR.{kept}", 2)
+        return Fault(
+            f"{where} is on a read-only disk: build into a folder you can write to, with --out DIR.{kept}",
+            EXIT_ENVIRONMENT,
+        )
     if number in (errno.EACCES, errno.EPERM):
         return Fault(_permission(where, guide_file) + kept, code)
     return Fault(_other(number, where, error.strerror or str(error)) + kept, code)

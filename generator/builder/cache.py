@@ -18,6 +18,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .. import __version__
+from ..content.source_date import source_date_text
 
 MANIFEST = ".guidegen-manifest.json"
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -71,7 +72,7 @@ def inputs_digest(root: Path, request: str) -> str:
     return digest_bytes(
         request,
         engine_versions(),
-        os.environ.get("SOURCE_DATE_EPOCH", ""),
+        source_date_text(),
         _file_bytes(root / "site_config.yml"),
         digest_tree(root / "content", TEMPLATES_DIR, PACKAGE_DIR),
     )

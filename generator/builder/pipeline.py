@@ -8,7 +8,6 @@ site with MkDocs; the files those sites make from the PDFs are filled in when th
 
 from __future__ import annotations
 
-import os
 import shutil
 import time
 from pathlib import Path
@@ -17,6 +16,7 @@ from ..content.audience import for_edition
 from ..content.loader import load_guide
 from ..content.model import Guide
 from ..content.parse_cache import ParseCache
+from ..content.source_date import source_date_text
 from .cache import MANIFEST, Manifest, copy_verified, digest_bytes, digest_tree, engine_versions, inputs_digest
 from .lock import output_lock
 from .options import ALL_OUTPUTS, BuildOptions, UsageError
@@ -253,7 +253,7 @@ class _Offline(_Site):
         self.description = f"{ENGINE_NAMES[self.engine]} for the offline site"
         write_offline_project(run.guide, project, handouts=handouts, pdf_dir=None, pdfs_later=True, engine=self.engine)
         self.name = bundle_name(run.guide)
-        source_date = os.environ.get("SOURCE_DATE_EPOCH", "")
+        source_date = source_date_text()
         key = digest_bytes(
             engine_versions(), digest_tree(project), pdf_key, source_date, *(translations.keys if translations else [])
         )

@@ -32,10 +32,11 @@ import time
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from .. import errors
 from ..errors import ContentError, Problem
@@ -48,6 +49,11 @@ if TYPE_CHECKING:
 SCRATCH_PREFIX = "guidegen-workers-"
 ERRORS_MODULE = errors.__name__
 STOP_SECONDS = 2.0  # how long an idle child may take to stop before it is killed
+# Jobs one copy of a PDF worker renders before a fresh copy takes over (_serve). Each job adds
+# about 30 KB, so a copy grows by 15 MB at most; a fresh copy costs about 1 s of CPU (its
+# stylesheets and fonts parsed again, its pages copied again), 0.5 % of 500 jobs' rendering.
+JOBS_PER_COPY = 500
+RECYCLED = 3  # exit status of a worker's copy that did its share of jobs and makes way
 
 # A job and, when the caller already made it, the file holding its HTML (so the worker need not
 # make it again; a file, not the text, keeps the parent's memory small: builder/pdfs.py).
@@ -196,32 +202,84 @@ class _Worker:
     retired: bool = False  # told to stop: nothing was left for it
 
 
-def _serve(conn: Connection, birth: _Birth, guide: Guide) -> None:
-    """Worker: render jobs until told to stop (or its parent is gone); send back bytes or an error."""
+def _serve(conn: Connection, birth: _Birth, guide: Guide, jobs_per_copy: int) -> None:
+    """Worker: render jobs until told to stop (or its parent is gone); send back bytes or an error.
+
+    A worker's memory grows a little with every job (about 30 KB: caches and fragments inside
+    WeasyPrint and its C libraries), so the jobs are rendered by a copy of this process, forked
+    with WeasyPrint loaded and nothing rendered yet; after jobs_per_copy jobs the copy exits and
+    a fresh one takes the next job from the same pipe (0: no copies, this process renders).
+    """
     _become_child(birth)
     # WeasyPrint writes font files to the temporary folder and, in a forked worker, never
     # removes them: point it at a folder the parent deletes when the workers stop.
     tempfile.tempdir = birth.scratch
     from ..pdf.engine import load_weasyprint
-    from ..pdf.jobs import render_job
+    from ..pdf.jobs import render_job  # here, so that every copy has it (a spawned worker too)
 
     load_weasyprint()  # a forked worker has it already, from the parent
+    if jobs_per_copy and hasattr(os, "fork"):
+        _in_fresh_copies(lambda: _render_jobs(conn, birth, partial(render_job, guide), jobs_per_copy))
+    _render_jobs(conn, birth, partial(render_job, guide), 0)
 
+
+def _in_fresh_copies(render: Callable[[], bool]) -> NoReturn:
+    """Run render() in one forked copy of this process after another, while each says it
+    stopped only to make way for a fresh one; then end as the last copy ended.
+
+    The parent sees one worker: the copy reads the jobs from this process's pipe and answers on
+    it, and the next job waits in the pipe while a copy hands over. A copy that dies (killed, a
+    crash) ends this process too, so the parent finds the pipe closed, as with any worker.
+    """
+    me = os.getpid()
     while True:
-        try:
-            message = conn.recv()
-        except EOFError:  # the parent is gone
-            _orphaned(birth.scratch)
-        if message is None:
-            return
-        job, html_file = message
-        try:
-            html = html_file.read_text(encoding="utf-8") if html_file is not None else None
-            data = render_job(guide, job, html)
-            release_free_memory()  # a worker renders hundreds of jobs: do not keep each one's peak
-            conn.send(("ok", data))
-        except BaseException as error:
-            conn.send(("error", _portable(error, f"rendering {job.filename}")))
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                if die_with_parent() and os.getppid() != me:  # this process died before we asked
+                    os._exit(1)
+                code = RECYCLED if render() else 0
+            finally:
+                os._exit(code)
+        _, status = os.waitpid(pid, 0)
+        if os.WIFEXITED(status) and os.WEXITSTATUS(status) == RECYCLED:
+            continue
+        if os.WIFSIGNALED(status):
+            with contextlib.suppress(OSError, ValueError):  # SIGKILL's cannot be set, nor needs to be
+                signal.signal(os.WTERMSIG(status), signal.SIG_DFL)
+            os.kill(me, os.WTERMSIG(status))
+        os._exit(os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else 1)
+
+
+def _render_jobs(conn: Connection, birth: _Birth, render: Callable[[PdfJob, str | None], bytes], most: int) -> bool:
+    """Render jobs from conn until told to stop (False) or, when most > 0, until most jobs are
+    done (True: a fresh copy should go on). Font files go to a folder of this copy's own,
+    removed when it hands over."""
+    own = tempfile.mkdtemp(dir=birth.scratch) if most else None
+    tempfile.tempdir = own or birth.scratch
+    done = 0
+    try:
+        while not most or done < most:
+            try:
+                message = conn.recv()
+            except EOFError:  # the parent is gone
+                _orphaned(birth.scratch)
+            if message is None:
+                return False
+            job, html_file = message
+            try:
+                html = html_file.read_text(encoding="utf-8") if html_file is not None else None
+                data = render(job, html)
+                release_free_memory()  # a worker renders hundreds of jobs: do not keep each one's peak
+                conn.send(("ok", data))
+            except BaseException as error:
+                conn.send(("error", _portable(error, f"rendering {job.filename}")))
+            done += 1
+        return True
+    finally:
+        if own is not None:
+            shutil.rmtree(own, ignore_errors=True)
 
 
 class WorkerPool:
@@ -229,11 +287,15 @@ class WorkerPool:
     process, unless fresh=True (then they are spawned, slower to start but safe with threads).
 
     Workers are reused for many jobs: starting Python and importing WeasyPrint costs far more
-    than a warm render. Every job runs under a time limit: a hostile layout can make WeasyPrint
-    hang, and a render cannot be cancelled from inside, so the worker is killed instead.
+    than a warm render; each worker renders in fresh forked copies of itself, jobs_per_copy jobs
+    each, so its memory does not grow with the guide (_serve). Every job runs under a time
+    limit: a hostile layout can make WeasyPrint hang, and a render cannot be cancelled from
+    inside, so the worker is killed instead.
     """
 
-    def __init__(self, guide: Guide, processes: int, *, fresh: bool = False) -> None:
+    def __init__(
+        self, guide: Guide, processes: int, *, fresh: bool = False, jobs_per_copy: int = JOBS_PER_COPY
+    ) -> None:
         self.guide = guide
         context = multiprocessing.get_context("spawn") if fresh else _fork_context()
         lifeline = _lifeline_fds() if context.get_start_method() == "fork" else None
@@ -243,7 +305,7 @@ class WorkerPool:
             load_weasyprint()  # once here, not once in each forked worker
         self.scratch = tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-")
         birth = _Birth("guidegen-pdf", os.getpid(), lifeline, self.scratch)
-        self.workers = [_start(context, guide, birth) for _ in range(processes)]
+        self.workers = [_start(context, guide, birth, jobs_per_copy) for _ in range(processes)]
 
     def run(self, jobs: Iterable[Work], time_limit: float, done: Done) -> None:
         """Render jobs, biggest first; may run in another thread than the one that made the pool."""
@@ -260,9 +322,9 @@ class WorkerPool:
         shutil.rmtree(self.scratch, ignore_errors=True)
 
 
-def _start(context: BaseContext, guide: Guide, birth: _Birth) -> _Worker:
+def _start(context: BaseContext, guide: Guide, birth: _Birth, jobs_per_copy: int) -> _Worker:
     parent, child = context.Pipe()
-    process = context.Process(target=_serve, args=(child, birth, guide), daemon=True)  # type: ignore[attr-defined]
+    process = context.Process(target=_serve, args=(child, birth, guide, jobs_per_copy), daemon=True)  # type: ignore[attr-defined]
     process.start()
     child.close()
     return _Worker(process, parent)

@@ -12,6 +12,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from ..content.source_date import source_date_text
 from .options import DEFAULT_TIME_LIMIT, UsageError
 
 MAX_TIME_LIMIT = 86_400.0  # one day: longer is a mistake, and thread timeouts overflow far beyond
@@ -49,13 +50,12 @@ def time_limit(environ: Mapping[str, str] = os.environ) -> float:
 
 def source_date_epoch(environ: Mapping[str, str] = os.environ) -> int | None:
     """SOURCE_DATE_EPOCH: the date every output carries, as whole seconds since 1970 (UTC)."""
-    raw = environ.get("SOURCE_DATE_EPOCH")
-    if raw is None or not raw.strip():
+    text = source_date_text(environ)
+    if not text:
         return None
-    text = raw.strip()
     if not text.isascii() or not text.isdigit() or not FIRST_EPOCH <= int(text) <= LAST_EPOCH:
         raise UsageError(
-            f"SOURCE_DATE_EPOCH={raw[:40]!r} is not a date guidegen can use: set it to a whole number of "
+            f"SOURCE_DATE_EPOCH={text[:40]!r} is not a date guidegen can use: set it to a whole number of "
             f"seconds since 1970 between {FIRST_EPOCH} (1980) and {LAST_EPOCH} (2107), e.g. the last "
             "commit's date with SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it"
         )

@@ -11,12 +11,12 @@ the offline zip, which holds every language (see _Offline).
 
 from __future__ import annotations
 
-import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content.model import Guide
+from ..content.source_date import source_date_text
 from ..content.translations import translated_guide
 from .cache import digest_bytes, digest_tree, engine_versions, reuse
 from .pdfs import PARTS
@@ -89,7 +89,7 @@ class Translations:
         handouts |= {f"{path.stem.removesuffix('-a3')}:a3": path.name for path in pdf_dir.glob("*-a3.pdf")}
         project = staging / "offline-mkdocs"
         write_offline_project(guide, project, handouts=handouts, pdf_dir=pdf_dir)
-        key = digest_bytes(engine_versions(), digest_tree(project), os.environ.get("SOURCE_DATE_EPOCH", ""))
+        key = digest_bytes(engine_versions(), digest_tree(project), source_date_text())
         site = self.run.staging / OFFLINE_EDITIONS / language
         if not self.run.reused(f"{OFFLINE_EDITIONS}/{language}", key, site):
             build_offline_site(guide, project / "mkdocs.yml", site)

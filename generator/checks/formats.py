@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import ContentError, Problem
+from ..errors import EXIT_CONTENT, EXIT_OK, ContentError, Problem
 
 if TYPE_CHECKING:
     from ..content.loader import Sources
@@ -93,4 +93,4 @@ def machine_check(root: Path, fmt: str, strict: bool) -> tuple[str, int]:
     else:
         warnings = warnings + notes
     report = github_report(errors, warnings) if fmt == "github" else json_report(errors, warnings)
-    return report, 1 if failed else 0
+    return report, EXIT_CONTENT if failed else EXIT_OK

@@ -35,7 +35,6 @@ from .model import (
     TranslationSettings,
 )
 from .reader import Unreadable, position
-from .translation_model import TranslatedActivity, TranslatedEasyRead, TranslatedPageMeta, TranslatedSkillsFile
 
 FOLDER = "translations"
 HASH_LENGTH = 8
@@ -171,6 +170,10 @@ def load_translation(guide: Guide, language: str) -> Translation:
 
 
 def _read_files(root: Path, folder: Path) -> Iterator[tuple[SourceFile, ItemKey | None, Item | None]]:
+    # Imported here: building these models costs about 20 ms, which `check` of a guide without
+    # translations need not pay (issue 30).
+    from .translation_model import TranslatedActivity, TranslatedEasyRead, TranslatedSkillsFile
+
     home = folder / "home.md"
     if home.is_file():
         src = SourceFile(root, home)
@@ -232,6 +235,8 @@ def _read_page(src: SourceFile, root: Path) -> Item | None:
         data = src.parsed(meta_text, None) if meta_text.strip() else {}
     except Unreadable:
         return None
+    from .translation_model import TranslatedPageMeta  # see _read_files
+
     meta = src.validate(TranslatedPageMeta, data if isinstance(data, dict) else {})
     if meta is None:
         return None

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..builder.cache import digest_bytes, digest_tree
 from ..content.model import Guide
+from ..content.source_date import DEFAULT_EPOCH, iso_date
 from ..render.environments import TEMPLATES_DIR, environment
 from .documents import Document, documents
 from .xhtml import images
@@ -33,7 +34,7 @@ FONT_FILES = tuple(
     for style in ("normal", "italic")
 )
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
-DEFAULT_MODIFIED = "2025-01-01T00:00:00Z"  # as the website's default SOURCE_DATE_EPOCH
+DEFAULT_MODIFIED = iso_date(DEFAULT_EPOCH)  # as the website's, when SOURCE_DATE_EPOCH is unset
 SUMMARY = (
     "Text with headings and a table of contents, in reading order. The one picture, the three-circle "
     "diagram, has a text alternative and a caption that describes it in words. No flashing, sound or motion."

@@ -7,7 +7,6 @@ search and navigation work from a double-clicked index.html with no network.
 
 from __future__ import annotations
 
-import os
 import re
 import time
 import zipfile
@@ -15,9 +14,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from ..content.model import Guide
+from ..content.source_date import epoch_or_default
 
-# A fixed timestamp when SOURCE_DATE_EPOCH is not set: 1 January 2024, 00:00 UTC.
-DEFAULT_EPOCH = 1704067200
 ZIP_EPOCH_MIN = 315532800  # zip cannot store dates before 1980
 LEFT_OUT = {"404.html"}  # MkDocs' 404 page links to /assets from the root: broken from file://
 
@@ -128,7 +126,7 @@ def _files(site_dir: Path) -> Iterator[Path]:
 
 
 def _timestamp() -> tuple[int, int, int, int, int, int]:
-    epoch = max(int(os.environ.get("SOURCE_DATE_EPOCH", DEFAULT_EPOCH)), ZIP_EPOCH_MIN)
+    epoch = max(epoch_or_default(), ZIP_EPOCH_MIN)
     moment = time.gmtime(epoch)
     return (moment.tm_year, moment.tm_mon, moment.tm_mday, moment.tm_hour, moment.tm_min, moment.tm_sec & ~1)
 

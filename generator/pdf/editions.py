@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..content.model import Guide, ThreeCirclesHandout
 from ..render.diagram import RING_FILLS
+from ..render.paper import poster_paper
 from ..site.downloads import A5_FILE as A5_BOOKLET
 from ..site.downloads import LARGE_FOLDER
 from .brand import ring_fills
@@ -68,12 +69,12 @@ def paper(guide: Guide, kind: str, variant: str, activity_id: str | None) -> str
     """The page size (a key of jobs.PAGE_SIZES) of one job."""
     letter = guide.config.paper == "Letter"
     if kind == "poster":
-        return "Tabloid" if letter else "A3"  # twice the handout's paper
+        return poster_paper(guide.config.paper)
     if variant == A5:
         return "half-letter" if letter else "A5"
     circles = activity_id and isinstance(guide.activity(activity_id).handout, ThreeCirclesHandout)
     if variant == LARGE and kind == "handout" and circles:  # the booklet keeps one paper size throughout
-        return "Tabloid" if letter else "A3"
+        return poster_paper(guide.config.paper)
     return guide.config.paper
 
 

@@ -31,6 +31,7 @@ from ..render.environments import environment
 from ..render.fonts import font_stack
 from ..render.markdown import to_html
 from ..render.messages import N_, Messages, messages_for
+from ..render.paper import poster_paper
 from ..render.qr import qr_code
 from ..render.support import WORDS, adaptations, minutes_label, safeguarding_context, support_context
 from ..render.template_files import template_roots
@@ -39,7 +40,6 @@ from .brand import ring_fills
 
 HANDOUT_DIAGRAM = (170.0, 8.0)  # size and band height in mm: fits A4 and Letter under a short header
 POSTER_DIAGRAM = (262.0, 12.0)  # A3 minus margins; taller bands for bigger writing
-POSTER_PAPER = {"A4": "A3", "Letter": "Tabloid"}  # a poster is twice the handout's paper
 POSTER_DIAGRAMS = {"A3": POSTER_DIAGRAM, "Tabloid": (244.0, 12.0)}  # Tabloid is 279 mm wide
 BOOKLET_DIAGRAM = (120.0, 8.0)
 UNLINKED = "#unlinked"
@@ -218,7 +218,7 @@ def handout_html(guide: Guide, activity: Activity, date: str | None) -> str:
 
 
 def poster_html(guide: Guide, activity: Activity, date: str | None) -> str:
-    paper = POSTER_PAPER[guide.config.paper]
+    paper = poster_paper(guide.config.paper)
     context = _handout_context(guide, activity, date, POSTER_DIAGRAMS[paper])
     wording = N_("%(title)s: A3 poster") if paper == "A3" else N_("%(title)s: Tabloid poster")
     context["meta"] = Meta(

@@ -13,10 +13,11 @@ edit lays out one part again, and the parts spread over the workers.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from ..content.model import Activity, Guide, ThreeCirclesHandout
+from ..content.source_date import iso_date, source_epoch
 from . import editions
 from .booklet import FRONT, FRONT_KEY, make_booklet, part_of
 from .html import BookletPart, handout_html, poster_html
@@ -64,12 +65,10 @@ class PdfJob:
     variant: str = ""  # "" or one of the other editions (pdf/editions.py)
 
 
-def source_date(environ: dict[str, str] | os._Environ[str] = os.environ) -> str | None:
+def source_date(environ: Mapping[str, str] = os.environ) -> str | None:
     """SOURCE_DATE_EPOCH as an ISO date for dcterms meta, or None (then the PDF has no dates)."""
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch.isdigit():
-        return None
-    return datetime.fromtimestamp(int(epoch), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    epoch = source_epoch(environ)
+    return None if epoch is None else iso_date(epoch)
 
 
 def pdf_jobs(guide: Guide, date: str | None = None) -> list[PdfJob]:

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..errors import EXIT_OK, EXIT_USAGE
+
 DEFAULT_BRANCH = "gh-pages"
 
 
@@ -67,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         return _publish(args)
     except PublishError as error:
         print(f"guidegen publish: {error}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
 
 
 def _publish(args: argparse.Namespace) -> int:
@@ -78,7 +80,7 @@ def _publish(args: argparse.Namespace) -> int:
         from .workflow import default_install, write_workflow
 
         write_workflow(root, args.install or default_install(), dry_run=args.dry_run, say=_say)
-        return 0
+        return EXIT_OK
     _refuse_example_contact(root)  # before anything else: no build of such a guide is published
     site = last_build(root, (args.out or root / "build").resolve())
     address = _address(root)
@@ -98,7 +100,7 @@ def _publish(args: argparse.Namespace) -> int:
         _say(f"Dry run: nothing was changed in {where}.")
     else:
         _say(f"Published to {where}" + (f"; readers will find it at {address}" if address else "") + ".")
-    return 0
+    return EXIT_OK
 
 
 def _refuse_example_contact(root: Path) -> None:

@@ -22,7 +22,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..content.model import Activity, ChecklistHandout, Guide, Page, ThreeCirclesHandout
-from ..render import diagram
+from ..render import diagram, paper
 from ..render.environments import environment
 from ..render.markdown import neutralise
 from ..render.messages import N_, Messages, messages_for
@@ -97,8 +97,8 @@ def handout_words(activity: Activity, messages: Messages = ENGLISH) -> str:
 
 
 def poster_paper(guide: Guide) -> str:
-    """The poster's paper: twice the handout's (A3 for A4, Tabloid for Letter)."""
-    return "A3" if guide.config.paper == "A4" else "Tabloid"
+    """The poster's paper, for the download link's words (render/paper.py)."""
+    return paper.poster_paper(guide.config.paper)
 
 
 # Rendered pages by a digest of everything they are made from, while `remembered_pages()` is

@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from ..content.model import Guide
+from ..content.source_date import DEFAULT_EPOCH
+from ..content.source_date import VARIABLE as SOURCE_DATE_VARIABLE
 from ..errors import SiteBuildError
 from ..render.environments import TEMPLATES_DIR, environment
 from ..render.fonts import site_font_css
@@ -41,7 +43,7 @@ GENERATED = ("docs", "overrides", "hooks", "mkdocs.yml")  # what we own inside p
 # A download's name inside pdf/: large-print handouts have a folder of their own.
 DOWNLOAD_NAME = re.compile(r"(?:large-print/|sessions/)?[A-Za-z0-9_][A-Za-z0-9_.-]*\.(?:pdf|epub)")
 # Used for sitemap.xml dates when SOURCE_DATE_EPOCH is unset, so two builds are identical.
-DEFAULT_SOURCE_DATE_EPOCH = "1735689600"  # 2025-01-01T00:00:00Z
+DEFAULT_SOURCE_DATE_EPOCH = str(DEFAULT_EPOCH)
 
 
 def write_mkdocs_project(
@@ -258,7 +260,7 @@ def check_sanitised(site_dir: Path, engine: str, since: float | None = None) -> 
 def quiet_engine_environment() -> None:
     """Set, once and before any thread starts, what _build_environment sets around each build."""
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
-    os.environ.setdefault("SOURCE_DATE_EPOCH", DEFAULT_SOURCE_DATE_EPOCH)
+    os.environ.setdefault(SOURCE_DATE_VARIABLE, DEFAULT_SOURCE_DATE_EPOCH)
 
 
 def _settings(config_file: Path, site_dir: Path, dirty: bool) -> dict[str, Any]:
@@ -282,9 +284,9 @@ def _build_environment() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    saved = {key: os.environ.get(key) for key in ("NO_MKDOCS_2_WARNING", "SOURCE_DATE_EPOCH")}
+    saved = {key: os.environ.get(key) for key in ("NO_MKDOCS_2_WARNING", SOURCE_DATE_VARIABLE)}
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
-    os.environ.setdefault("SOURCE_DATE_EPOCH", DEFAULT_SOURCE_DATE_EPOCH)
+    os.environ.setdefault(SOURCE_DATE_VARIABLE, DEFAULT_SOURCE_DATE_EPOCH)
     try:
         yield
     finally:

@@ -41,14 +41,14 @@ def require() -> None:
 
 def run_zensical(config_file: Path, site_dir: Path) -> None:
     """`zensical build --strict` on the project, then its site moved to site_dir."""
-    from .project import DEFAULT_SOURCE_DATE_EPOCH, SiteBuildError, check_sanitised
+    from .project import DEFAULT_SOURCE_DATE_EPOCH, SOURCE_DATE_VARIABLE, SiteBuildError, check_sanitised
 
     require()
     project = config_file.parent
     built = project / "site"  # mkdocs.yml's site_dir: Zensical refuses one outside the project
     shutil.rmtree(built, ignore_errors=True)
     env = {**os.environ, "NO_COLOR": "1", "NO_MKDOCS_2_WARNING": "1"}
-    env.setdefault("SOURCE_DATE_EPOCH", DEFAULT_SOURCE_DATE_EPOCH)
+    env.setdefault(SOURCE_DATE_VARIABLE, DEFAULT_SOURCE_DATE_EPOCH)
     command = [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", config_file.name]
     done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=SECONDS)
     shutil.rmtree(project / ".cache", ignore_errors=True)

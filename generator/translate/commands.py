@@ -7,9 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..errors import counted
-
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+from ..errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, counted
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser], guide_argument: Any) -> None:

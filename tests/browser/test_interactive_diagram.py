@@ -146,12 +146,35 @@ def add(page: Page, text: str, ring: int) -> None:
 
 
 def listed(page: Page) -> list[list[str]]:
-    """The notes of each ring as the lists under the board show them, centre first."""
+    """The notes of each ring as the lists under the board show them now, centre first."""
     return [page.locator(f".gc-list-{ring} li .gc-text").all_text_contents() for ring in range(3)]
+
+
+def expect_listed(page: Page, rings: list[list[str]]) -> None:
+    """Wait until the lists under the board show these notes, centre first.
+
+    The lists are made with the saved notes already in them, so once the outer ring's list is
+    on the page an empty list really is empty (not a page whose script has not run yet).
+    """
+    expect(page.locator(".gc-list-2")).to_be_attached()
+    for ring, notes in enumerate(rings):
+        items = page.locator(f".gc-list-{ring} li .gc-text")
+        if notes:
+            expect(items).to_have_text(notes)
+        else:
+            expect(items).to_have_count(0)
+
+
+# The board lays its notes out again once the fonts are ready and whenever it is resized (a
+# ResizeObserver): both run before the next frame is drawn, so two frames after fonts.ready the
+# positions are the ones the page shows.
+SETTLED = """() => document.fonts.ready.then(
+  () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))"""
 
 
 def placed(page: Page) -> dict[str, int]:
     """The ring each note on the board lies wholly inside, measured from the drawn circles."""
+    page.evaluate(SETTLED)
     geometry = page.locator(".gc-board").evaluate(CHIP_GEOMETRY)
     radii = [0.0, *geometry["radii"]]
     where = {}
@@ -238,8 +261,8 @@ def test_notes_added_and_moved_by_keyboard_and_drag_are_where_they_were_left_aft
     assert placed(page) == expected
 
     page.reload()
+    expect_listed(page, [["Keeps to time"], [], ["Brings biscuits", "Listens well"]])
     assert placed(page) == expected
-    assert listed(page) == [["Keeps to time"], [], ["Brings biscuits", "Listens well"]]
     page.evaluate("document.fonts.ready")
     page.locator(".gc").screenshot(path=str(output_dir / "circles.png"))
 
@@ -291,14 +314,14 @@ def test_every_action_works_from_the_keyboard_alone(page: Page, hosted: str, err
     page.keyboard.press("ArrowDown")  # the middle ring
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")  # Add note
-    assert listed(page) == [[], ["Listens well"], []]
+    expect_listed(page, [[], ["Listens well"], []])
     assert page.evaluate("document.activeElement.id") == "gc-text"  # ready for the next note
 
     for _ in range(3):  # chooser, Add note, then the first note on the board
         page.keyboard.press("Tab")
     assert focused(page) == "gc-note|Listens well"
     page.keyboard.press("ArrowDown")
-    assert listed(page) == [[], [], ["Listens well"]]
+    expect_listed(page, [[], [], ["Listens well"]])
     page.keyboard.press("Enter")  # from the note on the board to its entry in the list
     assert focused(page) == "gc-act|Edit: Listens well"
     page.keyboard.press("Enter")
@@ -311,7 +334,7 @@ def test_every_action_works_from_the_keyboard_alone(page: Page, hosted: str, err
     page.keyboard.press("Shift+Tab")  # Move in
     assert focused(page).startswith("gc-act|Move in: Listens without judging")
     page.keyboard.press("Enter")
-    assert listed(page) == [[], ["Listens without judging"], []]
+    expect_listed(page, [[], ["Listens without judging"], []])
     assert focused(page).startswith("gc-act|Move in: Listens without judging")  # the same note, moved
 
     page.keyboard.press("Tab")  # Move out
@@ -319,7 +342,7 @@ def test_every_action_works_from_the_keyboard_alone(page: Page, hosted: str, err
     page.keyboard.press("Tab")  # Delete
     page.keyboard.press("Enter")
     expect(status(page)).to_contain_text("Deleted “Listens without judging”")
-    assert listed(page) == [[], [], []]
+    expect_listed(page, [[], [], []])
 
 
 def test_save_a_copy_clear_all_and_open_the_copy_again(
@@ -345,17 +368,17 @@ def test_save_a_copy_clear_all_and_open_the_copy_again(
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
     assert focused(page) == "md-button|Clear all"
-    assert listed(page) == [["Listens well"], ["Keeps to time"], ["Brings biscuits"]]
+    expect_listed(page, [["Listens well"], ["Keeps to time"], ["Brings biscuits"]])
 
     page.get_by_role("button", name="Clear all").click()
     dialog.get_by_role("button", name="Clear all notes").click()
-    assert listed(page) == [[], [], []]
+    expect_listed(page, [[], [], []])
     page.reload()
-    assert listed(page) == [[], [], []]  # cleared in the browser's storage too
+    expect_listed(page, [[], [], []])  # cleared in the browser's storage too
 
     page.locator(".gc input[type=file]").set_input_files(copy)
     expect(status(page)).to_have_text(f"Opened {copy.name}: 3 notes.")
-    assert listed(page) == [["Listens well"], ["Keeps to time"], ["Brings biscuits"]]
+    expect_listed(page, [["Listens well"], ["Keeps to time"], ["Brings biscuits"]])
     assert placed(page) == {text: ring for text, ring in notes}
 
 
@@ -379,15 +402,15 @@ def test_a_hostile_or_broken_copy_never_becomes_markup(
         (tmp_path / name).write_text(text, encoding="utf-8")
         page.locator(".gc input[type=file]").set_input_files(tmp_path / name)
         expect(status(page)).to_contain_text("Problem:")
-        assert listed(page) == [["Kept"], [], []], name
+        expect_listed(page, [["Kept"], [], []])
 
     hostile = '<img src=x onerror="window.hacked=1"><script>window.hacked=2</script>'
     copy = {"format": "guidegen-three-circles", "activity": ACTIVITY, "notes": [{"text": hostile, "ring": 1}]}
     (tmp_path / "hostile.json").write_text(json.dumps(copy), encoding="utf-8")
     page.locator(".gc input[type=file]").set_input_files(tmp_path / "hostile.json")
     page.locator("dialog.gc-dialog").get_by_role("button", name="Replace the notes").click()
-    assert listed(page) == [[], [hostile], []]  # shown as text
-    assert chip(page, "onerror").text_content() == hostile
+    expect_listed(page, [[], [hostile], []])  # shown as text
+    expect(chip(page, "onerror")).to_have_text(hostile)
     assert page.locator(".gc img, .gc script").count() == 0
     assert page.evaluate("window.hacked") is None
 
@@ -561,7 +584,7 @@ def test_from_file_url_in_the_offline_bundle_with_no_network(
     add(page, "Keeps to time", 2)
     drag(page, "Keeps to time", 1)
     page.reload()
-    assert listed(page) == [["Listens well"], ["Keeps to time"], []]
+    expect_listed(page, [["Listens well"], ["Keeps to time"], []])
     with page.expect_download() as download:
         page.get_by_role("button", name="Download filled handout").click()
     download.value.save_as(tmp_path / "filled.pdf")

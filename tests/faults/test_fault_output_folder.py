@@ -8,6 +8,7 @@ import hashlib
 import json
 import os
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -153,17 +154,23 @@ def test_second_build_says_another_is_running(cli: Run, guide: Path) -> None:
     assert list(out.iterdir()) == []
 
 
-def test_second_build_waits_for_the_first(cli: Run, guide: Path) -> None:
+def test_second_build_waits_for_the_first(guide: Path) -> None:
     out = guide / "build"
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+    command = [sys.executable, "-m", "generator", "build", "--guide", str(guide), "--only", "site"]
     with held(out):
-        thread_result: list[subprocess.CompletedProcess[str]] = []
-        worker = threading.Thread(target=lambda: thread_result.append(cli("build", "--guide", guide, "--only", "site")))
-        worker.start()
-        time.sleep(2)
-    worker.join()
-    result = thread_result[0]
-    assert result.returncode == 0, result.stderr
-    assert "Waiting for another build" in result.stdout
+        build = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment)
+        assert build.stdout is not None
+        # Hold the lock until the build says it waits (not for a set time: a busy machine may
+        # take longer than that to start it); end of output first means it never waited.
+        said = ""
+        while "Waiting for another build" not in said:
+            line = build.stdout.readline()
+            assert line, f"the build never waited: {said!r}"
+            said += line
+    stdout, stderr = build.communicate(timeout=300)
+    assert build.returncode == 0, stderr
+    assert "Waiting for another build" in said + stdout
     assert (out / "site" / "index.html").is_file()
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import axe_playwright_python
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
 from generator.cli import main
@@ -49,12 +49,28 @@ def tab_to(page: Page, name: str, limit: int = 400) -> None:
     raise AssertionError(f"Tab never reached {name!r}")
 
 
-def status(page: Page) -> str:
-    page.wait_for_function("document.querySelector('.guide-planner-status').textContent.length > 0")
-    return page.locator(".guide-planner-status").text_content() or ""
+def expect_status(page: Page, words: str) -> None:
+    """Wait until the live region says words.
+
+    The planner clears the region, then says the new words 50 ms later (so the same words said
+    twice are announced twice): a message from an earlier, quicker action can still arrive after
+    the region was cleared, so waiting for "any text" could read the wrong one.
+    """
+    expect(page.locator(".guide-planner-status")).to_contain_text(words)
+
+
+def expect_plan(page: Page, rows: list[tuple[str, str]]) -> None:
+    """Wait until the plan lists rows (clock, title), in order, and nothing else."""
+    items = page.locator(".guide-planner-plan li")
+    if not rows:
+        expect(items).to_have_count(0)
+        return
+    expect(items.locator(".guide-planner-clock")).to_have_text([clock for clock, _ in rows])
+    expect(items.locator(".guide-planner-title")).to_have_text([title for _, title in rows])
 
 
 def plan_rows(page: Page) -> list[tuple[str, str]]:
+    """The plan as it stands now: call it only once the page has reached the state it reads."""
     rows = page.locator(".guide-planner-plan li")
     return [
         (
@@ -83,7 +99,7 @@ def test_a_plan_built_by_keyboard_survives_a_reload_and_prints_on_one_page(plann
     page.keyboard.press("Tab")
     tab_to(page, "Add What makes good facilitation?")
     page.keyboard.press("Enter")
-    assert "Added What makes good facilitation? at position 1, starting at 18:30" in status(page)
+    expect_status(page, "Added What makes good facilitation? at position 1, starting at 18:30")
     tab_to(page, "Add Sharing out the role")
     page.keyboard.press("Enter")
     tab_to(page, "Add a break")
@@ -93,18 +109,18 @@ def test_a_plan_built_by_keyboard_survives_a_reload_and_prints_on_one_page(plann
     # The break goes before the second activity: focus its Up button, press it.
     tab_to(page, "Move Break up")
     page.keyboard.press("Enter")
-    assert "Moved Break to position 2 of 4, now starting at 19:15" in status(page)
+    expect_status(page, "Moved Break to position 2 of 4, now starting at 19:15")
     expected = [
         ("18:30", "What makes good facilitation?"),
         ("19:15", "Break"),
         ("19:30", "Sharing out the role"),
         ("20:15", "Skills self-check"),
     ]
-    assert plan_rows(page) == expected
-    assert "2 hours 15 minutes, from 18:30 to 20:45" in (page.locator(".guide-planner-total").text_content() or "")
+    expect_plan(page, expected)
+    expect(page.locator(".guide-planner-total")).to_contain_text("2 hours 15 minutes, from 18:30 to 20:45")
 
     page.reload()
-    assert plan_rows(page) == expected
+    expect_plan(page, expected)
 
     page.evaluate("() => { window.print = () => {}; }")
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
@@ -125,8 +141,8 @@ def test_alt_arrow_moves_an_item_and_the_focus_follows(planner: Page) -> None:
     page.keyboard.press("Enter")
     tab_to(page, "Move Types of leadership up")
     page.keyboard.press("Alt+ArrowUp")
-    assert [title for _, title in plan_rows(page)] == ["Types of leadership", "Break"]
-    assert "Moved Types of leadership to position 1 of 2" in status(page)
+    expect(page.locator(".guide-planner-plan li .guide-planner-title")).to_have_text(["Types of leadership", "Break"])
+    expect_status(page, "Moved Types of leadership to position 1 of 2")
 
 
 def test_axe_finds_no_violations_on_the_planner(planner: Page) -> None:
@@ -166,6 +182,7 @@ def test_save_open_and_export_a_plan_that_check_accepts(
     page.get_by_label("Title of the session").press("Tab")
     for name in ("Add your item", "Add Types of leadership", "Add a break", "Add How does our group run?"):
         page.get_by_role("button", name=name).click()
+    expect(page.locator(".guide-planner-plan li")).to_have_count(4)
     expected = plan_rows(page)
     lengths = [10, default_guide.activity("types-of-leadership").duration_minutes, 15]
     starts = [sum(lengths[:n]) for n in range(4)]
@@ -177,10 +194,9 @@ def test_save_open_and_export_a_plan_that_check_accepts(
     saved.value.save_as(saved_file)
     assert json.loads(saved_file.read_text())["format"] == "guidegen-session-plan"
     page.get_by_role("button", name="Clear the plan").click()
-    assert plan_rows(page) == []
+    expect_plan(page, [])
     page.get_by_label("Open a saved plan").set_input_files(saved_file)
-    page.wait_for_function("document.querySelectorAll('.guide-planner-plan li').length === 4")
-    assert plan_rows(page) == expected
+    expect_plan(page, expected)
 
     with page.expect_download() as exported:
         page.get_by_role("button", name="Export for the guide (.yml)").click()
@@ -199,7 +215,7 @@ def test_a_file_that_is_not_a_plan_is_refused_politely(planner: Page, tmp_path: 
     bad = tmp_path / "notes.json"
     bad.write_text('{"items": "<img src=x onerror=alert(1)>"}')
     page.get_by_label("Open a saved plan").set_input_files(bad)
-    assert "not a saved session plan" in status(page)
+    expect_status(page, "not a saved session plan")
 
 
 def test_an_item_can_be_dragged_into_place(planner: Page) -> None:
@@ -210,5 +226,5 @@ def test_an_item_can_be_dragged_into_place(planner: Page) -> None:
     page.get_by_role("button", name="Add a break").click()
     items = page.locator(".guide-planner-plan li")
     items.nth(1).drag_to(items.nth(0))
-    assert plan_rows(page) == [("18:30", "Break"), ("18:45", "Sharing out the role")]
-    assert "Moved Break to position 1 of 2, now starting at 18:30" in status(page)
+    expect_plan(page, [("18:30", "Break"), ("18:45", "Sharing out the role")])
+    expect_status(page, "Moved Break to position 1 of 2, now starting at 18:30")

@@ -1,5 +1,6 @@
 """One process model (builder/processes.py): errors cross from a child to its parent unchanged,
-a bug arrives with the child's traceback, and children never outlive their parent."""
+a bug arrives with the child's traceback, children never outlive their parent, and PDF workers
+render in fresh copies of themselves (issue 30)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.builder.processes import SCRATCH_PREFIX, Child, remove_abandoned
+from generator.builder.processes import SCRATCH_PREFIX, Child, Work, WorkerPool, remove_abandoned
+from generator.content.model import Guide
 from generator.errors import ContentError, Problem, ScaffoldError, SiteBuildError, UsageError
+from generator.pdf.jobs import PdfJob, pdf_jobs
 
 PROBLEM = Problem("content/activities/a.yml", 3, 5, "title", "is empty; write a title", "title: ''")
 
@@ -112,3 +115,58 @@ def test_the_next_build_removes_scratch_folders_of_a_killed_build(tmp_path: Path
     remove_abandoned(tmp_path)
     assert not gone.exists()
     assert mine.exists()  # a build still running keeps its own
+
+
+COPIES = textwrap.dedent(
+    """
+    import os, sys
+    from generator.builder import processes
+
+    def render():  # each copy writes its pid; the first two make way for a fresh copy
+        with open(sys.argv[1], "a") as record:
+            record.write(f"{os.getpid()}\\n")
+        with open(sys.argv[1]) as record:
+            return len(record.read().split()) < 3
+
+    processes._in_fresh_copies(render)
+    """
+)
+
+
+def test_a_worker_hands_over_to_fresh_copies_of_itself_until_one_stops(tmp_path: Path) -> None:
+    record = tmp_path / "pids"
+    ended = subprocess.run([sys.executable, "-c", COPIES, str(record)], capture_output=True, text=True, timeout=60)
+    assert ended.returncode == 0, ended.stderr
+    pids = record.read_text().split()
+    assert len(pids) == 3 and len(set(pids)) == 3  # three lives, each its own process
+
+
+def test_a_worker_whose_copy_is_killed_ends_the_same_way(tmp_path: Path) -> None:
+    script = "import os, signal\nfrom generator.builder import processes\n"
+    script += "processes._in_fresh_copies(lambda: os.kill(os.getpid(), signal.SIGKILL))\n"
+    ended = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert ended.returncode == -signal.SIGKILL, ended.stderr
+
+
+def _render_all(guide: Guide, jobs: list[PdfJob], jobs_per_copy: int) -> dict[str, bytes]:
+    pool = WorkerPool(guide, 1, jobs_per_copy=jobs_per_copy)
+    made: dict[str, bytes] = {}
+
+    def done(job: PdfJob, data: bytes) -> list[Work]:
+        made[job.filename] = data
+        return []
+
+    try:
+        pool.run([(job, None) for job in jobs], 120.0, done)
+    finally:
+        pool.stop()
+        pool.release()
+    return made
+
+
+def test_pdfs_made_by_fresh_copies_are_the_pdfs_one_worker_makes(default_guide: Guide) -> None:
+    jobs = [job for job in pdf_jobs(default_guide, "2025-01-01T00:00:00Z") if job.kind == "handout"][:3]
+    assert len(jobs) == 3
+    recycled = _render_all(default_guide, jobs, jobs_per_copy=1)  # a fresh copy for every job
+    assert recycled == _render_all(default_guide, jobs, jobs_per_copy=0)
+    assert all(data.startswith(b"%PDF-") for data in recycled.values())
