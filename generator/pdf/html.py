@@ -27,6 +27,7 @@ from ..content.model import (
     ThreeCirclesHandout,
 )
 from ..render import diagram
+from ..render.direction import Direction, isolated, text_direction
 from ..render.environments import environment
 from ..render.fonts import font_stack
 from ..render.markdown import to_html
@@ -55,6 +56,11 @@ class Meta:
     author: str
     description: str | None
     date: str | None
+
+    @property
+    def dir(self) -> Direction:
+        """The document's direction (the <html dir> every PDF template writes), from its language."""
+        return text_direction(self.lang)
 
 
 def licence_line(config: SiteConfig) -> str:
@@ -86,7 +92,10 @@ def _render(guide: Guide, template: str, /, **context: Any) -> str:
     footer = css_page_footer(messages.raw("Page %(number)s of %(total)s"))
     env = environment("pdf", template_roots(guide.root))
     words = messages.template_globals()
-    return env.get_template(template).render(**words, strong=_strong, page_footer=footer, words=WORDS, **context)
+    bdi = partial(isolated, around=text_direction(guide.config.language))  # mixed direction kept in order
+    return env.get_template(template).render(
+        **words, strong=_strong, page_footer=footer, words=WORDS, bdi=bdi, **context
+    )
 
 
 def render_template(guide: Guide, template: str, /, **context: Any) -> str:
@@ -174,13 +183,14 @@ def untranslated(guide: Guide, key: str) -> dict[str, Any]:
     """In a translated edition, a part not yet translated: a notice in the reader's language and
     the language its text is in (its lang attribute); nothing otherwise."""
     if key not in guide.untranslated or guide.source_language is None:
-        return {"notice": None, "source_lang": None}
+        return {"notice": None, "source_lang": None, "source_dir": None}
     from babel import Locale
 
     name = Locale.parse(guide.source_language.split("-")[0]).get_display_name(guide.config.language.split("-")[0])
     wording = "This part is not yet translated. It is shown in %(language)s."
     notice = messages_for(guide.config).gettext(wording, language=name)
-    return {"notice": notice, "source_lang": guide.source_language}
+    source = guide.source_language
+    return {"notice": notice, "source_lang": source, "source_dir": text_direction(source)}
 
 
 def _handout_context(guide: Guide, activity: Activity, date: str | None, size: tuple[float, float]) -> dict[str, Any]:
