@@ -29,7 +29,7 @@ from ..content.model import (
 from ..render import diagram
 from ..render.direction import Direction, isolated, text_direction
 from ..render.environments import environment
-from ..render.fonts import font_stack
+from ..render.fonts import font_stack, text_measure
 from ..render.markdown import to_html
 from ..render.messages import N_, Messages, messages_for
 from ..render.qr import qr_code
@@ -139,11 +139,14 @@ def three_circles(
     config: SiteConfig | None = None,
     content_dir: Path | None = None,
 ) -> dict[str, Any]:
-    shape = diagram.layout(handout.rings, size, band, messages)
     look: dict[str, Any] = {}
+    measure = diagram.estimated_width
     if config is not None and content_dir is not None:  # the guide's fonts and brand tints (not the website's)
         look = {"fills": ring_fills(config.brand.primary), "font_family": font_stack(content_dir, config.fonts)}
-    svg = diagram.svg(shape, title=title, lines=lines, messages=messages, **look)
+        measure = text_measure(content_dir, config.fonts)
+    shape = diagram.layout(handout.rings, size, band, messages, measure)
+    # The ring labels are HTML over the drawing (fields.html.j2), which Pango shapes and orders.
+    svg = diagram.svg(shape, title=title, lines=lines, messages=messages, labels=False, **look)
     return {"diagram": shape, "svg": Markup(svg)}
 
 

@@ -13,7 +13,7 @@ from functools import cache
 from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
-from .direction import text_direction
+from .direction import first_strong, text_direction
 from .template_files import PACKAGE_TEMPLATES, Roots
 
 TEMPLATES_DIR = PACKAGE_TEMPLATES
@@ -37,4 +37,5 @@ def environment(kind: str, roots: Roots = (PACKAGE_TEMPLATES,)) -> SandboxedEnvi
         keep_trailing_newline=True,
     )
     env.filters["direction"] = text_direction  # {{ lang | direction }}: 'ltr' or 'rtl', from CLDR
+    env.filters["textdir"] = lambda text: first_strong(str(text)) or "ltr"  # what dir="auto" would decide
     return env
