@@ -140,7 +140,7 @@ def three_circles(
     content_dir: Path | None = None,
 ) -> dict[str, Any]:
     look: dict[str, Any] = {}
-    measure = diagram.estimated_width
+    measure: diagram.Measure = diagram.estimated_width
     if config is not None and content_dir is not None:  # the guide's fonts and brand tints (not the website's)
         look = {"fills": ring_fills(config.brand.primary), "font_family": font_stack(content_dir, config.fonts)}
         measure = text_measure(content_dir, config.fonts)
