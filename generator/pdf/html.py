@@ -92,9 +92,12 @@ def _render(guide: Guide, template: str, /, **context: Any) -> str:
     footer = css_page_footer(messages.raw("Page %(number)s of %(total)s"))
     env = environment("pdf", template_roots(guide.root))
     words = messages.template_globals()
-    bdi = partial(isolated, around=text_direction(guide.config.language))  # mixed direction kept in order
+    # Mixed direction kept in order: bdi() for content, ui() for the interface's words, which are
+    # English where the guide's language has no catalogue (marked so, for screen readers too).
+    bdi = partial(isolated, around=text_direction(guide.config.language))
+    ui = partial(isolated, around=text_direction(guide.config.language), lang=messages.code)
     return env.get_template(template).render(
-        **words, strong=_strong, page_footer=footer, words=WORDS, bdi=bdi, **context
+        **words, strong=_strong, page_footer=footer, words=WORDS, bdi=bdi, ui=ui, **context
     )
 
 

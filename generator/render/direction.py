@@ -60,11 +60,14 @@ def first_strong(text: str) -> Direction | None:
     return None
 
 
-def isolated(text: str, around: Direction) -> Markup:
+def isolated(text: str, around: Direction, lang: str | None = None) -> Markup:
     """text (escaped), in a <bdi> with its own direction when its first letter runs against its
     surroundings ('40 minutes' in Urdu, an Urdu name in English): it then keeps its order.
-    Numbers alone need nothing: they read left to right inside either direction."""
+    Numbers alone need nothing: they read left to right inside either direction. lang, when
+    given, is the language such a piece is in (the interface's English in an Urdu guide)."""
     own = first_strong(text)
     if own is None or own == around:
         return escape(text)
+    if lang:
+        return Markup('<bdi dir="{}" lang="{}">{}</bdi>').format(own, lang, text)
     return Markup('<bdi dir="{}">{}</bdi>').format(own, text)
