@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ContentError, Problem
+from ..render.fonts import covered
+from .glyphs import missing_glyphs
 from .loader import SourceFile, _load_yaml_model, _read_inside
 from .model import (
     Activity,
@@ -165,6 +167,9 @@ def load_translation(guide: Guide, language: str) -> Translation:
             sources.append(src)
             if key is not None and item is not None:
                 items[key] = item
+    letters = covered(guide.content_dir, guide.config.fonts)  # a letter no font has would print as a box
+    for src in sources:
+        missing_glyphs(src.collector, letters, yaml=src.path.suffix in (".yml", ".yaml"))
     problems = [p for src in sources for p in src.collector.problems]
     problems += structure_problems(guide, items)
     return Translation(language, items, problems)
