@@ -96,9 +96,13 @@ def site_font_css(content_dir: Path, declared: Sequence[str]) -> str:
     fallbacks = fallback_families(content_dir, declared)
     for family, path in zip(fallbacks, declared, strict=True):
         rules.append(_face(family, f"../../{path}", "100 900", "normal"))
-    families = ", ".join([f'"{FAMILY}"', *(f'"{f}"' for f in fallbacks)])
-    rules.append(f":root {{ --md-text-font: {families}; }}")
+    rules.append(f":root {{ --md-text-font: {site_font_stack(content_dir, declared)}; }}")
     return "\n".join(rules) + "\n"
+
+
+def site_font_stack(content_dir: Path, declared: Sequence[str]) -> str:
+    """The website's CSS font-family list (fonts.css defines each): ours, then the editor's."""
+    return ", ".join([f'"{FAMILY}"', *(f'"{f}"' for f in fallback_families(content_dir, declared))])
 
 
 def declared_files(content_dir: Path, declared: Sequence[str]) -> list[Path]:
