@@ -37,15 +37,55 @@ LABEL_REACH = """svg => {
 }"""
 
 
-@pytest.fixture(scope="module", params=[URDU.language, BENGALI.language])
-def served(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
-    words = {URDU.language: URDU, BENGALI.language: BENGALI}[request.param]
-    root = write_guide(tmp_path_factory.mktemp(words.language) / "guide", words)
+# Where each menu label's letters reach (their ink, by the browser's own canvas measure, placed on
+# the line as CSS places text: half the leading above the primary font's box), against its box,
+# which Material clips.
+MENU_INK = """() => [...document.querySelectorAll('.md-sidebar .md-ellipsis')]
+  .filter(e => e.offsetParent && e.textContent.trim()).map(e => {
+    const cs = getComputedStyle(e);
+    const ctx = document.createElement('canvas').getContext('2d');
+    ctx.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+    const m = ctx.measureText(e.textContent.trim());
+    const line = parseFloat(cs.lineHeight);
+    const baseline = (line - m.fontBoundingBoxAscent - m.fontBoundingBoxDescent) / 2 + m.fontBoundingBoxAscent;
+    return {text: e.textContent.trim(), top: baseline - m.actualBoundingBoxAscent,
+            bottom: baseline + m.actualBoundingBoxDescent, height: e.clientHeight};
+  })"""
+
+
+def served_guide(root: Path) -> Iterator[str]:
     guide = load_guide(root)
     folder = root / "site"
     run_mkdocs(write_mkdocs_project(guide, root / "project"), folder)
     with serve(folder, url_path(guide.config.site_url)) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="module", params=[URDU.language, BENGALI.language])
+def served(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    words = {URDU.language: URDU, BENGALI.language: BENGALI}[request.param]
+    root = write_guide(tmp_path_factory.mktemp(words.language) / "guide", words)
+    for base_url in served_guide(root):
         yield words.language, base_url
+
+
+@pytest.fixture(scope="module")
+def nastaliq(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The Urdu guide set in Noto Nastaliq Urdu, whose letters reach far above and below the line."""
+    root = write_guide(tmp_path_factory.mktemp("nastaliq") / "guide", URDU, fonts=("NotoNastaliqUrdu-Regular.ttf",))
+    yield from served_guide(root)
+
+
+def test_menus_leave_room_for_nastaliq(nastaliq: str, page: Page) -> None:
+    page.set_viewport_size({"width": 1280, "height": 1000})
+    page.goto(f"{nastaliq.rstrip('/')}/activities/circles/")
+    page.wait_for_function("document.fonts.status === 'loaded'")
+    labels = page.evaluate(MENU_INK)
+    assert any(label["text"] == URDU.title for label in labels), labels
+    for label in labels:
+        assert label["top"] >= 0 and label["bottom"] <= label["height"], label
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "scripts-ur-nastaliq-menu.png"))
 
 
 def test_the_activity_page_runs_the_languages_way_in_its_font(served: tuple[str, str], page: Page) -> None:
