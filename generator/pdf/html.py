@@ -29,7 +29,7 @@ from ..content.model import (
 from ..render import diagram
 from ..render.direction import Direction, isolated, text_direction
 from ..render.environments import environment
-from ..render.fonts import font_stack, text_measure
+from ..render.fonts import field_family, font_stack, text_measure
 from ..render.markdown import to_html
 from ..render.messages import N_, Messages, messages_for
 from ..render.qr import qr_code
@@ -96,14 +96,21 @@ def _render(guide: Guide, template: str, /, **context: Any) -> str:
     # English where the guide's language has no catalogue (marked so, for screen readers too).
     bdi = partial(isolated, around=text_direction(guide.config.language))
     ui = partial(isolated, around=text_direction(guide.config.language), lang=messages.code)
+    fields = field_family(guide.content_dir, guide.config.fonts, _sample(guide))
     return env.get_template(template).render(
-        **words, strong=_strong, page_footer=footer, words=WORDS, bdi=bdi, ui=ui, **context
+        **words, strong=_strong, page_footer=footer, words=WORDS, bdi=bdi, ui=ui, field_font=fields, **context
     )
 
 
 def render_template(guide: Guide, template: str, /, **context: Any) -> str:
     """A PDF template with the guide's words and footer: for the other PDF modules (Easy Read)."""
     return _render(guide, template, **context)
+
+
+def _sample(guide: Guide) -> str:
+    """The guide's own words in this language, enough to tell its script: titles and ring labels."""
+    rings = (ring for a in guide.activities if isinstance(a.handout, ThreeCirclesHandout) for ring in a.handout.rings)
+    return " ".join([guide.config.title, *(a.title for a in guide.activities), *rings])
 
 
 def _steps(activity: Activity, text: Callable[[str], Markup]) -> list[tuple[Markup, str]]:

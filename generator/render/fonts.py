@@ -120,6 +120,31 @@ def covered(content_dir: Path, declared: Sequence[str]) -> frozenset[int]:
     return frozenset(letters)
 
 
+def field_family(content_dir: Path, declared: Sequence[str], sample: str) -> str | None:
+    """The family the PDFs' form fields should use when ours cannot write the guide's language:
+    the first declared font with every letter of sample (the guide's own words in that language),
+    else the one with most of them; None when Atkinson Hyperlegible Next has them all.
+
+    A field names one font, which WeasyPrint embeds whole, and a viewer draws what is typed in it
+    with that font alone: a Latin font there made Urdu typed into a field invisible."""
+    letters = {ord(c) for c in sample if drawn_letter(c)}
+    shipped = covered(content_dir, ())
+    if letters <= shipped:
+        return None
+    files = declared_files(content_dir, declared)
+    counts = [len(letters & _cmap(str(path), _mtime(path))) for path in files]
+    if not counts or max(counts) == 0:
+        return None
+    return fallback_families(content_dir, declared)[counts.index(max(counts))]
+
+
+def drawn_letter(char: str) -> bool:
+    """A letter, mark or digit (not a space, punctuation or a control): what decides a script."""
+    import unicodedata
+
+    return unicodedata.category(char)[0] in "LMN"
+
+
 def text_measure(content_dir: Path, declared: Sequence[str]) -> Callable[[str], float]:
     """A ring label's width in em as the PDFs draw it (bold): each letter's advance in the first
     of the guide's fonts that has it. Letters are measured one by one, unshaped: joined Arabic

@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 import subprocess
 from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path
 
 import pytest
+from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 from written_guides import ARABIC, BENGALI, GUIDES, URDU, Words, write_guide
 
@@ -200,3 +202,24 @@ def test_only_the_guides_fonts_are_embedded(built: Built) -> None:
         assert all(f.startswith(("Atkinson-Hyperlegible-Next", family)) for f in fonts), (name, fonts)
         if "circles" in name or "guide" in name:  # the questions activity is still in English
             assert any(f.startswith(family) for f in fonts), (name, fonts)
+
+
+# Letters of each script that the guides' words do not use: the fields' font must have them too.
+UNUSED_LETTERS = {"ur": "ژڑںۓ", "ar": "ظضغ", "bn": "ঝঢঞ"}
+
+
+def test_every_field_writes_in_a_font_with_the_whole_script(built: Built) -> None:
+    """Each field's appearance names the declared font, embedded whole (not only the letters
+    printed), so what someone types later in any word of the language can be drawn."""
+    reader = PdfReader(built.pdf("circles.pdf"))
+    resources = reader.trailer["/Root"]["/AcroForm"]["/DR"]["/Font"]
+    widgets = [a.get_object() for a in reader.pages[0]["/Annots"] if a.get_object().get("/FT") == "/Tx"]
+    assert len(widgets) > 10
+    names = {str(w["/DA"]).split("/")[2].split()[0] for w in widgets}  # "/a1.0 gs 0 0 0 rg /ABCDEF 10 Tf"
+    assert len(names) == 1, names
+    font = resources[f"/{names.pop()}"].get_object()
+    assert "Noto" in str(font["/BaseFont"]), font["/BaseFont"]
+    descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+    cmap = TTFont(BytesIO(descriptor["/FontFile2"].get_data())).getBestCmap()
+    letters = "".join(built.words.rings) + UNUSED_LETTERS[built.words.language]
+    assert all(ord(c) in cmap for c in letters if not c.isspace()), [c for c in letters if ord(c) not in cmap]
