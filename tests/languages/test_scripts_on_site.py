@@ -13,6 +13,7 @@ from axe_playwright_python import __file__ as axe_package
 from playwright.sync_api import Page
 from written_guides import BENGALI, URDU, write_guide
 
+from generator.cli import main
 from generator.content.loader import load_guide
 from generator.preview.static import serve, url_path
 from generator.site.project import run_mkdocs, write_mkdocs_project
@@ -125,3 +126,36 @@ def test_axe_finds_no_violations_on_the_activity_page(served: tuple[str, str], p
         "v => `${v.id}: ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`))"
     )
     assert violations == []
+
+
+@pytest.fixture(scope="module")
+def built_urdu(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The Urdu guide built as an editor builds it (the site with its fillable handouts)."""
+    root = write_guide(tmp_path_factory.mktemp("built-ur") / "guide", URDU)
+    assert main(["build", "--guide", str(root), "--quiet"]) == 0
+    guide = load_guide(root)
+    with serve(root / "build" / "site", url_path(guide.config.site_url)) as base_url:
+        yield base_url
+
+
+def test_notes_pdf_lib_cannot_write_are_never_written_backwards(built_urdu: str, page: Page) -> None:
+    """An Urdu note: the filled handout is not made (pdf-lib would draw it backwards and unjoined);
+    the reader is told so and sent to the print button. A note in Latin letters still downloads."""
+    page.goto(f"{built_urdu.rstrip('/')}/activities/circles/")
+    downloads: list[object] = []
+    page.on("download", lambda download: downloads.append(download))
+    page.locator("#gc-text").fill("میری بہن")
+    page.locator("#gc-text").press("Enter")
+    page.locator('[data-tool="handout"]').click()
+    status = page.locator(".gc-status")
+    status.filter(has_text="Print the circles").wait_for()
+    assert "cannot write notes in this script" in status.inner_text()
+    assert page.evaluate("document.activeElement.dataset.tool") == "print"
+    assert downloads == []
+    page.locator('[data-tool="clear"]').click()
+    page.locator(".gc-dialog button[value='yes']").click()
+    page.locator("#gc-text").fill("Sister 4")
+    page.locator("#gc-text").press("Enter")
+    with page.expect_download() as download:
+        page.locator('[data-tool="handout"]').click()
+    assert download.value.suggested_filename == "circles-filled.pdf"
