@@ -26,6 +26,8 @@ class Words:
     page_title: str
     page_text: str
     skills: tuple[str, str]
+    session: str  # a session's title
+    welcome: str  # its first item
 
 
 URDU = Words(
@@ -40,6 +42,8 @@ URDU = Words(
     page_title="پہلا صفحہ",
     page_text="اچھی بات سننا سب کو سنا ہوا محسوس کراتا ہے۔",
     skills=("سننا", "ہمدردی"),
+    session="پہلی ملاقات",
+    welcome="خوش آمدید",
 )
 ARABIC = Words(
     language="ar",
@@ -53,6 +57,8 @@ ARABIC = Words(
     page_title="الصفحة الأولى",
     page_text="الإصغاء الجيد يجعل الجميع يشعرون بأنهم مسموعون.",
     skills=("الإصغاء", "التعاطف"),
+    session="اللقاء الأول",
+    welcome="الترحيب",
 )
 BENGALI = Words(
     language="bn",
@@ -66,6 +72,8 @@ BENGALI = Words(
     page_title="প্রথম পাতা",
     page_text="ভালো করে শুনলে সবাই নিজেকে শোনা মনে করে।",
     skills=("শোনা", "সহমর্মিতা"),
+    session="প্রথম সভা",
+    welcome="স্বাগত",
 )
 GUIDES = {words.language: words for words in (URDU, ARABIC, BENGALI)}
 
@@ -105,4 +113,10 @@ def write_guide(dest: Path, words: Words, *, fonts: tuple[str, ...] | None = Non
     skills = skills.replace("name: Listening", f"name: {quoted(words.skills[0])}")
     skills = skills.replace("name: Empathy", f"name: {quoted(words.skills[1])}")
     (content / "skills.yml").write_text(skills, encoding="utf-8")
+    (content / "sessions").mkdir(exist_ok=True)
+    (content / "sessions" / "evening.yml").write_text(
+        f'id: evening\ntitle: {quoted(words.session)}\nstart: "18:30"\nitems:\n'
+        f"  - item: {quoted(words.welcome)}\n    minutes: 15\n  - activity: circles\n",
+        encoding="utf-8",
+    )
     return root

@@ -94,7 +94,9 @@ def test_every_pdf_is_made(built: Built) -> None:
     )
 
 
-@pytest.mark.parametrize("name", ["circles.pdf", "questions.pdf", "large-print/circles.pdf"])  # the poster centres it
+@pytest.mark.parametrize(
+    "name", ["circles.pdf", "questions.pdf", "large-print/circles.pdf", "sessions/evening-agenda.pdf"]
+)  # not the poster, which centres it
 def test_the_title_stands_at_the_start_of_the_line(built: Built, name: str) -> None:
     """Right-aligned against the right margin in Urdu and Arabic, against the left in Bengali."""
     width, boxes = words_on(built.pdf(name))
@@ -124,6 +126,19 @@ def test_list_numbers_and_the_page_number_are_mirrored(built: Built) -> None:
     else:
         assert all(b.left >= number.right - 1 for b in same_line), (number, same_line)
         assert page.left > width / 2
+
+
+def test_the_agendas_first_column_is_at_the_start_of_the_line(built: Built) -> None:
+    """The clock times stand where a reader of the language starts: right in Urdu and Arabic."""
+    _, boxes = words_on(built.pdf("sessions/evening-agenda.pdf"))
+    clock = max((b for b in boxes if b.text == "18:30"), key=lambda b: b.bottom - b.top)  # not the caption's
+    # The rest of its row: the first item's words and its length ('15 min').
+    welcome = [b for b in boxes if abs(b.middle[1] - clock.middle[1]) < 10 and b is not clock]
+    assert len(welcome) >= 3, [b.text for b in boxes]
+    if rtl(built):
+        assert all(b.right < clock.left for b in welcome), (clock, welcome)
+    else:
+        assert all(b.left > clock.right for b in welcome), (clock, welcome)
 
 
 def diagram_origin(pdf: Path, shape: diagram.Diagram) -> tuple[float, float]:
