@@ -27,7 +27,7 @@ from ..content.model import (
     ThreeCirclesHandout,
 )
 from ..render import diagram
-from ..render.direction import Direction, isolated, text_direction
+from ..render.direction import Direction, auto_directions, isolated, text_direction
 from ..render.environments import environment
 from ..render.fonts import field_family, font_stack, text_measure
 from ..render.markdown import to_html
@@ -97,9 +97,10 @@ def _render(guide: Guide, template: str, /, **context: Any) -> str:
     bdi = partial(isolated, around=text_direction(guide.config.language))
     ui = partial(isolated, around=text_direction(guide.config.language), lang=messages.code)
     fields = field_family(guide.content_dir, guide.config.fonts, _sample(guide))
-    return env.get_template(template).render(
+    html = env.get_template(template).render(
         **words, strong=_strong, page_footer=footer, words=WORDS, bdi=bdi, ui=ui, field_font=fields, **context
     )
+    return auto_directions(html, text_direction(guide.config.language))
 
 
 def render_template(guide: Guide, template: str, /, **context: Any) -> str:

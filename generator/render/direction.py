@@ -12,6 +12,7 @@ strong letter, because WeasyPrint does not resolve dir="auto" itself.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 from typing import Literal
@@ -71,3 +72,26 @@ def isolated(text: str, around: Direction, lang: str | None = None) -> Markup:
     if lang:
         return Markup('<bdi dir="{}" lang="{}">{}</bdi>').format(own, lang, text)
     return Markup('<bdi dir="{}">{}</bdi>').format(own, text)
+
+
+# Blocks whose direction their own words decide: opening tags with no attributes (ours and the
+# sanitised Markdown's), and what follows, up to the first letter that has a direction.
+BLOCK = re.compile(r"<(p|li|h[1-6]|dt|dd|th|td|caption|figcaption|blockquote)>")
+TAG = re.compile(r"<[^>]*>")
+LOOK_AHEAD = 2000  # characters: a block's first letter is nearly always in its first few words
+
+
+def auto_directions(html: str, around: Direction) -> str:
+    """What dir="auto" does in a browser, done here because WeasyPrint does not: a paragraph, list
+    item, heading or cell whose first letter runs against the page gets that direction (English
+    written in an Urdu guide reads, and lines up, left to right). A block that begins with an
+    isolated piece (<bdi>: the interface's words) keeps the page's side."""
+
+    def mark(match: re.Match[str]) -> str:
+        rest = html[match.end() : match.end() + LOOK_AHEAD]
+        if rest.startswith("<bdi"):
+            return match.group(0)
+        own = first_strong(TAG.sub("", rest.split(f"</{match.group(1)}>", 1)[0]))
+        return match.group(0) if own in (None, around) else f'<{match.group(1)} dir="{own}">'
+
+    return BLOCK.sub(mark, html)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.render.direction import direction_problem, first_strong, isolated, text_direction
+from generator.render.direction import auto_directions, direction_problem, first_strong, isolated, text_direction
 from generator.render.environments import environment
 
 
@@ -47,3 +47,14 @@ def test_text_running_against_its_surroundings_is_isolated_and_escaped() -> None
 def test_templates_ask_the_same_function() -> None:
     template = environment("epub").from_string("{{ 'ur' | direction }} {{ 'cy' | direction }}")
     assert template.render() == "rtl ltr"
+
+
+def test_a_block_takes_the_direction_of_its_first_letter_as_dir_auto_would() -> None:
+    html = "<h1>ما الأهم؟</h1><p>Start with <a href='#x'>the first page</a>.</p><li><bdi dir=\"ltr\">Time</bdi></li>"
+    out = auto_directions(html, "rtl")
+    assert out == (
+        "<h1>ما الأهم؟</h1><p dir=\"ltr\">Start with <a href='#x'>the first page</a>.</p>"
+        '<li><bdi dir="ltr">Time</bdi></li>'  # an isolated interface word keeps the page's side
+    )
+    assert auto_directions("<p>4 سے 10 افراد</p><p>12</p>", "ltr") == '<p dir="rtl">4 سے 10 افراد</p><p>12</p>'
+    assert auto_directions(out, "rtl") == out  # a block that has its dir is left alone
