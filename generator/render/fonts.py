@@ -30,6 +30,7 @@ RANGES = {
     "U+2C60-2C7F, U+A720-A7FF",
 }
 FONT_SUFFIXES = (".ttf", ".otf", ".woff", ".woff2")
+FIELDS = " Fields"  # a declared font's second family, for the form fields only (field_family)
 
 
 def shipped_file(subset: str, weight: str = "400", style: str = "normal", suffix: str = "woff2") -> Path:
@@ -68,6 +69,10 @@ def pdf_font_css(content_dir: Path, declared: Sequence[str]) -> str:
             rules.append(_face(family, url, weight, style))
     for family, path in zip(fallback_families(content_dir, declared), declared, strict=True):
         rules.append(_face(family, path, "100 900", "normal"))
+        # The same file again for the form fields (field_family): WeasyPrint embeds a field's font
+        # whole, with a text map made from its character table, which would replace the map of
+        # the letters drawn on the page (Arabic then came back as presentation forms, some lost).
+        rules.append(_face(family + FIELDS, path, "100 900", "normal"))
     stack = font_stack(content_dir, declared)
     rules.append(f"html {{ font-family: {stack}; }}")
     rules.append(_margin_boxes(stack))
@@ -135,7 +140,7 @@ def field_family(content_dir: Path, declared: Sequence[str], sample: str) -> str
     counts = [len(letters & _cmap(str(path), _mtime(path))) for path in files]
     if not counts or max(counts) == 0:
         return None
-    return fallback_families(content_dir, declared)[counts.index(max(counts))]
+    return fallback_families(content_dir, declared)[counts.index(max(counts))] + FIELDS
 
 
 def drawn_letter(char: str) -> bool:

@@ -94,9 +94,9 @@ def test_every_pdf_is_made(built: Built) -> None:
     )
 
 
-@pytest.mark.parametrize(
-    "name", ["circles.pdf", "questions.pdf", "large-print/circles.pdf", "sessions/evening-agenda.pdf"]
-)  # not the poster, which centres it
+# Not the poster, which centres it, nor questions.pdf, whose activity is still in English: its
+# title reads left to right (test_english_written_in_a_right_to_left_guide_reads_left_to_right).
+@pytest.mark.parametrize("name", ["circles.pdf", "large-print/circles.pdf", "sessions/evening-agenda.pdf"])
 def test_the_title_stands_at_the_start_of_the_line(built: Built, name: str) -> None:
     """Right-aligned against the right margin in Urdu and Arabic, against the left in Bengali."""
     width, boxes = words_on(built.pdf(name))
@@ -109,6 +109,19 @@ def test_the_title_stands_at_the_start_of_the_line(built: Built, name: str) -> N
     else:
         assert abs(min(b.left for b in title) - margin) < 3 * MM, (name, title)
         assert max(b.right for b in title) < width / 2, (name, title)
+
+
+@pytest.mark.parametrize("built", [URDU.language, ARABIC.language], indirect=True)
+def test_english_written_in_a_right_to_left_guide_reads_left_to_right(built: Built) -> None:
+    """The questions activity is in English: its title and aim start at the left margin, as a
+    browser's dir="auto" would put them, while the page's own words stay on the right."""
+    width, boxes = words_on(built.pdf("questions.pdf"))
+    first_line = min(b.top for b in boxes)
+    title = [b for b in boxes if abs(b.top - first_line) < 2]
+    assert " ".join(b.text for b in title) == "Talking it through"
+    assert abs(min(b.left for b in title) - MARGIN_MM * MM) < 3 * MM, title
+    page = next(b for b in boxes if b.text == "Page")
+    assert page.right < width / 2  # the footer stays mirrored
 
 
 def test_list_numbers_and_the_page_number_are_mirrored(built: Built) -> None:
