@@ -127,9 +127,9 @@ def test_english_written_in_a_right_to_left_guide_reads_left_to_right(built: Bui
 def test_list_numbers_and_the_page_number_are_mirrored(built: Built) -> None:
     """The steps' numbers stand at the start of their line; 'Page 2 of 2' at the end of the page."""
     width, boxes = words_on(built.pdf("circles.pdf"), page=2)
-    # poppler gives a list number's full stop as a word of its own (not its digit, which WeasyPrint
-    # leaves out of the text): the first one on the page is step 1's.
-    number = next(b for b in boxes if b.text == ".")
+    # Step 1's number, as poppler gives it: ".1" or "1." (the order of a number and its full stop
+    # in a right-to-left line is the viewer's choice).
+    number = next(b for b in boxes if b.text in (".1", "1."))
     same_line = [b for b in boxes if abs(b.middle[1] - number.middle[1]) < 3 and b is not number]
     assert len(same_line) >= 3, same_line
     page = next(b for b in boxes if b.text == "Page")
@@ -207,9 +207,10 @@ def test_the_handout_gives_its_words_back_in_order(built: Built, name: str) -> N
 
 
 def words_of(text: str) -> list[str]:
-    """Words without the punctuation at their ends: poppler may put a line's last full stop at
-    its other end (a neutral character between directions), which is not a word read wrongly."""
-    return [word for word in (w.strip(".:؟?۔،,") for w in text.split()) if word]
+    """Words without the punctuation at their ends, split at full stops too: poppler may put a
+    line's last full stop at its other end (a neutral character between directions), or glue a
+    list's number to the end of its item's text ('لکھیں۔.1'), which is not a word read wrongly."""
+    return [word for word in (w.strip(":؟?۔،,") for w in re.split(r"[\s.]+", text)) if word]
 
 
 def find_run(words: list[str], run: list[str], start: int) -> int:
