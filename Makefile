@@ -4,7 +4,7 @@ VENV    ?= .venv
 PYTHON  ?= python3
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed-stamp
-SYSTEM_PACKAGES := chromium poppler-utils qpdf zbar-tools epubcheck fonts-dejavu-core fonts-urw-base35
+SYSTEM_PACKAGES := chromium poppler-utils qpdf zbar-tools epubcheck fonts-dejavu-core fonts-urw-base35 fonts-noto-core
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: guide test quick lint pdfua system-deps vendor screenshots handout-picture benchmark clean
@@ -36,7 +36,7 @@ $(STAMP): pyproject.toml
 
 # Browser tests use Debian's Chromium (Playwright cannot download its own here);
 # PDF tests use poppler's pdftoppm and qpdf; the QR code tests zbar's zbarimg;
-# the EPUB test uses epubcheck (Java).
+# the EPUB test uses epubcheck (Java); the Urdu, Arabic and Bengali guides copy fonts-noto-core's files.
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
@@ -46,6 +46,7 @@ system-deps:
 	command -v epubcheck >/dev/null || missing="$$missing epubcheck"; \
 	test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || missing="$$missing fonts-dejavu-core"; \
 	test -f /usr/share/fonts/opentype/urw-base35/URWBookman-Light.otf || missing="$$missing fonts-urw-base35"; \
+	test -f /usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf || missing="$$missing fonts-noto-core"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing$$missing"; \
 	  apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \

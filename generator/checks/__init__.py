@@ -21,6 +21,7 @@ from .brand import light_brand_colours
 from .documents import Document, document_makers
 from .easy_read import easy_read_warnings
 from .examples import example_text
+from .fonts import unreadable_fonts
 from .images import missing_alt_text
 from .readability import hard_to_read, long_sentences
 from .remembered import RememberedWarnings, cache_folder, file_key
@@ -73,6 +74,7 @@ def content_warnings(
         by_file.setdefault(source.path, []).append(make)
         lines[source.path] = source.lines
     problems: list[Problem] = light_brand_colours(guide.config, sources)  # cheap: not remembered
+    problems += unreadable_fonts(guide, sources)
     problems += stale_contacts(guide, sources, today or date.today())
     problems += step_timings(guide, sources)
     problems += contacts_to_check(guide, sources) + example_text(guide, sources)

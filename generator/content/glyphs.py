@@ -1,4 +1,5 @@
-"""Letters no font of the guide can draw: found before anything is built, with file:line:col.
+"""Letters no font of the guide can draw: found before anything is built, with file:line:col,
+in the source's files and in every translation's (content/translations.py asks too).
 
 WeasyPrint only sees the guide's own fonts (render/fonts.py), so a letter none of them has
 would come out as an empty box, or not at all, in every PDF. Better to say so while the
@@ -47,13 +48,44 @@ def missing_glyphs(collector: ProblemCollector, letters: frozenset[int], *, yaml
         collector.add(number, missing[0][0], field, _message([c for _, c in missing]))
 
 
+# A free font for each script (Google's Noto, SIL Open Font License; Debian's fonts-noto-core has
+# most of them), by the first word of its letters' Unicode names. For Urdu too, Noto Naskh Arabic:
+# Noto Nastaliq Urdu's text cannot be copied or read aloud from the PDFs (README, Translations).
+SCRIPT_FONTS = {
+    "ARABIC": "NotoNaskhArabic-Regular.ttf",
+    "BENGALI": "NotoSansBengali-Regular.ttf",
+    "GURMUKHI": "NotoSansGurmukhi-Regular.ttf",
+    "DEVANAGARI": "NotoSansDevanagari-Regular.ttf",
+    "GUJARATI": "NotoSansGujarati-Regular.ttf",
+    "TAMIL": "NotoSansTamil-Regular.ttf",
+    "HEBREW": "NotoSansHebrew-Regular.ttf",
+    "THAI": "NotoSansThai-Regular.ttf",
+    "ETHIOPIC": "NotoSansEthiopic-Regular.ttf",
+    "GREEK": "NotoSans-Regular.ttf",
+    "CYRILLIC": "NotoSans-Regular.ttf",
+    "LATIN": "NotoSans-Regular.ttf",
+    "CJK": "NotoSansSC-Regular.otf",
+    "HIRAGANA": "NotoSansJP-Regular.otf",
+    "KATAKANA": "NotoSansJP-Regular.otf",
+    "HANGUL": "NotoSansKR-Regular.otf",
+}
+ANY_SCRIPT = "NotoSans-Regular.ttf"
+
+
+def suggested_fonts(chars: list[str]) -> list[str]:
+    """The fonts of SCRIPT_FONTS for these letters' scripts, in the order the letters come."""
+    scripts = (unicodedata.name(c, "").split(" ")[0] for c in chars)
+    return list(dict.fromkeys(SCRIPT_FONTS.get(script, ANY_SCRIPT) for script in scripts))
+
+
 def _message(chars: list[str]) -> str:
     distinct = list(dict.fromkeys(chars))
     named = [f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'no name')})" for c in distinct[:3]]
     more = f" and {len(distinct) - 3} more" if len(distinct) > 3 else ""
     verb = "is" if len(distinct) == 1 else "are"
+    fonts = ", ".join(f"assets/fonts/{name}" for name in suggested_fonts(distinct)[:2])
     return (
         f"{', '.join(named)}{more} {verb} in none of the guide's fonts, so the PDFs would print empty boxes "
         "or nothing: add a font that has these letters under fonts: in site_config.yml, e.g. "
-        "fonts: [assets/fonts/NotoSans-Regular.ttf], with the file in content/assets/fonts/"
+        f"fonts: [{fonts}], with the file in content/assets/fonts/"
     )

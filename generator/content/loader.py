@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import ContentError, ProblemCollector
+from ..render.direction import direction_problem
 from ..render.fonts import covered, font_problem
 from . import nesting
 from .assets import file_name_problems, svg_problems
@@ -251,6 +252,7 @@ class _Loaded:
             _check_asset(self.config_src, ("brand", "logo"), "brand.logo", self.config.brand.logo, self.root)
         if self.config:
             self._check_fonts(self.config)
+            self._check_languages(self.config)
         for name in RESERVED_ASSET_NAMES:
             if (self.root / "content" / "assets" / name).exists():
                 message = "this name is kept for the website's own files; rename it"
@@ -269,6 +271,15 @@ class _Loaded:
         for src in self.sources():
             if src is not self.assets_src:
                 missing_glyphs(src.collector, letters, yaml=src.path.suffix in (".yml", ".yaml"))
+
+    def _check_languages(self, config: SiteConfig) -> None:
+        """Every language's direction must be known: the outputs turn right-to-left from it."""
+        if message := direction_problem(config.language):
+            self.config_src.problem_at(("language",), "language", message)
+        for index, settings in enumerate(config.translations):
+            if message := direction_problem(settings.language):
+                where = ("translations", index, "language")
+                self.config_src.problem_at(where, f"translations[{index + 1}].language", message)
 
     def field_sources(self) -> Sources:
         named: list[tuple[tuple[str, str], SourceFile, tuple[str | int, ...]]]

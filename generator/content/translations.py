@@ -15,12 +15,15 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import ContentError, Problem
+from ..render.fonts import covered
+from .glyphs import missing_glyphs
 from .loader import SourceFile, _load_yaml_model, _read_inside
 from .model import (
     Activity,
@@ -164,6 +167,9 @@ def load_translation(guide: Guide, language: str) -> Translation:
             sources.append(src)
             if key is not None and item is not None:
                 items[key] = item
+    letters = covered(guide.content_dir, guide.config.fonts)  # a letter no font has would print as a box
+    for src in sources:
+        missing_glyphs(src.collector, letters, yaml=src.path.suffix in (".yml", ".yaml"))
     problems = [p for src in sources for p in src.collector.problems]
     problems += structure_problems(guide, items)
     return Translation(language, items, problems)
@@ -296,11 +302,28 @@ def field_problem(name: str, source: Value | None, value: Value) -> str | None:
             f"has {len(value)} items but the source has {len(source)}; "
             "a translation keeps the source's items, one for one, in the same order"
         )
+    if controls := direction_controls(value):
+        return (
+            f"holds invisible direction controls ({controls}) that change the order its letters are shown "
+            "in; delete them (guidegen keeps words of the other direction in order by itself)"
+        )
     wanted, found = _links(source), _links(value)
     if wanted != found:
         lost = ", ".join(sorted(wanted - found)) or "none"
         return f"links must point where the source's do (source: {', '.join(sorted(wanted)) or 'none'}; lost: {lost})"
     return None
+
+
+# Embeddings, overrides and isolates: they reorder the text around them (a "Trojan source" can hide
+# words this way). The marks U+200E, U+200F and U+061C are allowed: they only nudge a neutral.
+DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def direction_controls(value: Value) -> str:
+    """The direction controls in value, named ('U+202E RIGHT-TO-LEFT OVERRIDE'), or ''."""
+    texts = value if isinstance(value, tuple) else (value,)
+    found = dict.fromkeys(c for text in texts for c in DIRECTION_CONTROLS.findall(str(text)))
+    return ", ".join(f"U+{ord(c):04X} {unicodedata.name(c)}" for c in found)
 
 
 def _links(value: Value) -> set[str]:

@@ -27,8 +27,9 @@ from ..content.model import (
     ThreeCirclesHandout,
 )
 from ..render import diagram
+from ..render.direction import Direction, auto_directions, isolated, text_direction
 from ..render.environments import environment
-from ..render.fonts import font_stack
+from ..render.fonts import field_family, font_stack, text_measure
 from ..render.markdown import to_html
 from ..render.messages import N_, Messages, messages_for
 from ..render.paper import poster_paper
@@ -55,6 +56,11 @@ class Meta:
     author: str
     description: str | None
     date: str | None
+
+    @property
+    def dir(self) -> Direction:
+        """The document's direction (the <html dir> every PDF template writes), from its language."""
+        return text_direction(self.lang)
 
 
 def licence_line(config: SiteConfig) -> str:
@@ -86,12 +92,26 @@ def _render(guide: Guide, template: str, /, **context: Any) -> str:
     footer = css_page_footer(messages.raw("Page %(number)s of %(total)s"))
     env = environment("pdf", template_roots(guide.root))
     words = messages.template_globals()
-    return env.get_template(template).render(**words, strong=_strong, page_footer=footer, words=WORDS, **context)
+    # Mixed direction kept in order: bdi() for content, ui() for the interface's words, which are
+    # English where the guide's language has no catalogue (marked so, for screen readers too).
+    bdi = partial(isolated, around=text_direction(guide.config.language))
+    ui = partial(isolated, around=text_direction(guide.config.language), lang=messages.code)
+    fields = field_family(guide.content_dir, guide.config.fonts, _sample(guide))
+    html = env.get_template(template).render(
+        **words, strong=_strong, page_footer=footer, words=WORDS, bdi=bdi, ui=ui, field_font=fields, **context
+    )
+    return auto_directions(html, text_direction(guide.config.language))
 
 
 def render_template(guide: Guide, template: str, /, **context: Any) -> str:
     """A PDF template with the guide's words and footer: for the other PDF modules (Easy Read)."""
     return _render(guide, template, **context)
+
+
+def _sample(guide: Guide) -> str:
+    """The guide's own words in this language, enough to tell its script: titles and ring labels."""
+    rings = (ring for a in guide.activities if isinstance(a.handout, ThreeCirclesHandout) for ring in a.handout.rings)
+    return " ".join([guide.config.title, *(a.title for a in guide.activities), *rings])
 
 
 def _steps(activity: Activity, text: Callable[[str], Markup]) -> list[tuple[Markup, str]]:
@@ -130,11 +150,14 @@ def three_circles(
     config: SiteConfig | None = None,
     content_dir: Path | None = None,
 ) -> dict[str, Any]:
-    shape = diagram.layout(handout.rings, size, band, messages)
     look: dict[str, Any] = {}
+    measure: diagram.Measure = diagram.estimated_width
     if config is not None and content_dir is not None:  # the guide's fonts and brand tints (not the website's)
         look = {"fills": ring_fills(config.brand.primary), "font_family": font_stack(content_dir, config.fonts)}
-    svg = diagram.svg(shape, title=title, lines=lines, messages=messages, **look)
+        measure = text_measure(content_dir, config.fonts)
+    shape = diagram.layout(handout.rings, size, band, messages, measure)
+    # The ring labels are HTML over the drawing (fields.html.j2), which Pango shapes and orders.
+    svg = diagram.svg(shape, title=title, lines=lines, messages=messages, labels=False, **look)
     return {"diagram": shape, "svg": Markup(svg)}
 
 
@@ -174,13 +197,14 @@ def untranslated(guide: Guide, key: str) -> dict[str, Any]:
     """In a translated edition, a part not yet translated: a notice in the reader's language and
     the language its text is in (its lang attribute); nothing otherwise."""
     if key not in guide.untranslated or guide.source_language is None:
-        return {"notice": None, "source_lang": None}
+        return {"notice": None, "source_lang": None, "source_dir": None}
     from babel import Locale
 
     name = Locale.parse(guide.source_language.split("-")[0]).get_display_name(guide.config.language.split("-")[0])
     wording = "This part is not yet translated. It is shown in %(language)s."
     notice = messages_for(guide.config).gettext(wording, language=name)
-    return {"notice": notice, "source_lang": guide.source_language}
+    source = guide.source_language
+    return {"notice": notice, "source_lang": source, "source_dir": text_direction(source)}
 
 
 def _handout_context(guide: Guide, activity: Activity, date: str | None, size: tuple[float, float]) -> dict[str, Any]:

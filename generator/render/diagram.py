@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -55,13 +55,19 @@ class FieldBox:
 
 @dataclass(frozen=True)
 class Label:
-    """A ring's label: text centred on x, with its baseline at y; size is the font size in mm."""
+    """A ring's label: text centred on x, the baseline of its last line at y; size is the font size
+    in mm. lines is the text as drawn (one line, or two when shrinking alone would make it too
+    small); top, width and line_height place it as a box (the PDFs lay it out as HTML)."""
 
     ring: int
     text: str
     x: float
     y: float
     size: float
+    lines: tuple[str, ...] = ()
+    top: float = 0.0
+    width: float = 0.0
+    line_height: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -119,22 +125,67 @@ def make_rings(labels: Sequence[str], size: float) -> tuple[Ring, ...]:
     return tuple(rings)
 
 
-def fitted_font(text: str, font: float, chord: float) -> float:
-    """Shrink a label (down to half size) until its estimated width fits the chord it sits on."""
-    estimate = 0.58 * font * max(len(text), 1)  # bold Atkinson Hyperlegible Next averages ~0.58 em
-    return max(font / 2, min(font, font * chord / estimate))
+Measure = Callable[[str], float]  # a text's width in em, in the font it will be drawn with
 
 
-def make_labels(rings: Sequence[Ring], size: float, band: float) -> tuple[Label, ...]:
+def estimated_width(text: str) -> float:
+    """Without the fonts at hand: bold Atkinson Hyperlegible Next averages about 0.58 em a letter."""
+    return 0.58 * max(len(text), 1)
+
+
+def fitted_font(text: str, font: float, chord: float, measure: Measure = estimated_width) -> float:
+    """Shrink a label (down to half size) until its width fits the chord it sits on."""
+    return max(font / 2, min(font, chord / max(measure(text), 0.01)))
+
+
+def _chord(ring: Ring, y: float) -> float:
+    """The width inside the ring at height y (centre origin), less the inset on both sides."""
+    return 2 * math.sqrt(max(ring.r_outer**2 - y**2, 0.0)) - 2 * INSET
+
+
+def two_lines(text: str) -> tuple[str, str] | None:
+    """text split at the space nearest its middle, or None for a single word."""
+    spaces = [i for i, char in enumerate(text) if char == " "]
+    if not spaces:
+        return None
+    cut = min(spaces, key=lambda i: abs(len(text) - 2 * i))
+    return text[:cut].rstrip(), text[cut + 1 :].lstrip()
+
+
+def fit_label(ring: Ring, font: float, row: float, measure: Measure) -> tuple[tuple[str, ...], float]:
+    """(lines, font size) of a ring's label in its row: shrunk to fit on one line down to half
+    size; past that, two lines (each at most 0.58 of the row's font, so both fit the row), shrunk
+    as far as they must. Never wider than the ring at the top of its letters: it cannot spill."""
+    top = -ring.r_outer + INSET
+    one_line = min(font, _chord(ring, letters_top(top, row, font)) / max(measure(ring.label), 0.01))
+    halves = two_lines(ring.label)
+    if one_line >= font / 2 or halves is None:
+        return (ring.label,), one_line
+    wider = max(measure(half) for half in halves)
+    size = min(font * 0.58, _chord(ring, letters_top(top, row / 2, font * 0.58)) / max(wider, 0.01))
+    return (halves if size > one_line else (ring.label,)), max(size, one_line)
+
+
+def letters_top(top: float, line_height: float, size: float) -> float:
+    """About where the tops of a line's capitals are, in a line box whose top is top."""
+    return top + (line_height - 0.7 * size) / 2
+
+
+def make_labels(
+    rings: Sequence[Ring], size: float, band: float, measure: Measure = estimated_width
+) -> tuple[Label, ...]:
     """Each label is centred at the top of its ring, above the ring's first band."""
     font, row = label_metrics(band)
     c = size / 2
     labels = []
     for ring in rings:
-        baseline = -ring.r_outer + INSET + (row + font) / 2 - font * 0.1
-        cap_top = baseline - font * 0.75
-        chord = 2 * math.sqrt(max(ring.r_outer**2 - cap_top**2, 0.0)) - 2 * INSET
-        labels.append(Label(ring.index, ring.label, c, c + baseline, fitted_font(ring.label, font, chord)))
+        lines, fitted = fit_label(ring, font, row, measure)
+        top = -ring.r_outer + INSET
+        line_height = row / len(lines)
+        em = font if len(lines) == 1 else fitted  # one line sits where it always has
+        baseline = top + row - line_height + (line_height + em) / 2 - em * 0.1  # the last line's
+        width = _chord(ring, letters_top(top, line_height, fitted))
+        labels.append(Label(ring.index, ring.label, c, c + baseline, fitted, lines, c + top, width, line_height))
     return tuple(labels)
 
 
@@ -204,8 +255,16 @@ def shift(field: FieldBox, by: float) -> FieldBox:
     )
 
 
-def layout(labels: Sequence[str], size_mm: float, band_mm: float = 8.0, messages: Messages = ENGLISH) -> Diagram:
-    """The whole diagram: rings, labels and fields in tab order (centre, then outwards)."""
+def layout(
+    labels: Sequence[str],
+    size_mm: float,
+    band_mm: float = 8.0,
+    messages: Messages = ENGLISH,
+    measure: Measure = estimated_width,
+) -> Diagram:
+    """The whole diagram: rings, labels and fields in tab order (centre, then outwards).
+
+    measure gives a label's width in the fonts it is drawn with (render/fonts.py text_width)."""
     rings = make_rings(labels, size_mm)
     fields = [centre_field(rings[0], band_mm, messages)]
     for ring in rings[1:]:
@@ -216,7 +275,7 @@ def layout(labels: Sequence[str], size_mm: float, band_mm: float = 8.0, messages
         band=band_mm,
         rings=rings,
         fields=tuple(shift(f, c) for f in fields),
-        labels=make_labels(rings, size_mm, band_mm),
+        labels=make_labels(rings, size_mm, band_mm, measure),
     )
 
 
@@ -261,11 +320,21 @@ def _lines(diagram: Diagram) -> list[str]:
 
 
 def _labels(diagram: Diagram) -> list[str]:
-    return [
-        f'<text x="{_num(lab.x)}" y="{_num(lab.y)}" font-size="{_num(lab.size)}" text-anchor="middle" '
-        f'font-weight="700" fill="#000000">{escape(lab.text)}</text>'
-        for lab in diagram.labels
-    ]
+    """One <text> per label (the site's script reads them), a <tspan> per line when it has two."""
+    out = []
+    for lab in diagram.labels:
+        x = _num(lab.x)
+        if len(lab.lines) > 1:
+            up = _num(lab.line_height * (len(lab.lines) - 1))
+            body = f'<tspan x="{x}" dy="-{up}">{escape(lab.lines[0])}</tspan>'
+            body += "".join(f'<tspan x="{x}" dy="{_num(lab.line_height)}">{escape(t)}</tspan>' for t in lab.lines[1:])
+        else:
+            body = escape(lab.text)
+        out.append(
+            f'<text x="{x}" y="{_num(lab.y)}" font-size="{_num(lab.size)}" text-anchor="middle" '
+            f'font-weight="700" fill="#000000">{body}</text>'
+        )
+    return out
 
 
 def svg(
@@ -278,13 +347,17 @@ def svg(
     fills: tuple[str, str, str] = RING_FILLS,
     font_family: str = FONT_FAMILY,
     messages: Messages = ENGLISH,
+    labels: bool = True,
 ) -> str:
-    """A self-contained inline SVG (mm units) with a title and description as its text alternative."""
+    """A self-contained inline SVG (mm units) with a title and description as its text alternative.
+
+    labels=False leaves the ring labels out: WeasyPrint lays SVG text out letter by letter (no
+    shaping, no right-to-left), so the PDFs lay them out as HTML over the drawing instead."""
     size = _num(diagram.size)
     desc = description if description is not None else describe(diagram, messages)
     ident = escape(id_prefix, {'"': "&quot;"})
     family = escape(font_family, {'"': "&quot;"})
-    body = _circles(diagram, fills) + (_lines(diagram) if lines else []) + _labels(diagram)
+    body = _circles(diagram, fills) + (_lines(diagram) if lines else []) + (_labels(diagram) if labels else [])
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" width="{size}mm" height="{size}mm" '
         f'role="img" aria-labelledby="{ident}-title {ident}-desc" '

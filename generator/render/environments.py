@@ -13,6 +13,7 @@ from functools import cache
 from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
+from .direction import first_strong, text_direction
 from .template_files import PACKAGE_TEMPLATES, Roots
 
 TEMPLATES_DIR = PACKAGE_TEMPLATES
@@ -35,4 +36,6 @@ def environment(kind: str, roots: Roots = (PACKAGE_TEMPLATES,)) -> SandboxedEnvi
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["direction"] = text_direction  # {{ lang | direction }}: 'ltr' or 'rtl', from CLDR
+    env.filters["textdir"] = lambda text: first_strong(str(text)) or "ltr"  # what dir="auto" would decide
     return env

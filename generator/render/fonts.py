@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -30,6 +30,7 @@ RANGES = {
     "U+2C60-2C7F, U+A720-A7FF",
 }
 FONT_SUFFIXES = (".ttf", ".otf", ".woff", ".woff2")
+FIELDS = " Fields"  # a declared font's second family, for the form fields only (field_family)
 
 
 def shipped_file(subset: str, weight: str = "400", style: str = "normal", suffix: str = "woff2") -> Path:
@@ -68,6 +69,10 @@ def pdf_font_css(content_dir: Path, declared: Sequence[str]) -> str:
             rules.append(_face(family, url, weight, style))
     for family, path in zip(fallback_families(content_dir, declared), declared, strict=True):
         rules.append(_face(family, path, "100 900", "normal"))
+        # The same file again for the form fields (field_family): WeasyPrint embeds a field's font
+        # whole, with a text map made from its character table, which would replace the map of
+        # the letters drawn on the page (Arabic then came back as presentation forms, some lost).
+        rules.append(_face(family + FIELDS, path, "100 900", "normal"))
     stack = font_stack(content_dir, declared)
     rules.append(f"html {{ font-family: {stack}; }}")
     rules.append(_margin_boxes(stack))
@@ -96,9 +101,13 @@ def site_font_css(content_dir: Path, declared: Sequence[str]) -> str:
     fallbacks = fallback_families(content_dir, declared)
     for family, path in zip(fallbacks, declared, strict=True):
         rules.append(_face(family, f"../../{path}", "100 900", "normal"))
-    families = ", ".join([f'"{FAMILY}"', *(f'"{f}"' for f in fallbacks)])
-    rules.append(f":root {{ --md-text-font: {families}; }}")
+    rules.append(f":root {{ --md-text-font: {site_font_stack(content_dir, declared)}; }}")
     return "\n".join(rules) + "\n"
+
+
+def site_font_stack(content_dir: Path, declared: Sequence[str]) -> str:
+    """The website's CSS font-family list (fonts.css defines each): ours, then the editor's."""
+    return ", ".join([f'"{FAMILY}"', *(f'"{f}"' for f in fallback_families(content_dir, declared))])
 
 
 def declared_files(content_dir: Path, declared: Sequence[str]) -> list[Path]:
@@ -114,6 +123,63 @@ def covered(content_dir: Path, declared: Sequence[str]) -> frozenset[int]:
     for path in declared_files(content_dir, declared):
         letters |= _cmap(str(path), _mtime(path))
     return frozenset(letters)
+
+
+def field_family(content_dir: Path, declared: Sequence[str], sample: str) -> str | None:
+    """The family the PDFs' form fields should use when ours cannot write the guide's language:
+    the first declared font with every letter of sample (the guide's own words in that language),
+    else the one with most of them; None when Atkinson Hyperlegible Next has them all.
+
+    A field names one font, which WeasyPrint embeds whole, and a viewer draws what is typed in it
+    with that font alone: a Latin font there made Urdu typed into a field invisible."""
+    letters = {ord(c) for c in sample if drawn_letter(c)}
+    shipped = covered(content_dir, ())
+    if letters <= shipped:
+        return None
+    files = declared_files(content_dir, declared)
+    counts = [len(letters & _cmap(str(path), _mtime(path))) for path in files]
+    if not counts or max(counts) == 0:
+        return None
+    return fallback_families(content_dir, declared)[counts.index(max(counts))] + FIELDS
+
+
+def drawn_letter(char: str) -> bool:
+    """A letter, mark or digit (not a space, punctuation or a control): what decides a script."""
+    import unicodedata
+
+    return unicodedata.category(char)[0] in "LMN"
+
+
+def text_measure(content_dir: Path, declared: Sequence[str]) -> Callable[[str], float]:
+    """A ring label's width in em as the PDFs draw it (bold): each letter's advance in the first
+    of the guide's fonts that has it. Letters are measured one by one, unshaped: joined Arabic
+    and Nastaliq, and Bengali's conjuncts, come out narrower than their letters alone, so the
+    measure errs on the wide side, and a label fitted with it does not spill. A declared font
+    has one face, which WeasyPrint emboldens itself: a little wider."""
+    shipped = [shipped_file(subset, "700", "normal", "woff") for subset in SUBSETS]
+    tables = [_advances(str(path), 0.0) for path in shipped]
+    tables += [_advances(str(path), _mtime(path)) for path in declared_files(content_dir, declared)]
+    widen = [1.0] * len(shipped) + [1.05] * (len(tables) - len(shipped))
+
+    def measure(text: str) -> float:
+        total = 0.0
+        for char in text:
+            found = next(((table, k) for table, k in zip(tables, widen, strict=True) if ord(char) in table), None)
+            total += found[0][ord(char)] * found[1] if found else 0.6  # a box, about this wide
+        return total * 1.03  # the bold of a label and a little room either side
+
+    return measure
+
+
+@cache
+def _advances(path: str, mtime: float) -> dict[int, float]:
+    """Code point -> its glyph's advance width in em, for one font file."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True) as font:
+        per_em = font["head"].unitsPerEm
+        metrics = font["hmtx"].metrics
+        return {code: metrics[name][0] / per_em for code, name in (font.getBestCmap() or {}).items()}
 
 
 def font_problem(path: Path) -> str | None:

@@ -33,19 +33,19 @@ PRIORITY = -1000  # postprocessors run highest first: this one after all of them
 TEXT_TAGS = {
     *("p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "strong", "em", "b", "i"),
     *("a", "code", "pre", "blockquote", "table", "thead", "tbody", "tr", "th", "td", "img", "del", "s"),
-    *("dl", "dt", "dd", "span", "sup", "sub", "div", "figure", "figcaption", "abbr"),
+    *("dl", "dt", "dd", "span", "sup", "sub", "div", "figure", "figcaption", "abbr", "bdi"),
 }
-SVG_TAGS = {"svg", "title", "desc", "g", "circle", "line", "text", "rect", "path"}
+SVG_TAGS = {"svg", "title", "desc", "g", "circle", "line", "text", "tspan", "rect", "path"}  # tspan: a label's lines
 SVG_ATTRIBUTES = {
     *("xmlns", "viewBox", "width", "height", "role", "aria-labelledby", "font-family", "font-size"),
     *("font-weight", "text-anchor", "fill", "stroke", "stroke-width", "stroke-dasharray"),
-    *("cx", "cy", "r", "x", "y", "x1", "y1", "x2", "y2", "d"),
+    *("cx", "cy", "r", "x", "y", "dy", "x1", "y1", "x2", "y2", "d"),
 }
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 ATTRIBUTES: dict[str, set[str]] = {
-    # Classes only style (our CSS and the theme's need them: admonitions, cards); lang marks a part of
-    # a translated edition that is not yet translated.
-    "*": {"class", "lang"},
+    # Classes only style (our CSS and the theme's need them: admonitions, cards); lang and dir mark a
+    # part of a translated edition that is not yet translated, or text running the other way.
+    "*": {"class", "lang", "dir"},
     "a": {"href", "title"},
     "img": {"src", "alt", "title", "width", "height"},
     "th": {"align"},

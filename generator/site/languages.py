@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from ..content.model import Guide
+from ..render.direction import text_direction
 from ..render.messages import messages_for
 from .pages import SitePage
 
@@ -89,8 +90,8 @@ def _marked(guide: Guide, page: SitePage) -> SitePage:
     notice = messages.gettext("This part is not yet translated. It is shown in %(language)s.", language=name)
     label = messages.gettext("Not yet translated")
     title, _, rest = page.markdown.partition("\n")
-    heading = f'{title} {{ lang="{source}" }}' if title.startswith("# ") else title
-    text = (
-        f'{heading}\n\n!!! info "{label}"\n\n    {notice}\n\n<div lang="{source}" markdown>\n{rest.strip()}\n\n</div>\n'
-    )
+    way = text_direction(source)  # English in an Urdu edition reads left to right, and the reverse
+    heading = f'{title} {{ lang="{source}" dir="{way}" }}' if title.startswith("# ") else title
+    body = f'<div lang="{source}" dir="{way}" markdown>\n{rest.strip()}\n\n</div>\n'
+    text = f'{heading}\n\n!!! info "{label}"\n\n    {notice}\n\n{body}'
     return SitePage(page.path, page.title, re.sub(r"\n{3,}", "\n\n", text))

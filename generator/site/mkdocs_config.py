@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content.model import Guide
+from ..render.direction import text_direction
 from ..render.markdown import SITE_EXTENSIONS
 from ..render.messages import N_, Messages, messages_for
 
@@ -98,6 +99,9 @@ def theme(guide: Guide) -> dict[str, Any]:
         "custom_dir": "overrides",
         # Material's words in the guide's language; overrides/partials/language.html puts ours first.
         "language": material_language(guide.config.language),
+        # The direction from CLDR, as every PDF's and the EPUB's: Material would take it from its
+        # own words, which it lacks for some right-to-left languages (then English, left to right).
+        "direction": text_direction(guide.config.language),
         "font": False,  # no Google Fonts: Atkinson Hyperlegible is served from the site itself
         **({"logo": logo, "favicon": logo} if logo else {}),
         "features": FEATURES,

@@ -23,7 +23,9 @@ from markupsafe import Markup
 
 from ..content.model import Activity, ChecklistHandout, Guide, Page, ThreeCirclesHandout
 from ..render import diagram, paper
+from ..render.direction import isolated, text_direction
 from ..render.environments import environment
+from ..render.fonts import site_font_stack, text_measure
 from ..render.markdown import neutralise
 from ..render.messages import N_, Messages, messages_for
 from ..render.support import WORDS, adaptations, minutes_label, safeguarding_context, support_context
@@ -147,6 +149,7 @@ def _render_now(guide: Guide, template: str, path: str, messages: Messages, /, *
         handout_words=partial(handout_words, messages=messages),
         words=WORDS,
         minutes_label=minutes_label,
+        bdi=partial(isolated, around=text_direction(guide.config.language)),  # '40 minutes' kept in order
         **messages.template_globals(),
         **context,
     )
@@ -227,13 +230,19 @@ def activities_index(guide: Guide) -> SitePage:
     return SitePage("activities/index.md", messages_for(guide.config).gettext("Activities"), text)
 
 
-def diagram_figure(activity: Activity, messages: Messages = ENGLISH) -> Markup | None:
-    """The three circles as inline SVG, from the same geometry as the PDF handout."""
+def diagram_figure(activity: Activity, messages: Messages = ENGLISH, guide: Guide | None = None) -> Markup | None:
+    """The three circles as inline SVG, from the same geometry as the PDF handout: in the guide's
+    fonts (its own under `fonts:` too, as fonts.css serves them), labels fitted with them."""
     if not isinstance(activity.handout, ThreeCirclesHandout):
         return None
-    shape = diagram.layout(activity.handout.rings, DIAGRAM_SIZE_MM)
+    look: dict[str, Any] = {}
+    measure: diagram.Measure = diagram.estimated_width
+    if guide is not None:
+        measure = text_measure(guide.content_dir, guide.config.fonts)
+        look["font_family"] = site_font_stack(guide.content_dir, guide.config.fonts) + ", sans-serif"
+    shape = diagram.layout(activity.handout.rings, DIAGRAM_SIZE_MM, measure=measure)
     title = activity.handout.title or activity.title
-    svg = diagram.svg(shape, title=title, id_prefix=f"diagram-{activity.id}", lines=False, messages=messages)
+    svg = diagram.svg(shape, title=title, id_prefix=f"diagram-{activity.id}", lines=False, messages=messages, **look)
     return Markup(svg)
 
 
@@ -248,7 +257,7 @@ def activity_page(guide: Guide, activity: Activity, handouts: Mapping[str, str])
         skills=[guide.skill(s) for s in activity.skills],
         next_activity=guide.activity(activity.next) if activity.next else None,
         skill_rows=[s.name for s in guide.skills],
-        figure=diagram_figure(activity, messages),
+        figure=diagram_figure(activity, messages, guide),
         poster_paper=poster_paper(guide),
         handout_pdf=_pdf(handouts, activity.id),
         poster_pdf=_pdf(handouts, POSTER.format(id=activity.id)),

@@ -72,9 +72,9 @@ def test_untranslated_parts_carry_the_notice_and_the_source_lang(built: Path) ->
     assert (
         "Nid yw&#39;r rhan hon wedi&#39;i chyfieithu eto" in home or "Nid yw'r rhan hon wedi'i chyfieithu eto" in home
     )
-    assert '<div lang="en-GB">' in home
+    assert '<div dir="ltr" lang="en-GB">' in home  # English reads left to right in any edition (issue 26)
     skills = html(site / "skills" / "index.html")
-    assert re.search(r'<h2 id="listening" lang="en-GB"', skills)
+    assert re.search(r'<h2 dir="ltr" id="listening" lang="en-GB"', skills)
     assert skills.count("Heb ei gyfieithu eto") == 2
     translated = html(site / "activities" / "circles" / "index.html")
     assert "Heb ei gyfieithu eto" not in translated

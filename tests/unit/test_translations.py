@@ -105,6 +105,12 @@ def test_an_edited_entry_lands_in_its_field(guide: Path, tmp_path: Path, capsys:
         ("content/activities/nowhere.yml title", "Teitl", "msgctxt", "names no item of the guide"),
         ("content/activities/circles.yml colour", "Glas", "msgctxt", "the source has no field 'colour'"),
         ("content/pages/first-page.md body", "Dim dolen yma.", "body", "links must point where the source's do"),
+        (  # issue 26: an override would show these words in another order than they are stored
+            "content/activities/circles.yml title",
+            "Beth \u202esydd\u202c bwysicaf?",
+            "title",
+            "invisible direction controls (U+202E RIGHT-TO-LEFT OVERRIDE, U+202C POP DIRECTIONAL FORMATTING)",
+        ),
     ],
 )
 def test_a_broken_entry_changes_nothing_and_names_its_line(

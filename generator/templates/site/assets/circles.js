@@ -57,6 +57,17 @@
     return `“${text}”`;
   }
 
+  /* Scripts pdf-lib cannot write in a field: it draws a font's glyphs one by one, left to right,
+     unjoined, so right-to-left text (Arabic, Urdu, Hebrew, Syriac, Thaana, N'Ko) would come out
+     backwards and letters that change shape or order (the Indic scripts, Thai, Lao, Tibetan,
+     Myanmar, Khmer) wrong. Such notes are never written into the handout: printing the page is
+     offered instead, where the browser lays them out itself. */
+  const NEEDS_SHAPING = /[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff\ufb1d-\ufdff\ufe70-\ufefc]/u;
+
+  function needsShaping(text) {
+    return NEEDS_SHAPING.test(text);
+  }
+
   function loadScript(path) {
     return new Promise((resolve, reject) => {
       const script = el("script", { src: new URL(path, HERE).href });
@@ -830,6 +841,12 @@
 
     async downloadHandout() {
       if (this.busy) return;
+      if (this.notes.some((note) => needsShaping(note.text))) {
+        const print = quoted(t("Print the circles"));
+        this.say(t("The filled handout cannot write notes in this script here, so it was not made. Use %(print)s instead: it prints the page with your notes.", { print }), true);
+        this.root.querySelector('[data-tool="print"]').focus();
+        return;
+      }
       this.busy = true;
       this.say(t("Making the filled handout…"));
       try {
