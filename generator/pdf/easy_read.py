@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 from ..content.easy_read import FOLDER
 from ..content.model import Guide
 from ..errors import ContentError, Problem
+from ..render.direction import text_direction
 from ..render.easy_read import (
     MAX_PAGES,
     attribution,
-    direction,
     easy_read_view,
     pdf_contacts_at_end,
     pdf_name,
@@ -59,7 +59,7 @@ def easy_read_html(guide: Guide, date: str | None) -> str:
         texts.append({"item": item, "points": points, "contacts": view.contacts, "hard_words": words, "lang": lang})
     context: dict[str, Any] = {
         "meta": Meta(config.language, title, config.organisation, config.description, date),
-        "dir": direction(config.language),
+        "dir": text_direction(config.language),
         "config": config,
         "texts": texts,
         "contacts_at_end": pdf_contacts_at_end(guide),

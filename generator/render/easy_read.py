@@ -9,8 +9,7 @@ shown, when the OpenMoji credit is printed) lives here once.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from typing import Any, Literal
+from typing import Any
 
 from ..content.model import EasyRead, Guide
 from .pictures import ATTRIBUTION, default_description, is_own
@@ -67,15 +66,3 @@ def attribution(guide: Guide) -> str | None:
 
 def pdf_name(guide: Guide) -> str:
     return PDF_NAME.format(slug=guide.config.slug)
-
-
-@cache
-def direction(language: str) -> Literal["ltr", "rtl"]:
-    """The language's writing direction (Babel's CLDR data): the PDF mirrors for right-to-left."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        order = Locale.parse(language.replace("-", "_")).character_order
-    except (UnknownLocaleError, ValueError):
-        return "ltr"
-    return "rtl" if order == "right-to-left" else "ltr"
