@@ -12,16 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..errors import Problem
-from ..render.pictures import unknown_picture_message
 from .messages import did_you_mean
 from .model import EASY_READ_OF, PICTURE_NAME, EasyRead
 from .parse_cache import ParseCache
-
-if TYPE_CHECKING:
-    from .loader import SourceFile
+from .pictures import unknown_picture_message
+from .source_file import SourceFile, listing, load_yaml_model
 
 FOLDER = "easy-read"  # content/easy-read/
 # What the model accepts: anything else has its own problem from the model already.
@@ -37,10 +34,8 @@ class LoadedEasyRead:
 
 def load_easy_read(root: Path, cache: ParseCache | None, pages: set[str], activities: set[str]) -> LoadedEasyRead:
     """Every content/easy-read/*.yml; version_of must name an existing page or activity, once."""
-    from .loader import SourceFile, list_content_files, load_yaml_file  # the loader calls this module
-
-    srcs = [SourceFile(root, p) for p in list_content_files(root / "content" / FOLDER, (".yml", ".yaml"))]
-    loaded = [load_yaml_file(src, EasyRead, root, cache) for src in srcs]
+    srcs = [SourceFile(root, p) for p in listing(root / "content" / FOLDER, (".yml", ".yaml"))]
+    loaded = [load_yaml_model(src, EasyRead, root, cache) for src in srcs]
     ids: dict[str, str] = {}
     versions: dict[str, str] = {}
     for src, item in zip(srcs, loaded, strict=True):

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from ..errors import ContentError, ProblemCollector
+from ..errors import ContentError
 from ..render.direction import direction_problem
 from ..render.fonts import covered, font_problem
 from . import nesting
@@ -21,12 +21,13 @@ from .assets import file_name_problems, svg_problems
 from .easy_read import load_easy_read
 from .glyphs import missing_glyphs
 from .images import image_problem
-from .messages import describe, did_you_mean, field_label, yaml_loc
+from .messages import did_you_mean
 from .model import Activity, Guide, Page, PageFrontMatter, SiteConfig, Skill, SkillsFile, SupportFile
 from .parse_cache import ParseCache
-from .reader import Unreadable, parse_yaml, plain, position, read_text
+from .reader import Unreadable, position
 from .reserved import reserved_message, reserved_reason
 from .sessions import load_sessions
+from .source_file import SourceFile, listing, load_yaml_model, read_inside
 
 M = TypeVar("M", bound=BaseModel)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -59,79 +60,6 @@ class FieldSource:
 # ("config", ""), ("support", ""), ("page", id) (home is "index"), ("skill", id), ("activity", id),
 # ("session", id), ("easy-read", id) -> source
 Sources = dict[tuple[str, str], FieldSource]
-
-
-class SourceFile:
-    """One content file: its path for messages, its collector and its YAML tree."""
-
-    def __init__(self, root: Path, path: Path) -> None:
-        self.path = path
-        self.rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        self.collector = ProblemCollector(self.rel)
-        self._node: Any = None
-        self._unparsed: str | None = None  # text whose parse came from the cache: parsed again if asked
-        self.data: Any = None  # the plain data read, kept for cross-checks of a file that failed validation
-        self.body: tuple[str, int] | None = None  # a page's Markdown and its first line
-        self.line_offset = 0
-
-    @property
-    def node(self) -> Any:
-        """The ruamel tree with positions (parsed now if the data came from the parse cache)."""
-        if self._node is None and self._unparsed is not None:
-            self._node = parse_yaml(self._unparsed, ProblemCollector(self.rel), self.line_offset)
-            self._unparsed = None
-        return self._node
-
-    @node.setter
-    def node(self, value: Any) -> None:
-        self._node = value
-
-    def parsed(self, text: str, cache: ParseCache | None) -> Any:
-        """Plain data of a YAML text: from the cache, or parsed (problems go to the collector)."""
-        cached = cache.get(text) if cache is not None else None
-        if cached is not None:
-            self._unparsed = text
-            self.data = cached
-            return cached
-        self.node = parse_yaml(text, self.collector, self.line_offset)
-        if not isinstance(self.node, dict):
-            return self.node
-        data = self.data = plain(self.node)
-        if cache is not None:
-            cache.put(text, data)
-        return data
-
-    def problem_at(self, loc: tuple[str | int, ...], field: str, message: str) -> None:
-        line, column = position(self.node, loc)
-        self.collector.add(line + self.line_offset, column, field, message)
-
-    def validate(self, model: type[M], data: Any) -> M | None:
-        try:
-            return model.model_validate(data)
-        except ValidationError as exc:
-            errors = exc.errors(include_url=False)
-            inner = [tuple(e["loc"]) for e in errors]
-            for error in errors:
-                loc = tuple(error["loc"])
-                if error["type"] == "too_short" and any(o[: len(loc)] == loc and o != loc for o in inner):
-                    continue  # pydantic also calls a list "too short" when one of its items failed
-                where = loc
-                if error["type"] == "missing" and loc and isinstance(loc[-1], int):
-                    where = loc[:-1]  # a fixed-length list that is too short: point at the list, say its length
-                    error = {**error, "input": _value_at(data, yaml_loc(where))}
-                elif error["type"] == "union_tag_invalid":
-                    where = (*loc, "kind")  # the line that names the unknown kind
-                self.problem_at(yaml_loc(where), field_label(where), describe(error, model))
-            return None
-
-
-def _value_at(data: Any, loc: tuple[str | int, ...]) -> Any:
-    for part in loc:
-        found = part in data if isinstance(data, dict) else isinstance(part, int) and part < len(data or ())
-        if not found or not isinstance(data, dict | list):
-            return None
-        data = data[part]  # type: ignore[index]
-    return data
 
 
 def load_guide(root: Path, field_sources: Sources | None = None, parse_cache: ParseCache | None = None) -> Guide:
@@ -183,9 +111,9 @@ class _Loaded:
         content = root / "content"
         config_src = SourceFile(root, root / "site_config.yml")
         home_src = SourceFile(root, content / "home.md")
-        page_srcs = [SourceFile(root, p) for p in _listing(content / "pages", (".md",))]
+        page_srcs = [SourceFile(root, p) for p in listing(content / "pages", (".md",))]
         skills_src = SourceFile(root, content / "skills.yml")
-        activity_srcs = [SourceFile(root, p) for p in _listing(content / "activities", (".yml", ".yaml"))]
+        activity_srcs = [SourceFile(root, p) for p in listing(content / "activities", (".yml", ".yaml"))]
         support_src = SourceFile(root, content / SUPPORT_FILE)
         return cls(
             root,
@@ -196,11 +124,11 @@ class _Loaded:
             activity_srcs,
             SourceFile(root, content / "assets"),
             support_src,
-            config=_load_yaml_model(config_src, SiteConfig, root, cache),
+            config=load_yaml_model(config_src, SiteConfig, root, cache),
             home=_load_page(home_src, root, cache, page_id="index"),
             pages=[_load_page(src, root, cache) for src in page_srcs],
-            skills_file=_load_yaml_model(skills_src, SkillsFile, root, cache),
-            activities=[_load_yaml_model(src, Activity, root, cache) for src in activity_srcs],
+            skills_file=load_yaml_model(skills_src, SkillsFile, root, cache),
+            activities=[load_yaml_model(src, Activity, root, cache) for src in activity_srcs],
             support=_load_optional(support_src, SupportFile, root, cache),
         )
 
@@ -327,53 +255,16 @@ class _Ids:
         return wanted not in self.known(kind) and maybe is not None and wanted not in maybe
 
 
-def _listing(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in suffixes and not p.name.startswith("."))
-
-
-def _read_inside(src: SourceFile, root: Path) -> str | None:
-    """The file's text, or None (with a problem recorded) if missing or unsafe."""
-    if not src.path.exists() and not src.path.is_symlink():
-        src.collector.add(1, 1, "file", "is missing; every guide needs this file (see docs/content-format.md)")
-        return None
-    if not src.path.resolve().is_relative_to(root):
-        src.collector.add(1, 1, "file", "points outside the guide's folder; copy the real file into content/")
-        return None
-    try:
-        return read_text(src.path, src.collector)
-    except Unreadable:
-        return None
-
-
-def _load_yaml_model(src: SourceFile, model: type[M], root: Path, cache: ParseCache | None) -> M | None:
-    text = _read_inside(src, root)
-    if text is None:
-        return None
-    if not text.strip() or all(line.lstrip().startswith("#") for line in text.splitlines() if line.strip()):
-        src.collector.add(1, 1, "file", "is empty; fill it in or delete it")
-        return None
-    try:
-        data = src.parsed(text, cache)
-    except Unreadable:
-        return None
-    if not isinstance(data, dict):
-        src.collector.add(1, 1, "file", "should be a list of 'key: value' lines at the top level")
-        return None
-    return src.validate(model, data)
-
-
 def _load_optional(src: SourceFile, model: type[M], root: Path, cache: ParseCache | None) -> M | None:
     """A file a guide may leave out (content/support.yml): None, and no problem, when it is absent."""
     if not src.path.exists() and not src.path.is_symlink():
         return None
-    return _load_yaml_model(src, model, root, cache)
+    return load_yaml_model(src, model, root, cache)
 
 
 def _load_page(src: SourceFile, root: Path, cache: ParseCache | None, page_id: str | None = None) -> Page | None:
     """A Markdown file with YAML front matter between two '---' lines."""
-    text = _read_inside(src, root)
+    text = read_inside(src, root)
     if text is None:
         return None
     page_id = page_id or src.path.stem
@@ -606,8 +497,3 @@ def _asset_problem(target: str, root: Path) -> str | None:
     if not path.is_file():
         return f"image file '{target[:60]}' was not found in content/assets/; check the spelling"
     return image_problem(path)
-
-
-# For the loaders of the other content folders (content/easy-read/): the same listing and reading.
-list_content_files = _listing
-load_yaml_file = _load_yaml_model

@@ -189,7 +189,7 @@ def _row(name: str, info: FieldInfo) -> str:
 
 def _pictures() -> str:
     """The bundled pictures an Easy Read point can name, with what each shows."""
-    from ..render.pictures import ATTRIBUTION, BUNDLED
+    from .pictures import ATTRIBUTION, BUNDLED
 
     rows = "\n".join(f"| `{name}` | {picture.description} |" for name, picture in BUNDLED.items())
     return (

@@ -17,9 +17,10 @@ from .messages import did_you_mean
 from .model import Activity, Guide, Session, SessionItem
 from .parse_cache import ParseCache
 from .reader import position
+from .source_file import SourceFile, listing, load_yaml_model
 
 if TYPE_CHECKING:
-    from .loader import SourceFile, Sources
+    from .loader import Sources
 
 # A plan this much shorter than length_minutes (and by at least a tenth) gets a warning.
 FAR_UNDER_MINUTES = 15
@@ -118,11 +119,9 @@ def load_sessions(
     maybe: ids of activity files that failed to load (not reported again as unknown);
     None when any id might exist.
     """
-    from .loader import SourceFile, _listing, _load_yaml_model
-
     folder = root / "content" / "sessions"
-    srcs = [SourceFile(root, p) for p in _listing(folder, (".yml", ".yaml"))]
-    loaded = [_load_yaml_model(src, Session, root, cache) for src in srcs]
+    srcs = [SourceFile(root, p) for p in listing(folder, (".yml", ".yaml"))]
+    loaded = [load_yaml_model(src, Session, root, cache) for src in srcs]
     seen: dict[str, str] = {}
     for src, session in zip(srcs, loaded, strict=True):
         if session is None:

@@ -24,7 +24,6 @@ from typing import Any
 from ..errors import ContentError, Problem
 from ..render.fonts import covered
 from .glyphs import missing_glyphs
-from .loader import SourceFile, _load_yaml_model, _read_inside
 from .model import (
     Activity,
     ChecklistHandout,
@@ -38,6 +37,7 @@ from .model import (
     TranslationSettings,
 )
 from .reader import Unreadable, position
+from .source_file import SourceFile, load_yaml_model, read_inside
 
 FOLDER = "translations"
 HASH_LENGTH = 8
@@ -190,7 +190,7 @@ def _read_files(root: Path, folder: Path) -> Iterator[tuple[SourceFile, ItemKey 
     skills = folder / "skills.yml"
     if skills.is_file():
         src = SourceFile(root, skills)
-        data = _load_yaml_model(src, TranslatedSkillsFile, root, None)
+        data = load_yaml_model(src, TranslatedSkillsFile, root, None)
         for index, skill in enumerate(data.skills if data else ()):
             line = position(src.node, ("skills", index))[0]
             yield src, ("skill", skill.id), _item(src, skill, SKILL_FIELDS, ("skills", index), line)
@@ -198,7 +198,7 @@ def _read_files(root: Path, folder: Path) -> Iterator[tuple[SourceFile, ItemKey 
             yield src, None, None
     for path in sorted((folder / "activities").glob("*.y*ml")):
         src = SourceFile(root, path)
-        activity = _load_yaml_model(src, TranslatedActivity, root, None)
+        activity = load_yaml_model(src, TranslatedActivity, root, None)
         if activity is None:
             yield src, None, None
             continue
@@ -212,7 +212,7 @@ def _read_files(root: Path, folder: Path) -> Iterator[tuple[SourceFile, ItemKey 
         yield src, ("activity", path.stem), item
     for path in sorted((folder / "easy-read").glob("*.y*ml")):
         src = SourceFile(root, path)
-        easy = _load_yaml_model(src, TranslatedEasyRead, root, None)
+        easy = load_yaml_model(src, TranslatedEasyRead, root, None)
         if easy is None:
             yield src, None, None
             continue
@@ -229,7 +229,7 @@ def _item(src: SourceFile, model: Any, names: tuple[str, ...], loc: tuple[str | 
 
 def _read_page(src: SourceFile, root: Path) -> Item | None:
     """A translated page: front matter (title, summary, source_hashes), then the Markdown."""
-    text = _read_inside(src, root)
+    text = read_inside(src, root)
     if text is None:
         return None
     meta_text, body, body_line = _split_front_matter(text)

@@ -7,11 +7,14 @@ text on a new page. Pictures are inline (data: URIs, SVGs sanitised), each with 
 description as alternative text. The crisis contacts come from content/support.yml, where a
 text asks for them or, when none does, at the end. Easy Read guidance asks for about 24
 pages at most: a longer PDF is refused with a message naming content/easy-read/.
+
+This module makes the HTML and holds Easy Read's rules; pdf/editions.py makes its job and
+pdf/jobs.py lays it out, with `PageLimit`, like any other job (so it imports neither).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..content.easy_read import FOLDER
 from ..content.model import Guide
@@ -22,28 +25,16 @@ from ..render.easy_read import (
     attribution,
     easy_read_view,
     pdf_contacts_at_end,
-    pdf_name,
 )
 from ..render.pictures import data_uri
-from .editions import EASY_READ as VARIANT
 from .html import Meta, handout_html_text, licence_line, render_template
-from .layout import Pages, layout
-
-if TYPE_CHECKING:
-    from .jobs import PdfJob
 
 SOURCE = f"content/{FOLDER}/"
 
 
-def easy_read_jobs(guide: Guide, date: str | None) -> list[PdfJob]:
-    """The Easy Read PDF, when the guide has Easy Read texts and site_config.yml's editions keep it."""
-    from .jobs import PdfJob
-
-    if not guide.easy_read or VARIANT not in guide.config.editions:
-        return []
-    cost = 1.0 + len(guide.easy_read) / 2
-    name = pdf_name(guide)
-    return [PdfJob(VARIANT, name, "easy-read", None, cost, date, source=SOURCE, variant=VARIANT)]
+def job_cost(guide: Guide) -> float:
+    """The Easy Read PDF's rough render time, next to a handout's 1.0: a page or two per text."""
+    return 1.0 + len(guide.easy_read) / 2
 
 
 def easy_read_html(guide: Guide, date: str | None) -> str:
@@ -73,8 +64,9 @@ def _picture(guide: Guide, name: str | None) -> str | None:
     return data_uri(guide.content_dir, name) if name else None
 
 
-class _AtMost(Pages):
-    """Refuses a layout longer than Easy Read allows, and remembers how long it was."""
+class PageLimit:
+    """The pages check given to pdf/layout.py's layout: refuses a layout longer than Easy Read
+    allows, and remembers how long it was."""
 
     def __init__(self) -> None:
         self.count = 0
@@ -83,15 +75,11 @@ class _AtMost(Pages):
         self.count = count
         return count <= MAX_PAGES
 
-
-def render_easy_read(guide: Guide, job: PdfJob, html: str | None = None) -> bytes:
-    """The Easy Read PDF's bytes; a ContentError when it would be longer than MAX_PAGES."""
-    pages = _AtMost()
-    html = html if html is not None else easy_read_html(guide, job.source_date)
-    pdf = layout(guide, "easy-read", job.source, html, pages, job.variant)
-    if not pdf:
-        raise too_long(pages.count)
-    return pdf
+    def checked(self, pdf: bytes) -> bytes:
+        """The laid-out PDF's bytes; a ContentError when the layout was refused (b"")."""
+        if not pdf:
+            raise too_long(self.count)
+        return pdf
 
 
 def too_long(pages: int) -> ContentError:

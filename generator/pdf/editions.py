@@ -18,9 +18,11 @@ from typing import TYPE_CHECKING
 
 from ..content.model import Guide, ThreeCirclesHandout
 from ..render.diagram import RING_FILLS
+from ..render.easy_read import pdf_name as easy_read_pdf
 from ..render.paper import poster_paper
 from ..site.downloads import A5_FILE as A5_BOOKLET
 from ..site.downloads import LARGE_FOLDER
+from . import easy_read
 from .brand import ring_fills
 from .html import BOOKLET_DIAGRAM, HANDOUT_DIAGRAM, BookletPart, _handout_context, _render, booklet_front, booklet_parts
 
@@ -35,7 +37,7 @@ LARGE_BOOKLET_DIAGRAM = (170.0, 14.0)
 A5_DIAGRAM = (110.0, 7.0)
 A4_LANDSCAPE = (297 * 72 / 25.4, 210 * 72 / 25.4)  # points
 LETTER_LANDSCAPE = (11 * 72.0, 8.5 * 72.0)
-EASY_READ = "easy-read"  # pdf/easy_read.py: a peer with its own job, HTML and stylesheet
+EASY_READ = "easy-read"  # pdf/easy_read.py: a peer with its own HTML, stylesheet and page limit
 # "Page X of Y" in points: as large-print.css's footers, and Easy Read's smallest size (nothing under 14 pt)
 FOOTER_SIZES = {LARGE: 14.0, EASY_READ: 14.0}
 STYLESHEETS = {LARGE: ("large-print.css",), A5: ("a5-booklet.css",)}
@@ -45,7 +47,7 @@ BOOKLET_DIAGRAMS = {LARGE: LARGE_BOOKLET_DIAGRAM, A5: A5_DIAGRAM, "": BOOKLET_DI
 
 def edition_jobs(guide: Guide, date: str | None) -> list[PdfJob]:
     """The jobs of the editions site_config.yml asks for: the A5 booklet, the large-print booklet
-    and handouts."""
+    and handouts, the Easy Read PDF."""
     from .jobs import PdfJob, booklet_job
 
     wanted = guide.config.editions
@@ -60,9 +62,10 @@ def edition_jobs(guide: Guide, date: str | None) -> list[PdfJob]:
         for activity in guide.activities:
             name = f"{LARGE_FOLDER}/{activity.id}.pdf"
             jobs.append(PdfJob(name, name, "handout", activity.id, 1.5, date, variant=LARGE))
-    from .easy_read import easy_read_jobs
-
-    return jobs + easy_read_jobs(guide, date)
+    if EASY_READ in wanted and guide.easy_read:  # every Easy Read text of the guide, in one PDF
+        name, cost = easy_read_pdf(guide), easy_read.job_cost(guide)
+        jobs.append(PdfJob(EASY_READ, name, "easy-read", None, cost, date, source=easy_read.SOURCE, variant=EASY_READ))
+    return jobs
 
 
 def paper(guide: Guide, kind: str, variant: str, activity_id: str | None) -> str:

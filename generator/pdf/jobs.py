@@ -20,6 +20,7 @@ from ..content.model import Activity, Guide, ThreeCirclesHandout
 from ..content.source_date import iso_date, source_epoch
 from . import editions
 from .booklet import FRONT, FRONT_KEY, make_booklet, part_of
+from .easy_read import PageLimit, easy_read_html
 from .html import BookletPart, handout_html, poster_html
 from .layout import PAGE_SIZES, Kind, Pages, layout
 from .problems import activity_source, section_source
@@ -114,8 +115,6 @@ def job_html(guide: Guide, job: PdfJob) -> str:
     if job.session_id is not None:
         return session_job_html(guide, job.kind, job.session_id, job.source_date)
     if job.kind == "easy-read":
-        from .easy_read import easy_read_html
-
         return easy_read_html(guide, job.source_date)
     activity = _activity(guide, job)
     if job.variant == editions.LARGE:
@@ -133,16 +132,15 @@ def render_job(guide: Guide, job: PdfJob, html: str | None = None) -> bytes:
     """
     if job.kind == "booklet":
         return make_booklet(guide, job)
-    if job.kind == "easy-read":
-        from .easy_read import render_easy_read
-
-        return render_easy_read(guide, job, html)
     if job.kind == "epub":
         from ..epub.package import epub_bytes
 
         return epub_bytes(guide, job.source_date)
     if html is None:
         html = part_of(guide, job).html if job.kind == "booklet-part" else job_html(guide, job)
+    if job.kind == "easy-read":  # Easy Read's page limit: a longer PDF is a content problem
+        limit = PageLimit()
+        return limit.checked(layout(guide, job.kind, job.source, html, limit, job.variant))
     return layout(guide, job.kind, job.source, html, Pages(), job.variant, job.activity_id)
 
 

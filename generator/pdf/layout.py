@@ -10,7 +10,7 @@ import atexit
 import tempfile
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from ..content.model import Guide
 from ..errors import ContentError
@@ -35,6 +35,12 @@ STYLESHEETS: dict[str, tuple[str, ...]] = {
 }
 
 
+class PageCheck(Protocol):
+    """What layout asks of a laid-out document's length (pdf/easy_read.py's PageLimit has one of its own)."""
+
+    def accept(self, count: int) -> bool: ...
+
+
 class Pages:
     """Accepts any laid-out document; the booklet's front uses a subclass to check its length."""
 
@@ -43,7 +49,13 @@ class Pages:
 
 
 def layout(
-    guide: Guide, kind: Kind, source: str, html: str, pages: Pages, variant: str = "", activity_id: str | None = None
+    guide: Guide,
+    kind: Kind,
+    source: str,
+    html: str,
+    pages: PageCheck,
+    variant: str = "",
+    activity_id: str | None = None,
 ) -> bytes:
     """WeasyPrint with our stylesheets, fonts, fetcher and options; b"" when pages.accept() said no.
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..content.model import EasyRead, Guide
-from .pictures import ATTRIBUTION, default_description, is_own
+from ..content.pictures import ATTRIBUTION, default_description, is_own
 from .support import support_context
 
 # The file of the Easy Read PDF in pdf/, and its key in the build's handouts mapping.

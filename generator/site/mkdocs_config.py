@@ -118,7 +118,8 @@ def published(guide: Guide, messages: Messages) -> list[str]:
     return [before, after]
 
 
-def extra(guide: Guide, offline: bool) -> dict[str, Any]:
+def extra(guide: Guide, offline: bool, alternate: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
+    """Material's extra: section; alternate is the guide's editions in other languages (site/languages.py)."""
     config = guide.config
     messages = messages_for(config)
     data: dict[str, Any] = {
@@ -134,10 +135,8 @@ def extra(guide: Guide, offline: bool) -> dict[str, Any]:
     }
     if offline:
         data["polyfills"] = [SHIM]
-    from .languages import alternates  # the editions of a guide with translations
-
-    if alternates(guide):
-        data["alternate"] = alternates(guide, offline)
+    if alternate:
+        data["alternate"] = list(alternate)
     return data
 
 
@@ -146,8 +145,11 @@ def plugins(guide: Guide, offline: bool) -> list[Any]:
     return [search, "offline"] if offline else [search]
 
 
-def mkdocs_config(guide: Guide, nav: Sequence[tuple[str, str]], *, offline: bool) -> dict[str, Any]:
-    """The whole mkdocs.yml; nav is (path, title) pairs in order, activities/ grouped as a section."""
+def mkdocs_config(
+    guide: Guide, nav: Sequence[tuple[str, str]], *, offline: bool, alternate: Sequence[dict[str, Any]] = ()
+) -> dict[str, Any]:
+    """The whole mkdocs.yml; nav is (path, title) pairs in order, activities/ grouped as a section;
+    alternate is the language switcher's editions (site/languages.py's alternates), none without translations."""
     config = guide.config
     data: dict[str, Any] = {
         "site_name": html_text(config.title),
@@ -163,7 +165,7 @@ def mkdocs_config(guide: Guide, nav: Sequence[tuple[str, str]], *, offline: bool
         "plugins": plugins(guide, offline),
         "markdown_extensions": MARKDOWN_EXTENSIONS,
         "extra_css": list(EXTRA_CSS),
-        "extra": extra(guide, offline),
+        "extra": extra(guide, offline, alternate),
         "validation": VALIDATION,
         "nav": nav_tree(nav, messages_for(config)),
     }

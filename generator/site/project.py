@@ -32,7 +32,7 @@ from ..render.template_files import Roots, template_file, template_roots, templa
 from .brand import palette
 from .circles import handout_script, handout_scripts, write_circles_assets
 from .easy_read import write_pictures as write_easy_read_pictures
-from .languages import mark_untranslated
+from .languages import alternates, mark_untranslated
 from .mkdocs_config import ASSETS, SHIM, mkdocs_config
 from .pages import all_pages
 from .sessions import write_planner_assets
@@ -89,7 +89,8 @@ def write_mkdocs_project(
         _write(docs / rel, "")  # filled in by write_pdf_files
     if pdf_dir is not None:
         write_pdf_files(guide, handouts, pdf_dir, docs)
-    config = mkdocs_config(guide, [(p.path, p.title) for p in pages], offline=offline)
+    nav = [(p.path, p.title) for p in pages]
+    config = mkdocs_config(guide, nav, offline=offline, alternate=alternates(guide, offline))
     if engine == "zensical":
         config["theme"]["variant"] = "classic"  # Zensical's "modern" look hides a white logo
     return _write_yaml(project_dir / "mkdocs.yml", config)

@@ -3,8 +3,8 @@
 Beside test_architecture.py, which keeps the table of modules true. The stages of
 docs/architecture.md, lowest first: the errors every stage raises; content/ (load and
 validate); render/ (what the outputs share); the outputs site/, pdf/, epub/, offline/ (peers),
-with the editors' checks/ and translate/ beside them; builder/ (runs the outputs); preview/, editor/ and
-publish/ (use builds); the command line. A module may import its own stage and the ones below.
+with the editors' checks/, translate/ and editor/ beside them; builder/ (runs the outputs); preview/
+and publish/ (use builds); the command line. A module may import its own stage and the ones below.
 
 Every import counts, also one made inside a function (a lazy import still ties two modules
 together), except those under `if TYPE_CHECKING:` and the public API in generator/__init__.py,
@@ -26,13 +26,17 @@ STAGES = {
     "content": 1,
     "render": 2,
     **dict.fromkeys(("site", "pdf", "epub", "offline", "checks", "translate"), 3),
+    # editor/ is the Decap CMS configuration made from the content model, and reading and saving
+    # content files: it imports only content/ and render/. Its published admin/ (editor/hosted.py)
+    # is an output the build writes beside the website, so it stands with site/ and translate/
+    # (which also writes content files); the editor's HTTP doors stay in preview/editor_http.py.
+    "editor": 3,
     "builder": 4,
-    **dict.fromkeys(("preview", "editor", "publish"), 5),
+    **dict.fromkeys(("preview", "publish"), 5),
     **dict.fromkeys(("cli", "__main__", "faults", "scaffold"), 6),
 }
 
 KNOWN_CIRCLES = {
-    frozenset({"content.loader", "content.sessions"}),
     frozenset({"site.pages", "site.sessions"}),
     frozenset({"site.project", "site.zensical"}),
     frozenset({"builder.options", "builder.settings"}),
