@@ -370,14 +370,16 @@ def test_word_list_entries_are_validated() -> None:
 
 
 def test_a_second_check_parses_only_the_file_that_changed(guide: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.content import loader
+    from generator.content import source_file  # where every loader parses a content file's YAML
 
     path = add_page(guide, MUST_SHOW + "\n")
     first = warnings(guide)
     parsed: list[str] = []
-    real = loader.parse_yaml
+    real = source_file.parse_yaml
     monkeypatch.setattr(
-        loader, "parse_yaml", lambda text, collector, *a: parsed.append(collector.path) or real(text, collector, *a)
+        source_file,
+        "parse_yaml",
+        lambda text, collector, *a: parsed.append(collector.path) or real(text, collector, *a),
     )
 
     assert warnings(guide) == first  # the same warnings, remembered, with their lines
