@@ -14,7 +14,6 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from ..errors import ContentError
-from ..render.direction import direction_problem
 from ..render.fonts import covered, font_problem
 from . import nesting
 from .assets import file_name_problems, svg_problems
@@ -28,6 +27,7 @@ from .reader import Unreadable, position
 from .reserved import reserved_message, reserved_reason
 from .sessions import load_sessions
 from .source_file import SourceFile, listing, load_yaml_model, read_inside
+from .text_direction import direction_problem
 
 M = TypeVar("M", bound=BaseModel)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

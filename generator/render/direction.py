@@ -1,9 +1,8 @@
-"""Which way a language's text runs, from CLDR (through Babel): one answer for every output.
+"""Which way text runs in every output: the language's direction (content/text_direction.py,
+from CLDR), and the pieces inside a page that run the other way.
 
 The website's theme, every PDF's <html dir> and the EPUB's page progression all ask here, so
-an Urdu guide cannot come out right-to-left on screen and left-to-right on paper. A language
-CLDR does not know has no answer: the loader reports it (direction_problem) before anything
-is built, rather than guessing left-to-right.
+an Urdu guide cannot come out right-to-left on screen and left-to-right on paper.
 
 Text inside a page may run the other way (a number, an English word left untranslated):
 `isolated` wraps such a piece in <bdi dir=...>, whose direction is decided here from its first
@@ -14,40 +13,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
-from typing import Literal
 
 from markupsafe import Markup, escape
 
-Direction = Literal["ltr", "rtl"]
+from ..content.text_direction import Direction, text_direction
+
+__all__ = ["Direction", "auto_directions", "first_strong", "isolated", "text_direction"]
+
 RTL_CLASSES = {"R", "AL"}  # Unicode bidirectional classes of right-to-left letters
-
-
-@cache
-def text_direction(language: str) -> Direction:
-    """'rtl' for ur, ar, fa, he, ps, ckb, sd, yi, ug, dv ...; 'ltr' for en-GB, cy, bn ...
-
-    Raises ValueError for a language CLDR does not know (direction_problem says it in words)."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        locale = Locale.parse(language, sep="-")
-    except (UnknownLocaleError, ValueError, TypeError) as exc:
-        raise ValueError(language) from exc
-    return "rtl" if locale.character_order == "right-to-left" else "ltr"
-
-
-def direction_problem(language: str) -> str | None:
-    """None when the language's direction is known, else what to do about it."""
-    try:
-        text_direction(language)
-    except ValueError:
-        return (
-            f"'{language}' is not a language code guidegen knows, so it cannot tell which way its text "
-            "runs (left to right or right to left); use a standard code, e.g. ur (Urdu), ar (Arabic), "
-            "bn (Bengali), cy (Welsh) or en-GB"
-        )
-    return None
 
 
 def first_strong(text: str) -> Direction | None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.render.direction import auto_directions, direction_problem, first_strong, isolated, text_direction
+from generator.content.text_direction import direction_problem
+from generator.render.direction import auto_directions, first_strong, isolated, text_direction
 from generator.render.environments import environment
 
 

@@ -1,0 +1,40 @@
+"""Which way a language's text runs, from CLDR (through Babel): one answer for every output.
+
+A language CLDR does not know has no answer: the loader reports it (direction_problem) before
+anything is built, rather than guessing left-to-right. The outputs ask through
+render/direction.py, which also isolates pieces that run against the page.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Literal
+
+Direction = Literal["ltr", "rtl"]
+
+
+@cache
+def text_direction(language: str) -> Direction:
+    """'rtl' for ur, ar, fa, he, ps, ckb, sd, yi, ug, dv ...; 'ltr' for en-GB, cy, bn ...
+
+    Raises ValueError for a language CLDR does not know (direction_problem says it in words)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(language, sep="-")
+    except (UnknownLocaleError, ValueError, TypeError) as exc:
+        raise ValueError(language) from exc
+    return "rtl" if locale.character_order == "right-to-left" else "ltr"
+
+
+def direction_problem(language: str) -> str | None:
+    """None when the language's direction is known, else what to do about it."""
+    try:
+        text_direction(language)
+    except ValueError:
+        return (
+            f"'{language}' is not a language code guidegen knows, so it cannot tell which way its text "
+            "runs (left to right or right to left); use a standard code, e.g. ur (Urdu), ar (Arabic), "
+            "bn (Bengali), cy (Welsh) or en-GB"
+        )
+    return None
