@@ -14,10 +14,10 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from ..errors import ContentError
-from ..render.fonts import covered, font_problem
 from . import nesting
 from .assets import file_name_problems, svg_problems
 from .easy_read import load_easy_read
+from .font_coverage import covered, font_problem
 from .glyphs import missing_glyphs
 from .images import image_problem
 from .messages import did_you_mean

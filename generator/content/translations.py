@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ContentError, Problem
-from ..render.fonts import covered
+from .font_coverage import covered
 from .glyphs import missing_glyphs
 from .model import (
     Activity,

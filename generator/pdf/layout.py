@@ -12,9 +12,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
+from ..content.font_coverage import SHIPPED_DIR
 from ..content.model import Guide
 from ..errors import ContentError
-from ..render.fonts import SHIPPED_DIR, environment_variable, fontconfig_file, pdf_font_css
+from ..render.fonts import environment_variable, fontconfig_file, pdf_font_css
 from ..render.template_files import Roots, template_file, template_roots
 from . import editions
 from .brand import brand_css

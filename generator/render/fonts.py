@@ -15,12 +15,17 @@ from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"  # as in environments.py, without Jinja
+from ..content.font_coverage import (
+    FACES,
+    SUBSETS,
+    code_points,
+    covered,
+    declared_files,
+    modified_time,
+    shipped_file,
+)
 
 FAMILY = "Atkinson Hyperlegible Next"
-SHIPPED_DIR = TEMPLATES_DIR / "assets" / "vendor" / "fonts"
-SUBSETS = ("latin", "latin-ext")
-FACES = (("400", "normal"), ("700", "normal"), ("400", "italic"), ("700", "italic"))
 # As published by @fontsource: which letters each subset file has.
 RANGES = {
     "latin": "U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, "
@@ -29,12 +34,7 @@ RANGES = {
     "U+0329, U+1D00-1DBF, U+1E00-1E9F, U+1EF2-1EFF, U+2020, U+20A0-20AB, U+20AD-20C0, U+2113, "
     "U+2C60-2C7F, U+A720-A7FF",
 }
-FONT_SUFFIXES = (".ttf", ".otf", ".woff", ".woff2")
 FIELDS = " Fields"  # a declared font's second family, for the form fields only (field_family)
-
-
-def shipped_file(subset: str, weight: str = "400", style: str = "normal", suffix: str = "woff2") -> Path:
-    return SHIPPED_DIR / f"atkinson-hyperlegible-next-{subset}-{weight}-{style}.{suffix}"
 
 
 def fallback_families(content_dir: Path, declared: Sequence[str]) -> list[str]:
@@ -42,7 +42,7 @@ def fallback_families(content_dir: Path, declared: Sequence[str]) -> list[str]:
     name it as the editor knows it (a readable file is checked by the loader first)."""
     families = []
     for index, path in enumerate(declared_files(content_dir, declared)):
-        name = _family(str(path), _mtime(path))
+        name = _family(str(path), modified_time(path))
         safe = "".join(c for c in name if c.isalnum() or c in " -_")  # it goes into CSS quotes
         families.append(safe if safe.strip() and safe != FAMILY else f"Guide Fallback {chr(65 + index)}")
     return families
@@ -110,21 +110,6 @@ def site_font_stack(content_dir: Path, declared: Sequence[str]) -> str:
     return ", ".join([f'"{FAMILY}"', *(f'"{f}"' for f in fallback_families(content_dir, declared))])
 
 
-def declared_files(content_dir: Path, declared: Sequence[str]) -> list[Path]:
-    return [content_dir / path for path in declared]
-
-
-def covered(content_dir: Path, declared: Sequence[str]) -> frozenset[int]:
-    """Every code point some configured font can draw, in every shipped face."""
-    letters: set[int] = set()
-    for subset in SUBSETS:
-        faces = [_cmap(str(shipped_file(subset, w, s, "woff")), 0.0) for w, s in FACES]
-        letters |= frozenset.intersection(*faces)  # a letter only the bold face has would still go missing
-    for path in declared_files(content_dir, declared):
-        letters |= _cmap(str(path), _mtime(path))
-    return frozenset(letters)
-
-
 def field_family(content_dir: Path, declared: Sequence[str], sample: str) -> str | None:
     """The family the PDFs' form fields should use when ours cannot write the guide's language:
     the first declared font with every letter of sample (the guide's own words in that language),
@@ -137,7 +122,7 @@ def field_family(content_dir: Path, declared: Sequence[str], sample: str) -> str
     if letters <= shipped:
         return None
     files = declared_files(content_dir, declared)
-    counts = [len(letters & _cmap(str(path), _mtime(path))) for path in files]
+    counts = [len(letters & code_points(str(path), modified_time(path))) for path in files]
     if not counts or max(counts) == 0:
         return None
     return fallback_families(content_dir, declared)[counts.index(max(counts))] + FIELDS
@@ -158,7 +143,7 @@ def text_measure(content_dir: Path, declared: Sequence[str]) -> Callable[[str], 
     has one face, which WeasyPrint emboldens itself: a little wider."""
     shipped = [shipped_file(subset, "700", "normal", "woff") for subset in SUBSETS]
     tables = [_advances(str(path), 0.0) for path in shipped]
-    tables += [_advances(str(path), _mtime(path)) for path in declared_files(content_dir, declared)]
+    tables += [_advances(str(path), modified_time(path)) for path in declared_files(content_dir, declared)]
     widen = [1.0] * len(shipped) + [1.05] * (len(tables) - len(shipped))
 
     def measure(text: str) -> float:
@@ -180,35 +165,6 @@ def _advances(path: str, mtime: float) -> dict[int, float]:
         per_em = font["head"].unitsPerEm
         metrics = font["hmtx"].metrics
         return {code: metrics[name][0] / per_em for code, name in (font.getBestCmap() or {}).items()}
-
-
-def font_problem(path: Path) -> str | None:
-    """None if path is a font file we can read, else what is wrong with it."""
-    if path.suffix.lower() not in FONT_SUFFIXES:
-        return f"'{path.name}' is not a font file: use a .ttf, .otf, .woff or .woff2 file"
-    if not path.is_file():
-        return f"the font file '{path.name}' was not found in content/assets/fonts/; check the spelling"
-    try:
-        _cmap(str(path), _mtime(path))
-    except Exception:  # fontTools raises many kinds of error for a damaged file
-        return f"'{path.name}' could not be read as a font; download it again or choose another font"
-    return None
-
-
-def _mtime(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0
-
-
-@cache
-def _cmap(path: str, mtime: float) -> frozenset[int]:
-    """The code points a font file maps to glyphs (mtime makes an edited file read again)."""
-    from fontTools.ttLib import TTFont
-
-    with TTFont(path, lazy=True) as font:
-        return frozenset(font.getBestCmap() or {})
 
 
 @cache

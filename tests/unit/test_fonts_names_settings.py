@@ -12,11 +12,11 @@ from fontTools.ttLib import TTFont
 
 from generator.checks import check_guide
 from generator.cli import main
+from generator.content.font_coverage import FACES, SUBSETS, covered, shipped_file
 from generator.content.loader import load_guide
 from generator.content.reserved import reserved_reason
 from generator.errors import ContentError
 from generator.pdf.brand import brand_css, ring_fills
-from generator.render.fonts import FACES, SUBSETS, covered, shipped_file
 from generator.scaffold import ScaffoldError, new_activity, new_page
 from generator.site.brand import BLACK, contrast, luminance, parse_hex
 

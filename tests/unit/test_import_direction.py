@@ -47,7 +47,6 @@ KNOWN_CIRCLES = {
 
 KNOWN_UPWARD = {
     ("content.assets", "render.svg"),
-    ("content.loader", "render.fonts"),
     ("content.model", "render.messages"),
     ("render.extract", "site.scripts"),
     ("checks.formats", "publish.address"),
