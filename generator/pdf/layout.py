@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from ..content.font_coverage import SHIPPED_DIR
+from ..content.font_coverage import SHIPPED_DIR, declared_files
 from ..content.model import Guide
 from ..errors import ContentError
 from ..render.fonts import environment_variable, fontconfig_file, pdf_font_css
@@ -96,7 +96,7 @@ def layout(
         raise ContentError(refusal_problems(guide, source, fetcher.refused))
     if pdf is None:
         raise RuntimeError("WeasyPrint returned no PDF and reported nothing")
-    return repair_tags(pdf) if pdf else pdf
+    return repair_tags(pdf, declared_files(guide.content_dir, config.fonts)) if pdf else pdf
 
 
 @cache

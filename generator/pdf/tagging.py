@@ -28,11 +28,14 @@ already right.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name
+
+from .tounicode import complete_to_unicode
 
 LIST_KIDS = ("/L", "/LI", "/Caption")
 ITEM_KIDS = ("/Lbl", "/LBody")
@@ -41,11 +44,16 @@ WRAPPERS = ("/Div", "/NonStruct", "/Span", "/Part", "/Sect")
 HEADINGS = ("/H1", "/H2", "/H3", "/H4", "/H5", "/H6")
 
 
-def repair_tags(pdf: bytes) -> bytes:
-    """The same PDF with its structure tree made PDF/UA-1's shape; unchanged when already right."""
+def repair_tags(pdf: bytes, font_files: Sequence[Path] = ()) -> bytes:
+    """The same PDF with its structure tree made PDF/UA-1's shape and its fonts' ToUnicode maps
+    complete (pdf/tounicode.py; font_files: the fonts it was laid out with); unchanged when
+    already right."""
     with pikepdf.open(io.BytesIO(pdf)) as document:
         root = document.Root.get("/StructTreeRoot")
-        if root is None or not repair_tree(document):
+        if root is None:
+            return pdf
+        changed = repair_tree(document)
+        if not complete_to_unicode(document, font_files) and not changed:  # pdf/tounicode.py: fonts' text
             return pdf
         out = io.BytesIO()
         # A fixed ID derived from the content: two builds of the same guide stay byte-identical.
