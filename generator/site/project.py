@@ -35,6 +35,7 @@ from .easy_read import write_pictures as write_easy_read_pictures
 from .languages import alternates, mark_untranslated
 from .mkdocs_config import ASSETS, SHIM, mkdocs_config
 from .pages import all_pages
+from .scripts import write_shared_script
 from .sessions import write_planner_assets
 
 SITE_TEMPLATES = TEMPLATES_DIR / "site"
@@ -82,6 +83,7 @@ def write_mkdocs_project(
         _write(docs / "robots.txt", robots_txt(guide))
     if handouts and pdf_dir is None and not pdfs_later:
         raise ValueError("handouts were given without pdf_dir, the folder that holds them")
+    write_shared_script(roots, docs / ASSETS)  # what the circles and the planner share
     write_circles_assets(guide, docs / ASSETS, handouts)  # the interactive three circles
     write_planner_assets(guide, docs / ASSETS)  # the session planner
     write_easy_read_pictures(guide, docs)  # the bundled pictures beside Easy Read points

@@ -9,13 +9,15 @@ in the guide's language, with the guide's own rewordings, from file:// too.
 from __future__ import annotations
 
 import json
+import shutil
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ..render.messages import Messages
-from ..render.template_files import PACKAGE_TEMPLATES
+from ..render.template_files import PACKAGE_TEMPLATES, Roots, template_file
 
+SHARED_SCRIPT = "site/assets/shared.js"  # the helpers both scripts use, loaded before them
 CIRCLES_SCRIPT = "site/assets/circles.js"
 PLANNER_SCRIPT = "site/planner/planner.js"
 SCRIPTS = (CIRCLES_SCRIPT, PLANNER_SCRIPT)  # relative to the package's templates
@@ -58,3 +60,9 @@ def script_js(text: str) -> str:
 
 def write_script(path: Path, text: str) -> None:
     path.write_text(script_js(text), encoding="utf-8", newline="\n")
+
+
+def write_shared_script(roots: Roots, dest: Path) -> None:
+    """dest/shared.js: the helpers the three circles and the planner share (the guide's own copy first)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(template_file(roots, SHARED_SCRIPT), dest / "shared.js")

@@ -81,3 +81,31 @@ def test_clock_at_in_planner_js_is_the_agendas_clock(page: Page) -> None:
     calls: list[list[object]] = [[start, offset] for start, offset in itertools.product(starts, offsets)]
     from_js = run_in_browser(page, SITE_TEMPLATES / "planner" / "planner.js", "clockAt", calls)
     assert from_js == [clock_at(start, offset) for start, offset in itertools.product(starts, offsets)]
+
+
+SHARED_HELPERS = ("el", "clean", "messages", "download")
+
+
+def test_the_scripts_share_one_copy_of_their_helpers(page: Page) -> None:
+    """shared.js holds the helpers; the circles and the planner take them from it, never a copy of their own."""
+    shared = SITE_TEMPLATES / "assets" / "shared.js"
+    for name in SHARED_HELPERS:
+        script_function(shared, name)  # defined there
+    for script in (SITE_TEMPLATES / "assets" / "circles.js", SITE_TEMPLATES / "planner" / "planner.js"):
+        text = script.read_text(encoding="utf-8")
+        assert "window.guidegenShared" in text
+        assert [n for n in ("el", "download", "messages") if f"function {n}(" in text] == [], script.name
+    page.set_content("<body></body>")
+    page.add_script_tag(path=str(shared))
+    made = page.evaluate(
+        """() => {
+          const { el, clean, messages } = window.guidegenShared;
+          const { t, tn } = messages({ "%(num)s note": "%(num)s nodyn", "Hello": "Helo" });
+          const node = el("p", { title: "<b>", hidden: false }, "<i>x</i>", null);
+          return [node.outerHTML, clean("  a\\u0000\\n  b  "), clean("abcdef", 3),
+                  t("Hello"), t("Other %(x)s", { x: 1 }),
+                  tn(1, "%(num)s note", "%(num)s notes"), tn(2, "%(num)s note", "%(num)s notes")];
+        }"""
+    )
+    expected = ['<p title="&lt;b&gt;">&lt;i&gt;x&lt;/i&gt;</p>', "a b", "abc", "Helo", "Other 1", "1 nodyn", "2 notes"]
+    assert made == expected

@@ -19,39 +19,10 @@
 
   /* ------------------------------------------------------------ small helpers */
 
-  /** An element with attributes and children; strings become text nodes, never markup. */
-  function el(tag, attributes, ...children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes || {})) {
-      if (value === null || value === undefined || value === false) continue;
-      if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
-      else node.setAttribute(name, value === true ? "" : String(value));
-    }
-    node.append(...children.filter((child) => child !== null && child !== undefined && child !== false));
-    return node;
-  }
-
-  /** One line of plain text: control characters and runs of spaces become single spaces. */
-  function clean(text) {
-    return String(text)
-      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ")
-      .replace(/\s+/g, " ")
-      .trim();
-  }
-
+  const { el, clean, download } = window.guidegenShared; // shared.js, loaded first
   const WORDS = window.GUIDEGEN_WORDS || {};
-
-  /** An interface message in the guide's language (site/circles.py writes them into data.js),
-      with its %(name)s placeholders filled in. */
-  function t(message, values) {
-    const text = Object.prototype.hasOwnProperty.call(WORDS, message) ? WORDS[message] : message;
-    return text.replace(/%\((\w+)\)s/g, (whole, name) => (values && name in values ? String(values[name]) : whole));
-  }
-
-  /** The message for a count: `one` for 1, `other` for any other number. */
-  function tn(num, one, other, values) {
-    return t(num === 1 ? one : other, { num, ...values });
-  }
+  /* t(): an interface message in the guide's language (site/circles.py writes them into data.js). */
+  const { t, tn } = window.guidegenShared.messages(WORDS);
 
   function quoted(text) {
     return `“${text}”`;
@@ -75,15 +46,6 @@
       script.addEventListener("error", () => reject(new Error(t("A file of the website is missing: %(path)s.", { path }))));
       document.head.append(script);
     });
-  }
-
-  function download(blob, filename) {
-    const url = URL.createObjectURL(blob);
-    const link = el("a", { href: url, download: filename, hidden: true });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60000);
   }
 
   function base64Bytes(text) {

@@ -23,17 +23,9 @@
   const MAX_FILE = 100000; // bytes; a plan of 40 items is about 3 kB
   const MESSAGES = window.GUIDEGEN_PLANNER_WORDS || {};
 
-  /** An interface message in the guide's language (site/sessions.py writes them into data.js),
-      with its %(name)s placeholders filled in. */
-  function t(message, values) {
-    const text = Object.prototype.hasOwnProperty.call(MESSAGES, message) ? MESSAGES[message] : message;
-    return text.replace(/%\((\w+)\)s/g, (whole, name) => (values && name in values ? String(values[name]) : whole));
-  }
-
-  /** The message for a count: `one` for 1, `other` for any other number. */
-  function tn(num, one, other, values) {
-    return t(num === 1 ? one : other, { num, ...values });
-  }
+  /* t(): an interface message in the guide's language (site/sessions.py writes them into data.js). */
+  const { t, tn } = window.guidegenShared.messages(MESSAGES); // shared.js, loaded first
+  const { el, download } = window.guidegenShared;
 
   const WORDS = {
     settings: t("Your session"),
@@ -103,23 +95,9 @@
 
   /* ------------------------------------------------------------ helpers */
 
-  function el(tag, attributes, ...children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes || {})) {
-      if (value === null || value === undefined || value === false) continue;
-      if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
-      else node.setAttribute(name, value === true ? "" : String(value));
-    }
-    node.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
-    return node;
-  }
-
+  /** One line of plain text, at most `max` characters (200 unless told). */
   function clean(text, max) {
-    return String(text ?? "")
-      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ")
-      .replace(/\s+/g, " ")
-      .trim()
-      .slice(0, max || 200);
+    return window.guidegenShared.clean(text, max || 200);
   }
 
   function wholeMinutes(value, fallback) {
@@ -153,15 +131,6 @@
       .slice(0, 60)
       .replace(/-+$/, "");
     return s || "my-session";
-  }
-
-  function download(text, filename, type) {
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const link = el("a", { href: url, download: filename, hidden: true });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
   const ACTIVITIES = new Map(DATA.activities.map((a) => [a.id, a]));
@@ -395,7 +364,7 @@
         lines.push(`  - item: ${q(item.title)}`, `    minutes: ${item.minutes}`);
       }
     }
-    download(lines.join("\n") + "\n", `${slug(plan.title)}.yml`, "text/yaml");
+    download(new Blob([lines.join("\n") + "\n"], { type: "text/yaml" }), `${slug(plan.title)}.yml`);
   }
 
   function openFile(file) {
@@ -500,7 +469,7 @@
         "p",
         {},
         el("button", { type: "button", class: "md-button guide-planner-print-button", onclick: () => window.print() }, WORDS.print),
-        el("button", { type: "button", class: "md-button guide-planner-save", onclick: () => download(JSON.stringify(plan, null, 1) + "\n", `${slug(plan.title)}.json`, "application/json") }, WORDS.save),
+        el("button", { type: "button", class: "md-button guide-planner-save", onclick: () => download(new Blob([JSON.stringify(plan, null, 1) + "\n"], { type: "application/json" }), `${slug(plan.title)}.json`) }, WORDS.save),
         el("button", { type: "button", class: "md-button guide-planner-export", onclick: exportYaml }, WORDS.exportYaml),
         el("button", { type: "button", class: "md-button guide-planner-clear", onclick: () => { plan.items = []; changed(WORDS.cleared, () => addHeading.focus()); } }, WORDS.clear),
       ),
