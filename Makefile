@@ -21,7 +21,7 @@ quick: $(STAMP) lint
 
 # PDF/UA-1 over the last build's PDFs: page-validation, the judge the tests use (README, "Accessible PDFs").
 pdfua: $(STAMP)
-	$(BIN)/python tests/pdfua.py build/pdf
+	$(BIN)/python tests/helpers/pdfua.py build/pdf
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

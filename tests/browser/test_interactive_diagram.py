@@ -7,20 +7,18 @@ from file://. Every test drives the page as a person would: typing, keys, mouse 
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import math
 import re
 import subprocess
-import sys
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import ModuleType
 
 import axe_playwright_python
 import pytest
+from helpers import pdfcheck
 from PIL import Image, ImageChops
 from playwright.sync_api import Browser, Locator, Page, expect
 from pypdf import PdfReader, PdfWriter
@@ -64,21 +62,6 @@ CHIP_GEOMETRY = """board => {
   });
   return {radii, chips};
 }"""
-
-
-def _pdf_helpers() -> ModuleType:
-    """tests/pdf/pdfcheck.py (field rectangles, poppler renders), which is not on this folder's path."""
-    if "pdfcheck" in sys.modules:  # the PDF tests ran first and imported it
-        return sys.modules["pdfcheck"]
-    spec = importlib.util.spec_from_file_location("pdfcheck", Path(__file__).parents[1] / "pdf" / "pdfcheck.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["pdfcheck"] = module  # its dataclasses look themselves up there
-    spec.loader.exec_module(module)
-    return module
-
-
-pdfcheck = _pdf_helpers()
 
 
 # ---------------------------------------------------------------- the sites under test

@@ -9,7 +9,6 @@ import importlib.util
 import re
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -93,7 +92,7 @@ def greek_guide(welsh_guide: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     """The same guide with a Greek fallback font under fonts: and a Greek ring label."""
     root = tmp_path_factory.mktemp("greek") / "guide"
     shutil.copytree(welsh_guide, root, ignore=shutil.ignore_patterns("build", ".build-*"))
-    font_module = _pdf_test_module("test_fonts_and_layout")
+    font_module = _pdf_test_module("test_layout")
     font_module.greek_font(root / "content" / "assets" / "fonts" / "greek-test.ttf")
     config = root / "site_config.yml"
     config.write_text(config.read_text(encoding="utf-8") + "fonts: [assets/fonts/greek-test.ttf]\n", encoding="utf-8")
@@ -110,15 +109,11 @@ GREEK_RING = "Ωραία ομάδα"
 def _pdf_test_module(name: str) -> ModuleType:
     """A module of tests/pdf/ (not on this folder's path), for its helpers."""
     folder = Path(__file__).parents[1] / "pdf"
-    sys.path.insert(0, str(folder))  # it imports pdfcheck from there
-    try:
-        spec = importlib.util.spec_from_file_location(f"pdf_{name}", folder / f"{name}.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(folder))
+    spec = importlib.util.spec_from_file_location(f"pdf_{name}", folder / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def test_a_declared_font_is_used_on_the_website_in_the_pdfs_and_in_the_filled_handout(

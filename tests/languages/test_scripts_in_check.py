@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
-from written_guides import NOTO, URDU, write_guide
+from helpers.written_guides import NOTO, URDU, write_guide
 
 from generator.checks import check_guide
 from generator.content.glyphs import suggested_fonts

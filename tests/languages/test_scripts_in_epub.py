@@ -11,8 +11,8 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
+from helpers.written_guides import BENGALI, URDU, Words, write_guide
 from lxml import etree
-from written_guides import BENGALI, URDU, Words, write_guide
 
 from generator.content.loader import load_guide
 from generator.epub.package import epub_bytes

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
+from helpers.written_guides import ARABIC, BENGALI, GUIDES, URDU, Words, write_guide
 from pypdf import PdfReader
-from written_guides import ARABIC, BENGALI, GUIDES, URDU, Words, write_guide
 
 from generator.content.loader import load_guide
 from generator.content.model import Guide, ThreeCirclesHandout
@@ -257,7 +257,7 @@ def test_every_field_writes_in_a_font_with_the_whole_script(built: Built) -> Non
 def test_every_pdf_that_claims_pdfua_passes_the_validator(built: Built) -> None:
     """Issue 27 for right-to-left and complex scripts: the independent validator (page-validation,
     ua1) accepts every PDF of the Urdu, Arabic and Bengali guides that says it is PDF/UA-1."""
-    from pdfua import claims_pdfua, findings
+    from helpers.pdfua import claims_pdfua, findings
 
     claiming = [built.pdf(name) for name in built.files if claims_pdfua(built.pdf(name))]
     assert len(claiming) >= len(built.files) - 1  # all but the A5 printing sheets, if any

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python import __file__ as axe_package
+from helpers.written_guides import BENGALI, URDU, write_guide
 from playwright.sync_api import Page
-from written_guides import BENGALI, URDU, write_guide
 
 from generator.cli import main
 from generator.content.loader import load_guide

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 import pytest
-from pdfcheck import Built, render_all
+from helpers.pdfcheck import Built, render_all
 
 from generator.content.model import Guide
 

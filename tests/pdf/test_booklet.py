@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Any
 
 import pytest
-from pdfcheck import Built
+from helpers.pdfcheck import Built
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NullObject
 

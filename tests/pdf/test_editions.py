@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from pdfcheck import Built, field_rects, render_page, widgets
+from helpers.pdfcheck import Built, field_rects, render_page, widgets
 from PIL import Image
 from pypdf import PdfReader
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pdfcheck import render_all
+from helpers.pdfcheck import render_all
 from weasyprint import CSS, HTML
 
 from generator.content.loader import load_guide

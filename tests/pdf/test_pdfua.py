@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from pdfcheck import Built, render_all
-from pdfua import claims_pdfua, findings, marked_content, pdfs
+from helpers.pdfcheck import Built, render_all
+from helpers.pdfua import claims_pdfua, findings, marked_content, pdfs
 
 from generator.checks import check_guide
 from generator.content.model import Guide

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from pdfua import findings, marked_content
+from helpers.pdfua import findings, marked_content
 
 from generator.pdf.engine import load_weasyprint
 from generator.pdf.tagging import repair_tags

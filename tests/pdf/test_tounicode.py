@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from pdfua import findings
-from written_guides import NOTO
+from helpers.pdfua import findings
+from helpers.written_guides import NOTO
 
 from generator.pdf.engine import load_weasyprint
 from generator.pdf.tounicode import complete_to_unicode, drawn_codes, glyph_texts, read_cmap, valid, write_cmap

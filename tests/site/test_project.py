@@ -1,6 +1,6 @@
 """The MkDocs project writer: generated Markdown, mkdocs.yml, assets and handout links.
 
-No MkDocs run here (see test_build.py); these tests read the files the writer produces.
+No MkDocs run here (see test_project_build.py); these tests read the files the writer produces.
 """
 
 from __future__ import annotations

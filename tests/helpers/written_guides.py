@@ -7,7 +7,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-MINIMAL = Path(__file__).resolve().parent / "samples" / "minimal"
+MINIMAL = Path(__file__).resolve().parents[1] / "samples" / "minimal"
 NOTO = Path("/usr/share/fonts/truetype/noto")  # Debian's fonts-noto-core (make system-deps installs it)
 
 

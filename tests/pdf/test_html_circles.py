@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from pdfcheck import Built, field_rects, render_page, widgets
+from helpers.pdfcheck import Built, field_rects, render_page, widgets
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 from pypdf import PdfReader, PdfWriter
 

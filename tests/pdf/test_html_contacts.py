@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from pdfcheck import Built
+from helpers.pdfcheck import Built
 
 from generator.content.model import Guide
 
@@ -30,7 +30,7 @@ def test_every_handout_and_poster_ends_with_every_contact(built: Built, default_
     # (a session's one-page agenda is a timetable for the wall; its pack ends with the last handout's contacts)
     # The booklets (standard, A5 imposed, large print) have the contacts on their crisis page and
     # in every activity instead: see the next test.
-    # The Easy Read PDF has them inside the text that asks for them (tests/pdf/test_easy_read_pdf.py).
+    # The Easy Read PDF has them inside the text that asks for them (tests/pdf/test_pdf_easy_read.py).
     booklets = ("guide.pdf", "guide-a5-booklet.pdf")
     handouts = [
         f for f in built.files if f.name not in booklets and not f.name.endswith(("-agenda.pdf", "-easy-read.pdf"))

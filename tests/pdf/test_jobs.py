@@ -10,8 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from pdfcheck import Built, render_page, widgets
-from pdfua import findings
+from helpers.pdfcheck import Built, render_page, widgets
+from helpers.pdfua import findings
 from pypdf import PdfReader
 
 from generator.content.loader import load_guide
@@ -59,7 +59,7 @@ def test_one_pdf_per_activity_the_poster_and_the_booklet(built: Built, default_g
     expected = {f"{a.id}.pdf" for a in default_guide.activities} | {"guide.pdf"}
     expected |= {f"{a.id}-a3.pdf" for a in default_guide.activities if isinstance(a.handout, ThreeCirclesHandout)}
     expected |= {f"sessions/{s.id}-{kind}.pdf" for s in default_guide.sessions for kind in ("agenda", "pack")}
-    # The other editions (tests/pdf/test_editions.py, test_easy_read_pdf.py): large print, the A5 booklet, Easy Read.
+    # The other editions (tests/pdf/test_editions.py, test_pdf_easy_read.py): large print, the A5 booklet, Easy Read.
     expected |= {f"large-print/{a.id}.pdf" for a in default_guide.activities}
     expected |= {"large-print/guide.pdf", "guide-a5-booklet.pdf", f"{default_guide.config.slug}-easy-read.pdf"}
     assert names == sorted(expected)

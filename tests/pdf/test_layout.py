@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from fontTools.subset import Options, Subsetter
 from fontTools.ttLib import TTFont
-from pdfcheck import render_all, render_page
+from helpers.pdfcheck import render_all, render_page
 from PIL import Image
 from pypdf import PdfReader
 

@@ -4,7 +4,7 @@ failure told in words with its file, page, rule and object.
 The tests of whole builds use it (tests/pdf/test_pdfua.py, the translated guide's build); it is
 also a command for any build folder:
 
-    .venv/bin/python tests/pdfua.py build/pdf
+    .venv/bin/python tests/helpers/pdfua.py build/pdf
 
 which prints every failure and exits 1 if a PDF that claims PDF/UA-1 fails. A PDF that does not
 claim it (no `pdfuaid` in its XMP: the A5 printing sheets) is listed as such, not validated.

@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from pdfua import claims_pdfua, findings, pdfs
+from helpers.pdfua import claims_pdfua, findings, pdfs
 from pypdf import PdfReader
 
 from generator.builder.pipeline import BuildOptions, build

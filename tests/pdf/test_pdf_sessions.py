@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from pdfcheck import Built, render_page
+from helpers.pdfcheck import Built, render_page
 from pypdf import PdfReader
 
 from generator.content.loader import load_guide

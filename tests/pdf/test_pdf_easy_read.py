@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from easy_read_geometry import Box, figures, font_heights, marked_boxes, text_sizes, words
+from helpers.easy_read_geometry import Box, figures, font_heights, marked_boxes, text_sizes, words
 from PIL import Image
 from pypdf import PdfReader
 
