@@ -31,9 +31,7 @@ def has_planner(guide: Guide) -> bool:
 
 
 def when(guide: Guide, session: Session) -> str:
-    from .pages import duration
-
-    length = duration(total_minutes(guide, session), messages_for(guide.config))
+    length = messages_for(guide.config).duration(total_minutes(guide, session))
     return f"{session.start} to {end_clock(guide, session)} ({length})" if session.start else length
 
 

@@ -37,7 +37,6 @@ STAGES = {
 }
 
 KNOWN_CIRCLES = {
-    frozenset({"site.pages", "site.sessions"}),
     frozenset({"site.project", "site.zensical"}),
     frozenset({"builder.options", "builder.settings"}),
     frozenset({"builder.pipeline", "builder.translations"}),
