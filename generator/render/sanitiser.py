@@ -26,6 +26,8 @@ import nh3
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
+from ..errors import SiteBuildError
+
 MARKER = "<!-- guidegen:sanitised -->"
 NAME = "generator.render.sanitiser"  # how mkdocs.yml and Python-Markdown name this extension
 PRIORITY = -1000  # postprocessors run highest first: this one after all of them
@@ -105,3 +107,25 @@ def missing_marker(pages: Iterable[Path], root: Path) -> list[str]:
     return [
         page.relative_to(root).as_posix() for page in pages if not _content_marked(page.read_text(encoding="utf-8"))
     ]
+
+
+def check_sanitised(site_dir: Path, engine: str, since: float | None = None) -> None:
+    """Refuse a built site whose pages did not all go through guidegen's sanitiser.
+
+    Every page but the theme's own 404.html is made from Markdown, so each must carry the
+    marker that the sanitiser extension adds (above). since (the preview's
+    dirty builds): only pages written from that time on, the others were checked before.
+    """
+    pages = [page for page in sorted(site_dir.rglob("*.html")) if page.name != "404.html"]
+    if since is not None:
+        pages = [page for page in pages if page.stat().st_mtime >= since - 1]
+        if not pages:
+            return
+    missing = missing_marker(pages, site_dir)
+    if missing or not pages:
+        listed = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        raise SiteBuildError(
+            f"{engine} built pages that guidegen's sanitiser did not clean ({listed or 'no pages at all'}), "
+            f"so they may carry script from content. Check that '{NAME}' is importable and last "
+            "under markdown_extensions in mkdocs.yml; the build was stopped and nothing was published."
+        )

@@ -26,8 +26,7 @@ from ..content.source_date import VARIABLE as SOURCE_DATE_VARIABLE
 from ..errors import SiteBuildError
 from ..render.environments import TEMPLATES_DIR, environment
 from ..render.fonts import site_font_css
-from ..render.sanitiser import NAME as SANITISER
-from ..render.sanitiser import missing_marker
+from ..render.sanitiser import check_sanitised
 from ..render.template_files import Roots, template_file, template_roots, template_tree
 from .brand import palette
 from .circles import handout_script, handout_scripts, write_circles_assets
@@ -236,28 +235,6 @@ def run_mkdocs(
             raise SiteBuildError(f"MkDocs could not build {config_file}:\n{details}")
 
     check_sanitised(site_dir, "MkDocs", since=started if dirty else None)
-
-
-def check_sanitised(site_dir: Path, engine: str, since: float | None = None) -> None:
-    """Refuse a built site whose pages did not all go through guidegen's sanitiser.
-
-    Every page but the theme's own 404.html is made from Markdown, so each must carry the
-    marker that the sanitiser extension adds (see render/sanitiser.py). since (the preview's
-    dirty builds): only pages written from that time on, the others were checked before.
-    """
-    pages = [page for page in sorted(site_dir.rglob("*.html")) if page.name != "404.html"]
-    if since is not None:
-        pages = [page for page in pages if page.stat().st_mtime >= since - 1]
-        if not pages:
-            return
-    missing = missing_marker(pages, site_dir)
-    if missing or not pages:
-        listed = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
-        raise SiteBuildError(
-            f"{engine} built pages that guidegen's sanitiser did not clean ({listed or 'no pages at all'}), "
-            f"so they may carry script from content. Check that '{SANITISER}' is importable and last "
-            "under markdown_extensions in mkdocs.yml; the build was stopped and nothing was published."
-        )
 
 
 def quiet_engine_environment() -> None:

@@ -5,7 +5,7 @@ templates through MiniJinja. What it does differently, and how guidegen meets it
 "Website engines"): it has no in-process build call, so it runs as a command; `site_dir` must lie
 inside the project, so it builds there and the site is moved out; it leaves a `.cache/` folder,
 which is removed; its warnings come on stderr in colour, so NO_COLOR is set. It ignores `hooks:`
-and MkDocs' `validation:` without a word: the sanitiser marker check (project.check_sanitised)
+and MkDocs' `validation:` without a word: the sanitiser marker check (render/sanitiser.py's check_sanitised)
 is what proves the pages were cleaned.
 """
 
@@ -19,7 +19,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ..builder.options import UsageError
+from ..content.source_date import DEFAULT_EPOCH
+from ..content.source_date import VARIABLE as SOURCE_DATE_VARIABLE
+from ..errors import SiteBuildError, UsageError
+from ..render.sanitiser import check_sanitised
 
 VERSION = "0.0.73"  # the version that installs from the package index here (later ones need zensical-ui)
 SECONDS = 600
@@ -41,14 +44,12 @@ def require() -> None:
 
 def run_zensical(config_file: Path, site_dir: Path) -> None:
     """`zensical build --strict` on the project, then its site moved to site_dir."""
-    from .project import DEFAULT_SOURCE_DATE_EPOCH, SOURCE_DATE_VARIABLE, SiteBuildError, check_sanitised
-
     require()
     project = config_file.parent
     built = project / "site"  # mkdocs.yml's site_dir: Zensical refuses one outside the project
     shutil.rmtree(built, ignore_errors=True)
     env = {**os.environ, "NO_COLOR": "1", "NO_MKDOCS_2_WARNING": "1"}
-    env.setdefault(SOURCE_DATE_VARIABLE, DEFAULT_SOURCE_DATE_EPOCH)
+    env.setdefault(SOURCE_DATE_VARIABLE, str(DEFAULT_EPOCH))
     command = [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", config_file.name]
     done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=SECONDS)
     shutil.rmtree(project / ".cache", ignore_errors=True)

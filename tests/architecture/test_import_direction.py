@@ -37,7 +37,6 @@ STAGES = {
 }
 
 KNOWN_CIRCLES = {
-    frozenset({"site.project", "site.zensical"}),
     frozenset({"builder.options", "builder.settings"}),
     frozenset({"builder.pipeline", "builder.translations"}),
     frozenset({"translate.po", "translate.xliff"}),
@@ -51,7 +50,6 @@ KNOWN_UPWARD = {
     ("checks.formats", "publish.address"),
     ("epub.package", "builder.cache"),
     ("pdf.booklet", "builder.cache"),
-    ("site.zensical", "builder.options"),
 }
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import markdown
 import pytest
 
+from generator.errors import SiteBuildError
 from generator.render.markdown import CONTENT_EXTENSIONS, PDF_EXTENSIONS, SITE_EXTENSIONS, neutralise, to_html
-from generator.render.sanitiser import MARKER, NAME, missing_marker
+from generator.render.sanitiser import MARKER, NAME, check_sanitised, missing_marker
 from generator.site.mkdocs_config import MARKDOWN_EXTENSIONS
-from generator.site.project import SiteBuildError, check_sanitised
 
 
 def no_links(kind: str, ident: str, anchor: str) -> str:
