@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .options import UsageError
+from ..errors import UsageError
 
 WAIT_SECONDS = 10.0  # a second build waits this long for the first before giving up
 POLL_SECONDS = 0.2

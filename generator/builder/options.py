@@ -9,11 +9,11 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..render.template_files import overrides_digest
+from .settings import DEFAULT_TIME_LIMIT, jobs_to_use, source_date_epoch, time_limit
 
 ALL_OUTPUTS = ("site", "pdf", "offline")
-DEFAULT_TIME_LIMIT = 180.0  # seconds for one PDF; a render that takes longer is stopped
 
-__all__ = ["ALL_OUTPUTS", "DEFAULT_TIME_LIMIT", "BuildOptions", "UsageError"]
+__all__ = ["ALL_OUTPUTS", "BuildOptions"]
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,6 @@ class BuildOptions:
             unknown = [part for part in only if part not in ALL_OUTPUTS]
             if unknown:
                 raise UsageError(f"--only takes {', '.join(ALL_OUTPUTS)}; not {', '.join(unknown)}")
-        from .settings import jobs_to_use, source_date_epoch, time_limit
-
         jobs, note = jobs_to_use(args.jobs, getattr(args, "force_jobs", False))
         source_date_epoch()  # checked now, read where it is used
         edition = getattr(args, "edition", None) or "facilitators"

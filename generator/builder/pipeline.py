@@ -17,9 +17,10 @@ from ..content.loader import load_guide
 from ..content.model import Guide
 from ..content.parse_cache import ParseCache
 from ..content.source_date import source_date_text
+from ..errors import UsageError
 from .cache import MANIFEST, Manifest, copy_verified, digest_bytes, digest_tree, engine_versions, inputs_digest
 from .lock import output_lock
-from .options import ALL_OUTPUTS, BuildOptions, UsageError
+from .options import ALL_OUTPUTS, BuildOptions
 from .pdfs import PARTS, PdfRender
 from .processes import Child, remove_abandoned
 from .progress import Progress

@@ -13,13 +13,15 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..content.source_date import source_date_text
-from .options import DEFAULT_TIME_LIMIT, UsageError
+from ..errors import UsageError
 
+DEFAULT_TIME_LIMIT = 180.0  # seconds for one PDF; a render that takes longer is stopped
 MAX_TIME_LIMIT = 86_400.0  # one day: longer is a mistake, and thread timeouts overflow far beyond
 # Dates a zip file can hold (1980-01-01 to 2107-12-31): the offline bundle carries this date.
 FIRST_EPOCH, LAST_EPOCH = 315_532_800, 4_354_819_199
 
 __all__ = [
+    "DEFAULT_TIME_LIMIT",
     "available_cores",
     "check_environment",
     "check_guide_folder",

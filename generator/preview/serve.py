@@ -28,8 +28,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from ..builder.options import UsageError
-from ..errors import ContentError
+from ..errors import ContentError, UsageError
 from ..render.environments import TEMPLATES_DIR
 from ..site.project import quiet_engine_environment
 from .editor_http import Editor

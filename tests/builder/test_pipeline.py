@@ -244,7 +244,7 @@ def test_a_folder_guidegen_did_not_make_is_never_replaced(tmp_path: Path, built_
     folder = tmp_path / "my documents"
     folder.mkdir()
     (folder / "notes.txt").write_text("precious")
-    from generator.builder.options import UsageError
+    from generator.errors import UsageError
 
     with pytest.raises(UsageError, match="did not make"):
         build(built_once, quiet(out=folder))

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.builder.options import BuildOptions, UsageError
+from generator.builder.options import BuildOptions
 from generator.cli import main
 from generator.content.model import Guide
+from generator.errors import UsageError
 from generator.site import zensical
 from generator.site.project import SiteBuildError, run_mkdocs, write_mkdocs_project
 
