@@ -55,7 +55,7 @@ def _build(root: Path, options: BuildOptions, progress: Progress | None = None) 
         with progress:
             translations = Translations(run, outputs) if guide.config.translations else None
             if translations is not None:
-                translations.render()  # before the source's sites: the zip takes in their file:// sites
+                translations.render(_render_all)  # before the source's sites: the zip takes in their file:// sites
             _render_all(run, outputs, translations)
             if translations is not None:
                 translations.place()

@@ -1,5 +1,5 @@
 """Translated editions in the build: each language's website and PDFs, made by the same steps
-as the source's (pipeline._render_all) and sharing its cache.
+as the source's (the pipeline hands its rendering step to render()) and sharing its cache.
 
 Each edition is rendered into its own folder inside the staging folder, then moved into place:
 build/site/<lang>/, build/pdf/<lang>/ and build/.booklet-parts/<lang>/. Its outputs' cache keys
@@ -12,6 +12,7 @@ the offline zip, which holds every language (see _Offline).
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,10 +59,11 @@ class Translations:
     def folder(self, guide: Guide) -> Path:
         return self.run.staging / f".edition-{guide.config.language}"
 
-    def render(self) -> None:
-        """Each edition's website and PDFs (and its file:// site for the zip), one language after another."""
-        from .pipeline import _render_all
+    def render(self, render_all: Callable[[BuildRun, tuple[str, ...]], None]) -> None:
+        """Each edition's website and PDFs (and its file:// site for the zip), one language after another.
 
+        render_all is the pipeline's own step for the source's outputs, given here rather than
+        imported: the pipeline uses this module, so importing it back would make a circle."""
         for guide in self.guides:
             language = guide.config.language
             self.run.progress.step(f"Translation {language}: its website and PDFs")
@@ -75,7 +77,7 @@ class Translations:
             wanted = [name for name in ("site", "pdf") if name in self.outputs]
             if "offline" in self.outputs and "pdf" not in wanted:
                 wanted.append("pdf")  # the zip's Welsh pages link to the Welsh PDFs
-            _render_all(edition, tuple(wanted))
+            render_all(edition, tuple(wanted))
             if "offline" in self.outputs:
                 self._offline(guide, staging)
 

@@ -37,7 +37,6 @@ STAGES = {
 }
 
 KNOWN_CIRCLES = {
-    frozenset({"builder.pipeline", "builder.translations"}),
     frozenset({"translate.po", "translate.xliff"}),
     frozenset({"pdf.jobs", "pdf.booklet", "pdf.editions", "pdf.layout", "pdf.session_jobs", "epub.package"}),
 }
