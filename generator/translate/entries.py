@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 
 from ..content.model import Guide
-from ..content.translations import ItemKey, Translation, Value, item_status, source_items
+from ..content.translations import ItemKey, Translation, Value, item_status, load_translation, source_items
+from ..errors import ContentError
 
 SOURCE_PATHS = {
     "home": "content/home.md",
@@ -28,6 +29,14 @@ class Entry:
     source: str
     translation: str
     stale: bool
+
+
+def checked_translation(guide: Guide, language: str) -> Translation:
+    """The language's translation as export and import start from it; its problems stop both."""
+    translation = load_translation(guide, language)
+    if translation.problems:
+        raise ContentError(translation.problems)
+    return translation
 
 
 def source_path(key: ItemKey) -> str:

@@ -22,16 +22,14 @@ from ..content.translation_model import TranslatedActivity, TranslatedEasyRead, 
 from ..content.translations import (
     Item,
     ItemKey,
-    Translation,
     Value,
     field_hash,
     field_problem,
     item_path,
-    load_translation,
     source_items,
 )
 from ..errors import ContentError, Problem
-from .entries import entries, item_for, parse_context
+from .entries import checked_translation, entries, item_for, parse_context
 from .files import file_texts, write_files
 
 
@@ -39,7 +37,7 @@ def export_po(guide: Guide, language: str) -> str:
     """The PO file's text: deterministic (no dates), UTF-8, one entry per translatable text."""
     import polib
 
-    translation = _translation(guide, language)
+    translation = checked_translation(guide, language)
     po = polib.POFile(wrapwidth=0)
     po.metadata = {
         "Project-Id-Version": guide.config.slug,
@@ -55,13 +53,6 @@ def export_po(guide: Guide, language: str) -> str:
     return str(po)
 
 
-def _translation(guide: Guide, language: str) -> Translation:
-    translation = load_translation(guide, language)
-    if translation.problems:
-        raise ContentError(translation.problems)
-    return translation
-
-
 @dataclass
 class _Field:
     """One field as the PO file gives it: its texts by index (None: not a list), source texts, first line."""
@@ -74,7 +65,7 @@ class _Field:
 def import_po(guide: Guide, language: str, po_file: Path) -> list[str]:
     """Write the PO (or XLIFF) file's translations; return the files changed. Raise ContentError
     (nothing written) on any problem."""
-    translation = _translation(guide, language)
+    translation = checked_translation(guide, language)
     rel = str(po_file)
     if po_file.suffix.lower() in (".xlf", ".xliff"):
         from .xliff import read_xliff

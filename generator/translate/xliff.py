@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..content.model import Guide
 from ..errors import Problem
-from .entries import entries
+from .entries import checked_translation, entries
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 REVIEW = "needs-review-translation"
@@ -31,13 +31,11 @@ class XliffEntry:
 def export_xliff(guide: Guide, language: str) -> str:
     from lxml import etree
 
-    from .po import _translation
-
     root = etree.Element(f"{{{NS}}}xliff", nsmap={None: NS}, version="1.2")
     attributes = {"original": guide.config.slug, "datatype": "plaintext"}
     attributes |= {"source-language": guide.config.language, "target-language": language}
     body = etree.SubElement(etree.SubElement(root, f"{{{NS}}}file", attributes), f"{{{NS}}}body")
-    for entry in entries(guide, _translation(guide, language)):
+    for entry in entries(guide, checked_translation(guide, language)):
         unit = etree.SubElement(body, f"{{{NS}}}trans-unit", id=entry.context)
         etree.SubElement(unit, f"{{{NS}}}source").text = entry.source
         state = REVIEW if entry.stale and entry.translation else ("translated" if entry.translation else "new")

@@ -37,7 +37,6 @@ STAGES = {
 }
 
 KNOWN_CIRCLES = {
-    frozenset({"translate.po", "translate.xliff"}),
     frozenset({"pdf.jobs", "pdf.booklet", "pdf.editions", "pdf.layout", "pdf.session_jobs", "epub.package"}),
 }
 
