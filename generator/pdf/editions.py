@@ -24,7 +24,15 @@ from ..site.downloads import A5_FILE as A5_BOOKLET
 from ..site.downloads import LARGE_FOLDER
 from . import easy_read
 from .brand import ring_fills
-from .html import BOOKLET_DIAGRAM, HANDOUT_DIAGRAM, BookletPart, _handout_context, _render, booklet_front, booklet_parts
+from .html import (
+    BOOKLET_DIAGRAM,
+    HANDOUT_DIAGRAM,
+    BookletPart,
+    booklet_front,
+    booklet_parts,
+    handout_context,
+    render_template,
+)
 
 if TYPE_CHECKING:
     from .jobs import PdfJob
@@ -86,9 +94,9 @@ def large_handout_html(guide: Guide, job: PdfJob) -> str:
     assert job.activity_id is not None
     activity = guide.activity(job.activity_id)
     circles = isinstance(activity.handout, ThreeCirclesHandout)
-    context = _handout_context(guide, activity, job.source_date, LARGE_CIRCLES if circles else HANDOUT_DIAGRAM)
+    context = handout_context(guide, activity, job.source_date, LARGE_CIRCLES if circles else HANDOUT_DIAGRAM)
     context["meta"] = replace(context["meta"], title=f"{context['title']}: large-print handout")
-    return untinted(_render(guide, "handout.html.j2", **context), ring_fills(guide.config.brand.primary))
+    return untinted(render_template(guide, "handout.html.j2", **context), ring_fills(guide.config.brand.primary))
 
 
 def untinted(html: str, fills: tuple[str, ...] = RING_FILLS) -> str:

@@ -86,8 +86,9 @@ def handout_html_text(text: str, *, inline: bool = False) -> Markup:
     return Markup(INTERNAL_LINK.sub(r"\1", str(html)))
 
 
-def _render(guide: Guide, template: str, /, **context: Any) -> str:
-    """A PDF template (from the guide's own templates/ folder if it overrides it), in the guide's language."""
+def render_template(guide: Guide, template: str, /, **context: Any) -> str:
+    """A PDF template (from the guide's own templates/ folder if it overrides it), in the guide's
+    language, with its words and footer: every PDF module renders through here."""
     messages = messages_for(guide.config)
     footer = css_page_footer(messages.raw("Page %(number)s of %(total)s"))
     env = environment("pdf", template_roots(guide.root))
@@ -103,18 +104,13 @@ def _render(guide: Guide, template: str, /, **context: Any) -> str:
     return auto_directions(html, text_direction(guide.config.language))
 
 
-def render_template(guide: Guide, template: str, /, **context: Any) -> str:
-    """A PDF template with the guide's words and footer: for the other PDF modules (Easy Read)."""
-    return _render(guide, template, **context)
-
-
 def _sample(guide: Guide) -> str:
     """The guide's own words in this language, enough to tell its script: titles and ring labels."""
     rings = (ring for a in guide.activities if isinstance(a.handout, ThreeCirclesHandout) for ring in a.handout.rings)
     return " ".join([guide.config.title, *(a.title for a in guide.activities), *rings])
 
 
-def _steps(activity: Activity, text: Callable[[str], Markup]) -> list[tuple[Markup, str]]:
+def timed_steps(activity: Activity, text: Callable[[str], Markup]) -> list[tuple[Markup, str]]:
     """Each step as (text, its minutes as a label, or '')."""
     return [(text(step.text), minutes_label(step.minutes)) for step in activity.steps]
 
@@ -207,7 +203,7 @@ def untranslated(guide: Guide, key: str) -> dict[str, Any]:
     return {"notice": notice, "source_lang": source, "source_dir": text_direction(source)}
 
 
-def _handout_context(guide: Guide, activity: Activity, date: str | None, size: tuple[float, float]) -> dict[str, Any]:
+def handout_context(guide: Guide, activity: Activity, date: str | None, size: tuple[float, float]) -> dict[str, Any]:
     handout = activity.handout
     title = handout.title if handout and handout.title else activity.title
     kind = "three_circles" if isinstance(handout, ThreeCirclesHandout) else (handout.kind if handout else "none")
@@ -220,7 +216,7 @@ def _handout_context(guide: Guide, activity: Activity, date: str | None, size: t
         "activity": activity,
         "aim": handout_html_text(activity.aim),
         "instructions": handout_html_text(handout.instructions) if handout and handout.instructions else None,
-        "steps": _steps(activity, partial(handout_html_text, inline=True)),
+        "steps": timed_steps(activity, partial(handout_html_text, inline=True)),
         "licence": licence_line(guide.config),
         "qr": qr_code(guide.config, f"activities/{activity.id}/", N_("this activity")),
         "support": support_context(guide),
@@ -238,17 +234,17 @@ def _about(guide: Guide, activity: Activity) -> tuple[str, str | None]:
 
 
 def handout_html(guide: Guide, activity: Activity, date: str | None) -> str:
-    return _render(guide, "handout.html.j2", **_handout_context(guide, activity, date, HANDOUT_DIAGRAM))
+    return render_template(guide, "handout.html.j2", **handout_context(guide, activity, date, HANDOUT_DIAGRAM))
 
 
 def poster_html(guide: Guide, activity: Activity, date: str | None) -> str:
     paper = poster_paper(guide.config.paper)
-    context = _handout_context(guide, activity, date, POSTER_DIAGRAMS[paper])
+    context = handout_context(guide, activity, date, POSTER_DIAGRAMS[paper])
     wording = N_("%(title)s: A3 poster") if paper == "A3" else N_("%(title)s: Tabloid poster")
     context["meta"] = Meta(
         guide.config.language, _title(guide, wording, context["title"]), *_about(guide, activity), date
     )
-    return _render(guide, "poster.html.j2", **context)
+    return render_template(guide, "poster.html.j2", **context)
 
 
 def _booklet_activity(guide: Guide, activity: Activity, diagram: tuple[float, float]) -> dict[str, Any]:
@@ -260,7 +256,7 @@ def _booklet_activity(guide: Guide, activity: Activity, diagram: tuple[float, fl
         "activity": activity,
         "aim": html(activity.aim),
         "preparation": [inline(p) for p in activity.preparation],
-        "steps": _steps(activity, inline),
+        "steps": timed_steps(activity, inline),
         "materials_online": [inline(m) for m in activity.materials_online],
         "adaptations": [(label, html(text)) for label, text in adaptations(activity)],
         "support": support_context(guide),
@@ -328,7 +324,7 @@ def booklet_parts(
     link = partial(to_html, resolve=booklet_link)
     home = {"page": guide.home, "body": link(guide.home.body)}
     parts: list[tuple[str, str | None, str]] = [
-        ("intro", None, _render(guide, "booklet_part.html.j2", part="intro", **context | {"home": home}))
+        ("intro", None, render_template(guide, "booklet_part.html.j2", part="intro", **context | {"home": home}))
     ]
     for page in guide.pages:
         boxes = {
@@ -336,13 +332,17 @@ def booklet_parts(
             "safeguarding": safeguarding_context(guide) if "safeguarding-contact" in page.show else None,
         }
         extra = {**boxes, "untranslated": untranslated(guide, f"page:{page.id}")}
-        html = _render(guide, "booklet_part.html.j2", part="page", page=page, body=link(page.body), **extra, **context)
+        html = render_template(
+            guide, "booklet_part.html.j2", part="page", page=page, body=link(page.body), **extra, **context
+        )
         parts.append((f"page-{page.id}", None, html))
     skills = [_booklet_skill(s) for s in guide.skills]
-    parts.append(("skills", None, _render(guide, "booklet_part.html.j2", part="skills", skills=skills, **context)))
+    parts.append(
+        ("skills", None, render_template(guide, "booklet_part.html.j2", part="skills", skills=skills, **context))
+    )
     for index, activity in enumerate(guide.activities):
         kind = "first-activity" if index == 0 else "activity"
-        html = _render(
+        html = render_template(
             guide, "booklet_part.html.j2", part=kind, a=_booklet_activity(guide, activity, diagram), **context
         )
         parts.append((f"activity-{activity.id}", activity.id, html))
@@ -353,7 +353,7 @@ def booklet_front(
     guide: Guide, date: str | None, numbers: Mapping[str, int | str], title_note: str = ""
 ) -> BookletPart:
     """The cover and the contents, whose page numbers come from the joined parts."""
-    html = _render(
+    html = render_template(
         guide,
         "booklet_part.html.j2",
         part="front",

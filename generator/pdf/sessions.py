@@ -22,7 +22,7 @@ from ..content.model import Guide, Session
 from ..content.sessions import AgendaRow, agenda, end_clock, materials, session_activities, total_minutes
 from ..render.messages import N_, Messages, messages_for
 from ..render.qr import qr_code
-from .html import Meta, _render, _steps, handout_html, handout_html_text, licence_line
+from .html import Meta, handout_html, handout_html_text, licence_line, render_template, timed_steps
 
 BODY = re.compile(r"<body>(.*)</body>", re.DOTALL)
 FIELD_NAME = re.compile(r'(<(?:input|textarea|select)\b[^>]*?\sname=")([^"]+)(")')
@@ -92,7 +92,7 @@ def _context(guide: Guide, session: Session, date: str | None, what: str) -> dic
 
 def agenda_html(guide: Guide, session: Session, date: str | None) -> str:
     context = _context(guide, session, date, "agenda")
-    return _render(guide, "session_agenda.html.j2", **context)
+    return render_template(guide, "session_agenda.html.j2", **context)
 
 
 def renamed_fields(html: str, prefix: str) -> str:
@@ -118,7 +118,7 @@ def _row_notes(guide: Guide, row: AgendaRow) -> dict[str, Any]:
         "notes": handout_html_text(row.notes) if row.notes else None,
         "aim": handout_html_text(activity.aim) if activity else None,
         "preparation": [inline(p) for p in activity.preparation] if activity else [],
-        "steps": _steps(activity, inline) if activity else [],
+        "steps": timed_steps(activity, inline) if activity else [],
         "facilitator_notes": handout_html_text(activity.facilitator_notes)
         if activity and activity.facilitator_notes
         else None,
@@ -135,4 +135,4 @@ def pack_html(guide: Guide, session: Session, date: str | None) -> str:
         "items": [_row_notes(guide, row) for row in rows],
         "handouts": [(a, handout_section(guide, a.id, date)) for a in with_handouts],
     }
-    return _render(guide, "session_pack.html.j2", **context)
+    return render_template(guide, "session_pack.html.j2", **context)

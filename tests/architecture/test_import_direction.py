@@ -165,6 +165,47 @@ def test_no_new_imports_from_a_lower_stage_to_a_higher_one() -> None:
     assert sorted(KNOWN_UPWARD - upward) == [], "fixed: take these off KNOWN_UPWARD"
 
 
+def _private_names_taken(path: Path) -> list[str]:
+    """`from .x import _name`, and `x._name` where x was imported from the package (a module, a
+    class or a function): another module's private name. A dunder is not private."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    modules: set[str] = set()
+    taken = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith("generator")):
+            for alias in node.names:
+                if _private(alias.name):
+                    taken.append(f"{path.name}:{node.lineno}: {alias.name}")
+                modules.add(alias.asname or alias.name)
+        elif isinstance(node, ast.Import):
+            modules |= {alias.asname or "generator" for alias in node.names if alias.name.startswith("generator")}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Attribute) or not isinstance(node.value, ast.Name):
+            continue
+        if node.value.id in modules and _private(node.attr):
+            taken.append(f"{path.name}:{node.lineno}: {node.value.id}.{node.attr}")
+    return sorted(taken)
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
+def test_no_module_takes_another_modules_private_names() -> None:
+    """A name another module needs is made public with a clear name, or moved to where it belongs."""
+    taken = {name: found for name, path in MODULES.items() if (found := _private_names_taken(path))}
+    assert taken == {}
+
+
+def test_the_private_name_check_finds_both_ways_in(tmp_path: Path) -> None:
+    source = tmp_path / "a.py"
+    source.write_text(
+        "from .b import _hidden, shown, __version__\nfrom . import c\nc._inner()\nc.__name__\nshown.public = 1\n",
+        encoding="utf-8",
+    )
+    assert _private_names_taken(source) == ["a.py:1: _hidden", "a.py:3: c._inner"]
+
+
 def test_the_checker_finds_a_circle_and_an_upward_import() -> None:
     """The checks above can fail: a made-up graph with both faults is caught."""
     graph = {"content.a": {"site.b"}, "site.b": {"content.a"}, "render.c": set()}
