@@ -18,32 +18,12 @@ from importlib import metadata
 from pathlib import Path
 
 from .. import __version__
+from ..common.digest import digest_bytes, digest_tree
 from ..content.source_date import source_date_text
 
 MANIFEST = ".guidegen-manifest.json"
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 TEMPLATES_DIR = PACKAGE_DIR / "templates"  # as in render/environments.py, without importing Jinja
-
-
-def digest_bytes(*parts: bytes | str) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        data = part.encode() if isinstance(part, str) else part
-        h.update(len(data).to_bytes(8, "big"))
-        h.update(data)
-    return h.hexdigest()
-
-
-def digest_tree(*folders: Path) -> str:
-    """Hash of every file's relative path and bytes below the folders (absolute paths excluded)."""
-    h = hashlib.sha256()
-    for index, folder in enumerate(folders):
-        if not folder.exists():
-            continue
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            h.update(f"{index}:".encode() + os.fsencode(path.relative_to(folder).as_posix()) + b"\0")
-            h.update(hashlib.sha256(path.read_bytes()).digest())
-    return h.hexdigest()
 
 
 @cache  # installed versions do not change while a build runs; asked for once per output

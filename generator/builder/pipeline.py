@@ -12,13 +12,14 @@ import shutil
 import time
 from pathlib import Path
 
+from ..common.digest import digest_bytes, digest_tree
 from ..content.audience import for_edition
 from ..content.loader import load_guide
 from ..content.model import Guide
 from ..content.parse_cache import ParseCache
 from ..content.source_date import source_date_text
 from ..errors import UsageError
-from .cache import MANIFEST, Manifest, copy_verified, digest_bytes, digest_tree, engine_versions, inputs_digest
+from .cache import MANIFEST, Manifest, copy_verified, engine_versions, inputs_digest
 from .lock import output_lock
 from .options import ALL_OUTPUTS, BuildOptions
 from .pdfs import PARTS, PdfRender

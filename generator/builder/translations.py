@@ -16,10 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..common.digest import digest_bytes, digest_tree
 from ..content.model import Guide
 from ..content.source_date import source_date_text
 from ..content.translations import translated_guide
-from .cache import digest_bytes, digest_tree, engine_versions, reuse
+from .cache import engine_versions, reuse
 from .pdfs import PARTS
 from .state import BuildRun
 

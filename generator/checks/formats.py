@@ -63,7 +63,7 @@ def publishing_notes(root: Path, loaded: tuple[Guide, Sources] | None = None) ->
 
     loaded: the guide and its field sources when the caller has just checked it (loading a
     100-activity guide again was a third of `check`'s time)."""
-    from ..publish.address import address_problem
+    from .address import address_problem
 
     if loaded is None:
         from ..content.loader import load_guide

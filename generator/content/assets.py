@@ -41,7 +41,7 @@ def used_assets(guide: Guide) -> set[str]:
 
 def svg_problems(root: Path) -> list[Problem]:
     """file:line problems for every SVG in content/assets/ that carries script or outside references."""
-    from ..render import svg  # lxml: imported only when there is an SVG to check
+    from ..common import svg  # lxml: imported only when there is an SVG to check
 
     found = []
     for path in asset_files(root / "content"):

@@ -171,7 +171,7 @@ class EditingSettings(StrictModel):
 
 
 def _checked_interface(value: dict[str, str]) -> dict[str, str]:
-    from ..render.messages import override_problem  # the catalogue lives with the renderers
+    from ..common.messages import override_problem
 
     problems = [p for p in (override_problem(k, v) for k, v in value.items()) if p]
     if problems:

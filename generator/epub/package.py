@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..builder.cache import digest_bytes, digest_tree
+from ..common.digest import digest_bytes, digest_tree
 from ..content.model import Guide
 from ..content.source_date import DEFAULT_EPOCH, iso_date
 from ..render.environments import TEMPLATES_DIR, environment

@@ -12,9 +12,9 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..builder.cache import digest_bytes
+from ..common.digest import digest_bytes
+from ..common.messages import messages_for
 from ..content.model import Guide
-from ..render.messages import messages_for
 from .editions import A5, FOOTER_SIZES, edition_front, edition_parts, printing_sheet
 from .html import BookletPart
 from .layout import Pages, layout

@@ -59,7 +59,7 @@ class GuideFetcher(URLFetcher):
         path = self._allowed_path(url)
         data = path.read_bytes()
         if path.suffix.lower() == ".svg":  # refused like check does, else the website's allow-list
-            from ..render.svg import problems, sanitise
+            from ..common.svg import problems, sanitise
 
             found = problems(data)
             if found:

@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from ..common.messages import N_, Messages
 from ..content.model import ChecklistHandout, Guide, QuestionsHandout, TableHandout
 from ..render.markdown import plain_text
-from ..render.messages import N_, Messages
 
 ENGLISH = Messages("en")
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..common.messages import N_, Messages, messages_for
 from ..content.model import (
     Activity,
     ChecklistHandout,
@@ -31,7 +32,6 @@ from ..render.direction import Direction, auto_directions, isolated, text_direct
 from ..render.environments import environment
 from ..render.fonts import field_family, font_stack, text_measure
 from ..render.markdown import to_html
-from ..render.messages import N_, Messages, messages_for
 from ..render.paper import poster_paper
 from ..render.qr import qr_code
 from ..render.support import WORDS, adaptations, minutes_label, safeguarding_context, support_context

@@ -18,9 +18,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..common.messages import N_, Messages, messages_for
 from ..content.model import Guide, Session
 from ..content.sessions import AgendaRow, agenda, end_clock, materials, session_activities, total_minutes
-from ..render.messages import N_, Messages, messages_for
 from ..render.qr import qr_code
 from .html import Meta, handout_html, handout_html_text, licence_line, render_template, timed_steps
 

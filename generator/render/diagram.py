@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from .messages import N_, Messages
+from ..common.messages import N_, Messages
 
 # Outer radius of each ring as a share of the diagram's radius, centre first.
 RADIUS_SHARES = (0.37, 0.69, 1.0)

@@ -13,8 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..site.scripts import SCRIPT_KEYWORDS, SCRIPTS
-from .messages import DOMAIN, LOCALE_DIR, SOURCE_CODE, po_path, shipped_languages
+from ..common.messages import DOMAIN, LOCALE_DIR, SCRIPT_KEYWORDS, SCRIPTS, SOURCE_CODE, po_path, shipped_languages
 
 PACKAGE = LOCALE_DIR.parent
 ROOT = PACKAGE.parent
@@ -81,7 +80,7 @@ def update() -> None:
     """Write the template into every shipped catalogue, keeping its translations."""
     from babel.messages.pofile import write_po
 
-    from .messages import catalog, catalogue_code
+    from ..common.messages import catalog, catalogue_code
 
     fresh = template()
     for code in sorted({*shipped_languages(), SOURCE_CODE}):

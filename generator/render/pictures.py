@@ -26,7 +26,7 @@ def picture_file(content_dir: Path, name: str) -> Path:
 
 def published_bytes(content_dir: Path, name: str) -> bytes:
     """The picture's bytes as every output publishes them: SVGs rebuilt from the allow-list."""
-    from .svg import sanitise  # lxml: only when a picture is published, not on a no-op rebuild
+    from ..common.svg import sanitise  # lxml: only when a picture is published, not on a no-op rebuild
 
     path = picture_file(content_dir, name)
     data = path.read_bytes()

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
+from ..common.messages import N_, messages_for
 from ..content.model import SiteConfig
-from .messages import N_, messages_for
 
 # Fixed words printed with the code (kept here, in one place, for the message catalogue).
 QR_ALT = N_("QR code: scan it to open %(what)s on the website, at %(address)s")

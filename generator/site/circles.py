@@ -31,12 +31,12 @@ from fontTools.merge import Merger
 from fontTools.subset import Options, Subsetter
 from fontTools.ttLib import TTFont
 
+from ..common.messages import CIRCLES_SCRIPT, indefinite, messages_for
 from ..content.font_coverage import SUBSETS, declared_files, shipped_file
 from ..content.model import Activity, Guide, ThreeCirclesHandout
 from ..render import diagram
-from ..render.messages import indefinite, messages_for
 from ..render.template_files import PACKAGE_TEMPLATES, template_file, template_roots
-from .scripts import CIRCLES_SCRIPT, js_value, script_js, script_words, write_script
+from .scripts import js_value, script_js, script_words, write_script
 
 SCRIPT_FILES = ("circles.js", "circles.css")
 VENDOR = PACKAGE_TEMPLATES / "assets" / "vendor"  # libraries we ship as they are

@@ -12,11 +12,11 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from ..common.messages import messages_for
 from ..content.easy_read import easy_read_for
 from ..content.model import Guide
 from ..content.pictures import is_own
 from ..render.easy_read import PDF_KEY, SITE_FOLDER, attribution, easy_read_view
-from ..render.messages import messages_for
 from ..render.pictures import published_bytes
 from .mkdocs_config import ASSETS
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..common.messages import messages_for
 from ..content.model import Guide
 from ..render.direction import text_direction
-from ..render.messages import messages_for
 from .pages import SitePage
 
 UNTRANSLATED_KEY = {"index.md": "home:index", "skills.md": None, "activities/index.md": None}

@@ -13,10 +13,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..common.messages import N_, Messages, messages_for
 from ..content.model import Guide
 from ..render.direction import text_direction
 from ..render.markdown import SITE_EXTENSIONS
-from ..render.messages import N_, Messages, messages_for
 
 ASSETS = "assets/guidegen"  # our CSS, fonts and scripts inside docs/
 SHIM = f"{ASSETS}/iframe-worker/shim.js"  # the URL must contain 'iframe-worker': see NOTES.md

@@ -21,13 +21,13 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..common.messages import N_, Messages, messages_for
 from ..content.model import Activity, ChecklistHandout, Guide, Page, ThreeCirclesHandout
 from ..render import diagram, paper
 from ..render.direction import isolated, text_direction
 from ..render.environments import environment
 from ..render.fonts import site_font_stack, text_measure
 from ..render.markdown import neutralise
-from ..render.messages import N_, Messages, messages_for
 from ..render.support import WORDS, adaptations, minutes_label, safeguarding_context, support_context
 from ..render.template_files import template_roots
 from .downloads import activity_downloads, guide_downloads

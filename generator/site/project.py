@@ -130,8 +130,8 @@ def _write_yaml(path: Path, data: dict[str, object]) -> Path:
 
 def _copy_content_assets(guide: Guide, dest: Path) -> None:
     """content/assets/ -> docs/assets/: only the files the guide uses, SVGs sanitised."""
+    from ..common.svg import sanitise
     from ..content.assets import asset_files, used_assets
-    from ..render.svg import sanitise
 
     source = guide.content_dir / "assets"
     used = used_assets(guide)

@@ -14,11 +14,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ..common.messages import N_, PLANNER_SCRIPT, messages_for
 from ..content.model import Guide, Session
 from ..content.sessions import agenda, end_clock, materials, session_activities, total_minutes
 from ..render.environments import TEMPLATES_DIR
-from ..render.messages import N_, messages_for
-from .scripts import PLANNER_SCRIPT, js_value, script_words, write_script
+from .scripts import js_value, script_words, write_script
 
 PLANNER_FILES = ("planner.js", "planner.css")
 INDEX, PLANNER = "sessions/index.md", "sessions/planner.md"

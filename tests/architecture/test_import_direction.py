@@ -23,6 +23,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "generator"
 STAGES = {
     "": 0,  # generator/__init__.py: __version__ (its public API is left out of the graph, see _graph)
     "errors": 0,
+    "common": 0,
     "content": 1,
     "render": 2,
     **dict.fromkeys(("site", "pdf", "epub", "offline", "checks", "translate"), 3),
@@ -40,14 +41,7 @@ KNOWN_CIRCLES = {
     frozenset({"pdf.jobs", "pdf.booklet", "pdf.editions", "pdf.layout", "pdf.session_jobs", "epub.package"}),
 }
 
-KNOWN_UPWARD = {
-    ("content.assets", "render.svg"),
-    ("content.model", "render.messages"),
-    ("render.extract", "site.scripts"),
-    ("checks.formats", "publish.address"),
-    ("epub.package", "builder.cache"),
-    ("pdf.booklet", "builder.cache"),
-}
+KNOWN_UPWARD: set[tuple[str, str]] = set()
 
 
 def _name(path: Path) -> str:

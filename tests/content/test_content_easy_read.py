@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from generator.checks import check_guide
+from generator.common.svg import problems as svg_problems
 from generator.content.loader import load_guide
 from generator.content.model import Guide
 from generator.content.pictures import BUNDLED
 from generator.errors import ContentError, ScaffoldError
 from generator.render.pictures import BUNDLED_DIR, LICENCE_FILE
-from generator.render.svg import problems as svg_problems
 from generator.scaffold import new_easy_read
 
 EASY = Path("content") / "easy-read"

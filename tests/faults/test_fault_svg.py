@@ -10,7 +10,7 @@ import pytest
 from conftest import Run  # type: ignore[import-not-found]
 from fault_checks import assert_plain  # type: ignore[import-not-found]
 
-from generator.render.svg import problems, sanitise
+from generator.common.svg import problems, sanitise
 
 HOSTILE = """<?xml version="1.0"?>
 <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10" onload="steal()">

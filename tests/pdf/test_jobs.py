@@ -14,6 +14,7 @@ from helpers.pdfcheck import Built, render_page, widgets
 from helpers.pdfua import findings
 from pypdf import PdfReader
 
+from generator.common.messages import messages_for
 from generator.content.loader import load_guide
 from generator.content.model import ChecklistHandout, Guide, QuestionsHandout, TableHandout, ThreeCirclesHandout
 from generator.pdf import editions
@@ -21,7 +22,6 @@ from generator.pdf.fields import checklist_rows, table_rows
 from generator.pdf.jobs import pdf_jobs, render_job
 from generator.render import diagram
 from generator.render.markdown import plain_text
-from generator.render.messages import messages_for
 
 pytestmark = pytest.mark.slow
 OUTPUT = Path(__file__).resolve().parent.parent / "output"

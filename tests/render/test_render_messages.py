@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.render import extract
-from generator.render.messages import (
+from generator.common.messages import (
+    CIRCLES_SCRIPT,
+    SCRIPTS,
     Messages,
     catalog,
     catalogue_code,
@@ -17,7 +18,8 @@ from generator.render.messages import (
     placeholders,
     shipped_languages,
 )
-from generator.site.scripts import CIRCLES_SCRIPT, SCRIPTS, script_words
+from generator.render import extract
+from generator.site.scripts import script_words
 
 TEMPLATES = extract.PACKAGE / "templates"
 

@@ -13,9 +13,9 @@ import pytest
 import yaml
 from pypdf import PdfWriter
 
+from generator.common.svg import sanitise
 from generator.content.loader import load_guide
 from generator.content.model import Brand, Guide
-from generator.render.svg import sanitise
 from generator.site.brand import WHITE, contrast, palette, parse_hex
 from generator.site.pages import Links, duration
 from generator.site.project import write_mkdocs_project

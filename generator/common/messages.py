@@ -25,6 +25,12 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 DOMAIN = "guidegen"
 SOURCE_CODE = "en"  # the message ids are English: an English catalogue only confirms them
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+# The website's scripts that show messages, through t("...") and tn(n, "one", "other"): here, beside
+# the catalogues, so that the extraction (render/extract.py) and the site (site/scripts.py) agree.
+CIRCLES_SCRIPT = "site/assets/circles.js"
+PLANNER_SCRIPT = "site/planner/planner.js"
+SCRIPTS = (CIRCLES_SCRIPT, PLANNER_SCRIPT)  # relative to the package's templates
+SCRIPT_KEYWORDS: dict[str, Any] = {"t": None, "tn": (2, 3)}
 
 
 def N_(message: str) -> str:
