@@ -80,7 +80,7 @@ def main(argv: list[str]) -> int:
 
 
 def _kind(job: object) -> str:
-    kind, variant = getattr(job, "kind"), getattr(job, "variant")  # noqa: B009  (a PdfJob, imported late)
+    kind, variant = getattr(job, "kind"), getattr(job, "variant")  # noqa: B009  (a Job, imported late)
     return f"{kind}:{variant}" if variant else kind
 
 

@@ -22,7 +22,7 @@ from .libc import release_free_memory
 from .state import BuildRun
 
 if TYPE_CHECKING:
-    from ..pdf.jobs import PdfJob
+    from ..render.job import Job
     from .processes import Work, WorkerPool
 
 PARTS = ".booklet-parts"  # the booklet's laid-out parts, kept for the next build to reuse
@@ -85,14 +85,15 @@ class PdfRender:
             self.run.report.reused.append(name.removeprefix("pdf/"))
         return True
 
-    def _booklet(self, job: PdfJob, base: tuple[str, ...]) -> None:
+    def _booklet(self, job: Job, base: tuple[str, ...]) -> None:
         """The booklet's changed parts, and its join, which waits for them (nothing if all is unchanged).
 
         The booklet's key is made of its parts' keys and the front's HTML, so an edited
         activity lays out one part again and joins, and an unchanged guide does neither.
         """
+        from ..pdf.booklet import FRONT, FRONT_KEY
         from ..pdf.editions import edition_front, edition_parts
-        from ..pdf.jobs import FRONT, FRONT_KEY, part_job
+        from ..pdf.jobs import part_job
 
         run = self.run
         edition = (job.variant,) if job.variant else ()  # another edition's parts are laid out differently
@@ -183,7 +184,7 @@ class PdfRender:
         assert self._pool is not None
         left = len(self.to_render)
 
-        def done(job: PdfJob, data: bytes) -> list[Work]:
+        def done(job: Job, data: bytes) -> list[Work]:
             nonlocal left
             folder = self.run.staging / PARTS if job.kind == "booklet-part" else self.pdf_dir
             if job.output is None:

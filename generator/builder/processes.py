@@ -44,7 +44,7 @@ from .libc import die_with_parent, name_process, release_free_memory
 
 if TYPE_CHECKING:
     from ..content.model import Guide
-    from ..pdf.jobs import PdfJob
+    from ..render.job import Job
 
 SCRATCH_PREFIX = "guidegen-workers-"
 ERRORS_MODULE = errors.__name__
@@ -57,10 +57,10 @@ RECYCLED = 3  # exit status of a worker's copy that did its share of jobs and ma
 
 # A job and, when the caller already made it, the file holding its HTML (so the worker need not
 # make it again; a file, not the text, keeps the parent's memory small: builder/pdfs.py).
-Work = tuple["PdfJob", "Path | None"]
+Work = tuple["Job", "Path | None"]
 # Called with each finished job; returns jobs that could not start before it (the booklet,
 # which joins its parts, waits for the last of them).
-Done = Callable[["PdfJob", bytes], Iterable[Work]]
+Done = Callable[["Job", bytes], Iterable[Work]]
 
 _lifeline: tuple[int, int, int] | None = None  # (owner's pid, read end, write end)
 
@@ -197,7 +197,7 @@ def pid_alive(pid: int) -> bool:
 class _Worker:
     process: Any
     conn: Connection
-    job: PdfJob | None = None
+    job: Job | None = None
     started: float = 0.0
     retired: bool = False  # told to stop: nothing was left for it
 
@@ -215,12 +215,12 @@ def _serve(conn: Connection, birth: _Birth, guide: Guide, jobs_per_copy: int) ->
     # removes them: point it at a folder the parent deletes when the workers stop.
     tempfile.tempdir = birth.scratch
     from ..pdf.engine import load_weasyprint
-    from ..pdf.jobs import render_job  # here, so that every copy has it (a spawned worker too)
+    from .work import make  # here, so that every copy has it (a spawned worker too)
 
     load_weasyprint()  # a forked worker has it already, from the parent
     if jobs_per_copy and hasattr(os, "fork"):
-        _in_fresh_copies(lambda: _render_jobs(conn, birth, partial(render_job, guide), jobs_per_copy))
-    _render_jobs(conn, birth, partial(render_job, guide), 0)
+        _in_fresh_copies(lambda: _render_jobs(conn, birth, partial(make, guide), jobs_per_copy))
+    _render_jobs(conn, birth, partial(make, guide), 0)
 
 
 def _in_fresh_copies(render: Callable[[], bool]) -> NoReturn:
@@ -252,7 +252,7 @@ def _in_fresh_copies(render: Callable[[], bool]) -> NoReturn:
         os._exit(os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else 1)
 
 
-def _render_jobs(conn: Connection, birth: _Birth, render: Callable[[PdfJob, str | None], bytes], most: int) -> bool:
+def _render_jobs(conn: Connection, birth: _Birth, render: Callable[[Job, str | None], bytes], most: int) -> bool:
     """Render jobs from conn until told to stop (False) or, when most > 0, until most jobs are
     done (True: a fresh copy should go on). Font files go to a folder of this copy's own,
     removed when it hands over."""
@@ -330,7 +330,7 @@ def _start(context: BaseContext, guide: Guide, birth: _Birth, jobs_per_copy: int
     return _Worker(process, parent)
 
 
-def _limit(job: PdfJob | None, time_limit: float) -> float:
+def _limit(job: Job | None, time_limit: float) -> float:
     return time_limit * max(1.0, job.cost / 4) if job else time_limit
 
 
@@ -377,7 +377,7 @@ def _collect(worker: _Worker, done: Done) -> Iterable[Work]:
     return done(job, payload)
 
 
-def _timeout_problem(guide: Guide, job: PdfJob | None, limit: float) -> Problem:
+def _timeout_problem(guide: Guide, job: Job | None, limit: float) -> Problem:
     if job is None:
         raise RuntimeError("a time limit ran out without a job")
     where = job.source

@@ -33,6 +33,12 @@ def epoch_or_default(environ: Mapping[str, str] = os.environ) -> int:
     return DEFAULT_EPOCH if epoch is None else epoch
 
 
+def iso_source_date(environ: Mapping[str, str] = os.environ) -> str | None:
+    """SOURCE_DATE_EPOCH as an ISO date for dcterms meta, or None (then a PDF has no dates)."""
+    epoch = source_epoch(environ)
+    return None if epoch is None else iso_date(epoch)
+
+
 def iso_date(epoch: int) -> str:
     """An epoch as the ISO 8601 text PDFs and the EPUB carry (dcterms dates)."""
     return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

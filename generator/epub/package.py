@@ -14,17 +14,14 @@ import uuid
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..common.digest import digest_bytes, digest_tree
 from ..content.model import Guide
-from ..content.source_date import DEFAULT_EPOCH, iso_date
+from ..content.source_date import DEFAULT_EPOCH, iso_date, iso_source_date
 from ..render.environments import TEMPLATES_DIR, environment
+from ..render.job import Job
 from .documents import Document, documents
 from .xhtml import images
-
-if TYPE_CHECKING:
-    from ..pdf.jobs import PdfJob
 
 FONTS = TEMPLATES_DIR / "assets" / "vendor" / "fonts"
 FONT_FILES = tuple(
@@ -52,12 +49,10 @@ class Item:
     properties: str = ""
 
 
-def epub_job(guide: Guide) -> PdfJob:
-    """The EPUB as a job for the PDF workers (it needs no WeasyPrint, but runs beside them)."""
-    from ..pdf.jobs import PdfJob, source_date
-
+def epub_job(guide: Guide) -> Job:
+    """The EPUB as a job for the build's workers (it needs no WeasyPrint, but runs beside the PDFs)."""
     name = f"{guide.config.slug}.epub"
-    return PdfJob("epub", name, "epub", None, 1.0, source_date())
+    return Job("epub", name, "epub", None, 1.0, iso_source_date())
 
 
 def epub_key(guide: Guide, engines: str, date: str | None) -> str:

@@ -10,23 +10,21 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..common.digest import digest_bytes
 from ..common.messages import messages_for
 from ..content.model import Guide
-from .editions import A5, FOOTER_SIZES, edition_front, edition_parts, printing_sheet
+from ..render.job import A5, Job
+from .editions import FOOTER_SIZES, edition_front, edition_parts, printing_sheet
 from .html import BookletPart
 from .layout import Pages, layout
 from .problems import section_source
 
-if TYPE_CHECKING:
-    from .jobs import PdfJob
-
 FRONT, FRONT_KEY = "front.pdf", "front.key"  # the booklet's cover and contents, kept beside its parts
 
 
-def part_of(guide: Guide, job: PdfJob) -> BookletPart:
+def part_of(guide: Guide, job: Job) -> BookletPart:
     name = job.name.removeprefix("booklet:")
     return next(part for part in edition_parts(guide, job.source_date, job.variant) if part.name == name)
 
@@ -42,7 +40,7 @@ class _FrontLength(Pages):
         return count == self.guess
 
 
-def make_booklet(guide: Guide, job: PdfJob, finish_edition: bool = True) -> bytes:
+def make_booklet(guide: Guide, job: Job, finish_edition: bool = True) -> bytes:
     """The cover and contents, then every part, joined into one PDF (into job.output if given)."""
     from .join.booklet import Part, page_numbers
 
@@ -80,7 +78,7 @@ def make_booklet(guide: Guide, job: PdfJob, finish_edition: bool = True) -> byte
     return _join(guide, job, front, parts, nested, finish_edition)
 
 
-def _join(guide: Guide, job: PdfJob, front: Any, parts: list[Any], nested: list[bool], finishing: bool) -> bytes:
+def _join(guide: Guide, job: Job, front: Any, parts: list[Any], nested: list[bool], finishing: bool) -> bytes:
     """Join into job.output (returning b"") or into bytes; the A5 edition's parts go straight
     into sheets for printing (finishing; pdf/editions.py)."""
     from .join.booklet import join
@@ -105,7 +103,7 @@ def _join(guide: Guide, job: PdfJob, front: Any, parts: list[Any], nested: list[
         return out.read_bytes()
 
 
-def _cached_front(job: PdfJob, key: str) -> bytes:
+def _cached_front(job: Job, key: str) -> bytes:
     """The last build's cover and contents (the build links them in), if made from the same
     HTML, page numbers included."""
     if not job.front_cache:
@@ -119,7 +117,7 @@ def _cached_front(job: PdfJob, key: str) -> bytes:
     return b""
 
 
-def _keep_front(job: PdfJob, key: str, data: bytes) -> None:
+def _keep_front(job: Job, key: str, data: bytes) -> None:
     """Keep a newly laid-out front for the next build (unlinking the last build's, never writing through it)."""
     if not job.front_cache:
         return

@@ -6,23 +6,20 @@
 - the booklet laid out at A5 (half-letter for Letter guides) and imposed two pages to a side of
   A4 (Letter) landscape in saddle-stitch order, to print double-sided, fold and staple.
 
-Each is a PdfJob with a `variant`: the build caches, schedules and renders it like any other
-job. The differences live here: the page size, one more stylesheet, the HTML's few changes.
+Each is a Job with a `variant` (render/job.py): the build caches, schedules and renders it like
+any other job; pdf/jobs.py lists them. The differences live here: one more stylesheet, the HTML's
+few changes (the paper is render/paper.py's).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from ..content.model import Guide, ThreeCirclesHandout
+from ..render import paper
 from ..render.diagram import RING_FILLS
-from ..render.easy_read import pdf_name as easy_read_pdf
-from ..render.paper import poster_paper
-from ..site.downloads import A5_FILE as A5_BOOKLET
-from ..site.downloads import LARGE_FOLDER
-from . import easy_read
+from ..render.job import A5, EASY_READ, LARGE, Job
 from .brand import ring_fills
 from .html import (
     BOOKLET_DIAGRAM,
@@ -34,18 +31,11 @@ from .html import (
     render_template,
 )
 
-if TYPE_CHECKING:
-    from .jobs import PdfJob
-
-LARGE, A5 = "large-print", "a5-booklet"
 # The three circles' size and band height (mm). Large: fits A3 and Tabloid (279 mm wide) within
 # the margins, bands tall enough for 16 pt writing. A5: fits the A5 page's 118 mm.
 LARGE_CIRCLES = (245.0, 14.0)
 LARGE_BOOKLET_DIAGRAM = (170.0, 14.0)
 A5_DIAGRAM = (110.0, 7.0)
-A4_LANDSCAPE = (297 * 72 / 25.4, 210 * 72 / 25.4)  # points
-LETTER_LANDSCAPE = (11 * 72.0, 8.5 * 72.0)
-EASY_READ = "easy-read"  # pdf/easy_read.py: a peer with its own HTML, stylesheet and page limit
 # "Page X of Y" in points: as large-print.css's footers, and Easy Read's smallest size (nothing under 14 pt)
 FOOTER_SIZES = {LARGE: 14.0, EASY_READ: 14.0}
 STYLESHEETS = {LARGE: ("large-print.css",), A5: ("a5-booklet.css",)}
@@ -53,43 +43,7 @@ TITLE_NOTES = {LARGE: " (large print)", A5: " (A5 booklet)", "": ""}
 BOOKLET_DIAGRAMS = {LARGE: LARGE_BOOKLET_DIAGRAM, A5: A5_DIAGRAM, "": BOOKLET_DIAGRAM}
 
 
-def edition_jobs(guide: Guide, date: str | None) -> list[PdfJob]:
-    """The jobs of the editions site_config.yml asks for: the A5 booklet, the large-print booklet
-    and handouts, the Easy Read PDF."""
-    from .jobs import PdfJob, booklet_job
-
-    wanted = guide.config.editions
-    booklets = guide.edition == "facilitators"  # the booklet holds facilitator notes: not for participants
-    jobs = []
-    if A5 in wanted and booklets:
-        jobs.append(replace(booklet_job(guide, date), name="guide-a5", filename=A5_BOOKLET, variant=A5))
-    if LARGE in wanted:
-        if booklets:
-            booklet = booklet_job(guide, date)
-            jobs.append(replace(booklet, name="guide-large", filename=f"{LARGE_FOLDER}/guide.pdf", variant=LARGE))
-        for activity in guide.activities:
-            name = f"{LARGE_FOLDER}/{activity.id}.pdf"
-            jobs.append(PdfJob(name, name, "handout", activity.id, 1.5, date, variant=LARGE))
-    if EASY_READ in wanted and guide.easy_read:  # every Easy Read text of the guide, in one PDF
-        name, cost = easy_read_pdf(guide), easy_read.job_cost(guide)
-        jobs.append(PdfJob(EASY_READ, name, "easy-read", None, cost, date, source=easy_read.SOURCE, variant=EASY_READ))
-    return jobs
-
-
-def paper(guide: Guide, kind: str, variant: str, activity_id: str | None) -> str:
-    """The page size (a key of jobs.PAGE_SIZES) of one job."""
-    letter = guide.config.paper == "Letter"
-    if kind == "poster":
-        return poster_paper(guide.config.paper)
-    if variant == A5:
-        return "half-letter" if letter else "A5"
-    circles = activity_id and isinstance(guide.activity(activity_id).handout, ThreeCirclesHandout)
-    if variant == LARGE and kind == "handout" and circles:  # the booklet keeps one paper size throughout
-        return poster_paper(guide.config.paper)
-    return guide.config.paper
-
-
-def large_handout_html(guide: Guide, job: PdfJob) -> str:
+def large_handout_html(guide: Guide, job: Job) -> str:
     """A large-print handout: the three circles grow to fill A3, everything else to 18 pt (CSS)."""
     assert job.activity_id is not None
     activity = guide.activity(job.activity_id)
@@ -125,4 +79,4 @@ def printing_sheet(guide: Guide) -> tuple[tuple[float, float], str]:
     letter = guide.config.paper == "Letter"
     what = "half-letter booklet on Letter" if letter else "A5 booklet on A4"
     title = f"{guide.config.title}: {what}, for printing (double-sided, flip on short edge)"
-    return (LETTER_LANDSCAPE if letter else A4_LANDSCAPE), title
+    return paper.printing_sheet(guide), title

@@ -10,12 +10,14 @@ import atexit
 import tempfile
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
 from ..content.font_coverage import SHIPPED_DIR, declared_files
 from ..content.model import Guide
 from ..errors import ContentError
 from ..render.fonts import environment_variable, fontconfig_file, pdf_font_css
+from ..render.job import JobKind
+from ..render.paper import PAGE_SIZES, job_paper
 from ..render.template_files import Roots, template_file, template_roots
 from . import editions
 from .brand import brand_css
@@ -24,8 +26,6 @@ from .join.footer import page_css
 from .problems import layout_problem, refusal_problems
 from .tagging import repair_tags
 
-Kind = Literal["booklet", "booklet-part", "handout", "poster", "epub", "agenda", "pack", "easy-read"]
-PAGE_SIZES = {"A4": "A4", "Letter": "letter", "A3": "A3", "A5": "A5", "half-letter": "5.5in 8.5in", "Tabloid": "ledger"}
 STYLESHEETS: dict[str, tuple[str, ...]] = {
     "booklet": ("common.css", "content.css", "booklet.css"),
     "handout": ("common.css", "content.css", "handout.css", "qr.css"),
@@ -51,7 +51,7 @@ class Pages:
 
 def layout(
     guide: Guide,
-    kind: Kind,
+    kind: JobKind,
     source: str,
     html: str,
     pages: PageCheck,
@@ -69,7 +69,7 @@ def layout(
 
     roots = template_roots(guide.root)
     fetcher = GuideFetcher([guide.content_dir], templates=roots)
-    paper = editions.paper(guide, kind, variant, activity_id)
+    paper = job_paper(guide, kind, variant, activity_id)
     sheet_kind = "booklet" if kind == "booklet-part" else kind
     config = guide.config
     look = (config.fonts, config.brand.primary, config.brand.accent)

@@ -2,31 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..content.model import Guide
+from ..render.job import Job
 from .sessions import agenda_filename, agenda_html, pack_filename, pack_html
 
-if TYPE_CHECKING:
-    from .jobs import PdfJob
 
-
-def session_jobs(guide: Guide, date: str | None) -> list[PdfJob]:
-    from .jobs import PdfJob
-
+def session_jobs(guide: Guide, date: str | None) -> list[Job]:
     jobs = []
     for session in guide.sessions:
         source = f"content/sessions/{session.id}.yml"  # named in its layout problems
         name = agenda_filename(session)
         jobs.append(
-            PdfJob(name.removesuffix(".pdf"), name, "agenda", None, 0.5, date, session_id=session.id, source=source)
+            Job(name.removesuffix(".pdf"), name, "agenda", None, 0.5, date, session_id=session.id, source=source)
         )
         if guide.edition == "facilitators":  # a pack holds the facilitator's notes
             cost = 1.0 + len(session.items) / 4
             name = pack_filename(session)
-            pack = PdfJob(
-                name.removesuffix(".pdf"), name, "pack", None, cost, date, session_id=session.id, source=source
-            )
+            pack = Job(name.removesuffix(".pdf"), name, "pack", None, cost, date, session_id=session.id, source=source)
             jobs.append(pack)
     return jobs
 

@@ -37,9 +37,7 @@ STAGES = {
     **dict.fromkeys(("cli", "__main__", "faults", "scaffold"), 6),
 }
 
-KNOWN_CIRCLES = {
-    frozenset({"pdf.jobs", "pdf.booklet", "pdf.editions", "pdf.layout", "pdf.session_jobs", "epub.package"}),
-}
+KNOWN_CIRCLES: set[frozenset[str]] = set()
 
 KNOWN_UPWARD: set[tuple[str, str]] = set()
 

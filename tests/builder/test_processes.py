@@ -18,7 +18,8 @@ import pytest
 from generator.builder.processes import SCRATCH_PREFIX, Child, Work, WorkerPool, remove_abandoned
 from generator.content.model import Guide
 from generator.errors import ContentError, Problem, ScaffoldError, SiteBuildError, UsageError
-from generator.pdf.jobs import PdfJob, pdf_jobs
+from generator.pdf.jobs import pdf_jobs
+from generator.render.job import Job
 
 PROBLEM = Problem("content/activities/a.yml", 3, 5, "title", "is empty; write a title", "title: ''")
 
@@ -148,11 +149,11 @@ def test_a_worker_whose_copy_is_killed_ends_the_same_way(tmp_path: Path) -> None
     assert ended.returncode == -signal.SIGKILL, ended.stderr
 
 
-def _render_all(guide: Guide, jobs: list[PdfJob], jobs_per_copy: int) -> dict[str, bytes]:
+def _render_all(guide: Guide, jobs: list[Job], jobs_per_copy: int) -> dict[str, bytes]:
     pool = WorkerPool(guide, 1, jobs_per_copy=jobs_per_copy)
     made: dict[str, bytes] = {}
 
-    def done(job: PdfJob, data: bytes) -> list[Work]:
+    def done(job: Job, data: bytes) -> list[Work]:
         made[job.filename] = data
         return []
 

@@ -17,9 +17,9 @@ from generator.content.source_date import (
     source_date_text,
     source_epoch,
 )
+from generator.content.source_date import iso_source_date as source_date
 from generator.epub.package import DEFAULT_MODIFIED
 from generator.offline.bundle import write_zip
-from generator.pdf.jobs import source_date
 
 PACKAGE = Path(__file__).resolve().parents[2] / "generator"
 

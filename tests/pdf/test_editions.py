@@ -19,6 +19,8 @@ from generator.pdf import editions, jobs
 from generator.pdf.booklet import make_booklet
 from generator.pdf.impose import saddle_order
 from generator.render.diagram import Diagram, layout, ring_distance_range
+from generator.render.job import A5
+from generator.site.downloads import A5_FILE
 
 pytestmark = pytest.mark.slow
 PT = 72 / 25.4  # points per mm
@@ -50,7 +52,7 @@ def text(pdf: Path, page: int, box: tuple[float, float, float, float] | None = N
 @pytest.fixture(scope="module")
 def a5_pages(default_guide: Guide, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The A5 booklet before imposition, laid out by the same job the build runs."""
-    job = next(j for j in jobs.pdf_jobs(default_guide) if j.variant == editions.A5)
+    job = next(j for j in jobs.pdf_jobs(default_guide) if j.variant == A5)
     path = tmp_path_factory.mktemp("a5") / "a5.pdf"
     path.write_bytes(make_booklet(default_guide, job, finish_edition=False))  # not yet imposed
     return path
@@ -61,7 +63,7 @@ def test_the_imposed_booklet_is_a4_landscape_with_two_pages_a_side(built: Built,
     pages = len(a5.pages)
     assert pages > 8
     assert [round(float(v) / PT) for v in a5.pages[0].mediabox[2:]] == [148, 210]
-    imposed = built.reader(editions.A5_BOOKLET)
+    imposed = built.reader(A5_FILE)
     assert len(imposed.pages) == 2 * -(-pages // 4)
     for side in imposed.pages:
         assert (round(float(side.mediabox.width) / PT), round(float(side.mediabox.height) / PT)) == (297, 210)
@@ -72,7 +74,7 @@ def test_the_imposed_booklet_is_a4_landscape_with_two_pages_a_side(built: Built,
 def test_every_side_shows_its_two_pages_in_saddle_order(built: Built, a5_pages: Path) -> None:
     """The first side holds the last page beside the first; every other side follows the fold."""
     pages = len(PdfReader(a5_pages).pages)
-    imposed = built.path(editions.A5_BOOKLET)
+    imposed = built.path(A5_FILE)
     width, height = 297 * PT / 2, 210 * PT
     sides = saddle_order(pages)
     for number, side in enumerate(sides, start=1):
@@ -88,7 +90,7 @@ def test_a_letter_guide_gets_half_letter_pages_on_letter_landscape(tmp_path: Pat
     config = guide_copy / "site_config.yml"
     config.write_text(config.read_text().replace("paper: A4", "paper: Letter"))
     guide = load_guide(guide_copy)
-    job = next(j for j in jobs.pdf_jobs(guide) if j.variant == editions.A5)
+    job = next(j for j in jobs.pdf_jobs(guide) if j.variant == A5)
     pdf = tmp_path / "letter.pdf"
     pdf.write_bytes(jobs.render_job(guide, job))
     reader = PdfReader(pdf)
@@ -199,6 +201,6 @@ def test_large_print_can_be_turned_off(default_guide: Guide) -> None:
     config = default_guide.config.model_copy(update={"editions": ("epub",)})
     guide = default_guide.model_copy(update={"config": config})
     names = [job.filename for job in jobs.pdf_jobs(guide)]
-    assert not [n for n in names if n.startswith("large-print/") or n == editions.A5_BOOKLET]
+    assert not [n for n in names if n.startswith("large-print/") or n == A5_FILE]
     # the large-print booklet and handouts, the A5 booklet and the Easy Read PDF are gone
     assert len(names) == len(jobs.pdf_jobs(default_guide)) - 3 - len(default_guide.activities)

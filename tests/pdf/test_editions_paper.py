@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from generator.content.model import Guide, ThreeCirclesHandout
-from generator.pdf import editions, jobs, layout
+from generator.pdf import editions, jobs
+from generator.render.paper import PAGE_SIZES, job_paper
+from generator.site.downloads import A5_FILE
 
 
 def with_paper(guide: Guide, paper: str) -> Guide:
@@ -22,13 +24,13 @@ def test_each_edition_is_laid_out_on_its_paper(
     guide = with_paper(default_guide, paper)
     found = {}
     for job in jobs.pdf_jobs(guide):
-        found[job.filename] = editions.paper(guide, job.kind, job.variant, job.activity_id)
+        found[job.filename] = job_paper(guide, job.kind, job.variant, job.activity_id)
     for activity in guide.activities:
         large = circles if isinstance(activity.handout, ThreeCirclesHandout) else other
         assert found[f"large-print/{activity.id}.pdf"] == large
         assert found[f"{activity.id}.pdf"] == paper
     assert found["large-print/guide.pdf"] == paper and found["guide.pdf"] == paper
-    assert found[editions.A5_BOOKLET] == a5 and layout.PAGE_SIZES[a5] == css
+    assert found[A5_FILE] == a5 and PAGE_SIZES[a5] == css
 
 
 def test_the_large_circles_fit_tabloid_within_its_margins() -> None:

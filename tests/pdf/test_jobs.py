@@ -17,11 +17,12 @@ from pypdf import PdfReader
 from generator.common.messages import messages_for
 from generator.content.loader import load_guide
 from generator.content.model import ChecklistHandout, Guide, QuestionsHandout, TableHandout, ThreeCirclesHandout
-from generator.pdf import editions
 from generator.pdf.fields import checklist_rows, table_rows
 from generator.pdf.jobs import pdf_jobs, render_job
 from generator.render import diagram
+from generator.render.job import LARGE
 from generator.render.markdown import plain_text
+from generator.site.downloads import A5_FILE
 
 pytestmark = pytest.mark.slow
 OUTPUT = Path(__file__).resolve().parent.parent / "output"
@@ -84,7 +85,7 @@ def test_every_pdf_is_tagged_titled_in_the_guide_language_with_fonts_embedded(
         reader = PdfReader(path)
         root = reader.trailer["/Root"]
         assert root["/Lang"] == default_guide.config.language
-        if path.name != editions.A5_BOOKLET:  # imposed for printing only: sheets have no reading order to tag
+        if path.name != A5_FILE:  # imposed for printing only: sheets have no reading order to tag
             assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root
         assert root["/ViewerPreferences"]["/DisplayDocTitle"]
         assert reader.metadata is not None and reader.metadata.title
@@ -229,7 +230,7 @@ def test_letter_paper_when_configured(tmp_path: Path, make_guide_copy: Callable[
         data = render_job(guide, job)
         reader = PdfReader(io.BytesIO(data))
         width, height = (round(float(v)) for v in reader.pages[0].mediabox.upper_right)
-        tabloid = job.variant == editions.LARGE and isinstance(guide.activities[0].handout, ThreeCirclesHandout)
+        tabloid = job.variant == LARGE and isinstance(guide.activities[0].handout, ThreeCirclesHandout)
         expected = (792, 1224) if job.kind == "poster" or tabloid else (612, 792)  # Tabloid: 11 x 17 in
         assert (width, height) == expected, job.filename
         (tmp_path / "letter.pdf").write_bytes(data)  # and as accessible as on A4 (issue 27)

@@ -18,8 +18,7 @@ from helpers.pdfua import claims_pdfua, findings, marked_content, pdfs
 
 from generator.checks import check_guide
 from generator.content.model import Guide
-from generator.pdf import editions
-from generator.site.downloads import BOOKLET_A5
+from generator.site.downloads import A5_FILE, BOOKLET_A5
 from generator.site.pages import home_page
 
 pytestmark = pytest.mark.slow
@@ -31,7 +30,7 @@ def test_every_pdf_that_claims_pdfua_passes_the_validator(built: Built) -> None:
     files = pdfs([built.folder])
     assert len(files) >= len(built.files) > 20
     claiming = [path for path in files if claims_pdfua(path)]
-    assert [p.relative_to(built.folder).as_posix() for p in files if p not in claiming] == [editions.A5_BOOKLET]
+    assert [p.relative_to(built.folder).as_posix() for p in files if p not in claiming] == [A5_FILE]
     failures = [str(finding) for path in claiming for finding in findings(path)]
     assert failures == [], "\n".join(failures)
 
@@ -45,7 +44,7 @@ def test_each_piece_of_every_page_is_in_the_tags_once_or_an_artifact(built: Buil
 
 
 def test_the_printing_sheets_say_they_are_for_printing_and_claim_nothing(built: Built) -> None:
-    with pikepdf.open(built.path(editions.A5_BOOKLET)) as pdf:
+    with pikepdf.open(built.path(A5_FILE)) as pdf:
         xmp = pdf.Root.Metadata.read_bytes().decode()
         title = str(pdf.trailer.Info.Title)
         assert "/StructTreeRoot" not in pdf.Root and "/MarkInfo" not in pdf.Root
@@ -55,9 +54,9 @@ def test_the_printing_sheets_say_they_are_for_printing_and_claim_nothing(built: 
 
 def test_the_accessible_booklet_is_offered_beside_the_printing_sheets(default_guide: Guide) -> None:
     """On the home page (so in the hosted site and the offline zip), right above the sheets."""
-    handouts = {"guide": "guide.pdf", BOOKLET_A5: editions.A5_BOOKLET}
+    handouts = {"guide": "guide.pdf", BOOKLET_A5: A5_FILE}
     page = home_page(default_guide, handouts).markdown
-    booklet, sheets = page.index("(pdf/guide.pdf)"), page.index(f"(pdf/{editions.A5_BOOKLET})")
+    booklet, sheets = page.index("(pdf/guide.pdf)"), page.index(f"(pdf/{A5_FILE})")
     assert booklet < sheets and page.count("\n", booklet, sheets) <= 3
     assert "screen reader" in page[booklet:sheets]
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 import pytest
 
 from generator.content.model import Guide, ThreeCirclesHandout
-from generator.pdf import editions
 from generator.pdf.html import poster_html
-from generator.pdf.layout import PAGE_SIZES
-from generator.render.paper import poster_paper
+from generator.render.job import LARGE
+from generator.render.paper import PAGE_SIZES, job_paper, poster_paper
 from generator.site.pages import poster_paper as site_poster_paper
 
 
@@ -25,7 +24,7 @@ def test_every_output_puts_the_poster_on_twice_the_handouts_paper(
     circles = next(a for a in guide.activities if isinstance(a.handout, ThreeCirclesHandout))
     assert poster_paper(handout) == poster and poster in PAGE_SIZES
     assert site_poster_paper(guide) == poster  # the download link's words
-    assert editions.paper(guide, "poster", "", circles.id) == poster  # the poster PDF's page
-    assert editions.paper(guide, "handout", editions.LARGE, circles.id) == poster  # large-print circles
-    assert editions.paper(guide, "handout", "", circles.id) == handout
+    assert job_paper(guide, "poster", "", circles.id) == poster  # the poster PDF's page
+    assert job_paper(guide, "handout", LARGE, circles.id) == poster  # large-print circles
+    assert job_paper(guide, "handout", "", circles.id) == handout
     assert f": {poster} poster" in poster_html(guide, circles, None)  # the PDF's own title

@@ -1,0 +1,22 @@
+"""The one dispatcher: a job (render/job.py) to the output that makes it.
+
+PDFs and the EPUB are peers: each output lists its own jobs and makes them, and neither knows
+the other; the build's workers call make() for every job, whatever its kind.
+"""
+
+from __future__ import annotations
+
+from ..content.model import Guide
+from ..render.job import Job
+
+
+def make(guide: Guide, job: Job, html: str | None = None) -> bytes:
+    """The job's file as bytes (b"" when a booklet was written to job.output); html, when the
+    build already made it for its cache key, is not made again."""
+    if job.kind == "epub":
+        from ..epub.package import epub_bytes
+
+        return epub_bytes(guide, job.source_date)
+    from ..pdf.jobs import render_job
+
+    return render_job(guide, job, html)
