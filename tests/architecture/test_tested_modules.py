@@ -61,7 +61,6 @@ NOT_YET_IMPORTED = {
     "preview.pages",
     "preview.serve",
     "publish",
-    "publish.address",
     "publish.changes",
     "publish.command",
     "publish.folder",
