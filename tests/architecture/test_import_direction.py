@@ -1,45 +1,42 @@
-"""Imports flow one way and never in circles (issue 30), held to today's known exceptions.
+"""Imports flow one way and never in circles (issue 30), in the stage order docs/architecture.md gives.
 
-Beside test_architecture.py, which keeps the table of modules true. The stages of
-docs/architecture.md, lowest first: the errors every stage raises; content/ (load and
-validate); render/ (what the outputs share); the outputs site/, pdf/, epub/, offline/ (peers),
-with the editors' checks/, translate/ and editor/ beside them; builder/ (runs the outputs); preview/
-and publish/ (use builds); the command line. A module may import its own stage and the ones below.
+Beside test_architecture.py, which keeps the table of modules true. The stages are read from the
+architecture page's numbered list under "## Stages" (lowest first): a module may import its own
+stage and the ones below, and the page cannot say one order while the code keeps another.
 
 Every import counts, also one made inside a function (a lazy import still ties two modules
 together), except those under `if TYPE_CHECKING:` and the public API in generator/__init__.py,
-which imports lazily for callers. KNOWN_CIRCLES and KNOWN_UPWARD are what issue 30 found: the
-lists may only shrink. A new circle or upward import fails; so does an entry that is fixed (take
-it off the list, so it cannot come back unnoticed).
+which imports lazily for callers. Issue 30 found six circles and seven upward imports; none is
+left, and any new one fails. So does a module taking another module's `_private` name.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parents[2] / "generator"
+REPO = Path(__file__).resolve().parents[2]
+PACKAGE = REPO / "generator"
+STAGE_LINE = re.compile(r"^(\d+)\. \*\*\w+\*\*: ((?:`[\w_]+`(?:, )?)+)")
 
-STAGES = {
-    "": 0,  # generator/__init__.py: __version__ (its public API is left out of the graph, see _graph)
-    "errors": 0,
-    "common": 0,
-    "content": 1,
-    "render": 2,
-    **dict.fromkeys(("site", "pdf", "epub", "offline", "checks", "translate"), 3),
-    # editor/ is the Decap CMS configuration made from the content model, and reading and saving
-    # content files: it imports only content/ and render/. Its published admin/ (editor/hosted.py)
-    # is an output the build writes beside the website, so it stands with site/ and translate/
-    # (which also writes content files); the editor's HTTP doors stay in preview/editor_http.py.
-    "editor": 3,
-    "builder": 4,
-    **dict.fromkeys(("preview", "publish"), 5),
-    **dict.fromkeys(("cli", "__main__", "faults", "scaffold"), 6),
-}
 
-KNOWN_CIRCLES: set[frozenset[str]] = set()
+def _stages_from_the_page() -> dict[str, int]:
+    """{top-level package or module: its stage}, from the numbered list under "## Stages"."""
+    text = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
+    section = text.split("\n## Stages\n", 1)[1].split("\n## ", 1)[0]
+    stages = {"": 0}  # generator/__init__.py: __version__ (its public API is left out of the graph, see _graph)
+    for line in section.splitlines():
+        match = STAGE_LINE.match(line)
+        if match:
+            stages |= dict.fromkeys(re.findall(r"`([\w_]+)`", match.group(2)), int(match.group(1)))
+    return stages
 
-KNOWN_UPWARD: set[tuple[str, str]] = set()
+
+STAGES = _stages_from_the_page()
+# The outputs take a Guide: they read no content file themselves (docs/architecture.md, "Stages").
+OUTPUTS = ("render", "site", "pdf", "epub", "offline")
+CONTENT_READERS = {"content.reader", "content.source_file", "content.parse_cache"}
 
 
 def _name(path: Path) -> str:
@@ -144,17 +141,52 @@ def test_every_module_has_a_stage() -> None:
     assert sorted(m for m in MODULES if m and m.split(".")[0] not in STAGES) == []
 
 
-def test_no_new_import_circles() -> None:
-    found = _circles(_graph())
-    assert sorted(map(sorted, found - KNOWN_CIRCLES)) == [], "new import circles: move the shared piece down a floor"
-    assert sorted(map(sorted, KNOWN_CIRCLES - found)) == [], "circles gone: take them off KNOWN_CIRCLES"
+def test_the_page_gives_every_stage_in_order() -> None:
+    """The list was read: every stage from the floor to the face, each package in one."""
+    assert STAGES["errors"] == 1 < STAGES["content"] < STAGES["render"] < STAGES["pdf"] < STAGES["builder"]
+    assert STAGES["pdf"] == STAGES["epub"] == STAGES["site"] < STAGES["publish"] < STAGES["cli"]
 
 
-def test_no_new_imports_from_a_lower_stage_to_a_higher_one() -> None:
+def test_no_import_circles() -> None:
+    assert sorted(map(sorted, _circles(_graph()))) == [], "import circles: move the shared piece down a floor"
+
+
+def test_no_imports_from_a_lower_stage_to_a_higher_one() -> None:
     graph = _graph()
     upward = {(a, b) for a, targets in graph.items() if a for b in targets if _stage(a) < _stage(b)}
-    assert sorted(upward - KNOWN_UPWARD) == [], "a lower stage imports a higher one: move the shared piece down"
-    assert sorted(KNOWN_UPWARD - upward) == [], "fixed: take these off KNOWN_UPWARD"
+    assert sorted(upward) == [], "a lower stage imports a higher one: move the shared piece down"
+
+
+def test_the_outputs_read_no_content_file() -> None:
+    """They take a Guide: no YAML reader, no load_guide (the assets they publish are theirs to read)."""
+    graph = _graph()
+    found = {(a, b) for a, targets in graph.items() if a.split(".")[0] in OUTPUTS for b in targets & CONTENT_READERS}
+    loads = [name for name, path in MODULES.items() if name.split(".")[0] in OUTPUTS and _calls_load_guide(path)]
+    assert (sorted(found), loads) == ([], [])
+
+
+def test_pdf_and_epub_are_peers_with_one_dispatcher() -> None:
+    """Neither output imports the other; builder/work.py alone sends a job to the one that makes it."""
+    graph = _graph()
+    across = {
+        (a, b) for a, targets in graph.items() for b in targets if {a.split(".")[0], b.split(".")[0]} == {"pdf", "epub"}
+    }
+    assert sorted(across) == []
+    makers = {"render_job", "epub_bytes"}  # what makes a PDF, what makes the EPUB
+    takers = sorted({name for name, path in MODULES.items() for taken in _imported_names(path) if taken in makers})
+    assert takers == ["builder.work"]
+
+
+def _imported_names(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) for alias in node.names}
+
+
+def _calls_load_guide(path: Path) -> bool:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return any(
+        isinstance(node, ast.Name | ast.Attribute) and "load_guide" in ast.unparse(node) for node in ast.walk(tree)
+    )
 
 
 def _private_names_taken(path: Path) -> list[str]:
