@@ -14,6 +14,7 @@ from pathlib import Path
 from types import FrameType
 
 from . import __version__
+from .common.arguments import guide_argument
 from .errors import EXIT_BUG, EXIT_CONTENT, EXIT_OK, EXIT_STOPPED, EXIT_USAGE, ContentError, JoinError, UsageError
 
 # Signals that mean "stop": Ctrl+C; `kill`, `timeout`, `docker stop` and CI; a closed terminal.
@@ -37,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Read content/ and site_config.yml and report every problem with file:line, "
         "then warnings about wording, images without alternative text and hard-to-read text.",
     )
-    _guide_argument(check)
+    guide_argument(check)
     check.add_argument("--strict", action="store_true", help="treat warnings as problems (exit 1 if there are any)")
     check.add_argument(
         "--format",
@@ -52,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Check the content, then build the outputs into build/. "
         "The previous build is replaced only when everything succeeded.",
     )
-    _guide_argument(build)
+    guide_argument(build)
     build.add_argument("--out", type=Path, default=None, help="output folder (default: build/ inside the guide)")
     build.add_argument(
         "--only",
@@ -88,7 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     _serve_parser(commands)
     from .translate.commands import add_parsers as translate_parsers
 
-    translate_parsers(commands, _guide_argument)
+    translate_parsers(commands)
 
     from .publish.command import add_parser as add_publish_parser
 
@@ -107,7 +108,7 @@ def _serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         "The guide can be edited in forms at http://127.0.0.1:8000/admin/ (see the README's 'Editing in "
         "your browser'). Nothing in build/ is changed. Press Ctrl+C to stop.",
     )
-    _guide_argument(serve)
+    guide_argument(serve)
     serve.add_argument(
         "--port", type=int, default=8000, metavar="N", help="port to use (default: 8000; 0 picks a free one)"
     )
@@ -134,7 +135,7 @@ def _scaffold_parsers(commands: argparse._SubParsersAction[argparse.ArgumentPars
     )
     activity.add_argument("title", help='the activity\'s title, in quotes, e.g. "Sharing out the role"')
     activity.add_argument("--handout", choices=HANDOUT_KINDS, default=None, help="add a handout of this kind")
-    _guide_argument(activity)
+    guide_argument(activity)
     page = kinds.add_parser("page", help="a new file in content/pages/", description="Start a new page.")
     page.add_argument("title", help='the page\'s title, in quotes, e.g. "Looking after yourself"')
     for sub in (activity, page):
@@ -143,26 +144,26 @@ def _scaffold_parsers(commands: argparse._SubParsersAction[argparse.ArgumentPars
             default=None,
             help="the id (and file name), e.g. --id sharing-the-role; made from the title if not given",
         )
-    _guide_argument(page)
+    guide_argument(page)
     session = kinds.add_parser(
         "session", help="a new file in content/sessions/", description="Start a new session plan."
     )
     session.add_argument("title", help='the session\'s title, in quotes, e.g. "Our first meeting"')
-    _guide_argument(session)
+    guide_argument(session)
     easy_read = kinds.add_parser(
         "easy-read",
         help="a new file in content/easy-read/: the Easy Read version of a page",
         description="Start the Easy Read version of a page: short points with pictures, and hard words.",
     )
     easy_read.add_argument("page", help="the page's id (e.g. if-someone-is-in-crisis), home, or activity:ID")
-    _guide_argument(easy_read)
+    guide_argument(easy_read)
     translation = kinds.add_parser(
         "translation",
         help="a folder for a translated edition, in content/translations/",
         description="Make content/translations/LANG/ and add LANG to translations: in site_config.yml.",
     )
     translation.add_argument("language", help="the language code, e.g. cy")
-    _guide_argument(translation)
+    guide_argument(translation)
 
     init = commands.add_parser(
         "init",
@@ -173,16 +174,6 @@ def _scaffold_parsers(commands: argparse._SubParsersAction[argparse.ArgumentPars
     init.add_argument("dir", type=Path, metavar="DIR", help="the folder to create the guide in")
     init.add_argument("--title", default="Our peer support guide", help="the guide's title")
     init.add_argument("--organisation", default="Our peer support group", help="who publishes the guide")
-
-
-def _guide_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--guide",
-        type=Path,
-        default=Path("."),
-        metavar="DIR",
-        help="folder holding site_config.yml and content/ (default: current folder)",
-    )
 
 
 class Stopped(KeyboardInterrupt):

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..common.arguments import guide_argument
 from ..errors import EXIT_OK, EXIT_USAGE
 
 DEFAULT_BRANCH = "gh-pages"
@@ -44,13 +45,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--install", default=None, metavar="REQUIREMENT", help="what pip installs (default: this version of guidegen)"
     )
     for parser in (folder, git, actions):
-        parser.add_argument(
-            "--guide",
-            type=Path,
-            default=Path("."),
-            metavar="DIR",
-            help="folder holding site_config.yml and content/ (default: current folder)",
-        )
+        guide_argument(parser)
         parser.add_argument(
             "--out", type=Path, default=None, metavar="DIR", help="the build folder (default: build/ inside the guide)"
         )

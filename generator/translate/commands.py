@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..common.arguments import guide_argument
 from ..errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, counted
 
 
-def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser], guide_argument: Any) -> None:
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     translate = commands.add_parser(
         "translate",
         help="translators' tools: status, export and import of a translation",
