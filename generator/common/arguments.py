@@ -8,7 +8,6 @@ import argparse
 from pathlib import Path
 
 
-
 def guide_argument(parser: argparse.ArgumentParser) -> None:
     """--guide DIR: the guide's folder, as every command takes it."""
     parser.add_argument(
