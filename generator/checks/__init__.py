@@ -87,7 +87,7 @@ def content_warnings(
                 remembered.put(key, found)
         problems += found
     problems += session_warnings(guide, sources)
-    problems += easy_read_warnings(guide, sources)
+    problems += easy_read_warnings(guide, sources, remembered)
     return sorted(set(problems))
 
 

@@ -25,6 +25,7 @@ from ..content.model import EasyRead, Guide
 from ..errors import Problem
 from .prose import Prose, field_prose
 from .readability import WORD, sentences, syllables
+from .remembered import RememberedWarnings, file_key
 
 MAX_WORDS = 15
 JOINERS = frozenset({"and", "but", "which"})
@@ -47,13 +48,23 @@ FIGURES = (
 )
 
 
-def easy_read_warnings(guide: Guide, sources: Sources) -> list[Problem]:
-    """Every Easy Read text's warnings, with file:line."""
+def easy_read_warnings(guide: Guide, sources: Sources, remembered: RememberedWarnings | None = None) -> list[Problem]:
+    """Every Easy Read text's warnings, with file:line.
+
+    They depend on the text's file alone, so they are remembered like the prose warnings: an
+    unchanged text is not parsed again for its lines (that was a third of a warm check's time)."""
     problems: list[Problem] = []
     for item in guide.easy_read:
         source = sources.get(("easy-read", item.id))
-        if source is not None:
-            problems += _text_warnings(item, source)
+        if source is None:
+            continue
+        key = file_key(source.path, source.lines, "easy-read")  # apart from the file's prose warnings
+        found = remembered.get(key) if remembered else None
+        if found is None:
+            found = _text_warnings(item, source)
+            if remembered:
+                remembered.put(key, found)
+        problems += found
     return problems
 
 

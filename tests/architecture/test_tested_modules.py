@@ -30,7 +30,6 @@ NOT_YET_IMPORTED = {
     "builder.translations",
     "checks.brand",
     "checks.documents",
-    "checks.easy_read",
     "checks.examples",
     "checks.fonts",
     "checks.images",
