@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..common.messages import SOURCE_CODE, Messages, catalog, plural_header, plural_rule
 from ..content.model import Guide
 from ..content.translations import INTERFACE_FILE, Value, interface_wordings, language_folder, read_interface
 from ..errors import ContentError, Problem
-from ..common.messages import SOURCE_CODE, Messages, catalog, plural_header, plural_rule
 
 MARKER = "X-Guidegen-Catalogue"  # in the header: this PO file holds the interface, not the guide's texts
 
