@@ -251,7 +251,7 @@ def interface_wordings(catalogue: Any, rel: str, problems: list[Problem]) -> dic
             wrong = f"holds invisible direction controls ({controls}) that change the order its letters are shown in"
             wrong += "; delete them (guidegen keeps words of the other direction in order by itself)"
         if wrong:
-            problems.append(_problem(rel, entry.linenum, "msgstr", wrong))
+            problems.append(_problem(rel, max(entry.linenum, 1), "msgstr", wrong))  # polib: 0 for a first entry
         else:
             wordings[entry.msgid] = wording
     return wordings
