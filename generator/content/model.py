@@ -743,7 +743,7 @@ class Guide(StrictModel):
 
     support: SupportFile | None = None
     # A translated edition only: items shown in the source language ("page:ID", "skill:ID",
-    # "activity:ID", "home:index"), and that language.
+    # "activity:ID", "easy-read:ID", "session:ID", "support:contacts", "home:index"), and that language.
     untranslated: frozenset[str] = frozenset()
     source_language: str | None = None
 

@@ -345,3 +345,16 @@ def test_an_imported_support_entry_that_changes_a_number_changes_nothing(
     assert code == 1 and f"intro: must hold exactly the numbers of content/support.yml ({NUMBERS[0]})" in err
     assert f"{po_path}:{line}:1:" in err and "Nothing was changed" in err
     assert tree(worded) == before
+
+
+def test_an_untranslated_session_page_is_marked_as_the_source_language(worded: Path) -> None:
+    from generator.site.languages import mark_untranslated
+    from generator.site.pages import SitePage
+
+    (worded / WELSH / "sessions" / "evening.yml").unlink()
+    welsh = translated_guide(load_guide(worded), TranslationSettings(language="cy"))
+    assert "session:evening" in welsh.untranslated and welsh.session("evening").title == "Our evening"
+    plan = SitePage("sessions/evening.md", "Our evening", "# Our evening\n\nWelcome and names\n")
+    listed = SitePage("sessions/index.md", "Sesiynau", "# Sesiynau\n")
+    marked, index = mark_untranslated(welsh, [plan, listed])
+    assert 'lang="en-GB"' in marked.markdown and index == listed
