@@ -207,6 +207,9 @@ def load_translation(guide: Guide, language: str) -> Translation:
             sources.append(src)
             if key is not None and item is not None:
                 items[key] = item
+        catalogue = SourceFile(root, folder / INTERFACE_FILE)  # its words are printed too: their letters count
+        if catalogue.path.is_file() and read_inside(catalogue, root) is not None:
+            sources.append(catalogue)
     letters = covered(guide.content_dir, guide.config.fonts)  # a letter no font has would print as a box
     for src in sources:
         missing_glyphs(src.collector, letters, yaml=src.path.suffix in (".yml", ".yaml"))

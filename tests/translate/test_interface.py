@@ -124,3 +124,13 @@ def test_a_hand_edited_catalogue_is_checked_by_check_and_build(guide: Path, caps
     code, _, err = run(capsys, "check", "--guide", str(guide))
     assert code == 1 and "Traceback" not in err
     assert f"{CATALOGUE.as_posix()}:1:1: msgstr: holds invisible direction controls (U+2067" in err
+
+
+def test_interface_words_no_font_can_draw_are_a_problem_with_their_line(
+    guide: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The bad-input rule: a letter none of the guide's fonts has would print as a box."""
+    (guide / CATALOGUE).write_text('msgid "Group size"\nmsgstr "گروپ کا سائز"\n', encoding="utf-8")
+    code, _, err = run(capsys, "check", "--guide", str(guide))
+    assert code == 1 and "Traceback" not in err
+    assert f"{CATALOGUE.as_posix()}:2:9: text:" in err and "NotoNaskhArabic-Regular.ttf" in err
