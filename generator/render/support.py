@@ -59,6 +59,8 @@ class Contact:
     name: str
     how: str
     when: str | None
+    # In a translated edition: the source's language, which `how` is always in (numbers are never translated).
+    how_lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -69,13 +71,13 @@ class Section:
     contacts: tuple[Contact, ...]
 
 
-def _contact(contact: SupportContact | LocalService) -> Contact:
+def _contact(contact: SupportContact | LocalService, how_lang: str | None = None) -> Contact:
     """Without a full stop at the end: the templates add their own."""
     when = contact.when.rstrip(".") if contact.when else None
-    return Contact(contact.name, contact.how.rstrip("."), when)
+    return Contact(contact.name, contact.how.rstrip("."), when, how_lang)
 
 
-def _sections(contacts: tuple[SupportContact, ...]) -> list[Section]:
+def _sections(contacts: tuple[SupportContact, ...], how_lang: str | None) -> list[Section]:
     """Contacts grouped by `section:`, each section where it first appears, contacts in file order."""
     order: list[str | None] = []
     grouped: dict[str | None, list[Contact]] = {}
@@ -83,7 +85,7 @@ def _sections(contacts: tuple[SupportContact, ...]) -> list[Section]:
         if contact.section not in grouped:
             order.append(contact.section)
             grouped[contact.section] = []
-        grouped[contact.section].append(_contact(contact))
+        grouped[contact.section].append(_contact(contact, how_lang))
     return [Section(heading, tuple(grouped[heading])) for heading in order]
 
 
@@ -103,12 +105,13 @@ def support_context(guide: Guide) -> dict[str, Any] | None:
         return None
     page = crisis_page(guide)
     messages = messages_for(guide.config)
-    local = [_contact(service) for service in support.local]
+    how_lang = guide.source_language  # a translated edition: `how` stays in the source's words
+    local = [_contact(service, how_lang) for service in support.local]
     return {
         "heading": support.heading,
         "intro": support.intro,
-        "contacts": [_contact(c) for c in support.contacts],
-        "sections": _sections(support.contacts)
+        "contacts": [_contact(c, how_lang) for c in support.contacts],
+        "sections": _sections(support.contacts, how_lang)
         + ([Section(messages.gettext(WORDS["local"]), tuple(local))] if local else []),
         "local": local,
         "checked": checked_on(support.checked, messages),

@@ -62,6 +62,8 @@ def test_the_welsh_support_box_has_welsh_words_and_the_same_numbers(built: Path)
         assert "Os oes angen help ar rywun nawr" in text and "Llinell Gymorth Un" in text
         assert "Am ddim, ddydd neu nos" in text and "Helpline One" not in text
         assert all(number in text for number in NUMBERS)
+    # How to reach a service is the source's text: marked as its language for screen readers.
+    assert f'<span lang="en-GB">Call {NUMBERS[1]}</span>' in page
     english = pdf_text(built / "pdf" / "circles.pdf")
     assert "Helpline One" in english and all(number in english for number in NUMBERS)
 
