@@ -208,18 +208,33 @@ def load_translation(guide: Guide, language: str) -> Translation:
             if key is not None and item is not None:
                 items[key] = item
         catalogue = SourceFile(root, folder / INTERFACE_FILE)  # its words are printed too: their letters count
-        if catalogue.path.is_file() and read_inside(catalogue, root) is not None:
+        if catalogue.path.is_file():
+            read_inside(catalogue, root)  # an unreadable file is a problem of its own
             sources.append(catalogue)
     letters = covered(guide.content_dir, guide.config.fonts)  # a letter no font has would print as a box
     for src in sources:
         missing_glyphs(src.collector, letters, yaml=src.path.suffix in (".yml", ".yaml"))
     problems = [p for src in sources for p in src.collector.problems]
-    problems += structure_problems(guide, items)
+    problems += structure_problems(guide, items) + _unread_files(root, folder, {src.path for src in sources})
     interface = read_interface(root, folder / INTERFACE_FILE, problems) if folder.is_dir() else {}
     return Translation(language, items, problems, interface)
 
 
 INTERFACE_FILE = "interface.po"
+TRANSLATION_FILES = (
+    "home.md, pages/<id>.md, skills.yml, activities/<id>.yml, easy-read/<id>.yml, sessions/<id>.yml, "
+    "support.yml, interface.po"
+)
+
+
+def _unread_files(root: Path, folder: Path, read: set[Path]) -> list[Problem]:
+    """A words file guidegen would not read (a misspelt folder, sessions/ as session/): a problem, not silence."""
+    if not folder.is_dir():
+        return []
+    found = (p for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix in (".md", ".yml", ".yaml", ".po"))
+    unread = [p for p in found if p not in read and p != folder / "README.md" and not p.name.startswith(".")]
+    message = f"is not a file a translation has, so it would never be shown; the files are: {TRANSLATION_FILES}"
+    return [_problem(p.relative_to(root).as_posix(), 1, "file", message) for p in unread]
 
 
 def read_interface(root: Path, path: Path, problems: list[Problem]) -> dict[str, Value]:

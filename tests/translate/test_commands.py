@@ -358,3 +358,12 @@ def test_an_untranslated_session_page_is_marked_as_the_source_language(worded: P
     listed = SitePage("sessions/index.md", "Sesiynau", "# Sesiynau\n")
     marked, index = mark_untranslated(welsh, [plan, listed])
     assert 'lang="en-GB"' in marked.markdown and index == listed
+
+
+def test_a_words_file_guidegen_would_not_read_is_a_problem(worded: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A session translated into session/ (not sessions/) would never be shown: said, not ignored."""
+    (worded / WELSH / "session").mkdir()
+    (worded / WELSH / "session" / "evening.yml").write_text("id: evening\ntitle: Ein noson\n", encoding="utf-8")
+    code, _, err = run(capsys, "check", "--guide", str(worded))
+    assert code == 1 and "Traceback" not in err
+    assert "content/translations/cy/session/evening.yml:1:1: file: is not a file a translation has" in err
