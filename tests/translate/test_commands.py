@@ -239,13 +239,13 @@ def test_xliff_round_trip_and_an_edited_unit(guide: Path, tmp_path: Path, capsys
 
 @pytest.fixture
 def worded(tmp_path: Path) -> Path:
-    from translated_words import write_translated_words
+    from helpers.translated_words import write_translated_words
 
     return write_translated_words(tmp_path / "worded")
 
 
 def test_sessions_support_and_adaptations_are_read_over_the_source(worded: Path) -> None:
-    from translated_words import NUMBERS
+    from helpers.translated_words import NUMBERS
 
     guide = load_guide(worded)
     welsh = translated_guide(guide, TranslationSettings(language="cy"))
@@ -282,7 +282,7 @@ def test_a_translated_session_the_source_lacks_is_a_problem_with_its_line(
 
 
 def test_a_number_in_a_translated_support_file_is_a_problem(worded: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from translated_words import NUMBERS, WELSH_SUPPORT
+    from helpers.translated_words import NUMBERS, WELSH_SUPPORT
 
     text = WELSH_SUPPORT.replace(NUMBERS[0], "0800 999 9999") + f"contacts:\n  - how: Ffoniwch {NUMBERS[1]}\n"
     (worded / WELSH / "support.yml").write_text(text, encoding="utf-8")
@@ -330,7 +330,7 @@ def test_export_and_import_carry_sessions_support_and_adaptations(
 def test_an_imported_support_entry_that_changes_a_number_changes_nothing(
     worded: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from translated_words import NUMBERS
+    from helpers.translated_words import NUMBERS
 
     po_path = tmp_path / "cy.po"
     run(capsys, "translate", "export", "cy", "-o", str(po_path), "--guide", str(worded))

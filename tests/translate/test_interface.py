@@ -16,6 +16,7 @@ from generator.content.loader import load_guide
 from generator.content.model import TranslationSettings
 from generator.content.translations import translated_guide
 from generator.render.messages import LOCALE_DIR, messages_for
+from generator.translate.interface import MARKER, is_interface_file
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "translated"
 CATALOGUE = Path("content") / "translations" / "cy" / "interface.po"
@@ -50,7 +51,11 @@ def test_export_offers_every_message_with_the_shipped_wording(
     guide: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     po = export(capsys, guide, tmp_path / "ui.po")
-    assert po.metadata["X-Guidegen-Catalogue"] == "interface" and "nplurals=6" in po.metadata["Plural-Forms"]
+    assert po.metadata[MARKER] == "interface" and "nplurals=6" in po.metadata["Plural-Forms"]
+    assert is_interface_file(po)
+    guide_texts = tmp_path / "cy.po"
+    assert run(capsys, "translate", "export", "cy", "-o", str(guide_texts), "--guide", str(guide))[0] == 0
+    assert not is_interface_file(polib.pofile(str(guide_texts)))  # the guide's texts: each entry has its context
     entries = {e.msgid: e for e in po}
     assert entries["Group size"].msgstr == "Maint y grŵp"
     minute = entries["%(num)s minute"]

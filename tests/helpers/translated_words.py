@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-SAMPLE = Path(__file__).resolve().parent / "samples" / "translated"
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "translated"
 WELSH = Path("content") / "translations" / "cy"
 NUMBERS = ("0800 000 1111", "0800 000 2222")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from translated_words import NUMBERS, write_translated_words
+from helpers.translated_words import NUMBERS, write_translated_words
 
 from generator.builder.pipeline import BuildOptions, build
 from generator.cli import main
