@@ -81,3 +81,32 @@ def test_the_imported_interface_word_is_on_the_site_and_in_the_pdfs(built: Path)
     handout = pdf_text(built / "pdf" / "cy" / "circles.pdf")
     assert NEW_WORD in handout and "Maint y grŵp" not in handout
     assert "Group size" in pdf_text(built / "pdf" / "circles.pdf")  # the English edition keeps its own
+
+
+def test_bad_translated_words_fail_with_their_lines_and_leave_the_last_build(
+    built: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 26's bad-input rule: a PO entry whose text hides its order behind direction controls, a
+    translated session the source does not have, a number in a translated contacts file. Last in this
+    module: it changes the guide, then puts it back."""
+    guide = built.parent
+    catalogue = guide / "content" / "translations" / "cy" / "interface.po"
+    session = guide / "content" / "translations" / "cy" / "sessions" / "gone.yml"
+    support = guide / "content" / "translations" / "cy" / "support.yml"
+    saved = catalogue.read_text(encoding="utf-8"), support.read_text(encoding="utf-8")
+    before = {p: p.stat().st_mtime_ns for p in built.rglob("*") if p.is_file()}
+    try:
+        catalogue.write_text(saved[0].replace(NEW_WORD, "Maint y \u202ecriw"), encoding="utf-8")
+        session.write_text("id: gone\ntitle: Wedi mynd\n", encoding="utf-8")
+        support.write_text(saved[1] + "how: [Ffoniwch]\n", encoding="utf-8")
+        code = main(["build", "--guide", str(guide)])
+        err = capsys.readouterr().err
+    finally:
+        catalogue.write_text(saved[0], encoding="utf-8")
+        support.write_text(saved[1], encoding="utf-8")
+        session.unlink()
+    assert code == 1 and "Traceback" not in err
+    assert "content/translations/cy/interface.po:" in err and "U+202E RIGHT-TO-LEFT OVERRIDE" in err
+    assert "content/translations/cy/sessions/gone.yml:1:1: session: 'gone' is not in the source guide" in err
+    assert "content/translations/cy/support.yml:6:1: how: a translation holds only the contacts' words" in err
+    assert {p: p.stat().st_mtime_ns for p in built.rglob("*") if p.is_file()} == before
