@@ -12,10 +12,10 @@ import polib
 import pytest
 
 from generator.cli import main
+from generator.common.messages import LOCALE_DIR, messages_for
 from generator.content.loader import load_guide
 from generator.content.model import TranslationSettings
 from generator.content.translations import translated_guide
-from generator.render.messages import LOCALE_DIR, messages_for
 from generator.translate.interface import MARKER, is_interface_file
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "translated"
