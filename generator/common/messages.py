@@ -4,7 +4,10 @@ Every word a reader sees that the editor did not write ("Time", "Group size", "P
 the field tooltips, the on-screen circles' buttons) is a message in
 generator/locale/<language>/LC_MESSAGES/guidegen.po, so translators use their usual tools
 (Poedit, Weblate). English (the message ids themselves) and Welsh are shipped. A guide can
-reword any message in site_config.yml (`interface: {"Group size": "Size of group"}`).
+reword any message in site_config.yml (`interface: {"Group size": "Size of group"}`), and a
+translation has its own catalogue, content/translations/<lang>/interface.po (written by
+`guidegen translate import`), read over the package's: both reach `Messages` as its overrides.
+A message that changes with a count is reworded with a list of forms, in gettext's order.
 
 Placeholders are Python's `%(name)s`; ngettext also gets `%(num)s`, the count.
 """
@@ -85,10 +88,23 @@ def placeholders(text: str) -> frozenset[str]:
     return frozenset(PLACEHOLDER.findall(text))
 
 
-def override_problem(msgid: str, text: str) -> str | None:
-    """Why an `interface:` entry of site_config.yml cannot be used, or None when it can."""
+Wording = str | tuple[str, ...]  # one text, or a plural message's forms in gettext's order
+
+
+def plural_messages() -> dict[str, str]:
+    """singular -> plural id of every message that changes with a count."""
+    return {m.id[0]: m.id[1] for m in catalog(SOURCE_CODE) if m.id and not isinstance(m.id, str)}
+
+
+def override_problem(msgid: str, wording: Wording) -> str | None:
+    """Why an `interface:` entry (or an entry of a guide's interface.po) cannot be used, or None."""
     import difflib
 
+    if isinstance(wording, tuple):
+        if msgid not in plural_messages():
+            return f'"{msgid}" does not change with a count: give one wording, not a list'
+        return next((p for p in (override_problem(msgid, text) for text in wording) if p), None)
+    text = wording
     known = known_messages()
     if msgid not in known:
         close = difflib.get_close_matches(msgid, sorted(known), n=1, cutoff=0.6)
@@ -102,32 +118,63 @@ def override_problem(msgid: str, text: str) -> str | None:
     return None
 
 
+@cache
+def plural_rule(language: str) -> tuple[int, Callable[[int], int]]:
+    """(how many forms, count -> form index) of a language, from CLDR (Babel); English's if unknown."""
+    import gettext
+
+    from babel.messages.plurals import get_plural
+
+    try:
+        rule = get_plural(language.replace("-", "_"))
+    except ValueError:
+        rule = get_plural(SOURCE_CODE)
+    return rule.num_plurals, gettext.c2py(rule.plural_expr)
+
+
+def plural_header(language: str) -> str:
+    """The PO header line a translator's tool reads to offer the right number of forms."""
+    from babel.messages.plurals import get_plural
+
+    try:
+        return get_plural(language.replace("-", "_")).plural_forms
+    except ValueError:
+        return get_plural(SOURCE_CODE).plural_forms
+
+
 @dataclass(frozen=True)
 class Messages:
     """The interface in one language, with a guide's own rewordings."""
 
     language: str  # the guide's language tag, e.g. 'cy' or 'en-GB'
-    overrides: Mapping[str, str] = field(default_factory=dict)
+    overrides: Mapping[str, Wording] = field(default_factory=dict)
 
     @property
     def code(self) -> str:
         return catalogue_code(self.language)
 
+    def _own(self, message: str, num: int | None = None) -> str | None:
+        """The guide's wording: one text, or the form for `num` of a list of forms."""
+        wording = self.overrides.get(message)
+        if not isinstance(wording, tuple):
+            return wording
+        index = plural_rule(self.language)[1](num) if num is not None else 0
+        return wording[min(index, len(wording) - 1)]
+
     def gettext(self, message: str, **values: Any) -> str:
-        text = self.overrides.get(message) or _translations(self.code).gettext(message)
+        text = self.raw(message)
         return text % values if values else text
 
     def ngettext(self, singular: str, plural: str, num: int, **values: Any) -> str:
-        text = self.overrides.get(singular) or _translations(self.code).ngettext(singular, plural, num)
-        return text % {"num": num, **values}
+        return self.raw_plural(singular, plural, num) % {"num": num, **values}
 
     def raw(self, message: str) -> str:
         """The wording with its placeholders, for code that fills them in itself (the booklet's footer)."""
-        return self.overrides.get(message) or _translations(self.code).gettext(message)
+        return self._own(message) or _translations(self.code).gettext(message)
 
     def raw_plural(self, singular: str, plural: str, num: int) -> str:
         """The wording for a count, its placeholders left to fill (a script in the browser does)."""
-        return self.overrides.get(singular) or _translations(self.code).ngettext(singular, plural, num)
+        return self._own(singular, num) or _translations(self.code).ngettext(singular, plural, num)
 
     def template_globals(self) -> dict[str, Callable[..., Any]]:
         """`_`, `gettext` and `ngettext` for Jinja: the wording is escaped (a guide's rewording is
@@ -138,8 +185,7 @@ class Messages:
             return text % values if values else text
 
         def ngettext(singular: str, plural: str, num: int, **values: Any) -> Markup:
-            text = self.overrides.get(singular) or _translations(self.code).ngettext(singular, plural, num)
-            return Markup(escape(text)) % {"num": num, **values}
+            return Markup(escape(self.raw_plural(singular, plural, num))) % {"num": num, **values}
 
         return {"_": gettext, "gettext": gettext, "ngettext": ngettext, "duration": self.duration}
 

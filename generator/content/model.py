@@ -120,18 +120,24 @@ class SafeguardingContact(StrictModel):
     )
 
 
+# One wording, or the forms of a message that changes with a count ("%(num)s minute"), in gettext's order.
+InterfaceWording = ShortText | tuple[ShortText, ...]
+
+
 class TranslationSettings(StrictModel):
     language: LanguageTag = Field(description="The language of the translation.", examples=["cy"])
     title: ShortText | None = Field(default=None, description="The guide's title in this language.")
     description: ShortText | None = Field(default=None, description="The one-sentence description in this language.")
     organisation: ShortText | None = Field(default=None, description="The publisher's name in this language.")
-    interface: dict[ShortText, ShortText] = Field(
-        default_factory=dict, description="Your own wording for words of the interface in this language."
+    interface: dict[ShortText, InterfaceWording] = Field(
+        default_factory=dict,
+        description="Your own wording for words of the interface in this language (read over the "
+        "translation's own catalogue, content/translations/<language>/interface.po).",
     )
 
     @field_validator("interface")
     @classmethod
-    def _known_interface_words(cls, value: dict[str, str]) -> dict[str, str]:
+    def _known_interface_words(cls, value: dict[str, Any]) -> dict[str, Any]:
         return _checked_interface(value)
 
 
@@ -170,10 +176,15 @@ class EditingSettings(StrictModel):
     )
 
 
-def _checked_interface(value: dict[str, str]) -> dict[str, str]:
+def interface_problem(msgid: str, wording: str | tuple[str, ...]) -> str | None:
+    """Why a rewording of an interface message cannot be used (unknown message, placeholders lost), or None."""
     from ..common.messages import override_problem
 
-    problems = [p for p in (override_problem(k, v) for k, v in value.items()) if p]
+    return override_problem(msgid, wording)
+
+
+def _checked_interface(value: dict[str, Any]) -> dict[str, Any]:
+    problems = [p for p in (interface_problem(k, v) for k, v in value.items()) if p]
     if problems:
         raise ValueError("; ".join(problems))
     return value
@@ -252,10 +263,11 @@ class SiteConfig(StrictModel):
         examples=[True],
     )
 
-    interface: dict[ShortText, ShortText] = Field(
+    interface: dict[ShortText, InterfaceWording] = Field(
         default_factory=dict,
         description="Your own wording for words of the interface (headings, buttons, tooltips), by their "
-        "English text. The full list is in generator/locale/en/LC_MESSAGES/guidegen.po.",
+        "English text; for a word that changes with a count, a list of its forms in gettext's order. "
+        "The full list is in generator/locale/en/LC_MESSAGES/guidegen.po.",
         examples=[{"Group size": "Size of group"}],
     )
 
@@ -275,7 +287,7 @@ class SiteConfig(StrictModel):
 
     @field_validator("interface")
     @classmethod
-    def _known_interface_words(cls, value: dict[str, str]) -> dict[str, str]:
+    def _known_interface_words(cls, value: dict[str, Any]) -> dict[str, Any]:
         return _checked_interface(value)
 
 
@@ -731,7 +743,7 @@ class Guide(StrictModel):
 
     support: SupportFile | None = None
     # A translated edition only: items shown in the source language ("page:ID", "skill:ID",
-    # "activity:ID", "home:index"), and that language.
+    # "activity:ID", "easy-read:ID", "session:ID", "support:contacts", "home:index"), and that language.
     untranslated: frozenset[str] = frozenset()
     source_language: str | None = None
 

@@ -6,7 +6,9 @@ Every field is optional (a missing one is shown from the source and reported by
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Any
+
+from pydantic import Field, model_validator
 
 from .model import ShortText, Slug, StrictModel, Text
 
@@ -25,6 +27,16 @@ class TranslatedHandout(StrictModel):
     rows: tuple[ShortText, ...] | None = Field(default=None, description="The table's rows.")
 
 
+class TranslatedAdaptations(StrictModel):
+    online: Text | None = Field(default=None, description="Running it online, translated.")
+    larger_group: Text | None = Field(default=None, description="With a larger group, translated.")
+    reading_support: Text | None = Field(default=None, description="When reading or writing is hard, translated.")
+    sight: Text | None = Field(default=None, description="With people who are blind or partially sighted, translated.")
+    hearing: Text | None = Field(default=None, description="With people who are Deaf or hard of hearing, translated.")
+    mobility: Text | None = Field(default=None, description="When moving around is hard, translated.")
+    interpreter: Text | None = Field(default=None, description="With an interpreter, translated.")
+
+
 class TranslatedActivity(StrictModel):
     id: Slug = Field(description="The source activity's id (the same as the file name).")
     source_hashes: Hashes | None = Field(default=None, description=HASHES_DESCRIPTION)
@@ -38,6 +50,56 @@ class TranslatedActivity(StrictModel):
     facilitator_notes: Text | None = Field(default=None, description="The facilitator's notes, translated.")
     attribution: Text | None = Field(default=None, description="The credit, translated.")
     handout: TranslatedHandout | None = Field(default=None, description="The handout's words.")
+    adaptations: TranslatedAdaptations | None = Field(default=None, description="The adaptations' words.")
+
+
+class TranslatedSession(StrictModel):
+    id: Slug = Field(description="The source session's id (the same as the file name).")
+    source_hashes: Hashes | None = Field(default=None, description=HASHES_DESCRIPTION)
+    title: ShortText | None = Field(default=None, description="The title, translated.")
+    summary: ShortText | None = Field(default=None, description="The summary, translated.")
+    notes: Text | None = Field(default=None, description="The notes on the whole session, translated.")
+    items: tuple[ShortText, ...] | None = Field(
+        default=None, description="The items of your own (`item:` lines), one for one, in order."
+    )
+    item_notes: tuple[Text, ...] | None = Field(
+        default=None, description="The notes of the agenda's lines, one for each line that has notes, in order."
+    )
+
+
+# Keys of content/support.yml that a translation never holds: how to reach a service (its number,
+# its address) and when it was checked come only from the source, so they cannot differ or go stale.
+NUMBER_KEYS = ("how", "checked_at", "checked", "to_check", "contacts", "local")
+
+
+class TranslatedSupport(StrictModel):
+    """content/translations/<lang>/support.yml: the contacts' words, never their numbers."""
+
+    source_hashes: Hashes | None = Field(default=None, description=HASHES_DESCRIPTION)
+    heading: ShortText | None = Field(default=None, description="The box's heading, translated.")
+    intro: ShortText | None = Field(
+        default=None, description="The sentence above the contacts, translated; its numbers exactly as the source's."
+    )
+    names: tuple[ShortText, ...] | None = Field(default=None, description="Each contact's name, one for one.")
+    when: tuple[ShortText, ...] | None = Field(
+        default=None, description="Each contact's `when:` (who it is for, its hours), one for each that has one."
+    )
+    sections: tuple[ShortText, ...] | None = Field(
+        default=None, description="The section headings, one for each different section, in the order they appear."
+    )
+    local_names: tuple[ShortText, ...] | None = Field(default=None, description="The local services' names.")
+    local_when: tuple[ShortText, ...] | None = Field(
+        default=None, description="The local services' `when:`, one for each that has one."
+    )
+    safeguarding_route: tuple[ShortText, ...] | None = Field(
+        default=None, description="The safeguarding route's lines, one for one; numbers exactly as the source's."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _numbers_reported_elsewhere(cls, data: Any) -> Any:
+        """The loader reports NUMBER_KEYS with their lines (content/translations.py); not twice here."""
+        return {k: v for k, v in data.items() if k not in NUMBER_KEYS} if isinstance(data, dict) else data
 
 
 class TranslatedSkill(StrictModel):

@@ -31,10 +31,13 @@ from .model import (
     Guide,
     Page,
     QuestionsHandout,
+    Session,
     Skill,
+    SupportFile,
     TableHandout,
     ThreeCirclesHandout,
     TranslationSettings,
+    interface_problem,
 )
 from .reader import Unreadable, position
 from .source_file import SourceFile, load_yaml_model, read_inside
@@ -43,11 +46,20 @@ FOLDER = "translations"
 HASH_LENGTH = 8
 Value = str | tuple[str, ...]
 Fields = dict[str, Value]  # "title", "steps", "handout.rings" -> text or list of texts
-ItemKey = tuple[str, str]  # ("home", "index"), ("page", id), ("skill", id), ("activity", id), ("easy-read", id)
+# ("home", "index"), ("page", id), ("skill", id), ("activity", id), ("easy-read", id), ("session", id),
+# ("support", "contacts")
+ItemKey = tuple[str, str]
 
 ACTIVITY_FIELDS: tuple[str, ...] = ("title", "summary", "aim", "group_size", "materials", "preparation", "steps")
 ACTIVITY_FIELDS += ("facilitator_notes", "attribution")
 HANDOUT_FIELDS = ("title", "instructions", "note_name", "rings", "questions", "columns", "items", "rows")
+ADAPTATION_FIELDS = ("online", "larger_group", "reading_support", "sight", "hearing", "mobility", "interpreter")
+# A session's words: the items of its own (`item:`) and the agenda lines' notes, each one for one, in order.
+SESSION_FIELDS = ("title", "summary", "notes", "items", "item_notes")
+# The support contacts' words, never how to reach them: `how` (the number, the address), `checked_at`
+# and the dates always come from content/support.yml, so a number is never translated or left stale.
+SUPPORT_FIELDS = ("heading", "intro", "names", "when", "sections", "local_names", "local_when", "safeguarding_route")
+SUPPORT_KEY: tuple[str, str] = ("support", "contacts")
 SKILL_FIELDS = ("name", "description", "ways_to_develop")
 PAGE_FIELDS = ("title", "summary", "body")
 # An Easy Read text's words as lists, one for one: the points' texts, the descriptions given, the hard words.
@@ -74,7 +86,28 @@ def activity_fields(activity: Activity) -> Fields:
     fields = _pick(activity, ACTIVITY_FIELDS)
     if activity.handout is not None:
         fields |= _pick(activity.handout, HANDOUT_FIELDS, "handout.")
+    if activity.adaptations is not None:
+        fields |= _pick(activity.adaptations, ADAPTATION_FIELDS, "adaptations.")
     return fields
+
+
+def session_fields(session: Session) -> Fields:
+    fields = _pick(session, ("title", "summary", "notes"))
+    own = tuple(i.item for i in session.items if i.item)
+    notes = tuple(i.notes for i in session.items if i.notes)
+    return fields | ({"items": own} if own else {}) | ({"item_notes": notes} if notes else {})
+
+
+def support_fields(support: SupportFile) -> Fields:
+    fields = _pick(support, ("heading", "intro", "safeguarding_route"))
+    lists = {
+        "names": tuple(c.name for c in support.contacts),
+        "when": tuple(c.when for c in support.contacts if c.when),
+        "sections": tuple(dict.fromkeys(c.section for c in support.contacts if c.section)),
+        "local_names": tuple(s.name for s in support.local),
+        "local_when": tuple(s.when for s in support.local if s.when),
+    }
+    return fields | {name: value for name, value in lists.items() if value}
 
 
 def page_fields(page: Page) -> Fields:
@@ -99,6 +132,9 @@ def source_items(guide: Guide) -> dict[ItemKey, Fields]:
     items |= {("skill", s.id): _pick(s, SKILL_FIELDS) for s in guide.skills}
     items |= {("activity", a.id): activity_fields(a) for a in guide.activities}
     items |= {("easy-read", e.id): easy_read_fields(e) for e in guide.easy_read}
+    items |= {("session", s.id): session_fields(s) for s in guide.sessions}
+    if guide.support is not None:
+        items[SUPPORT_KEY] = support_fields(guide.support)
     return items
 
 
@@ -121,6 +157,8 @@ def item_path(key: ItemKey, language: str) -> str:
         "skill": f"{base}/skills.yml",
         "activity": f"{base}/activities/{ident}.yml",
         "easy-read": f"{base}/easy-read/{ident}.yml",
+        "session": f"{base}/sessions/{ident}.yml",
+        "support": f"{base}/support.yml",
     }[kind]
 
 
@@ -150,6 +188,8 @@ class Translation:
     language: str
     items: dict[ItemKey, Item]
     problems: list[Problem]
+    # The translation's own interface catalogue (interface.po): message id -> wording, or a plural's forms.
+    interface: dict[str, Value] = field(default_factory=dict)
 
 
 def language_folder(root: Path, language: str) -> Path:
@@ -167,12 +207,72 @@ def load_translation(guide: Guide, language: str) -> Translation:
             sources.append(src)
             if key is not None and item is not None:
                 items[key] = item
+        catalogue = SourceFile(root, folder / INTERFACE_FILE)  # its words are printed too: their letters count
+        if catalogue.path.is_file():
+            read_inside(catalogue, root)  # an unreadable file is a problem of its own
+            sources.append(catalogue)
     letters = covered(guide.content_dir, guide.config.fonts)  # a letter no font has would print as a box
     for src in sources:
         missing_glyphs(src.collector, letters, yaml=src.path.suffix in (".yml", ".yaml"))
     problems = [p for src in sources for p in src.collector.problems]
-    problems += structure_problems(guide, items)
-    return Translation(language, items, problems)
+    problems += structure_problems(guide, items) + _unread_files(root, folder, {src.path for src in sources})
+    interface = read_interface(root, folder / INTERFACE_FILE, problems) if folder.is_dir() else {}
+    return Translation(language, items, problems, interface)
+
+
+INTERFACE_FILE = "interface.po"
+TRANSLATION_FILES = (
+    "home.md, pages/<id>.md, skills.yml, activities/<id>.yml, easy-read/<id>.yml, sessions/<id>.yml, "
+    "support.yml, interface.po"
+)
+
+
+def _unread_files(root: Path, folder: Path, read: set[Path]) -> list[Problem]:
+    """A words file guidegen would not read (a misspelt folder, sessions/ as session/): a problem, not silence."""
+    if not folder.is_dir():
+        return []
+    found = (p for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix in (".md", ".yml", ".yaml", ".po"))
+    unread = [p for p in found if p not in read and p != folder / "README.md" and not p.name.startswith(".")]
+    message = f"is not a file a translation has, so it would never be shown; the files are: {TRANSLATION_FILES}"
+    return [_problem(p.relative_to(root).as_posix(), 1, "file", message) for p in unread]
+
+
+def read_interface(root: Path, path: Path, problems: list[Problem]) -> dict[str, Value]:
+    """A translation's own interface catalogue: each confirmed entry, checked with its PO line
+    (a message guidegen does not have, a placeholder lost, direction controls); problems appended."""
+    import polib
+
+    if not path.is_file():
+        return {}
+    rel = path.relative_to(root).as_posix()
+    try:
+        catalogue = polib.pofile(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError) as error:
+        found = re.search(r"line (\d+)", str(error))
+        message = f"could not be read as a PO file ({error}); open it in a PO editor and save it again"
+        problems.append(_problem(rel, int(found[1]) if found else 1, "po", message))
+        return {}
+    return interface_wordings(catalogue, rel, problems)
+
+
+def interface_wordings(catalogue: Any, rel: str, problems: list[Problem]) -> dict[str, Value]:
+    """The confirmed entries of a PO catalogue (polib) as wordings; each wrong one a problem at its line."""
+    wordings: dict[str, Value] = {}
+    for entry in catalogue:
+        if entry.obsolete or "fuzzy" in entry.flags or not entry.translated():
+            continue
+        wording: Value = (
+            tuple(entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural)) if entry.msgid_plural else entry.msgstr
+        )
+        wrong = interface_problem(entry.msgid, wording)
+        if controls := direction_controls(wording):
+            wrong = f"holds invisible direction controls ({controls}) that change the order its letters are shown in"
+            wrong += "; delete them (guidegen keeps words of the other direction in order by itself)"
+        if wrong:
+            problems.append(_problem(rel, max(entry.linenum, 1), "msgstr", wrong))  # polib: 0 for a first entry
+        else:
+            wordings[entry.msgid] = wording
+    return wordings
 
 
 def _read_files(root: Path, folder: Path) -> Iterator[tuple[SourceFile, ItemKey | None, Item | None]]:
@@ -209,6 +309,10 @@ def _read_files(root: Path, folder: Path) -> Iterator[tuple[SourceFile, ItemKey 
             handout = _item(src, activity.handout, HANDOUT_FIELDS, ("handout",), 1)
             item.fields |= {f"handout.{k}": v for k, v in handout.fields.items()}
             item.lines |= {f"handout.{k}": v for k, v in handout.lines.items()}
+        if activity.adaptations is not None:
+            adapted = _item(src, activity.adaptations, ADAPTATION_FIELDS, ("adaptations",), 1)
+            item.fields |= {f"adaptations.{k}": v for k, v in adapted.fields.items()}
+            item.lines |= {f"adaptations.{k}": v for k, v in adapted.lines.items()}
         yield src, ("activity", path.stem), item
     for path in sorted((folder / "easy-read").glob("*.y*ml")):
         src = SourceFile(root, path)
@@ -219,6 +323,44 @@ def _read_files(root: Path, folder: Path) -> Iterator[tuple[SourceFile, ItemKey 
         if easy.id != path.stem:
             src.problem_at(("id",), "id", f"'{easy.id}' differs from the file name '{path.stem}'; they must match")
         yield src, ("easy-read", path.stem), _item(src, easy, EASY_READ_FIELDS, (), 1)
+    yield from _read_sessions(root, folder)
+    if (folder / "support.yml").is_file():
+        yield _read_support(root, folder / "support.yml")
+
+
+def _read_sessions(root: Path, folder: Path) -> Iterator[tuple[SourceFile, ItemKey | None, Item | None]]:
+    from .translation_model import TranslatedSession  # see _read_files
+
+    for path in sorted((folder / "sessions").glob("*.y*ml")):
+        src = SourceFile(root, path)
+        session = load_yaml_model(src, TranslatedSession, root, None)
+        if session is None:
+            yield src, None, None
+            continue
+        if session.id != path.stem:
+            src.problem_at(("id",), "id", f"'{session.id}' differs from the file name '{path.stem}'; they must match")
+        yield src, ("session", path.stem), _item(src, session, SESSION_FIELDS, (), 1)
+
+
+def _read_support(root: Path, path: Path) -> tuple[SourceFile, ItemKey | None, Item | None]:
+    """The contacts' words; a number or address (`how:`...) in a translation is a problem, never used."""
+    from .translation_model import NUMBER_KEYS, TranslatedSupport  # see _read_files
+
+    src = SourceFile(root, path)
+    support = load_yaml_model(src, TranslatedSupport, root, None)
+    data = src.data if isinstance(src.data, dict) else {}
+    for key in (k for k in NUMBER_KEYS if k in data):
+        src.problem_at((key,), key, NUMBER_KEY_MESSAGE)
+    if support is None:
+        return src, None, None
+    return src, SUPPORT_KEY, _item(src, support, SUPPORT_FIELDS, (), 1)
+
+
+NUMBER_KEY_MESSAGE = (
+    "a translation holds only the contacts' words (names, when, sections...); how to reach a service (its "
+    "number or address) and when it was checked always come from content/support.yml, so they are never "
+    "translated or left out of date; delete this key"
+)
 
 
 def _item(src: SourceFile, model: Any, names: tuple[str, ...], loc: tuple[str | int, ...], line: int) -> Item:
@@ -281,7 +423,7 @@ def structure_problems(guide: Guide, items: dict[ItemKey, Item]) -> list[Problem
             )
             continue
         for name, value in item.fields.items():
-            message = field_problem(name, fields.get(name), value)
+            message = field_problem(name, fields.get(name), value, numbers=key == SUPPORT_KEY)
             if message:
                 problems.append(_problem(item.path, item.lines.get(name, item.line), name, message))
     return problems
@@ -291,8 +433,9 @@ def _hint(key: ItemKey) -> str:
     return f"use the id of an existing {key[0]}, or delete this translation"
 
 
-def field_problem(name: str, source: Value | None, value: Value) -> str | None:
-    """Why a translated field cannot stand for the source's, or None."""
+def field_problem(name: str, source: Value | None, value: Value, numbers: bool = False) -> str | None:
+    """Why a translated field cannot stand for the source's, or None. With `numbers` (the support
+    contacts), a text must hold exactly the source's numbers: a crisis number is never translated."""
     if source is None:
         return "the source has no such field here; delete it from the translation"
     if isinstance(source, tuple) != isinstance(value, tuple):
@@ -307,6 +450,8 @@ def field_problem(name: str, source: Value | None, value: Value) -> str | None:
             f"holds invisible direction controls ({controls}) that change the order its letters are shown "
             "in; delete them (guidegen keeps words of the other direction in order by itself)"
         )
+    if numbers and (message := number_problem(source, value)):
+        return message
     wanted, found = _links(source), _links(value)
     if wanted != found:
         lost = ", ".join(sorted(wanted - found)) or "none"
@@ -324,6 +469,31 @@ def direction_controls(value: Value) -> str:
     texts = value if isinstance(value, tuple) else (value,)
     found = dict.fromkeys(c for text in texts for c in DIRECTION_CONTROLS.findall(str(text)))
     return ", ".join(f"U+{ord(c):04X} {unicodedata.name(c)}" for c in found)
+
+
+# A number a reader could dial or text: three digits or more, spaces allowed between them (any script's
+# digits, so a number written in other digits differs from the source's). Times and "24/7" are not.
+NUMBER = re.compile(r"\d(?:[\d ]*\d)?")
+
+
+def numbers_in(text: str) -> list[str]:
+    return sorted(n for n in NUMBER.findall(text) if sum(c.isdigit() for c in n) >= 3)
+
+
+def number_problem(source: Value, value: Value) -> str | None:
+    """A support text whose numbers are not the source's, exactly, item for item (a changed number in
+    the source makes the old translation a problem, never a wrong number in print)."""
+    pairs = zip(source, value, strict=True) if isinstance(source, tuple) else [(source, value)]
+    for index, (text, translated) in enumerate(pairs):
+        wanted, found = numbers_in(str(text)), numbers_in(str(translated))
+        if wanted != found:
+            where = f" (item {index + 1})" if isinstance(source, tuple) else ""
+            return (
+                f"must hold exactly the numbers of content/support.yml{where} ({', '.join(wanted) or 'none'}), "
+                f"written the same way; found: {', '.join(found) or 'none'}. Numbers are never translated: "
+                "copy them from the source"
+            )
+    return None
 
 
 def _links(value: Value) -> set[str]:
@@ -425,19 +595,21 @@ def translated_guide(guide: Guide, settings: TranslationSettings) -> Guide:
     untranslated = frozenset(f"{kind}:{ident}" for kind, ident in source_items(guide) if (kind, ident) not in items)
     return guide.model_copy(
         update={
-            "config": _config(guide, settings),
+            "config": _config(guide, settings, translation.interface),
             "home": _page(guide.home, items.get(("home", "index"))),
             "pages": tuple(_page(p, items.get(("page", p.id))) for p in guide.pages),
             "skills": tuple(_skill(s, items.get(("skill", s.id))) for s in guide.skills),
             "activities": tuple(_activity(a, items.get(("activity", a.id))) for a in guide.activities),
             "easy_read": tuple(_easy_read(e, items.get(("easy-read", e.id))) for e in guide.easy_read),
+            "sessions": tuple(_session(s, items.get(("session", s.id))) for s in guide.sessions),
+            "support": _support(guide.support, items.get(SUPPORT_KEY)),
             "untranslated": untranslated,
             "source_language": guide.config.language,
         }
     )
 
 
-def _config(guide: Guide, settings: TranslationSettings) -> Any:
+def _config(guide: Guide, settings: TranslationSettings, interface: dict[str, Value]) -> Any:
     config = guide.config
     update: dict[str, Any] = {"language": settings.language}
     if config.site_url:
@@ -445,7 +617,7 @@ def _config(guide: Guide, settings: TranslationSettings) -> Any:
     for name in ("title", "description", "organisation"):
         if getattr(settings, name):
             update[name] = getattr(settings, name)
-    update["interface"] = dict(settings.interface)
+    update["interface"] = {**interface, **settings.interface}  # site_config.yml's own words over interface.po
     # The source's /admin/ edits every translation's files too: an edition has no editor of its own.
     update["editing"] = None
     return config.model_copy(update=update)
@@ -465,8 +637,9 @@ def _skill(skill: Skill, item: Item | None) -> Skill:
 def _activity(activity: Activity, item: Item | None) -> Activity:
     if item is None:
         return activity
-    own = {k: v for k, v in item.fields.items() if not k.startswith("handout.")}
+    own = {k: v for k, v in item.fields.items() if "." not in k}
     handout = {k.removeprefix("handout."): v for k, v in item.fields.items() if k.startswith("handout.")}
+    adapted = {k.removeprefix("adaptations."): v for k, v in item.fields.items() if k.startswith("adaptations.")}
     update: dict[str, Any] = dict(own)
     if "steps" in update:  # the translated words, the source's minutes
         texts = update["steps"]
@@ -475,7 +648,53 @@ def _activity(activity: Activity, item: Item | None) -> Activity:
         kinds = (ThreeCirclesHandout, QuestionsHandout, ChecklistHandout, TableHandout)
         assert isinstance(activity.handout, kinds)
         update["handout"] = activity.handout.model_copy(update=handout)
+    if activity.adaptations is not None and adapted:
+        update["adaptations"] = activity.adaptations.model_copy(update=adapted)
     return activity.model_copy(update=update)
+
+
+def _session(session: Session, item: Item | None) -> Session:
+    """The translated words over the source's agenda (activities, breaks, minutes, order)."""
+    if item is None:
+        return session
+    fields = item.fields
+    own = iter(fields.get("items", tuple(i.item for i in session.items if i.item)))
+    notes = iter(fields.get("item_notes", tuple(i.notes for i in session.items if i.notes)))
+    items = tuple(
+        i.model_copy(update={"item": next(own) if i.item else None, "notes": next(notes) if i.notes else None})
+        for i in session.items
+    )
+    update: dict[str, Any] = {name: fields[name] for name in ("title", "summary", "notes") if name in fields}
+    return session.model_copy(update={**update, "items": items})
+
+
+def _support(support: SupportFile | None, item: Item | None) -> SupportFile | None:
+    """The contacts' words translated; how to reach each (the numbers) and the dates from the source."""
+    if support is None or item is None:
+        return support
+    fields = item.fields
+    names = iter(fields.get("names", tuple(c.name for c in support.contacts)))
+    when = iter(fields.get("when", tuple(c.when for c in support.contacts if c.when)))
+    source_sections = tuple(dict.fromkeys(c.section for c in support.contacts if c.section))
+    sections = dict(zip(source_sections, fields.get("sections", source_sections), strict=True))
+    contacts = tuple(
+        c.model_copy(
+            update={
+                "name": next(names),
+                "when": next(when) if c.when else None,
+                "section": sections[c.section] if c.section else None,
+            }
+        )
+        for c in support.contacts
+    )
+    local_names = iter(fields.get("local_names", tuple(s.name for s in support.local)))
+    local_when = iter(fields.get("local_when", tuple(s.when for s in support.local if s.when)))
+    local = tuple(
+        s.model_copy(update={"name": next(local_names), "when": next(local_when) if s.when else None})
+        for s in support.local
+    )
+    update: dict[str, Any] = {k: fields[k] for k in ("heading", "intro", "safeguarding_route") if k in fields}
+    return support.model_copy(update={**update, "contacts": contacts, "local": local})
 
 
 def _easy_read(easy: EasyRead, item: Item | None) -> EasyRead:

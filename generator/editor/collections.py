@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from ..content.model import Activity, EasyRead, PageFrontMatter, Session, SiteConfig, SkillsFile, SupportFile
-from ..content.translation_model import TranslatedActivity, TranslatedEasyRead, TranslatedPageMeta, TranslatedSkillsFile
+from ..content.translation_model import (
+    TranslatedActivity,
+    TranslatedEasyRead,
+    TranslatedPageMeta,
+    TranslatedSession,
+    TranslatedSkillsFile,
+    TranslatedSupport,
+)
 from ..content.translations import FOLDER as TRANSLATIONS
 
 CONFIG_FILE = "site_config.yml"
@@ -57,6 +64,8 @@ def kinds(languages: tuple[str, ...] = ()) -> list[Kind]:
             Kind(f"{key}_activities", f"{language}: activities", TranslatedActivity, folder=f"{base}/activities"),
             Kind(f"{key}_skills", f"{language}: skills", TranslatedSkillsFile, file=f"{base}/skills.yml"),
             Kind(f"{key}_easy_read", f"{language}: Easy Read", TranslatedEasyRead, folder=f"{base}/easy-read"),
+            Kind(f"{key}_sessions", f"{language}: sessions", TranslatedSession, folder=f"{base}/sessions"),
+            Kind(f"{key}_support", f"{language}: support contacts", TranslatedSupport, file=f"{base}/support.yml"),
         ]
     return found
 

@@ -13,11 +13,12 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..common.messages import messages_for
 from ..content.model import Activity, ChecklistHandout, Guide, QuestionsHandout, TableHandout, ThreeCirclesHandout
 from ..render import diagram
 from ..render.environments import environment
 from ..render.markdown import to_html
-from ..render.support import WORDS, adaptations, minutes_label, safeguarding_context, support_context
+from ..render.support import adaptations, minutes_label, safeguarding_context, support_context, words
 from .xhtml import to_xhtml
 
 DIAGRAM_MM = 120.0
@@ -89,18 +90,19 @@ def documents(guide: Guide) -> list[Document]:
 
 
 def _activity(w: _Writer, guide: Guide, activity: Activity) -> dict[str, Any]:
+    messages = messages_for(guide.config)
     context: dict[str, Any] = {
         "activity": activity,
         "aim": w.block(activity.aim),
         "materials": [w.inline(m) for m in activity.materials],
         "preparation": [w.inline(p) for p in activity.preparation],
-        "steps": [(w.inline(s.text), minutes_label(s.minutes)) for s in activity.steps],
+        "steps": [(w.inline(s.text), minutes_label(s.minutes, messages)) for s in activity.steps],
         "notes": w.block(activity.facilitator_notes) if activity.facilitator_notes else None,
         "skills": [guide.skill(s) for s in activity.skills],
         "next": guide.activity(activity.next) if activity.next else None,
-        "adaptations": [(label, w.block(text)) for label, text in adaptations(activity)],
+        "adaptations": [(label, w.block(text)) for label, text in adaptations(activity, messages)],
         "support": support_context(guide),
-        "words": WORDS,
+        "words": words(messages),
     }
     handout = activity.handout
     if handout is None:

@@ -34,7 +34,8 @@ from ..render.fonts import field_family, font_stack, text_measure
 from ..render.markdown import to_html
 from ..render.paper import poster_paper
 from ..render.qr import qr_code
-from ..render.support import WORDS, adaptations, minutes_label, safeguarding_context, support_context
+from ..render.support import adaptations, minutes_label, safeguarding_context, support_context
+from ..render.support import words as support_words
 from ..render.template_files import template_roots
 from . import fields as handouts
 from .brand import ring_fills
@@ -98,8 +99,9 @@ def render_template(guide: Guide, template: str, /, **context: Any) -> str:
     bdi = partial(isolated, around=text_direction(guide.config.language))
     ui = partial(isolated, around=text_direction(guide.config.language), lang=messages.code)
     fields = field_family(guide.content_dir, guide.config.fonts, _sample(guide))
+    boxes = support_words(messages)
     html = env.get_template(template).render(
-        **words, strong=_strong, page_footer=footer, words=WORDS, bdi=bdi, ui=ui, field_font=fields, **context
+        **words, strong=_strong, page_footer=footer, words=boxes, bdi=bdi, ui=ui, field_font=fields, **context
     )
     return auto_directions(html, text_direction(guide.config.language))
 
@@ -110,9 +112,10 @@ def _sample(guide: Guide) -> str:
     return " ".join([guide.config.title, *(a.title for a in guide.activities), *rings])
 
 
-def timed_steps(activity: Activity, text: Callable[[str], Markup]) -> list[tuple[Markup, str]]:
-    """Each step as (text, its minutes as a label, or '')."""
-    return [(text(step.text), minutes_label(step.minutes)) for step in activity.steps]
+def timed_steps(guide: Guide, activity: Activity, text: Callable[[str], Markup]) -> list[tuple[Markup, str]]:
+    """Each step as (text, its minutes as a label in the guide's language, or '')."""
+    messages = messages_for(guide.config)
+    return [(text(step.text), minutes_label(step.minutes, messages)) for step in activity.steps]
 
 
 def css_page_footer(label: str) -> Markup:
@@ -216,7 +219,7 @@ def handout_context(guide: Guide, activity: Activity, date: str | None, size: tu
         "activity": activity,
         "aim": handout_html_text(activity.aim),
         "instructions": handout_html_text(handout.instructions) if handout and handout.instructions else None,
-        "steps": timed_steps(activity, partial(handout_html_text, inline=True)),
+        "steps": timed_steps(guide, activity, partial(handout_html_text, inline=True)),
         "licence": licence_line(guide.config),
         "qr": qr_code(guide.config, f"activities/{activity.id}/", N_("this activity")),
         "support": support_context(guide),
@@ -256,9 +259,9 @@ def _booklet_activity(guide: Guide, activity: Activity, diagram: tuple[float, fl
         "activity": activity,
         "aim": html(activity.aim),
         "preparation": [inline(p) for p in activity.preparation],
-        "steps": timed_steps(activity, inline),
+        "steps": timed_steps(guide, activity, inline),
         "materials_online": [inline(m) for m in activity.materials_online],
-        "adaptations": [(label, html(text)) for label, text in adaptations(activity)],
+        "adaptations": [(label, html(text)) for label, text in adaptations(activity, messages_for(guide.config))],
         "support": support_context(guide),
         "notes": html(activity.facilitator_notes) if activity.facilitator_notes else None,
         "skills": [guide.skill(s) for s in activity.skills],

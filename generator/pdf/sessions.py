@@ -118,7 +118,7 @@ def _row_notes(guide: Guide, row: AgendaRow) -> dict[str, Any]:
         "notes": handout_html_text(row.notes) if row.notes else None,
         "aim": handout_html_text(activity.aim) if activity else None,
         "preparation": [inline(p) for p in activity.preparation] if activity else [],
-        "steps": timed_steps(activity, inline) if activity else [],
+        "steps": timed_steps(guide, activity, inline) if activity else [],
         "facilitator_notes": handout_html_text(activity.facilitator_notes)
         if activity and activity.facilitator_notes
         else None,

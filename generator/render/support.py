@@ -2,35 +2,55 @@
 
 The contacts live in one place, content/support.yml; every output (activity pages, the crisis
 page, handouts, the booklet) is made from `support_context`, so changing a number there
-changes it everywhere. WORDS holds the fixed interface words these boxes add, in one place,
-so they can move into the interface message catalogue with the others.
+changes it everywhere. WORDS holds the fixed interface words these boxes add, in one place:
+messages of the interface catalogue, in the guide's language through `words()`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
+from ..common.messages import N_, Messages, messages_for
 from ..content.examples import is_example_safeguarding
 from ..content.model import Activity, Guide, LocalService, Page, SafeguardingContact, SupportContact
 
 WORDS = {
-    "checked": "Checked on {date}.",
-    "more": "What to do if someone is in crisis",
-    "safeguarding": "Our safeguarding contact",
-    "safeguarding_route": "If you are worried about someone's safety",
-    "local": "Near us",
-    "adaptations": "Changing the activity",
-    "online": "Online or hybrid",
-    "larger_group": "With a larger group",
-    "reading_support": "If reading or writing is hard",
-    "sight": "If someone is blind or partially sighted",
-    "hearing": "If someone is Deaf or has hearing loss",
-    "mobility": "If moving around is hard",
-    "interpreter": "With an interpreter",
-    "materials_online": "Online you need",
-    "minutes": "{n} min",
+    "checked": N_("Checked on %(date)s."),
+    "more": N_("What to do if someone is in crisis"),
+    "safeguarding": N_("Our safeguarding contact"),
+    "safeguarding_route": N_("If you are worried about someone's safety"),
+    "local": N_("Near us"),
+    "adaptations": N_("Changing the activity"),
+    "online": N_("Online or hybrid"),
+    "larger_group": N_("With a larger group"),
+    "reading_support": N_("If reading or writing is hard"),
+    "sight": N_("If someone is blind or partially sighted"),
+    "hearing": N_("If someone is Deaf or has hearing loss"),
+    "mobility": N_("If moving around is hard"),
+    "interpreter": N_("With an interpreter"),
+    "materials_online": N_("Online you need"),
+    "minutes": N_("%(minutes)s min"),
 }
+
+
+def words(messages: Messages) -> dict[str, str]:
+    """WORDS in the guide's language (its own wording first), placeholders left for the callers."""
+    return {name: messages.raw(message) for name, message in WORDS.items()}
+
+
+def checked_on(day: date, messages: Messages) -> str:
+    """'Checked on 6 December 2026.', the month in the guide's language (CLDR, through Babel)."""
+    from babel.dates import format_date
+
+    try:
+        written = format_date(day, "d MMMM y", locale=messages.language.replace("-", "_"))
+    except (ValueError, LookupError):  # a language CLDR has no dates for: the numbers alone
+        written = day.isoformat()
+    return messages.gettext(WORDS["checked"], date=written)
+
+
 ADAPTATIONS = ("online", "larger_group", "reading_support", "sight", "hearing", "mobility", "interpreter")
 
 
@@ -39,6 +59,8 @@ class Contact:
     name: str
     how: str
     when: str | None
+    # In a translated edition: the source's language, which `how` is always in (numbers are never translated).
+    how_lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -49,13 +71,13 @@ class Section:
     contacts: tuple[Contact, ...]
 
 
-def _contact(contact: SupportContact | LocalService) -> Contact:
+def _contact(contact: SupportContact | LocalService, how_lang: str | None = None) -> Contact:
     """Without a full stop at the end: the templates add their own."""
     when = contact.when.rstrip(".") if contact.when else None
-    return Contact(contact.name, contact.how.rstrip("."), when)
+    return Contact(contact.name, contact.how.rstrip("."), when, how_lang)
 
 
-def _sections(contacts: tuple[SupportContact, ...]) -> list[Section]:
+def _sections(contacts: tuple[SupportContact, ...], how_lang: str | None) -> list[Section]:
     """Contacts grouped by `section:`, each section where it first appears, contacts in file order."""
     order: list[str | None] = []
     grouped: dict[str | None, list[Contact]] = {}
@@ -63,7 +85,7 @@ def _sections(contacts: tuple[SupportContact, ...]) -> list[Section]:
         if contact.section not in grouped:
             order.append(contact.section)
             grouped[contact.section] = []
-        grouped[contact.section].append(_contact(contact))
+        grouped[contact.section].append(_contact(contact, how_lang))
     return [Section(heading, tuple(grouped[heading])) for heading in order]
 
 
@@ -82,14 +104,17 @@ def support_context(guide: Guide) -> dict[str, Any] | None:
     if support is None:
         return None
     page = crisis_page(guide)
-    local = [_contact(service) for service in support.local]
+    messages = messages_for(guide.config)
+    how_lang = guide.source_language  # a translated edition: `how` stays in the source's words
+    local = [_contact(service, how_lang) for service in support.local]
     return {
         "heading": support.heading,
         "intro": support.intro,
-        "contacts": [_contact(c) for c in support.contacts],
-        "sections": _sections(support.contacts) + ([Section(WORDS["local"], tuple(local))] if local else []),
+        "contacts": [_contact(c, how_lang) for c in support.contacts],
+        "sections": _sections(support.contacts, how_lang)
+        + ([Section(messages.gettext(WORDS["local"]), tuple(local))] if local else []),
         "local": local,
-        "checked": WORDS["checked"].format(date=f"{support.checked.day} {support.checked:%B %Y}"),
+        "checked": checked_on(support.checked, messages),
         "page": page.id if page else None,
     }
 
@@ -109,22 +134,23 @@ def safeguarding_context(guide: Guide) -> dict[str, Any] | None:
     route = list(guide.support.safeguarding_route) if guide.support else []
     if contact is None and not route:
         return None
+    messages = messages_for(guide.config)
     return {
-        "heading": WORDS["safeguarding"],
+        "heading": messages.gettext(WORDS["safeguarding"]),
         "contact": contact,
-        "route_heading": WORDS["safeguarding_route"],
+        "route_heading": messages.gettext(WORDS["safeguarding_route"]),
         "route": route,
     }
 
 
-def adaptations(activity: Activity) -> list[tuple[str, str]]:
-    """(label, text) for each adaptation the activity gives, in a fixed order."""
+def adaptations(activity: Activity, messages: Messages) -> list[tuple[str, str]]:
+    """(label, text) for each adaptation the activity gives, in a fixed order, labels in the guide's language."""
     given = activity.adaptations
     if given is None:
         return []
-    pairs = ((WORDS[name], getattr(given, name)) for name in ADAPTATIONS)
+    pairs = ((messages.gettext(WORDS[name]), getattr(given, name)) for name in ADAPTATIONS)
     return [(label, text) for label, text in pairs if text]
 
 
-def minutes_label(minutes: int | None) -> str:
-    return WORDS["minutes"].format(n=minutes) if minutes else ""
+def minutes_label(minutes: int | None, messages: Messages) -> str:
+    return messages.gettext(WORDS["minutes"], minutes=minutes) if minutes else ""

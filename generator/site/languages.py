@@ -17,6 +17,7 @@ from ..render.direction import text_direction
 from .pages import SitePage
 
 UNTRANSLATED_KEY = {"index.md": "home:index", "skills.md": None, "activities/index.md": None}
+UNTRANSLATED_KEY |= {"sessions/index.md": None, "sessions/planner.md": None}  # made in the edition's language
 
 
 def language_name(code: str, in_language: str | None = None) -> str:
@@ -65,11 +66,13 @@ def _source_url(guide: Guide) -> str | None:
 
 
 def untranslated_key(page: SitePage) -> str | None:
-    """The item a generated page shows: 'page:ID', 'activity:ID', 'home:index'; None for lists."""
+    """The item a generated page shows: 'page:ID', 'activity:ID', 'session:ID', 'home:index'; None for lists."""
     if page.path in UNTRANSLATED_KEY:
         return UNTRANSLATED_KEY[page.path]
     if page.path.startswith("activities/"):
         return f"activity:{page.path.removeprefix('activities/').removesuffix('.md')}"
+    if page.path.startswith("sessions/"):
+        return f"session:{page.path.removeprefix('sessions/').removesuffix('.md')}"
     if page.path.startswith("easy-read/"):  # its list (easy-read/index.md) is made in the edition's language
         return f"easy-read:{page.path.removeprefix('easy-read/').removesuffix('.md')}"
     return f"page:{page.path.removesuffix('.md')}"

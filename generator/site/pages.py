@@ -28,7 +28,7 @@ from ..render.direction import isolated, text_direction
 from ..render.environments import environment
 from ..render.fonts import site_font_stack, text_measure
 from ..render.markdown import neutralise
-from ..render.support import WORDS, adaptations, minutes_label, safeguarding_context, support_context
+from ..render.support import adaptations, minutes_label, safeguarding_context, support_context, words
 from ..render.template_files import template_roots
 from .downloads import activity_downloads, guide_downloads
 from .easy_read import INDEX as EASY_READ_INDEX
@@ -147,8 +147,8 @@ def _render_now(guide: Guide, template: str, path: str, messages: Messages, /, *
     text = env.get_template(template).render(
         links=links,
         handout_words=partial(handout_words, messages=messages),
-        words=WORDS,
-        minutes_label=minutes_label,
+        words=words(messages),
+        minutes_label=partial(minutes_label, messages=messages),
         bdi=partial(isolated, around=text_direction(guide.config.language)),  # '40 minutes' kept in order
         **messages.template_globals(),
         **context,
@@ -262,7 +262,7 @@ def activity_page(guide: Guide, activity: Activity, handouts: Mapping[str, str])
         handout_pdf=_pdf(handouts, activity.id),
         poster_pdf=_pdf(handouts, POSTER.format(id=activity.id)),
         downloads=activity_downloads(handouts, activity.id),
-        adaptations=adaptations(activity),
+        adaptations=adaptations(activity, messages),
         support=support_context(guide),
         page_id=None,
         easy_read=link_to(guide, f"activity:{activity.id}"),

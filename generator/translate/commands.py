@@ -25,9 +25,17 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     export = actions.add_parser("export", help="write every translatable text of a language to one PO file")
     export.add_argument("language", help="the language, e.g. cy")
     export.add_argument("--format", choices=("po", "xliff"), default="po", help="file format (default: po)")
+    export.add_argument(
+        "--interface",
+        action="store_true",
+        help="the interface's words (headings, buttons, tooltips) instead of the guide's texts; "
+        "`translate import` writes them to content/translations/LANG/interface.po",
+    )
     export.add_argument("-o", "--output", type=Path, default=None, help="file to write (default: print it)")
     guide_argument(export)
-    bring = actions.add_parser("import", help="write a translated PO file back into content/translations/")
+    bring = actions.add_parser(
+        "import", help="write a translated PO file (the guide's texts or its interface) into content/translations/"
+    )
     bring.add_argument("language", help="the language, e.g. cy")
     bring.add_argument("file", type=Path, help="the PO file (or XLIFF 1.2: a name ending .xlf or .xliff)")
     guide_argument(bring)
@@ -60,15 +68,24 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _export(guide: Any, args: argparse.Namespace) -> int:
+    from .interface import export_interface
     from .po import export_po
     from .xliff import export_xliff
 
-    text = export_xliff(guide, args.language) if args.format == "xliff" else export_po(guide, args.language)
+    if args.interface and args.format != "po":
+        print("guidegen translate export: --interface writes a PO file only; leave out --format", file=sys.stderr)
+        return EXIT_USAGE
+    if args.interface:
+        text, what = export_interface(guide, args.language), "every word of the interface"
+    elif args.format == "xliff":
+        text, what = export_xliff(guide, args.language), "every text of the guide"
+    else:
+        text, what = export_po(guide, args.language), "every text of the guide"
     if args.output is None:
         sys.stdout.write(text)
     else:
         args.output.write_text(text, encoding="utf-8")
-        print(f"Wrote {args.output}: every text of the guide with its {args.language} translation.")
+        print(f"Wrote {args.output}: {what} with its {args.language} translation.")
     return EXIT_OK
 
 

@@ -19,6 +19,8 @@ SOURCE_PATHS = {
     "skill": "content/skills.yml",
     "activity": "content/activities/{}.yml",
     "easy-read": "content/easy-read/{}.yml",
+    "session": "content/sessions/{}.yml",
+    "support": "content/support.yml",
 }
 CONTEXT = re.compile(r"^(?P<path>content/\S+) (?P<where>[a-z0-9_.-]+?)(?:\[(?P<index>\d+)\])?$")
 

@@ -17,10 +17,13 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 
 from ..content.translations import (
     ACTIVITY_FIELDS,
+    ADAPTATION_FIELDS,
     EASY_READ_FIELDS,
     HANDOUT_FIELDS,
     PAGE_FIELDS,
+    SESSION_FIELDS,
     SKILL_FIELDS,
+    SUPPORT_FIELDS,
     Fields,
     Item,
     ItemKey,
@@ -28,6 +31,9 @@ from ..content.translations import (
 )
 
 HEADER = "# {language} translation of {source}. Only words here: structure comes from the source.\n"
+
+
+NUMBERS_NOTE = "# Never a number or an address: how to reach each service always comes from the source.\n"
 
 
 def _text(value: str) -> Any:
@@ -69,7 +75,24 @@ def activity_text(ident: str, item: Item, language: str, source: str) -> str:
     handout = _mapping(item.fields, HANDOUT_FIELDS, "handout.")
     if handout:
         data["handout"] = handout
+    adaptations = _mapping(item.fields, ADAPTATION_FIELDS, "adaptations.")
+    if adaptations:
+        data["adaptations"] = adaptations
     return HEADER.format(language=language, source=source) + _dump(data)
+
+
+def session_text(ident: str, item: Item, language: str, source: str) -> str:
+    data = CommentedMap(id=ident)
+    data["source_hashes"] = _hashes(item.hashes)
+    data.update(_mapping(item.fields, SESSION_FIELDS))
+    return HEADER.format(language=language, source=source) + _dump(data)
+
+
+def support_text(item: Item, language: str) -> str:
+    data = CommentedMap(source_hashes=_hashes(item.hashes))
+    data.update(_mapping(item.fields, SUPPORT_FIELDS))
+    header = HEADER.format(language=language, source="content/support.yml") + NUMBERS_NOTE
+    return header + _dump(data)
 
 
 def easy_read_text(ident: str, item: Item, language: str, source: str) -> str:
@@ -113,6 +136,10 @@ def file_texts(items: dict[ItemKey, Item], order: list[ItemKey], language: str) 
             text = page_text(item)
         elif key[0] == "easy-read":
             text = easy_read_text(key[1], item, language, source_path(key))
+        elif key[0] == "session":
+            text = session_text(key[1], item, language, source_path(key))
+        elif key[0] == "support":
+            text = support_text(item, language)
         else:
             text = activity_text(key[1], item, language, source_path(key))
         out[item_path(key, language)] = text

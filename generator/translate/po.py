@@ -18,8 +18,16 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..content.model import Guide
-from ..content.translation_model import TranslatedActivity, TranslatedEasyRead, TranslatedPageMeta, TranslatedSkill
+from ..content.translation_model import (
+    TranslatedActivity,
+    TranslatedEasyRead,
+    TranslatedPageMeta,
+    TranslatedSession,
+    TranslatedSkill,
+    TranslatedSupport,
+)
 from ..content.translations import (
+    SUPPORT_KEY,
     Item,
     ItemKey,
     Value,
@@ -73,6 +81,10 @@ def import_po(guide: Guide, language: str, po_file: Path) -> list[str]:
         entries_read, problems = read_xliff(po_file, rel)
     else:
         entries_read, problems = _read_po(po_file, rel)
+        from .interface import import_interface, is_interface_file
+
+        if not problems and is_interface_file(entries_read):
+            return import_interface(guide, language, entries_read, rel)
     fields: dict[tuple[ItemKey, str], _Field] = {}
     for entry in entries_read:
         _collect(guide, entry, rel, fields, problems)
@@ -105,7 +117,7 @@ def _apply(
         value, source = _value(found, sources[key].get(name))
         if value is None or source is None:
             continue
-        message = field_problem(name, source, value)
+        message = field_problem(name, source, value, numbers=key == SUPPORT_KEY)
         if message:
             problems.append(Problem(rel, found.line, 1, name, message))
             continue
@@ -123,7 +135,7 @@ PO_LINE = re.compile(
 )
 
 
-def _read_po(po_file: Path, rel: str) -> tuple[list[Any], list[Problem]]:
+def _read_po(po_file: Path, rel: str) -> tuple[Any, list[Problem]]:
     """The entries, or the first line that is not PO (polib quietly accepts some broken lines)."""
     import polib
 
@@ -136,7 +148,7 @@ def _read_po(po_file: Path, rel: str) -> tuple[list[Any], list[Problem]]:
             message = "is not a PO line (a keyword and a text in double quotes, with every quote closed)"
             return [], [Problem(rel, number, 1, "po", f"{message}; fix it in a PO editor")]
     try:
-        return list(polib.pofile(text)), []
+        return polib.pofile(text), []
     except (OSError, ValueError, UnicodeDecodeError) as error:
         found = re.search(r"line (\d+)", str(error))
         message = f"could not be read as a PO file ({error}); open it in a PO editor and save it again"
@@ -181,6 +193,7 @@ def _value(found: _Field, current: Value | None) -> tuple[Value | None, Value | 
 
 
 MODELS: dict[str, Any] = {"activity": TranslatedActivity, "skill": TranslatedSkill, "easy-read": TranslatedEasyRead}
+MODELS |= {"session": TranslatedSession, "support": TranslatedSupport}
 
 
 def _validate(
@@ -193,7 +206,7 @@ def _validate(
         model = MODELS.get(key[0], TranslatedPageMeta)
         if model is TranslatedPageMeta:
             data.pop("body", None)
-        else:
+        elif model is not TranslatedSupport:
             data["id"] = key[1]
         try:
             model.model_validate(data)
@@ -208,8 +221,9 @@ def _validate(
 def _nested(flat: dict[str, Value]) -> dict[str, Any]:
     out: dict[str, Any] = defaultdict(dict)
     for name, value in flat.items():
-        if name.startswith("handout."):
-            out["handout"][name.removeprefix("handout.")] = value
+        group, _, field_name = name.rpartition(".")  # "handout.rings", "adaptations.online"
+        if group:
+            out[group][field_name] = value
         else:
             out[name] = value
     return dict(out)

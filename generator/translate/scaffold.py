@@ -20,7 +20,14 @@ bring it back:
     guidegen translate import {language} {language}.po
     guidegen translate status
 
-Anything not yet translated is shown in the source language with a notice.
+The interface's own words (headings, buttons, "Page 1 of 2") go the same way, into this
+folder's interface.po:
+
+    guidegen translate export {language} --interface -o ui.po
+    guidegen translate import {language} ui.po
+
+The support contacts' numbers and addresses are never translated: they always come from
+content/support.yml. Anything not yet translated is shown in the source language with a notice.
 """
 LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Z]{2})?$")
 

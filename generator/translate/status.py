@@ -9,7 +9,7 @@ from ..content.translations import ItemStatus, load_translation, statuses
 from ..errors import counted
 
 KINDS: tuple[tuple[str, str], ...] = (("home", "Home page"), ("page", "Pages"), ("skill", "Skills"))
-KINDS += (("activity", "Activities"), ("easy-read", "Easy Read"))
+KINDS += (("activity", "Activities"), ("easy-read", "Easy Read"), ("session", "Sessions"), ("support", "Contacts"))
 STATES = ("translated", "stale", "missing")
 
 

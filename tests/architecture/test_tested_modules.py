@@ -71,7 +71,6 @@ NOT_YET_IMPORTED = {
     "render.support",
     "site.circles",
     "site.easy_read",
-    "site.languages",
     "translate",
     "translate.commands",
     "translate.entries",

@@ -87,7 +87,7 @@ def test_a_field_added_to_the_model_appears_in_the_editor(monkeypatch: pytest.Mo
 def test_each_translation_has_its_own_collections(tmp_path: Path) -> None:
     (tmp_path / "site_config.yml").write_text("title: T\ntranslations: [cy, {language: fr}]\n")
     names = [c["name"] for c in decap_config(tmp_path, ORIGIN)["collections"]]
-    parts = ("home", "pages", "activities", "skills", "easy_read")
+    parts = ("home", "pages", "activities", "skills", "easy_read", "sessions", "support")
     assert names[8:] == [f"{lang}_{part}" for lang in ("cy", "fr") for part in parts]
     cy_activities = _collection(decap_config(tmp_path, ORIGIN), "cy_activities")
     assert cy_activities["folder"] == "content/translations/cy/activities"

@@ -232,3 +232,138 @@ def test_xliff_round_trip_and_an_edited_unit(guide: Path, tmp_path: Path, capsys
     xliff.write_text('<?xml version="1.0"?>\n<xliff version="1.2">\n<file>\n</xliff>\n', encoding="utf-8")
     code, _, err = run(capsys, "translate", "import", "cy", str(xliff), "--guide", str(guide))
     assert code == 1 and f"{xliff}:4:1: xliff: could not be read as XLIFF" in err
+
+
+# ---------------------------------------------------------------- sessions, support contacts, adaptations (issue 26.7)
+
+
+@pytest.fixture
+def worded(tmp_path: Path) -> Path:
+    from helpers.translated_words import write_translated_words
+
+    return write_translated_words(tmp_path / "worded")
+
+
+def test_sessions_support_and_adaptations_are_read_over_the_source(worded: Path) -> None:
+    from helpers.translated_words import NUMBERS
+
+    guide = load_guide(worded)
+    welsh = translated_guide(guide, TranslationSettings(language="cy"))
+    session = welsh.session("evening")
+    assert session.title == "Ein noson" and session.notes == "Gosodwch y cadeiriau mewn cylch."
+    assert [(i.item, i.activity, i.break_minutes, i.notes) for i in session.items] == [
+        ("Croeso ac enwau", None, None, "Dywedwch ble mae'r toiledau."),
+        (None, "circles", None, None),
+        (None, None, 10, None),
+        (None, "questions", None, "Ewch yn dyner."),
+    ]
+    assert session.items[0].minutes == 10 and session.start == "18:30"  # structure from the source
+    support = welsh.support
+    assert support is not None and support.heading == "Os oes angen help ar rywun nawr"
+    assert [(c.name, c.when, c.section) for c in support.contacts] == [
+        ("Llinell Gymorth Un", "Am ddim, ddydd neu nos", "Unrhyw le"),
+        ("Llinell Destun", None, "Unrhyw le"),
+    ]
+    # How to reach each service, and the dates, are the source's: never translated.
+    assert [c.how for c in support.contacts] == [c.how for c in guide.support.contacts]  # type: ignore[union-attr]
+    assert NUMBERS[1] in support.contacts[0].how and support.checked == guide.support.checked  # type: ignore[union-attr]
+    adaptations = welsh.activity("circles").adaptations
+    assert adaptations is not None and adaptations.online == "Rhannwch fwrdd gwyn ar yr alwad."
+    assert adaptations.hearing == "Write each idea where everyone can see it."  # not yet translated: the source's
+
+
+def test_a_translated_session_the_source_lacks_is_a_problem_with_its_line(
+    worded: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (worded / WELSH / "sessions" / "gone.yml").write_text("id: gone\ntitle: Wedi mynd\n", encoding="utf-8")
+    code, _, err = run(capsys, "check", "--guide", str(worded))
+    assert code == 1 and "Traceback" not in err
+    assert "content/translations/cy/sessions/gone.yml:1:1: session: 'gone' is not in the source guide" in err
+
+
+def test_a_number_in_a_translated_support_file_is_a_problem(worded: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from helpers.translated_words import NUMBERS, WELSH_SUPPORT
+
+    text = WELSH_SUPPORT.replace(NUMBERS[0], "0800 999 9999") + f"contacts:\n  - how: Ffoniwch {NUMBERS[1]}\n"
+    (worded / WELSH / "support.yml").write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, "check", "--guide", str(worded))
+    assert code == 1 and "Traceback" not in err
+    assert "content/translations/cy/support.yml:6:1: contacts: a translation holds only the contacts' words" in err
+    intro = "content/translations/cy/support.yml:2:1: intro: must hold exactly the numbers of content/support.yml"
+    assert f"{intro} ({NUMBERS[0]})" in err
+    assert "found: 0800 999 9999" in err
+
+
+def test_export_and_import_carry_sessions_support_and_adaptations(
+    worded: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    po_path = tmp_path / "cy.po"
+    assert run(capsys, "translate", "export", "cy", "-o", str(po_path), "--guide", str(worded))[0] == 0
+    po = polib.pofile(str(po_path))
+    by_context = {e.msgctxt: e for e in po}
+    assert by_context["content/sessions/evening.yml items[1]"].msgstr == "Croeso ac enwau"
+    assert by_context["content/support.yml names[2]"].msgid == "Text Line"
+    assert not [c for c in by_context if c.startswith("content/support.yml how")]  # numbers are never offered
+    assert by_context["content/activities/circles.yml adaptations.hearing"].msgstr == ""
+    by_context["content/activities/circles.yml adaptations.hearing"].msgstr = "Ysgrifennwch bob syniad yn glir."
+    by_context["content/sessions/evening.yml title"].msgstr = "Ein noson ni"
+    by_context["content/support.yml when[1]"].msgstr = "Am ddim, unrhyw bryd"
+    for entry in po:  # hand-written files have no source_hashes: confirmed here, as a translator would
+        entry.flags = []
+    po.save(str(po_path))
+    code, out, _ = run(capsys, "translate", "import", "cy", str(po_path), "--guide", str(worded))
+    assert code == 0, out
+    welsh = translated_guide(load_guide(worded), TranslationSettings(language="cy"))
+    assert welsh.session("evening").title == "Ein noson ni"
+    assert welsh.support is not None and welsh.support.contacts[0].when == "Am ddim, unrhyw bryd"
+    assert welsh.activity("circles").adaptations.hearing == "Ysgrifennwch bob syniad yn glir."  # type: ignore[union-attr]
+    support = (worded / WELSH / "support.yml").read_text(encoding="utf-8")
+    assert "\nhow:" not in support and "Call " not in support and "source_hashes" in support
+    # The same file again changes nothing; XLIFF offers the same texts.
+    before = tree(worded)
+    assert "0 files changed" in run(capsys, "translate", "import", "cy", str(po_path), "--guide", str(worded))[1]
+    assert tree(worded) == before
+    xliff = run(capsys, "translate", "export", "cy", "--format", "xliff", "--guide", str(worded))[1]
+    assert 'id="content/sessions/evening.yml item_notes[2]"' in xliff and "Ewch yn dyner." in xliff
+
+
+def test_an_imported_support_entry_that_changes_a_number_changes_nothing(
+    worded: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from helpers.translated_words import NUMBERS
+
+    po_path = tmp_path / "cy.po"
+    run(capsys, "translate", "export", "cy", "-o", str(po_path), "--guide", str(worded))
+    po = polib.pofile(str(po_path))
+    entry = next(e for e in po if e.msgctxt == "content/support.yml intro")
+    entry.msgstr = "Os oes bywyd mewn perygl, ffoniwch ۰۸۰۰ ۰۰۰ ۱۱۱۱."  # the number in other digits is another number
+    entry.flags = []  # confirmed by the translator
+    po.save(str(po_path))
+    line = next(e.linenum for e in polib.pofile(str(po_path)) if e.msgctxt == "content/support.yml intro")
+    before = tree(worded)
+    code, _, err = run(capsys, "translate", "import", "cy", str(po_path), "--guide", str(worded))
+    assert code == 1 and f"intro: must hold exactly the numbers of content/support.yml ({NUMBERS[0]})" in err
+    assert f"{po_path}:{line}:1:" in err and "Nothing was changed" in err
+    assert tree(worded) == before
+
+
+def test_an_untranslated_session_page_is_marked_as_the_source_language(worded: Path) -> None:
+    from generator.site.languages import mark_untranslated
+    from generator.site.pages import SitePage
+
+    (worded / WELSH / "sessions" / "evening.yml").unlink()
+    welsh = translated_guide(load_guide(worded), TranslationSettings(language="cy"))
+    assert "session:evening" in welsh.untranslated and welsh.session("evening").title == "Our evening"
+    plan = SitePage("sessions/evening.md", "Our evening", "# Our evening\n\nWelcome and names\n")
+    listed = SitePage("sessions/index.md", "Sesiynau", "# Sesiynau\n")
+    marked, index = mark_untranslated(welsh, [plan, listed])
+    assert 'lang="en-GB"' in marked.markdown and index == listed
+
+
+def test_a_words_file_guidegen_would_not_read_is_a_problem(worded: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A session translated into session/ (not sessions/) would never be shown: said, not ignored."""
+    (worded / WELSH / "session").mkdir()
+    (worded / WELSH / "session" / "evening.yml").write_text("id: evening\ntitle: Ein noson\n", encoding="utf-8")
+    code, _, err = run(capsys, "check", "--guide", str(worded))
+    assert code == 1 and "Traceback" not in err
+    assert "content/translations/cy/session/evening.yml:1:1: file: is not a file a translation has" in err
