@@ -18,6 +18,7 @@ from ..render import diagram
 from ..render.environments import environment
 from ..render.markdown import to_html
 from ..render.support import WORDS, adaptations, minutes_label, safeguarding_context, support_context
+from ..render.untranslated import untranslated
 from .xhtml import to_xhtml
 
 DIAGRAM_MM = 120.0
@@ -66,18 +67,25 @@ def documents(guide: Guide) -> list[Document]:
     w = _Writer(guide)
     config = guide.config
     intro = "Introduction" if guide.home.title == config.title else guide.home.title
+    marked = untranslated(guide, "home:index")
+    home = w.render("page.xhtml.j2", intro, body=w.block(guide.home.body), untranslated=marked)
     docs = [
         Document("title.xhtml", config.title, w.render("title.xhtml.j2", config.title, config=config)),
-        Document("introduction.xhtml", intro, w.render("page.xhtml.j2", intro, body=w.block(guide.home.body))),
+        Document("introduction.xhtml", intro, home),
     ]
     for page in guide.pages:
         boxes = {
             "support": support_context(guide) if "support-contacts" in page.show else None,
             "safeguarding": safeguarding_context(guide) if "safeguarding-contact" in page.show else None,
         }
-        xhtml = w.render("page.xhtml.j2", page.title, body=w.block(page.body), summary=page.summary, **boxes)
+        marked = untranslated(guide, f"page:{page.id}")
+        body = w.block(page.body)
+        xhtml = w.render("page.xhtml.j2", page.title, body=body, summary=page.summary, untranslated=marked, **boxes)
         docs.append(Document(f"page-{page.id}.xhtml", page.title, xhtml))
-    skills = [(s, w.block(s.description), [w.inline(way) for way in s.ways_to_develop]) for s in guide.skills]
+    skills = [
+        (s, w.block(s.description), [w.inline(way) for way in s.ways_to_develop], untranslated(guide, f"skill:{s.id}"))
+        for s in guide.skills
+    ]
     docs.append(Document("skills.xhtml", "Skills", w.render("skills.xhtml.j2", "Skills", skills=skills)))
     docs.append(Document("activities.xhtml", "Activities", w.render("activities.xhtml.j2", "Activities", guide=guide)))
     for activity in guide.activities:
@@ -101,6 +109,7 @@ def _activity(w: _Writer, guide: Guide, activity: Activity) -> dict[str, Any]:
         "adaptations": [(label, w.block(text)) for label, text in adaptations(activity)],
         "support": support_context(guide),
         "words": WORDS,
+        "untranslated": untranslated(guide, f"activity:{activity.id}"),
     }
     handout = activity.handout
     if handout is None:

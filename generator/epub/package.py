@@ -20,6 +20,7 @@ from ..content.model import Guide
 from ..content.source_date import DEFAULT_EPOCH, iso_date, iso_source_date
 from ..render.environments import TEMPLATES_DIR, environment
 from ..render.job import Job
+from ..site.downloads import epub_name
 from .documents import Document, documents
 from .xhtml import images
 
@@ -51,8 +52,7 @@ class Item:
 
 def epub_job(guide: Guide) -> Job:
     """The EPUB as a job for the build's workers (it needs no WeasyPrint, but runs beside the PDFs)."""
-    name = f"{guide.config.slug}.epub"
-    return Job("epub", name, "epub", None, 1.0, iso_source_date())
+    return Job("epub", epub_name(guide), "epub", None, 1.0, iso_source_date())
 
 
 def epub_key(guide: Guide, engines: str, date: str | None) -> str:
