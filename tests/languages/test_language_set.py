@@ -160,3 +160,16 @@ def test_each_languages_home_page_links_to_its_own_editions(built: Path, languag
     links = set(re.findall(r'href="(pdf/[^"]+)"', home))
     assert {"pdf/guide-a5-booklet.pdf", "pdf/large-print/guide.pdf", f"pdf/{SLUG}-{language}.epub"} <= links
     assert f"pdf/{SLUG}-{language}.epub" in readme
+
+
+def test_the_welsh_epubs_headings_are_welsh_and_the_urdu_ones_english_marked_as_such(built: Path) -> None:
+    """The interface's words come from the language's catalogue; Urdu has none yet, so its
+    headings are English, marked lang="en" and isolated left to right inside the Urdu page."""
+    welsh = _book(built / f"{SLUG}-cy.epub")["OEBPS/activity-circles.xhtml"]
+    headings = [_text(h) for h in welsh.iter(f"{XHTML}h2")]
+    assert "Nod" in headings and "Beth i'w wneud" in headings and "Aim" not in headings, headings
+    assert _text(_book(built / f"{SLUG}-cy.epub")["OEBPS/nav.xhtml"].find(f".//{XHTML}h1")) == "Cynnwys"
+    urdu = _book(built / f"{SLUG}-ur.epub")["OEBPS/activity-circles.xhtml"]
+    aim = next(h for h in urdu.iter(f"{XHTML}h2") if _text(h) == "Aim")
+    bdi = aim.find(f"{XHTML}bdi")
+    assert bdi is not None and (bdi.get("lang"), bdi.get("dir")) == ("en", "ltr")
