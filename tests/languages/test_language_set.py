@@ -14,8 +14,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from helpers.written_guides import NOTO, URDU
 from lxml import etree
-from written_guides import NOTO, URDU
 
 from generator.builder.pipeline import BuildOptions, build
 
