@@ -128,9 +128,7 @@ class PdfRender:
         from ..epub.package import epub_job, epub_key
 
         guide = self.run.guide
-        # One e-book, in the source language: a translation's would need a place of its own
-        # beside build/<slug>.epub (not done yet), and would be made again on every build.
-        if "epub" not in guide.config.editions or guide.source_language is not None:
+        if "epub" not in guide.config.editions:  # a translation's is build/<slug>-<lang>.epub
             return
         job = epub_job(guide)
         self.filenames.add(job.filename)

@@ -101,8 +101,9 @@ def outputs_to_build(guide: Guide, options: BuildOptions) -> tuple[str, ...]:
     return tuple(name for name in ALL_OUTPUTS if name in wanted)
 
 
-def _render_all(run: BuildRun, outputs: tuple[str, ...], translations: Translations | None = None) -> None:
-    """The PDFs in worker processes and the MkDocs builds in child processes, all at once."""
+def _render_all(run: BuildRun, outputs: tuple[str, ...], translations: Translations | None = None) -> dict[str, str]:
+    """The PDFs in worker processes and the MkDocs builds in child processes, all at once.
+    Returns the handouts mapping (what the sites link to), for a translation's offline site."""
     pdf_dir = run.staging / "pdf"
     pdfs = PdfRender(run, pdf_dir) if ("pdf" in outputs or "offline" in outputs) else None
     handouts = pdfs.handouts() if pdfs is not None else {}
@@ -138,12 +139,15 @@ def _render_all(run: BuildRun, outputs: tuple[str, ...], translations: Translati
             child.stop()
     for site in sites:
         site.finish(pdf_dir)
-    if pdfs is not None and "pdf" in outputs:
-        pdfs.move_epub()  # build/<slug>.epub, beside pdf/ (the sites have their copies)
+    if pdfs is not None and "pdf" in outputs and run.guide.source_language is None:
+        # build/<slug>.epub, beside pdf/ (the sites have their copies); a translation's stays in
+        # its pdf/ for its offline site until Translations.place() moves it.
+        pdfs.move_epub()
     if "pdf" not in outputs:
         shutil.rmtree(pdf_dir, ignore_errors=True)
     if pdfs is None:
         _keep_booklet_parts(run)
+    return handouts
 
 
 def _keep_booklet_parts(run: BuildRun) -> None:

@@ -20,6 +20,7 @@ from ..common.digest import digest_bytes, digest_tree
 from ..content.model import Guide
 from ..content.source_date import source_date_text
 from ..content.translations import translated_guide
+from ..site.downloads import epub_name
 from .cache import engine_versions, reuse
 from .pdfs import PARTS
 from .state import BuildRun
@@ -43,7 +44,8 @@ class TranslationRun(BuildRun):
     root_out: Path = field(default_factory=Path)
 
     def reused(self, name: str, key: str, dest: Path) -> bool:
-        mapped = translated_name(name, self.language)
+        # The e-book's name already says its language (build/<slug>-<lang>.epub).
+        mapped = name if name == epub_name(self.guide) else translated_name(name, self.language)
         self.manifest.keys[mapped] = key
         return reuse(self.previous, self.root_out, mapped, key, dest)
 
@@ -60,7 +62,7 @@ class Translations:
     def folder(self, guide: Guide) -> Path:
         return self.run.staging / f".edition-{guide.config.language}"
 
-    def render(self, render_all: Callable[[BuildRun, tuple[str, ...]], None]) -> None:
+    def render(self, render_all: Callable[[BuildRun, tuple[str, ...]], dict[str, str]]) -> None:
         """Each edition's website and PDFs (and its file:// site for the zip), one language after another.
 
         render_all is the pipeline's own step for the source's outputs, given here rather than
@@ -78,20 +80,19 @@ class Translations:
             wanted = [name for name in ("site", "pdf") if name in self.outputs]
             if "offline" in self.outputs and "pdf" not in wanted:
                 wanted.append("pdf")  # the zip's Welsh pages link to the Welsh PDFs
-            render_all(edition, tuple(wanted))
+            handouts = render_all(edition, tuple(wanted))
             if "offline" in self.outputs:
-                self._offline(guide, staging)
+                self._offline(guide, staging, handouts)
 
-    def _offline(self, guide: Guide, staging: Path) -> None:
-        """The edition's file:// site, kept in build/.offline-editions/<lang>/ so an unchanged one is reused."""
+    def _offline(self, guide: Guide, staging: Path, handouts: dict[str, str]) -> None:
+        """The edition's file:// site, kept in build/.offline-editions/<lang>/ so an unchanged one is reused.
+        handouts is the edition's website's own mapping: its <lang>/ part of the zip then holds every
+        kind of file the source's part does (large print, sessions, the A5 booklet, the e-book)."""
         from ..offline.bundle import build_offline_site, write_offline_project
 
         language = guide.config.language
-        pdf_dir = staging / "pdf"
-        handouts = {path.stem: path.name for path in pdf_dir.glob("*.pdf") if not path.stem.endswith("-a3")}
-        handouts |= {f"{path.stem.removesuffix('-a3')}:a3": path.name for path in pdf_dir.glob("*-a3.pdf")}
         project = staging / "offline-mkdocs"
-        write_offline_project(guide, project, handouts=handouts, pdf_dir=pdf_dir)
+        write_offline_project(guide, project, handouts=handouts, pdf_dir=staging / "pdf")
         key = digest_bytes(engine_versions(), digest_tree(project), source_date_text())
         site = self.run.staging / OFFLINE_EDITIONS / language
         if not self.run.reused(f"{OFFLINE_EDITIONS}/{language}", key, site):
@@ -110,6 +111,9 @@ class Translations:
         """Move each edition's outputs to build/site/<lang>/, build/pdf/<lang>/ and the booklet parts."""
         for guide in self.guides:
             staging = self.folder(guide)
+            epub = staging / "pdf" / epub_name(guide)
+            if "pdf" in self.outputs and epub.is_file():  # beside the source's, named by its language
+                epub.rename(self.run.staging / epub.name)
             for name in TRANSLATED_FOLDERS:
                 if name == "pdf" and "pdf" not in self.outputs:
                     continue

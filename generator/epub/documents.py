@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup
@@ -16,9 +17,11 @@ from markupsafe import Markup
 from ..common.messages import messages_for
 from ..content.model import Activity, ChecklistHandout, Guide, QuestionsHandout, TableHandout, ThreeCirclesHandout
 from ..render import diagram
+from ..render.direction import isolated, text_direction
 from ..render.environments import environment
 from ..render.markdown import to_html
 from ..render.support import adaptations, minutes_label, safeguarding_context, support_context, words
+from ..render.untranslated import untranslated
 from .xhtml import to_xhtml
 
 DIAGRAM_MM = 120.0
@@ -49,38 +52,58 @@ def link_resolver(guide: Guide) -> Callable[[str, str, str], str]:
 
 
 class _Writer:
-    """Renders the templates with the guide's language and links."""
+    """Renders the templates with the guide's language, its interface words and links."""
 
     def __init__(self, guide: Guide) -> None:
         self.guide = guide
+        self.messages = messages_for(guide.config)
         resolve = link_resolver(guide)
         self.block: Callable[[str], Markup] = lambda text: to_xhtml(str(to_html(text, resolve)))
         self.inline: Callable[[str], Markup] = lambda text: to_xhtml(str(to_html(text, resolve, inline=True)))
 
     def render(self, template: str, title: str, **context: Any) -> str:
-        env = environment("epub")
-        return env.get_template(template).render(lang=self.guide.config.language, title=title, **context)
+        return render(self.guide, template, title, **context)
+
+
+def render(guide: Guide, template: str, title: str, /, **context: Any) -> str:
+    """An EPUB template in the guide's language: `_()` gives the interface's words from its
+    catalogue, and ui() marks those still in English (a language without one) as English."""
+    messages = messages_for(guide.config)
+    ui = partial(isolated, around=text_direction(guide.config.language), lang=messages.code)
+    env = environment("epub")
+    interface = messages.template_globals()
+    return env.get_template(template).render(lang=guide.config.language, title=title, ui=ui, **interface, **context)
 
 
 def documents(guide: Guide) -> list[Document]:
     """Every content document in reading order (the navigation document is made from these)."""
     w = _Writer(guide)
     config = guide.config
-    intro = "Introduction" if guide.home.title == config.title else guide.home.title
+    gettext = w.messages.gettext
+    intro = gettext("Introduction") if guide.home.title == config.title else guide.home.title
+    marked = untranslated(guide, "home:index")
+    home = w.render("page.xhtml.j2", intro, body=w.block(guide.home.body), untranslated=marked)
     docs = [
         Document("title.xhtml", config.title, w.render("title.xhtml.j2", config.title, config=config)),
-        Document("introduction.xhtml", intro, w.render("page.xhtml.j2", intro, body=w.block(guide.home.body))),
+        Document("introduction.xhtml", intro, home),
     ]
     for page in guide.pages:
         boxes = {
             "support": support_context(guide) if "support-contacts" in page.show else None,
             "safeguarding": safeguarding_context(guide) if "safeguarding-contact" in page.show else None,
         }
-        xhtml = w.render("page.xhtml.j2", page.title, body=w.block(page.body), summary=page.summary, **boxes)
+        marked = untranslated(guide, f"page:{page.id}")
+        body = w.block(page.body)
+        xhtml = w.render("page.xhtml.j2", page.title, body=body, summary=page.summary, untranslated=marked, **boxes)
         docs.append(Document(f"page-{page.id}.xhtml", page.title, xhtml))
-    skills = [(s, w.block(s.description), [w.inline(way) for way in s.ways_to_develop]) for s in guide.skills]
-    docs.append(Document("skills.xhtml", "Skills", w.render("skills.xhtml.j2", "Skills", skills=skills)))
-    docs.append(Document("activities.xhtml", "Activities", w.render("activities.xhtml.j2", "Activities", guide=guide)))
+    skills = [
+        (s, w.block(s.description), [w.inline(way) for way in s.ways_to_develop], untranslated(guide, f"skill:{s.id}"))
+        for s in guide.skills
+    ]
+    skills_title, activities_title = gettext("Skills"), gettext("Activities")
+    docs.append(Document("skills.xhtml", skills_title, w.render("skills.xhtml.j2", skills_title, skills=skills)))
+    activities = w.render("activities.xhtml.j2", activities_title, guide=guide)
+    docs.append(Document("activities.xhtml", activities_title, activities))
     for activity in guide.activities:
         context = _activity(w, guide, activity)
         properties = "svg" if "figure" in context else ""
@@ -103,6 +126,7 @@ def _activity(w: _Writer, guide: Guide, activity: Activity) -> dict[str, Any]:
         "adaptations": [(label, w.block(text)) for label, text in adaptations(activity, messages)],
         "support": support_context(guide),
         "words": words(messages),
+        "untranslated": untranslated(guide, f"activity:{activity.id}"),
     }
     handout = activity.handout
     if handout is None:

@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..common.digest import digest_bytes, digest_tree
+from ..common.messages import messages_for
 from ..content.model import Guide
 from ..content.source_date import DEFAULT_EPOCH, iso_date, iso_source_date
 from ..render.environments import TEMPLATES_DIR, environment
 from ..render.job import Job
-from .documents import Document, documents
+from ..site.downloads import epub_name
+from .documents import Document, documents, render
 from .xhtml import images
 
 FONTS = TEMPLATES_DIR / "assets" / "vendor" / "fonts"
@@ -51,8 +53,7 @@ class Item:
 
 def epub_job(guide: Guide) -> Job:
     """The EPUB as a job for the build's workers (it needs no WeasyPrint, but runs beside the PDFs)."""
-    name = f"{guide.config.slug}.epub"
-    return Job("epub", name, "epub", None, 1.0, iso_source_date())
+    return Job("epub", epub_name(guide), "epub", None, 1.0, iso_source_date())
 
 
 def epub_key(guide: Guide, engines: str, date: str | None) -> str:
@@ -91,11 +92,8 @@ def _nav(guide: Guide, docs: list[Document]) -> str:
             children.append(doc)
         else:
             entries.append({"doc": doc, "children": []})
-    env = environment("epub")
-    start = docs[1].title
-    return env.get_template("nav.xhtml.j2").render(
-        lang=guide.config.language, title="Contents", entries=entries, start=start
-    )
+    title = messages_for(guide.config).gettext("Contents")
+    return render(guide, "nav.xhtml.j2", title, entries=entries, start=docs[1].title)
 
 
 def _images(guide: Guide, docs: list[Document]) -> list[Item]:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..content.model import Guide
 from ..content.source_date import epoch_or_default
+from ..site.downloads import epub_name
 
 ZIP_EPOCH_MIN = 315532800  # zip cannot store dates before 1980
 LEFT_OUT = {"404.html"}  # MkDocs' 404 page links to /assets from the root: broken from file://
@@ -48,7 +49,7 @@ EDITION_LINES = {
     "a5-booklet": "- pdf/guide-a5-booklet.pdf: the booklet to print double-sided on {paper}\n"
     "  (flip on the short edge), fold in half and staple.\n",
     "large-print": "- pdf/large-print/: every handout and the booklet in large print.\n",
-    "epub": "- pdf/{slug}.epub: the guide as an e-book for a phone, tablet or e-reader.\n",
+    "epub": "- pdf/{epub}: the guide as an e-book for a phone, tablet or e-reader.\n",
     "easy-read": "- pdf/{slug}-easy-read.pdf: the key pages in Easy Read, short sentences with pictures\n"
     "  (easy-read/index.html on the website).\n",
 }
@@ -111,7 +112,7 @@ def _readme(guide: Guide) -> str:
         licence=config.licence.name,
         booklet=PDF_EXTRAS[guide.edition] if guide.sessions else PDF_EXTRAS[guide.edition].split(";")[0] + ".",
         editions="".join(
-            EDITION_LINES[name].format(slug=config.slug, paper=config.paper)
+            EDITION_LINES[name].format(slug=config.slug, paper=config.paper, epub=epub_name(guide))
             for name in config.editions
             if name != "easy-read" or guide.easy_read  # made only for a guide with Easy Read texts
         ),

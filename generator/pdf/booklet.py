@@ -15,6 +15,7 @@ from typing import Any
 from ..common.digest import digest_bytes
 from ..common.messages import messages_for
 from ..content.model import Guide
+from ..render.direction import text_direction
 from ..render.job import A5, Job
 from .editions import FOOTER_SIZES, edition_front, edition_parts, printing_sheet
 from .html import BookletPart
@@ -87,12 +88,13 @@ def _join(guide: Guide, job: Job, front: Any, parts: list[Any], nested: list[boo
 
     size = FOOTER_SIZES.get(job.variant, SIZE)
     label = messages_for(guide.config).raw("Page %(number)s of %(total)s")
+    direction = text_direction(guide.config.language)  # the footer is mirrored right to left
 
     def write(out: Path) -> None:
         if finishing and job.variant == A5:
-            join_imposed(front, parts, out, *printing_sheet(guide), guide.config.language, size, label)
+            join_imposed(front, parts, out, *printing_sheet(guide), guide.config.language, size, label, direction)
         else:
-            join(front, parts, nested, out, size, label)
+            join(front, parts, nested, out, size, label, direction)
 
     if job.output is not None:
         write(Path(job.output))

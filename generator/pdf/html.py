@@ -37,6 +37,7 @@ from ..render.qr import qr_code
 from ..render.support import adaptations, minutes_label, safeguarding_context, support_context
 from ..render.support import words as support_words
 from ..render.template_files import template_roots
+from ..render.untranslated import untranslated
 from . import fields as handouts
 from .brand import ring_fills
 
@@ -190,20 +191,6 @@ def fillable(
             "first_column": handout.first_column or messages.gettext("Task"),
         }
     return {}
-
-
-def untranslated(guide: Guide, key: str) -> dict[str, Any]:
-    """In a translated edition, a part not yet translated: a notice in the reader's language and
-    the language its text is in (its lang attribute); nothing otherwise."""
-    if key not in guide.untranslated or guide.source_language is None:
-        return {"notice": None, "source_lang": None, "source_dir": None}
-    from babel import Locale
-
-    name = Locale.parse(guide.source_language.split("-")[0]).get_display_name(guide.config.language.split("-")[0])
-    wording = "This part is not yet translated. It is shown in %(language)s."
-    notice = messages_for(guide.config).gettext(wording, language=name)
-    source = guide.source_language
-    return {"notice": notice, "source_lang": source, "source_dir": text_direction(source)}
 
 
 def handout_context(guide: Guide, activity: Activity, date: str | None, size: tuple[float, float]) -> dict[str, Any]:

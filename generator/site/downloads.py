@@ -21,7 +21,9 @@ A5_FILE = "guide-a5-booklet.pdf"
 
 
 def epub_name(guide: Guide) -> str:
-    return f"{guide.config.slug}.epub"
+    """build/<slug>.epub, and build/<slug>-<lang>.epub for each translation (beside it, not in a folder)."""
+    slug = guide.config.slug
+    return f"{slug}.epub" if guide.source_language is None else f"{slug}-{guide.config.language}.epub"
 
 
 def editions_links(guide: Guide, filenames: Collection[str]) -> dict[str, str]:

@@ -141,6 +141,33 @@ def test_list_numbers_and_the_page_number_are_mirrored(built: Built) -> None:
         assert page.left > width / 2
 
 
+@pytest.mark.parametrize("name", ["guide.pdf", "large-print/guide.pdf"])
+def test_the_booklets_page_number_is_mirrored(built: Built, name: str) -> None:
+    """The join's 'Page 2 of N' stands at the line's end, as the handouts' does: at the left margin
+    right to left, with the title the parts draw on the other side."""
+    width, boxes = words_on(built.pdf(name), page=2)
+    page = next(b for b in boxes if b.text == "Page")
+    footer = [b for b in boxes if abs(b.middle[1] - page.middle[1]) < 3]
+    label = [b for b in footer if b.text == "Page" or b.text == "of" or b.text.isdigit()]
+    others = [b for b in footer if b not in label]
+    assert len(label) == 4 and others, footer  # Page 2 of N, and the title's words
+    if rtl(built):
+        assert abs(page.left - MARGIN_MM * MM) < 1 and all(b.left > width / 2 for b in others), footer
+    else:
+        assert max(b.right for b in label) > width - MARGIN_MM * MM - 1
+        assert all(b.right < width / 2 for b in others), footer
+
+
+def test_the_a5_booklets_page_numbers_are_mirrored_on_each_half_of_the_sheet(built: Built) -> None:
+    width, boxes = words_on(built.pdf("guide-a5-booklet.pdf"), page=1)
+    half = width / 2
+    numbers = [b for b in boxes if b.text == "Page"]
+    assert numbers, boxes
+    for box in numbers:  # on the back cover's half there is none; every other is at its line's end
+        within = box.left % half
+        assert (within < half / 2) if rtl(built) else (within > half / 2), (box, half)
+
+
 def test_the_agendas_first_column_is_at_the_start_of_the_line(built: Built) -> None:
     """The clock times stand where a reader of the language starts: right in Urdu and Arabic."""
     _, boxes = words_on(built.pdf("sessions/evening-agenda.pdf"))

@@ -159,3 +159,46 @@ def test_notes_pdf_lib_cannot_write_are_never_written_backwards(built_urdu: str,
     with page.expect_download() as download:
         page.locator('[data-tool="handout"]').click()
     assert download.value.suggested_filename == "circles-filled.pdf"
+
+
+# A note in each script pdf-lib cannot lay out: right to left (it would come out backwards) or
+# with letters that join, reorder or stack (they would come out wrong). Never written: the reader
+# is sent to the print button, where the browser lays the note out itself.
+UNSHAPED_NOTES = {
+    "Urdu": "میری بہن",
+    "Arabic": "أختي",
+    "Persian": "خواهر من",
+    "Hebrew": "אחותי",
+    "Syriac": "ܚܬܝ",
+    "Thaana": "ދައްތަ",
+    "Bengali": "আমার বোন",
+    "Devanagari": "मेरी बहन",
+    "Gurmukhi": "ਮੇਰੀ ਭੈਣ",
+    "Gujarati": "મારી બહેન",
+    "Tamil": "என் சகோதரி",
+    "Sinhala": "මගේ නංගී",
+    "Thai": "น้องสาว",
+    "Khmer": "បងស្រី",
+    "Myanmar": "အစ်မ",
+    "Mongolian": "ᠡᠭᠴᠢ",
+    "Javanese": "ꦩ꧀ꦧꦏ꧀ꦪꦸ",
+    "Chakma": "𑄌𑄋𑄴𑄟𑄳𑄦",
+    "Adlam": "𞤀𞤣𞤤𞤢𞤥",
+    "Hanifi Rohingya": "𐴀𐴞𐴕𐴐𐴝𐴦𐴕",
+    "Latin with Bengali": "Sister বোন 4",
+}
+
+
+@pytest.mark.parametrize("note", UNSHAPED_NOTES.values(), ids=UNSHAPED_NOTES.keys())
+def test_a_note_in_any_script_that_needs_shaping_is_refused_not_drawn(built_urdu: str, page: Page, note: str) -> None:
+    page.goto(f"{built_urdu.rstrip('/')}/activities/circles/")
+    downloads: list[object] = []
+    page.on("download", lambda download: downloads.append(download))
+    page.locator("#gc-text").fill(note)
+    page.locator("#gc-text").press("Enter")
+    page.locator(".gc-note").filter(has_text=note).wait_for()
+    page.locator('[data-tool="handout"]').click()
+    status = page.locator(".gc-status")
+    status.filter(has_text="cannot write notes in this script").wait_for()
+    assert page.evaluate("document.activeElement.dataset.tool") == "print"
+    assert downloads == []

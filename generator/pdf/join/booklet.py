@@ -87,18 +87,21 @@ def join(
     out: Path,
     footer_size: float = SIZE,
     page_label: str = LABEL,
+    direction: str = "ltr",
 ) -> None:
     """Write the front part with every other part after it, as one PDF, into the file out.
 
     nested[i] says the outline entries of parts[i] belong under the last top-level entry before
     it (an activity after the first sits under "Activities", which the first activity's part holds).
     footer_size: of "Page X of Y", in points (larger in the large-print booklet); page_label: its
-    wording with %(number)s and %(total)s, in the guide's language.
+    wording with %(number)s and %(total)s, in the guide's language; direction: the guide's ("rtl"
+    mirrors the footer).
     """
     for part in parts:
         check_same_paper(part.size, front.size, part.name)
     with out.open("wb") as file:
-        joined = _Joined(file, front.page_count + sum(part.page_count for part in parts), footer_size, page_label)
+        total = front.page_count + sum(part.page_count for part in parts)
+        joined = _Joined(file, total, footer_size, page_label, direction)
         joined.add(front, nested=False, front=True)
         for part, under_previous in zip(parts, nested, strict=True):
             joined.add(part, nested=under_previous)
@@ -110,9 +113,12 @@ class _Joined:
 
     CATALOG, PAGES, TREE, DOCUMENT, PARENT_TREE, DESTS, OUTLINES, FONT, INFO = range(1, 10)
 
-    def __init__(self, file: Any, total_pages: int, footer_size: float = SIZE, page_label: str = LABEL) -> None:
+    def __init__(
+        self, file: Any, total_pages: int, footer_size: float = SIZE, page_label: str = LABEL, direction: str = "ltr"
+    ) -> None:
         self.out = ObjectWriter(file, first_free=10)
         self.total_pages, self.footer_size, self.page_label = total_pages, footer_size, page_label
+        self.direction = direction
         self.characters = label_characters(page_label)
         self.pages: list[int] = []
         self.document_kids: list[int] = []
@@ -212,7 +218,8 @@ class _Joined:
     def _choose_footer(self, descriptors: list[Any], numbers: Numbers, part: Part) -> None:
         """The page numbers are drawn with the regular face the front embeds (from the stylesheet)."""
         face = choose_footer(descriptors, self.characters, part.name)
-        self.footer = FooterFont.make(face, numbers[face.objgen], self.FONT, self.footer_size, self.characters)
+        number = numbers[face.objgen]
+        self.footer = FooterFont.make(face, number, self.FONT, self.footer_size, self.characters, self.direction)
 
     def _page(self, page: Dictionary, number: int) -> None:
         """Renumber its parent-tree keys; add 'Page X of Y' (not on the cover)."""

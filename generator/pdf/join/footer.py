@@ -1,5 +1,6 @@
 """The pages' footer: where it sits (one place, for the stylesheets and the join), and the
-"Page X of Y" the join draws on every booklet page but the cover.
+"Page X of Y" the join draws on every booklet page but the cover: at the end of the line, so at
+the right margin, or the left one in a right-to-left language (as WeasyPrint draws the handouts').
 
 WeasyPrint draws the handouts' footers from the stylesheets; the booklet is laid out in parts,
 so only the join knows its page count and draws the page numbers itself, as a pagination
@@ -26,6 +27,7 @@ PADDING_MM = 3  # between the page's content and its footer
 LINE_HEIGHT = 1.4
 GREY = (0.2, 0.2, 0.2)  # #333
 RIGHT = MARGINS_MM[1] * MM
+LEFT = MARGINS_MM[3] * MM
 TOP = (MARGINS_MM[2] - PADDING_MM) * MM  # the footer's top, from the page's bottom
 LABEL = "Page %(number)s of %(total)s"  # the interface catalogue gives each language its own
 CHARACTERS = "Page of 0123456789"
@@ -99,10 +101,17 @@ class FooterFont:
     advances: dict[str, float]  # character -> width in 1/1000 em
     baseline: float
     size: float = SIZE  # points: larger in the large-print booklet
+    direction: str = "ltr"  # the document's: "rtl" puts the page number at the left margin
 
     @classmethod
     def make(
-        cls, descriptor: Dictionary, descriptor_number: int, number: int, size: float = SIZE, text: str = CHARACTERS
+        cls,
+        descriptor: Dictionary,
+        descriptor_number: int,
+        number: int,
+        size: float = SIZE,
+        text: str = CHARACTERS,
+        direction: str = "ltr",
     ) -> FooterFont:
         from fontTools.ttLib import TTFont
 
@@ -116,7 +125,8 @@ class FooterFont:
         content = (hhea.ascent - hhea.descent) * scale / 1000 * size
         half_leading = (LINE_HEIGHT * size - content) / 2
         baseline = TOP - half_leading - hhea.ascent * scale / 1000 * size
-        return cls(number, descriptor_number, descriptor.FontName.unparse(), glyphs, advances, baseline, size)
+        name = descriptor.FontName.unparse()
+        return cls(number, descriptor_number, name, glyphs, advances, baseline, size, direction)
 
     def width(self, text: str) -> float:
         return sum(self.advances[c] for c in text) * self.size / 1000
@@ -125,8 +135,10 @@ class FooterFont:
         return "".join(f"{self.glyphs[c]:04x}" for c in text)
 
     def stamp(self, resource: str, text: str, page_width: float) -> bytes:
-        """The content stream that draws text at the footer's right edge, as a pagination artifact."""
-        x = page_width - RIGHT - self.width(text)
+        """The content stream that draws text at the footer's end (its right edge, or its left one
+        right to left), as a pagination artifact. The words are the label's, drawn as they come:
+        label_characters() holds the catalogue's wording, which for now is in scripts that need no shaping."""
+        x = LEFT if self.direction == "rtl" else page_width - RIGHT - self.width(text)
         grey = " ".join(f"{c:g}" for c in GREY)
         return (
             f"Q\n/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n"

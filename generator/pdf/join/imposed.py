@@ -31,9 +31,10 @@ def join_imposed(
     lang: str = "",
     footer_size: float = SIZE,
     page_label: str = LABEL,
+    direction: str = "ltr",
 ) -> None:
     """Write the front part's pages and every other part's, two to a side of sheet (width,
-    height in points), in saddle-stitch order, into the file out."""
+    height in points), in saddle-stitch order, into the file out; direction "rtl" mirrors the footer."""
     for part in parts:
         check_same_paper(part.size, front.size, part.name)
     total = front.page_count + sum(part.page_count for part in parts)
@@ -49,7 +50,8 @@ def join_imposed(
                     descriptors = [obj for obj in pdf.objects if _is_descriptor(obj)]
                     face = choose_footer(descriptors, characters, part.name)
                     font = imposer.out.number()
-                    footer = FooterFont.make(face, imposer.number_of(face), font, footer_size, characters)
+                    descriptor = imposer.number_of(face)
+                    footer = FooterFont.make(face, descriptor, font, footer_size, characters, direction)
                 for page in pdf.pages:
                     number += 1
                     imposer.add(page.obj, _stamp(page.obj, footer, number, total, page_label))

@@ -31,9 +31,26 @@
   /* Scripts pdf-lib cannot write in a field: it draws a font's glyphs one by one, left to right,
      unjoined, so right-to-left text (Arabic, Urdu, Hebrew, Syriac, Thaana, N'Ko) would come out
      backwards and letters that change shape or order (the Indic scripts, Thai, Lao, Tibetan,
-     Myanmar, Khmer) wrong. Such notes are never written into the handout: printing the page is
-     offered instead, where the browser lays them out itself. */
-  const NEEDS_SHAPING = /[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff\ufb1d-\ufdff\ufe70-\ufefc]/u;
+     Myanmar, Khmer, Mongolian, the scripts of Java, Bali and Sulawesi, Sylheti Nagri, Chakma,
+     Adlam, Hanifi Rohingya...) wrong. Such notes are never written into the handout: printing the
+     page is offered instead, where the browser lays them out itself. Blocks, not \p{Script=...}:
+     a script name newer than the reader's browser would stop the whole script. */
+  const NEEDS_SHAPING = new RegExp("[" + [
+    "\u0590-\u08ff", // Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic
+    "\u0900-\u0dff", // the Indic scripts, Devanagari to Sinhala
+    "\u0e00-\u109f", // Thai, Lao, Tibetan, Myanmar
+    "\u1780-\u18af", // Khmer, Mongolian
+    "\u1900-\u1aaf", // Limbu, Tai Le, New Tai Lue, Khmer symbols, Buginese, Tai Tham
+    "\u1b00-\u1c4f", // Balinese, Sundanese, Batak, Lepcha
+    "\ua800-\ua82f", // Syloti Nagri
+    "\ua880-\ua8ff", // Saurashtra, Devanagari Extended
+    "\ua900-\uaaff", // Kayah Li, Rejang, Javanese, Myanmar Extended, Cham, Tai Viet, Meetei Mayek Extensions
+    "\uabc0-\uabff", // Meetei Mayek
+    "\ufb1d-\ufdff\ufe70-\ufefc", // Hebrew and Arabic presentation forms
+    "\u{10800}-\u{10fff}", // right-to-left scripts (Hanifi Rohingya, Yezidi...)
+    "\u{11000}-\u{11fff}", // Brahmi's descendants (Chakma, Sharada, Grantha, Newa, Takri, Ahom...)
+    "\u{1e800}-\u{1efff}", // Mende Kikakui, Adlam, Arabic mathematical letters
+  ].join("") + "]", "u");
 
   function needsShaping(text) {
     return NEEDS_SHAPING.test(text);
