@@ -21,6 +21,7 @@ from synthetic import edit_activity
 
 from generator.content.loader import load_guide
 
+MENU = "md-nav--primary"  # Material's class for the menu
 NEW_PAGE = "bench-page"  # the page the "new page" kind adds, "rename" moves and "delete" removes
 
 
@@ -97,8 +98,9 @@ def _order(guide: Guide, marker: str) -> None:
 
 def _moved(guide: Guide, html: str, marker: str) -> bool:
     first = _first(marker)
-    edited, anchor = html.find(f'href="../{guide.edited}/"'), html.find(f'href="../{guide.anchor}/"')
-    return edited >= 0 and anchor >= 0 and (edited < anchor) == first
+    menu = html[html.find(MENU) :]  # the head's rel="prev" and rel="next" links come before it
+    edited, anchor = menu.find(f'href="../{guide.edited}/"'), menu.find(f'href="../{guide.anchor}/"')
+    return MENU in html and edited >= 0 and anchor >= 0 and (edited < anchor) == first
 
 
 def _new_activity(guide: Guide, marker: str) -> None:

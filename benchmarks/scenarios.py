@@ -190,8 +190,8 @@ def _preview(subject: Subject, env: dict[str, str], rep: int) -> Sample:
         address = _preview_address(process)
         guide = guide_for(subject.root, subject.edit_id)
         for k in range(PREVIEW_EDITS):
-            for kind in KINDS:
-                waits[kind.name].append(_save_and_wait(kind, guide, address, f"preview{rep}x{k}"))
+            for number, kind in enumerate(KINDS):  # a marker of its own (ending in k: see preview_edits.py)
+                waits[kind.name].append(_save_and_wait(kind, guide, address, f"preview{rep}kind{number}x{k}"))
                 print(f"  preview: {kind.name}: {waits[kind.name][-1]:.2f} s", file=sys.stderr, flush=True)
     finally:
         process.send_signal(signal.SIGINT)
