@@ -7,6 +7,7 @@ load spreads over every measurement instead of biasing one.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -233,8 +234,13 @@ def _save_and_wait(kind: EditKind, guide: EditedGuide, address: str, marker: str
 
 
 def _settle(address: str) -> None:
-    """Wait until the preview has shown the same build for a second: the previous edit's work
-    (pages rebuilt after the open one) is done, so it is not counted in the next edit."""
+    """Wait until the previous edit's work is done, so it is not counted in the next edit.
+
+    A missing page is answered with the 404 page, which lists the menu: the preview holds that
+    request until its last pages are rebuilt. Then the version must stay the same for a second.
+    """
+    with contextlib.suppress(OSError):  # the 404 itself
+        urllib.request.urlopen(address + "__no-such-page__/", timeout=PREVIEW_WAIT).close()
     origin = address.split("/", 3)
     version_url = f"{origin[0]}//{origin[2]}/__guidegen__/version"
     last, since = "", time.perf_counter()

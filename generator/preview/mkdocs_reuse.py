@@ -19,6 +19,7 @@ from typing import Any
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
+from mkdocs.plugins import event_priority
 
 _LISTINGS: dict[tuple[str, ...], list[str]] = {}
 
@@ -49,6 +50,7 @@ class PreviewReuse:
         self.build = build  # a dirty build's pages, as paths inside docs/ (None: MkDocs decides)
         self.theme_pages = theme_pages
 
+    @event_priority(100)  # before the search plugin's, whose translations load the theme's templates
     def on_config(self, config: Any) -> Any:
         theme = config.theme
         make_env: Callable[[], Any] = theme.get_env

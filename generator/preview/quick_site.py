@@ -45,7 +45,7 @@ WHOLE_SITE = ("overrides", "hooks")
 CONFIG = Path("mkdocs.yml")  # the navigation and the settings: every page shows them
 # The theme's pages made from the navigation rather than from Markdown: rebuilt with the last batch.
 THEME_PAGES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
-BATCH = 48  # stale pages per finish(): a new save waits for at most one batch
+BATCH = 32  # stale pages per finish(): a new save waits for at most one batch
 FEW_PAGES = 4  # a save that changes no more pages than this rebuilds them at once, open or not
 
 
