@@ -46,7 +46,7 @@ CONFIG = Path("mkdocs.yml")  # the navigation and the settings: every page shows
 # The theme's pages made from the navigation rather than from Markdown: rebuilt with the last batch.
 THEME_PAGES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 BATCH = 32  # stale pages per finish(): a new save waits for at most one batch
-FEW_PAGES = 4  # a save that changes no more pages than this rebuilds them at once, open or not
+FEW_PAGES = 4  # when no open page was reached, a save that changes no more pages rebuilds them at once
 
 
 @dataclass(frozen=True)
@@ -81,8 +81,8 @@ class QuickSite:
 
     def update(self, open_pages: Collection[str] = ()) -> QuickBuild:
         """Load the guide (raising ContentError), rewrite the project, rebuild the open pages
-        (site paths, e.g. activities/x/index.html) the save reached and the few it changed,
-        and mark the rest stale."""
+        (site paths, e.g. activities/x/index.html) the save reached (or, if it reached none, the
+        few it changed), and mark the rest stale."""
         from ..site.project import write_mkdocs_project
 
         started = time.perf_counter()
@@ -108,8 +108,8 @@ class QuickSite:
         self.stale |= pages
         files = any(path.suffix != ".md" and path != CONFIG for path in changed)  # assets, scripts
         wanted = {path for path in self.stale if site_path(path) in set(open_pages)}
-        if len(pages) <= FEW_PAGES:  # the pages a save changed are the likeliest to be looked at next
-            wanted |= pages
+        if not wanted and len(pages) <= FEW_PAGES:  # no open page it reached: the ones it changed
+            wanted = pages
         return self._dirty(guide, started, wanted, removed, files or bool(removed))
 
     def finish(self, asked: Collection[str] = ()) -> QuickBuild:
