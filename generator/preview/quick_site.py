@@ -95,22 +95,22 @@ class QuickSite:
             self.templates = templates
         with remembered_pages(self.pages):
             write_mkdocs_project(guide, self.next)
-        changed = _sync(self.next, self.project)
+        changed, files = _sync(self.next, self.project)
         self.guide = guide
         if not self.built_once or any(_touches(path, WHOLE_SITE) for path in changed):
             return self._from_scratch(guide, started)
         removed = [path for path in changed if not (self.project / path).exists()]
         self._forget(removed)
         if CONFIG in changed:
-            self.stale |= set(_markdown_pages(self.project))
+            self.stale |= {path for path in files if path.suffix == ".md" and path.parts[0] == "docs"}
             self.theme_stale = True
         pages = {path for path in changed if path.suffix == ".md" and path not in removed}
         self.stale |= pages
-        files = any(path.suffix != ".md" and path != CONFIG for path in changed)  # assets, scripts
+        assets = any(path.suffix != ".md" and path != CONFIG for path in changed)  # assets, scripts
         wanted = {path for path in self.stale if site_path(path) in set(open_pages)}
         if not wanted and len(pages) <= FEW_PAGES:  # no open page it reached: the ones it changed
             wanted = pages
-        return self._dirty(guide, started, wanted, removed, files or bool(removed))
+        return self._dirty(guide, started, wanted, removed, assets or bool(removed))
 
     def finish(self, asked: Collection[str] = ()) -> QuickBuild:
         """Rebuild one batch of stale pages: those asked for (site paths) first."""
@@ -178,11 +178,6 @@ def site_path(page: Path) -> str:
     return _location_of(page) + "index.html"
 
 
-def _markdown_pages(project: Path) -> list[Path]:
-    docs = project / "docs"
-    return [path.relative_to(project) for path in docs.rglob("*.md")]
-
-
 def _signature(roots: tuple[Path, ...]) -> tuple[tuple[str, int], ...]:
     """Every template file with its modification time: a few hundred stat() calls."""
     return tuple(
@@ -190,8 +185,9 @@ def _signature(roots: tuple[Path, ...]) -> tuple[tuple[str, int], ...]:
     )
 
 
-def _sync(source: Path, dest: Path) -> list[Path]:
-    """Make dest hold exactly source's files; rewrite only files that differ. Returns changed paths."""
+def _sync(source: Path, dest: Path) -> tuple[list[Path], set[Path]]:
+    """Make dest hold exactly source's files; rewrite only files that differ.
+    Returns the changed paths and every file's path (both relative to the folders)."""
     changed: list[Path] = []
     wanted = {path.relative_to(source) for path in source.rglob("*") if path.is_file()}
     for rel in sorted(wanted):
@@ -208,7 +204,7 @@ def _sync(source: Path, dest: Path) -> list[Path]:
             if path.is_file() and rel not in wanted:
                 path.unlink()
                 changed.append(rel)
-    return changed
+    return changed, wanted
 
 
 def _touches(rel: Path, names: tuple[str, ...]) -> bool:
