@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from measure import Sample
+from preview_edits import KINDS
 from scenarios import (
     CHECK,
     EDIT,
@@ -22,6 +23,7 @@ from scenarios import (
     SITE_PDF,
     RawRender,
     Subject,
+    preview_kind,
 )
 
 MIB = 1024 * 1024
@@ -394,6 +396,13 @@ def editing_table(subjects: Sequence[Subject], repeat: int) -> list[str]:
     return table(header, rows)
 
 
+def preview_table(subjects: Sequence[Subject], repeat: int) -> list[str]:
+    """One row per guide, one column per kind of edit (the text edit is PREVIEW itself)."""
+    keys = [PREVIEW, *(preview_kind(kind.name) for kind in KINDS[1:])]
+    rows = [[s.name, *(cell(s, key, repeat) for key in keys)] for s in subjects if s.samples.get(PREVIEW)]
+    return table(["guide", *(kind.name for kind in KINDS)], rows)
+
+
 def scale_table(subjects: Sequence[Subject]) -> list[str]:
     """Full builds per activity, against the 100-activity guide of the same run."""
     base = by_size(subjects, 100)
@@ -438,6 +447,11 @@ def editing_goals(subjects: Sequence[Subject]) -> list[Goal]:
     for s, limit in ((default, 0.8), (by_size(subjects, 100), 1.0), (by_size(subjects, 500), 2.0)):
         if s is not None:
             found.append(_limit_goal("preview: save to visible change", s, PREVIEW, limit))
+    for size, limit in ((100, 1.0), (500, 2.0)):
+        sized = by_size(subjects, size)
+        if sized is not None:
+            kinds = KINDS[1:]
+            found += [_limit_goal(f"preview: {k.name}", sized, preview_kind(k.name), limit) for k in kinds]
     for s, limit in ((default, 0.3), (by_size(subjects, 100), 0.6)):
         if s is not None:
             found.append(_limit_goal("`check` (warm, after one edit)", s, CHECK, limit))

@@ -32,6 +32,7 @@ from report import (
     goals_table,
     jobs_table,
     phases_table,
+    preview_table,
     ratios_table,
     raw_table,
     scale_table,
@@ -141,7 +142,7 @@ def subject(name: str, root: Path, activities: int | None, repeat: int) -> Subje
     )
 
 
-def subjects(folder: Path, sizes: list[int], repeat: int) -> list[Subject]:
+def subjects(folder: Path, sizes: list[int], repeat: int, only: list[str]) -> list[Subject]:
     default = folder / "default"
     default.mkdir()
     shutil.copy2(REPO / "site_config.yml", default / "site_config.yml")
@@ -154,6 +155,8 @@ def subjects(folder: Path, sizes: list[int], repeat: int) -> list[Subject]:
     welsh = add_translation(make_guide(folder / "default-cy", found[0].activities))
     translated = subject("default guide + Welsh translation", welsh, None, repeat)
     translated.reps, translated.translated = dict.fromkeys((FULL, NOOP, EDIT), repeat), True
+    for each in (*found, translated):  # --only: the others are planned zero times
+        each.reps = {name: count for name, count in each.reps.items() if name in only}
     return [*found, translated]
 
 
@@ -219,6 +222,9 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--sizes", default="20,100,500", help="activities in each synthetic guide (default 20,100,500)")
     parser.add_argument("--repeat", type=int, default=3, metavar="N", help="runs of each measurement (median)")
     parser.add_argument("--quick", action="store_true", help="smoke test: sizes 10,100 and one run each")
+    parser.add_argument(
+        "--only", help=f"run only these measurements, separated by commas ({', '.join(ORDER)}); default: all"
+    )
     parser.add_argument("--output", type=Path, help="also write the Markdown report to this file")
     parser.add_argument(
         "--budget",
@@ -236,6 +242,9 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
         parser.error("--sizes takes whole numbers separated by commas, e.g. 10,100,500")
     if args.repeat < 1 or any(size < 1 for size in args.sizes):
         parser.error("--repeat and every size must be at least 1")
+    args.only = [name.strip() for name in args.only.split(",")] if args.only else list(ORDER)
+    if unknown := [name for name in args.only if name not in ORDER]:
+        parser.error(f"--only: no measurement called {', '.join(unknown)}; choose from {', '.join(ORDER)}")
     return args
 
 
@@ -248,6 +257,7 @@ def render(found: list[Subject], repeat: int, header: list[str], notes: list[str
         ("The other editions in the same process: large print, the A5 booklet, the EPUB", editions_table(found)),
         ("PDF worker processes (clean `--only pdf` builds)", jobs_table(found, repeat)),
         ("Editing: `check` and the live preview (issue 20)", editing_table(found, repeat)),
+        ("The live preview by kind of edit: save to visible in the open page (issue 32)", preview_table(found, repeat)),
         ("Scale: full builds per activity (issue 20)", scale_table(found)),
         ("Goals (issue 7)", goals_table(goals(found))),
         ("Goals (issue 20)", goals_table(editing_goals(found))),
@@ -264,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     code = code_under_test(environment())
     with tempfile.TemporaryDirectory(prefix="guidegen-benchmark-") as folder:
         try:
-            found = subjects(Path(folder), args.sizes, args.repeat)
+            found = subjects(Path(folder), args.sizes, args.repeat, args.only)
         except ValueError as error:
             print(f"benchmark: {error}", file=sys.stderr)
             return 2

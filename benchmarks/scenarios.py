@@ -7,6 +7,7 @@ load spreads over every measurement instead of biasing one.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -24,6 +25,8 @@ from pathlib import Path
 
 import yaml
 from measure import Sample, run
+from preview_edits import KINDS, EditKind, guide_for
+from preview_edits import Guide as EditedGuide
 from synthetic import edit_activity
 
 HERE = Path(__file__).resolve().parent
@@ -174,20 +177,35 @@ def _check(subject: Subject, env: dict[str, str], rep: int) -> Sample:
 
 
 def _preview(subject: Subject, env: dict[str, str], rep: int) -> Sample:
-    """Save -> the served page shows the change, in a running `guidegen serve` (website only).
+    """Save -> the open page shows the change, in a running `guidegen serve` (website only).
 
-    Each save changes one activity's aim; the page is fetched every 20 ms until it shows the
-    new words. One sample is the median of PREVIEW_EDITS saves.
+    Every kind of edit (preview_edits.py) is saved PREVIEW_EDITS times, each kind in turn; the
+    open page is fetched every 20 ms until it shows the change. One sample of a kind is the
+    median of its saves; the text edit's is this step's own, the others are kept under
+    `preview: <kind>`.
     """
     command = [sys.executable, "-m", "generator", "serve", "--guide", str(subject.root), "--port", "0", "--no-pdfs"]
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    waits: dict[str, list[float]] = {kind.name: [] for kind in KINDS}
     try:
-        page = _preview_address(process) + f"activities/{subject.edit_id}/"
-        waits = [_save_and_wait(subject, page, f"preview{rep}x{k}") for k in range(PREVIEW_EDITS)]
+        address = _preview_address(process)
+        guide = guide_for(subject.root, subject.edit_id)
+        for k in range(PREVIEW_EDITS):
+            for number, kind in enumerate(KINDS):  # a marker of its own (ending in k: see preview_edits.py)
+                waits[kind.name].append(_save_and_wait(kind, guide, address, f"preview{rep}kind{number}x{k}"))
+                print(f"  preview: {kind.name}: {waits[kind.name][-1]:.2f} s", file=sys.stderr, flush=True)
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=60)
-    return Sample(statistics.median(waits), 0.0, 0, 0)
+    for kind in KINDS[1:]:
+        sample = Sample(statistics.median(waits[kind.name]), 0.0, 0, 0)
+        subject.samples.setdefault(preview_kind(kind.name), []).append(sample)
+    return Sample(statistics.median(waits[KINDS[0].name]), 0.0, 0, 0)
+
+
+def preview_kind(name: str) -> str:
+    """The samples' key of one kind of preview edit."""
+    return f"{PREVIEW}: {name}"
 
 
 def _preview_address(process: subprocess.Popen[str]) -> str:
@@ -199,19 +217,39 @@ def _preview_address(process: subprocess.Popen[str]) -> str:
     raise RuntimeError("guidegen serve stopped before it showed the preview")
 
 
-def _save_and_wait(subject: Subject, page: str, marker: str) -> float:
-    time.sleep(0.5)  # let the watcher settle after the previous change
+def _save_and_wait(kind: EditKind, guide: EditedGuide, address: str, marker: str) -> float:
+    _settle(address)
+    page = address + kind.page(guide)
     started = time.perf_counter()
-    edit_activity(subject.root, subject.edit_id, marker)
+    kind.save(guide, marker)
     while time.perf_counter() - started < PREVIEW_WAIT:
         try:
             with urllib.request.urlopen(page, timeout=10) as answer:
-                if marker.encode() in answer.read():
+                if kind.shown(guide, answer.read().decode(), marker):
                     return time.perf_counter() - started
         except OSError:
             pass  # the preview shows an error page (HTTP 500) or is busy: ask again
         time.sleep(0.02)
-    raise RuntimeError(f"the preview did not show the change at {page} within {PREVIEW_WAIT:.0f} s")
+    raise RuntimeError(f"the preview did not show the {kind.name} edit at {page} within {PREVIEW_WAIT:.0f} s")
+
+
+def _settle(address: str) -> None:
+    """Wait until the previous edit's work is done, so it is not counted in the next edit.
+
+    A missing page is answered with the 404 page, which lists the menu: the preview holds that
+    request until its last pages are rebuilt. Then the version must stay the same for a second.
+    """
+    with contextlib.suppress(OSError):  # the 404 itself
+        urllib.request.urlopen(address + "__no-such-page__/", timeout=PREVIEW_WAIT).close()
+    origin = address.split("/", 3)
+    version_url = f"{origin[0]}//{origin[2]}/__guidegen__/version"
+    last, since = "", time.perf_counter()
+    while time.perf_counter() - since < 1.0:
+        with urllib.request.urlopen(version_url, timeout=10) as answer:
+            now = answer.read().decode()
+        if now != last:
+            last, since = now, time.perf_counter()
+        time.sleep(0.05)
 
 
 def _mkdocs_to_pdf(subject: Subject, env: dict[str, str], rep: int) -> Sample:

@@ -12,10 +12,12 @@ import http.server
 import mimetypes
 import secrets
 import threading
+import time
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from ..site.csp import policy
 from .editor_http import ADMIN, Editor, answer_admin, answer_api
@@ -28,6 +30,8 @@ MAX_SEGMENT = 255
 # Anything that is not a page (an SVG opened on its own, say) runs no script at all.
 FILE_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self'; sandbox"
 TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".woff2": "font/woff2"}
+OPEN_SECONDS = 3.0  # a page asked for (or whose script asked for its version) this recently is open
+HOLD_SECONDS = 120.0  # longest a request for a page still being rebuilt waits for it
 
 
 @dataclass(frozen=True)
@@ -39,20 +43,31 @@ class Snapshot:
     prefix: str  # the URL path the site lives under, from site_url (e.g. /peer-leadership/)
     failure: Failure | None = None
     generation: int = 0  # which build of the content this is, newest wins
+    stale: frozenset[str] = frozenset()  # pages (site paths) not yet rebuilt: requests for them wait
 
 
 class PreviewState:
-    """The current Snapshot, shared by the builders and the server's threads."""
+    """The current Snapshot, shared by the builders and the server's threads.
+
+    Besides the whole snapshot's version, each page has its own: the version of the last
+    snapshot that rebuilt it (or changed everything). An open page's script asks for its own,
+    so it reloads when its page is rebuilt, not at each batch of other pages.
+    """
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        self._lock = threading.Condition()
         self._token = secrets.token_hex(4)  # a restarted server never repeats an old version
         self._count = 0
         self._snapshot = Snapshot(self._version(), None, "/")
+        self._base = self._count  # the last snapshot that changed every page
+        self._rebuilt: dict[str, int] = {}  # page -> the last snapshot that rebuilt it, since _base
+        self._seen: dict[str, float] = {}  # page -> when the browser last asked for it or its version
 
-    def _version(self) -> str:
-        self._count += 1
-        return f"{self._token}-{self._count}"
+    def _version(self, count: int | None = None) -> str:
+        if count is None:
+            self._count += 1
+            count = self._count
+        return f"{self._token}-{count}"
 
     def current(self) -> Snapshot:
         with self._lock:
@@ -63,19 +78,60 @@ class PreviewState:
             self._snapshot = replace(self._snapshot, generation=self._snapshot.generation + 1)
             return self._snapshot.generation
 
-    def show_site(self, site_dir: Path, prefix: str, generation: int) -> bool:
-        """Show a build of `generation` unless newer content has been seen since; True if shown."""
+    def show_site(
+        self,
+        site_dir: Path,
+        prefix: str,
+        generation: int,
+        built: Collection[str] | None = None,
+        stale: frozenset[str] = frozenset(),
+    ) -> bool:
+        """Show a build of `generation` unless newer content has been seen since; True if shown.
+
+        built: the pages (site paths) it rewrote; None: any file may have changed."""
         with self._lock:
             now = self._snapshot
             if generation != now.generation:
                 return False
-            self._snapshot = Snapshot(self._version(), site_dir, prefix, None, generation)
+            self._snapshot = Snapshot(self._version(), site_dir, prefix, None, generation, stale)
+            if built is None or now.failure is not None or now.site_dir != site_dir:
+                self._base, self._rebuilt = self._count, {}
+            else:
+                self._rebuilt.update(dict.fromkeys(built, self._count))
+            self._lock.notify_all()
             return True
 
     def show_failure(self, failure: Failure, generation: int) -> None:
         with self._lock:
             if generation == self._snapshot.generation:
-                self._snapshot = replace(self._snapshot, version=self._version(), failure=failure)
+                self._snapshot = replace(self._snapshot, version=self._version(), failure=failure, stale=frozenset())
+                self._lock.notify_all()
+
+    def page_version(self, page: str) -> str:
+        """The version a page's script compares with (page: a site path, e.g. x/index.html)."""
+        with self._lock:
+            shown = self._snapshot
+            if shown.failure is not None or shown.site_dir is None:
+                return shown.version
+            return self._version(max(self._base, self._rebuilt.get(page, 0)))
+
+    def seen(self, page: str) -> None:
+        with self._lock:
+            self._seen[page] = time.monotonic()
+
+    def open_pages(self) -> frozenset[str]:
+        """The pages the browser showed or asked about in the last few seconds."""
+        with self._lock:
+            since = time.monotonic() - OPEN_SECONDS
+            self._seen = {page: at for page, at in self._seen.items() if at >= since}
+            return frozenset(self._seen)
+
+    def fresh(self, page: str) -> Snapshot:
+        """The snapshot, once `page` is not stale in it (or after HOLD_SECONDS)."""
+        with self._lock:
+            self._seen[page] = time.monotonic()
+            self._lock.wait_for(lambda: page not in self._snapshot.stale, timeout=HOLD_SECONDS)
+            return self._snapshot
 
 
 class PreviewServer(http.server.ThreadingHTTPServer):
@@ -156,7 +212,7 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
             return self._text(400, "That address is not allowed.")
         shown = self.server.state.current()
         if path == VERSION_PATH:
-            return self._send(200, "text/plain; charset=utf-8", shown.version.encode())
+            return self._send(200, "text/plain; charset=utf-8", self._version_of(shown).encode())
         if path == RELOAD_PATH:
             return self._send(200, "text/javascript; charset=utf-8", RELOAD_JS.encode())
         if self.server.editor is not None and (path == "/admin" or path.startswith(ADMIN)):
@@ -182,15 +238,28 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         host = self.headers.get("Host", "")
         return host in (f"{HOST}:{self.server.port}", f"localhost:{self.server.port}")
 
+    def _version_of(self, shown: Snapshot) -> str:
+        """?page=/prefix/x/ asks for that page's own version (and says it is open); else the whole one."""
+        asked = parse_qs(urlsplit(self.path).query).get("page", [""])[0]
+        if not asked.startswith(shown.prefix):
+            return shown.version
+        page = _page_file(asked[len(shown.prefix) :])
+        self.server.state.seen(page)
+        return self.server.state.page_version(page)
+
     def _from_site(self, shown: Snapshot, rel: str) -> None:
         if shown.site_dir is None or (shown.failure and _is_page(rel)):
             return self._status_page(shown)
         if rel and not rel.endswith("/") and (shown.site_dir / rel).is_dir():
             return self._redirect(quote(f"{shown.prefix}{rel}/"))
-        target = _inside(shown.site_dir, rel + "index.html" if rel.endswith("/") or not rel else rel)
+        if _is_page(rel):  # the browser has it open; a page still being rebuilt is waited for
+            shown = self.server.state.fresh(_page_file(rel))
+        if shown.site_dir is None or (shown.failure and _is_page(rel)):
+            return self._status_page(shown)
+        target = _inside(shown.site_dir, _page_file(rel) if rel.endswith("/") or not rel else rel)
         if target is None:
             return self._missing(shown)
-        self._file(200, target, shown.version)
+        self._file(200, target, self.server.state.page_version(_page_file(rel)))
 
     def _status_page(self, shown: Snapshot) -> None:
         if shown.failure is None:
@@ -198,6 +267,7 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         self._send(500, TYPES[".html"], failure_page(shown.failure, shown.version))
 
     def _missing(self, shown: Snapshot) -> None:
+        shown = self.server.state.fresh("404.html")  # it lists the navigation
         page = _inside(shown.site_dir, "404.html") if shown.site_dir else None
         if page is None or shown.failure:
             return self._text(404, "There is no page at this address.")
@@ -254,6 +324,11 @@ def _safe(path: str) -> bool:
     if not path.startswith("/") or "\\" in path or "\0" in path:
         return False
     return ".." not in PurePosixPath(path).parts
+
+
+def _page_file(rel: str) -> str:
+    """A site path as the build names its file: x/ -> x/index.html."""
+    return rel + "index.html" if rel.endswith("/") or not rel else rel
 
 
 def _is_page(rel: str) -> bool:

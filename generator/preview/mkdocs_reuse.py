@@ -7,8 +7,9 @@ to the preview's builds only, keeps both between them:
 
 - the theme's file list, per theme folders (the theme does not change while the preview runs);
 - compiled templates, in a Jinja bytecode cache held in memory;
-- and in a dirty build, which rebuilds only changed pages, it skips the 404 page and the
-  sitemap: they list the navigation, and a dirty build only happens when that is unchanged.
+- and in a dirty build it builds exactly the pages it is given (MkDocs would go by the files'
+  times), and the 404 page and the sitemap only when asked: they list the navigation, which
+  the preview rebuilds them for once every other page is up to date.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
+from mkdocs.plugins import event_priority
 
 _LISTINGS: dict[tuple[str, ...], list[str]] = {}
 
@@ -43,9 +45,12 @@ _BYTECODE = MemoryBytecodeCache()
 class PreviewReuse:
     """An MkDocs plugin object (only its event methods matter to MkDocs)."""
 
-    def __init__(self, dirty: bool) -> None:
+    def __init__(self, dirty: bool, build: set[str] | None = None, theme_pages: bool = False) -> None:
         self.dirty = dirty
+        self.build = build  # a dirty build's pages, as paths inside docs/ (None: MkDocs decides)
+        self.theme_pages = theme_pages
 
+    @event_priority(100)  # before the search plugin's, whose translations load the theme's templates
     def on_config(self, config: Any) -> Any:
         theme = config.theme
         make_env: Callable[[], Any] = theme.get_env
@@ -59,8 +64,15 @@ class PreviewReuse:
         theme.get_env = get_env
         return config
 
+    def on_files(self, files: Any, config: Any) -> Any:
+        if self.dirty and self.build is not None:
+            for file in files.documentation_pages():
+                chosen = file.src_uri in self.build
+                file.is_modified = lambda chosen=chosen: chosen
+        return files
+
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
-        if self.dirty:  # after the theme's files were listed, which must still leave these out
+        if self.dirty and not self.theme_pages:  # after the theme's files were listed, which must still leave these out
             config.theme.static_templates.clear()
         return env
 

@@ -5,10 +5,16 @@ the guide: about 2.3 s at 100 activities. The preview does not need that. It kee
 process:
 
 - the YAML parse cache, so a save parses only the file that changed;
-- the generated MkDocs project, rewritten file by file: a file whose text is the same keeps
-  its modification time, so MkDocs' dirty mode skips its page;
-- the built site, updated in place by a dirty MkDocs build when the navigation and the
-  project's settings are unchanged, and rebuilt from scratch when they are not.
+- the generated MkDocs project, rewritten file by file: a file whose text is the same is
+  left alone, so the save's changes are known file by file;
+- the built site, updated in place by dirty MkDocs builds of chosen pages; built from scratch
+  only the first time and when the theme's overrides change.
+
+A change to mkdocs.yml (a title or an order in the navigation, a page added or removed, a
+setting) reaches every page, but the editor looks at one: `update()` rebuilds the pages the
+browser has open, and the rest are *stale* until `finish()` has rebuilt them, a batch at a
+time, pages the browser asks for first. The server holds a request for a stale page until
+it is rebuilt, so no page is ever shown out of date.
 
 MkDocs' dirty mode writes a search index of the rebuilt pages only; the index of the pages
 it skipped is carried over from the previous one, so search stays complete.
@@ -21,6 +27,7 @@ import filecmp
 import json
 import shutil
 import time
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,8 +40,13 @@ from ..site.pages import remembered_pages
 from .mkdocs_reuse import PreviewReuse
 
 SEARCH_INDEX = Path("search") / "search_index.json"
-# Files whose change can reach every page (settings, theme overrides, hooks): a full build.
-WHOLE_SITE = ("mkdocs.yml", "overrides", "hooks")
+# Files whose change can reach every page's template (theme overrides, hooks): a build from scratch.
+WHOLE_SITE = ("overrides", "hooks")
+CONFIG = Path("mkdocs.yml")  # the navigation and the settings: every page shows them
+# The theme's pages made from the navigation rather than from Markdown: rebuilt with the last batch.
+THEME_PAGES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+BATCH = 32  # stale pages per finish(): a new save waits for at most one batch
+FEW_PAGES = 4  # when no open page was reached, a save that changes no more pages rebuilds them at once
 
 
 @dataclass(frozen=True)
@@ -43,10 +55,13 @@ class QuickBuild:
     site_dir: Path
     seconds: float
     pages_built: int | None  # None: the whole site was built
+    built: frozenset[str]  # the site's files (e.g. activities/x/index.html) this build rewrote
+    stale: frozenset[str]  # the site's pages still out of date, until finish() rebuilds them
+    everything: bool = False  # every file may have changed (a build from scratch, an asset)
 
 
 class QuickSite:
-    """One preview's website: `update()` after each save."""
+    """One preview's website: `update()` after each save, then `finish()` while anything is stale."""
 
     def __init__(self, root: Path, folder: Path) -> None:
         self.root = root
@@ -60,10 +75,15 @@ class QuickSite:
         self.built_once = False
         self.pages: dict[str, str] = {}  # rendered Markdown pages, see site.pages.remembered_pages
         self.templates: tuple[tuple[str, int], ...] = ()  # the templates' files when those were rendered
+        self.stale: set[Path] = set()  # Markdown pages (docs/...) whose built page is out of date
+        self.theme_stale = False  # 404.html and the sitemap list the navigation
+        self.guide: Guide | None = None
 
-    def update(self) -> QuickBuild:
-        """Load the guide (raising ContentError) and bring the site up to date with it."""
-        from ..site.project import run_mkdocs, write_mkdocs_project
+    def update(self, open_pages: Collection[str] = ()) -> QuickBuild:
+        """Load the guide (raising ContentError), rewrite the project, rebuild the open pages
+        (site paths, e.g. activities/x/index.html) the save reached (or, if it reached none, the
+        few it changed), and mark the rest stale."""
+        from ..site.project import write_mkdocs_project
 
         started = time.perf_counter()
         guide = load_guide(self.root, parse_cache=self.parse_cache)
@@ -75,21 +95,87 @@ class QuickSite:
             self.templates = templates
         with remembered_pages(self.pages):
             write_mkdocs_project(guide, self.next)
-        changed = _sync(self.next, self.project)
-        whole = not self.built_once or any(_touches(path, WHOLE_SITE) for path in changed)
-        pages = [path for path in changed if path.suffix == ".md"]
-        if whole or changed:
-            previous = _read_index(self.site_dir) if not whole else None
-            try:
-                reuse = {"guidegen-preview": PreviewReuse(dirty=not whole)}
-                run_mkdocs(self.project / "mkdocs.yml", self.site_dir, dirty=not whole, plugins=reuse)
-            except BaseException:
-                self.built_once = False  # a half-finished site: start again from scratch next time
-                raise
-            if previous is not None:
-                _merge_index(self.site_dir, previous, pages)
+        changed, files = _sync(self.next, self.project)
+        self.guide = guide
+        if not self.built_once or any(_touches(path, WHOLE_SITE) for path in changed):
+            return self._from_scratch(guide, started)
+        removed = [path for path in changed if not (self.project / path).exists()]
+        self._forget(removed)
+        if CONFIG in changed:
+            self.stale |= {path for path in files if path.suffix == ".md" and path.parts[0] == "docs"}
+            self.theme_stale = True
+        pages = {path for path in changed if path.suffix == ".md" and path not in removed}
+        self.stale |= pages
+        assets = any(path.suffix != ".md" and path != CONFIG for path in changed)  # assets, scripts
+        wanted = {path for path in self.stale if site_path(path) in set(open_pages)}
+        if not wanted and len(pages) <= FEW_PAGES:  # no open page it reached: the ones it changed
+            wanted = pages
+        return self._dirty(guide, started, wanted, removed, assets or bool(removed))
+
+    def finish(self, asked: Collection[str] = ()) -> QuickBuild:
+        """Rebuild one batch of stale pages: those asked for (site paths) first."""
+        assert self.guide is not None, "finish() follows an update()"
+        started = time.perf_counter()
+        asked_set = set(asked)
+        first = sorted(path for path in self.stale if site_path(path) in asked_set)
+        rest = sorted(path for path in self.stale if site_path(path) not in asked_set)
+        batch = set((first + rest)[: max(BATCH, len(first))])
+        return self._dirty(self.guide, started, batch, [], False)
+
+    def _from_scratch(self, guide: Guide, started: float) -> QuickBuild:
+        self._mkdocs(dirty=False, build=None, theme_pages=True)
         self.built_once = True
-        return QuickBuild(guide, self.site_dir, time.perf_counter() - started, None if whole else len(pages))
+        self.stale.clear()
+        self.theme_stale = False
+        seconds = time.perf_counter() - started
+        return QuickBuild(guide, self.site_dir, seconds, None, frozenset(), frozenset(), everything=True)
+
+    def _dirty(self, guide: Guide, started: float, build: set[Path], removed: list[Path], files: bool) -> QuickBuild:
+        """One dirty MkDocs build of exactly these pages (and of the theme's pages once nothing
+        else is stale); skipped when there is nothing to build or copy."""
+        theme_pages = self.theme_stale and build >= self.stale
+        if build or files or theme_pages:
+            previous = _read_index(self.site_dir)
+            chosen = {path.relative_to("docs").as_posix() for path in build}
+            self._mkdocs(dirty=True, build=chosen, theme_pages=theme_pages)
+            if previous is not None:
+                _merge_index(self.site_dir, previous, [*build, *removed])
+        self.stale -= build
+        self.theme_stale = self.theme_stale and not theme_pages
+        built = {site_path(path) for path in build} | ({*THEME_PAGES} if theme_pages else set())
+        seconds = time.perf_counter() - started
+        return QuickBuild(guide, self.site_dir, seconds, len(build), frozenset(built), self.stale_pages(), files)
+
+    def stale_pages(self) -> frozenset[str]:
+        """The site's files that are out of date, as the server names them."""
+        theme = {"404.html"} if self.theme_stale else set()
+        return frozenset({site_path(path) for path in self.stale} | theme)
+
+    def _mkdocs(self, dirty: bool, build: set[str] | None, theme_pages: bool) -> None:
+        from ..site.project import run_mkdocs
+
+        try:
+            reuse = {"guidegen-preview": PreviewReuse(dirty=dirty, build=build, theme_pages=theme_pages)}
+            run_mkdocs(self.project / "mkdocs.yml", self.site_dir, dirty=dirty, plugins=reuse)
+        except BaseException:
+            self.built_once = False  # a half-finished site: start again from scratch next time
+            raise
+
+    def _forget(self, removed: list[Path]) -> None:
+        """Files the project no longer has leave the site too (a dirty build never deletes)."""
+        for path in removed:
+            self.stale.discard(path)
+            built = self.site_dir / (site_path(path) if path.suffix == ".md" else path.relative_to("docs"))
+            built.unlink(missing_ok=True)
+            folder = built.parent
+            while folder != self.site_dir and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+
+
+def site_path(page: Path) -> str:
+    """docs/activities/x.md -> activities/x/index.html: the file the preview serves for it."""
+    return _location_of(page) + "index.html"
 
 
 def _signature(roots: tuple[Path, ...]) -> tuple[tuple[str, int], ...]:
@@ -99,8 +185,9 @@ def _signature(roots: tuple[Path, ...]) -> tuple[tuple[str, int], ...]:
     )
 
 
-def _sync(source: Path, dest: Path) -> list[Path]:
-    """Make dest hold exactly source's files; rewrite only files that differ. Returns changed paths."""
+def _sync(source: Path, dest: Path) -> tuple[list[Path], set[Path]]:
+    """Make dest hold exactly source's files; rewrite only files that differ.
+    Returns the changed paths and every file's path (both relative to the folders)."""
     changed: list[Path] = []
     wanted = {path.relative_to(source) for path in source.rglob("*") if path.is_file()}
     for rel in sorted(wanted):
@@ -117,7 +204,7 @@ def _sync(source: Path, dest: Path) -> list[Path]:
             if path.is_file() and rel not in wanted:
                 path.unlink()
                 changed.append(rel)
-    return changed
+    return changed, wanted
 
 
 def _touches(rel: Path, names: tuple[str, ...]) -> bool:

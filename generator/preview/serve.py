@@ -1,10 +1,11 @@
 """`guidegen serve`: a live preview for editors on http://127.0.0.1.
 
 On every saved change to content/, templates/ or site_config.yml the website alone is rebuilt
-(about a second) and shown; open pages reload themselves. The PDF handouts are slower, so a
-child process builds them, with the website that links to them, in the background, and the
-preview switches to that build when it is ready and the content has not changed since. Until
-then pages simply have no download links, never broken ones.
+and shown, the pages open in the browser first (quick_site.py); open pages reload themselves.
+The PDF handouts are slower, so a child process builds them, with the website that links to
+them, in the background, once every page of the website is up to date; the preview switches
+to that build when it is ready and the content has not changed since. Until then pages
+simply have no download links, never broken ones.
 
 Both builds are ordinary `build()` runs into their own folders inside the preview folder (a
 temporary one unless --out is given), each with its own cache, so `build/` is never touched.
@@ -34,7 +35,7 @@ from ..site.project import quiet_engine_environment
 from .editor_http import Editor
 from .http import HOST, PreviewServer, PreviewState, start
 from .pages import Failure
-from .quick_site import QuickSite
+from .quick_site import QuickBuild, QuickSite
 from .static import url_path
 
 if TYPE_CHECKING:
@@ -60,6 +61,8 @@ class Previewer:
         self.site = QuickSite(root, out)
         self.dirty = threading.Event()
         self.broken = False
+        self.generation = 0
+        self.prefix = "/"
 
     def changed(self, paths: list[str]) -> None:
         if not paths:  # only temporary files came and went
@@ -70,16 +73,21 @@ class Previewer:
         self.dirty.set()
 
     def run(self, stop: threading.Event) -> None:
-        """Build once per burst of changes: saves made during a build lead to one more build."""
+        """Build once per burst of changes: saves made during a build lead to one more build.
+        Between saves, the pages a change left stale are rebuilt, a batch at a time."""
         while not stop.is_set():
-            if self.dirty.wait(timeout=0.5) and not stop.is_set():
+            if self.dirty.is_set():
                 self.dirty.clear()
                 self.update()
+            elif self.site.stale_pages() and not self.broken:
+                self.finish()
+            else:
+                self.dirty.wait(timeout=0.5)
 
     def update(self) -> None:
-        generation = self.state.next_generation()
+        self.generation = generation = self.state.next_generation()
         try:
-            result = self.site.update()
+            result = self.site.update(self.state.open_pages())
         except ContentError as error:
             self._failed(Failure(problems=tuple(error.problems)), error.report(), generation)
             return
@@ -89,13 +97,34 @@ class Previewer:
             self._failed(Failure(details=details), f"The preview could not be built: {details}", generation)
             return
         guide = result.guide
-        prefix = url_path(str(guide.config.site_url) if guide.config.site_url else None)
-        if self.state.show_site(result.site_dir, prefix, generation):
+        self.prefix = url_path(str(guide.config.site_url) if guide.config.site_url else None)
+        if self._show(result):
             fixed = " The problems are fixed." if self.broken else ""
             self.broken = False
-            _say(f"Website updated in {result.seconds:.1f} s.{fixed}")
-        if self.pdfs is not None and "pdf" in guide.config.outputs:
-            self.pdfs.request(generation, prefix)
+            later = f" ({len(result.stale)} more pages follow)" if result.stale else ""
+            _say(f"Website updated in {result.seconds:.1f} s{later}.{fixed}")
+        self._request_pdfs(result)
+
+    def finish(self) -> None:
+        """Rebuild a batch of stale pages, those the browser is waiting for first."""
+        try:
+            result = self.site.finish(self.state.open_pages())
+        except Exception as error:  # a template mistake or a bug: as in update()
+            traceback.print_exc()
+            details = f"{type(error).__name__}: {error}"
+            self._failed(Failure(details=details), f"The preview could not be built: {details}", self.generation)
+            return
+        self._show(result)
+        self._request_pdfs(result)
+
+    def _show(self, result: QuickBuild) -> bool:
+        built = None if result.everything or result.pages_built is None else result.built
+        return self.state.show_site(result.site_dir, self.prefix, self.generation, built, result.stale)
+
+    def _request_pdfs(self, result: QuickBuild) -> None:
+        """Once every page is up to date: the PDF build's website then replaces a complete one."""
+        if self.pdfs is not None and not result.stale and "pdf" in result.guide.config.outputs:
+            self.pdfs.request(self.generation, self.prefix)
 
     def _failed(self, failure: Failure, report: str, generation: int) -> None:
         self.broken = True

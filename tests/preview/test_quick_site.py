@@ -1,15 +1,20 @@
-"""The preview's website rebuilds only what a save changed, and still matches a full build."""
+"""The preview's website rebuilds only what a save changed, and still matches a full build after
+every kind of edit."""
 
 from __future__ import annotations
 
 import json
 import re
 import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from generator.content.loader import load_guide
 from generator.preview.quick_site import SEARCH_INDEX, QuickSite
+from generator.site.project import run_mkdocs, write_mkdocs_project
 
 pytestmark = pytest.mark.slow
 MINIMAL = Path(__file__).resolve().parent.parent / "samples" / "minimal"
@@ -51,14 +56,17 @@ def test_an_edit_rebuilds_one_page_and_keeps_search_complete(quick: tuple[Path, 
     assert index.count("zqxmarker") >= 1
 
 
-def test_a_title_change_rebuilds_the_whole_site(quick: tuple[Path, QuickSite]) -> None:
+def test_a_title_change_reaches_every_page_once_the_stale_ones_are_finished(quick: tuple[Path, QuickSite]) -> None:
     guide, site = quick
     site.update()
     path = guide / "content" / "activities" / "circles.yml"
     text = path.read_text(encoding="utf-8")
     path.write_text(re.sub(r"^title:.*$", "title: Renamed circles", text, count=1, flags=re.M), encoding="utf-8")
     result = site.update()
-    assert result.pages_built is None  # the navigation changed: every page shows it
+    assert "activities/circles/index.html" in result.built  # the page it changed; every menu changed too:
+    assert "index.html" in result.stale
+    while site.stale_pages():
+        result = site.finish()
     listing = (result.site_dir / "activities" / "index.html").read_text(encoding="utf-8")
     other = (result.site_dir / "activities" / "questions" / "index.html").read_text(encoding="utf-8")
     assert "Renamed circles" in listing
@@ -72,3 +80,166 @@ def test_nothing_changed_builds_nothing(quick: tuple[Path, QuickSite]) -> None:
     again = site.update()
     assert again.pages_built == 0
     assert (site.site_dir / "index.html").stat().st_mtime_ns == stamp
+
+
+# ---------------------------------------------------------------- every kind of edit (issue 32)
+# Nothing may go stale to be fast: a title is in every menu and in links, a skill's name on
+# activity pages, a support contact on every activity page, the guide's title in every header.
+# Each edit is saved, the open page must be up to date as soon as `update()` returns, and once
+# `finish()` has rebuilt the stale pages every file must be the same as in a site built from
+# scratch from a fresh load of the guide (search index: the same entries).
+
+SAMPLES = MINIMAL.parent
+SUPPORT = Path(__file__).resolve().parents[2] / "content" / "support.yml"
+
+
+@dataclass(frozen=True)
+class Edit:
+    name: str
+    save: Callable[[Path], None]
+    open_page: str  # the page the browser shows, as the server names it
+    shows: str  # words the open page must show once the edit is in
+
+
+def _replace(path: Path, pattern: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    changed = re.sub(pattern, new, text, count=1, flags=re.M)
+    assert changed != text, f"{pattern!r} not found in {path}"
+    path.write_text(changed, encoding="utf-8")
+
+
+def _activity(guide: Path, name: str) -> Path:
+    return guide / "content" / "activities" / f"{name}.yml"
+
+
+def _page(guide: Path, name: str) -> Path:
+    return guide / "content" / "pages" / f"{name}.md"
+
+
+def _new_activity(guide: Path, name: str, title: str) -> None:
+    text = _activity(guide, "questions").read_text(encoding="utf-8")
+    text = re.sub(r"^id:.*$", f"id: {name}", text, count=1, flags=re.M)
+    _activity(guide, name).write_text(re.sub(r"^title:.*$", f"title: {title}", text, flags=re.M), encoding="utf-8")
+
+
+def _new_page(guide: Path, name: str, title: str) -> None:
+    _page(guide, name).write_text(f"---\ntitle: {title}\norder: 9\n---\nMore words.\n", encoding="utf-8")
+
+
+EDITS = [
+    Edit(
+        "text",
+        lambda g: _replace(_activity(g, "circles"), r"^aim:.*$", "aim: Agree zqxaim."),
+        "activities/circles/index.html",
+        "zqxaim",
+    ),
+    Edit(
+        "title",
+        lambda g: _replace(_activity(g, "circles"), r"^title:.*$", "title: Renamed zqxtitle"),
+        "activities/questions/index.html",
+        "Renamed zqxtitle",
+    ),
+    Edit(
+        "order",
+        lambda g: _replace(_activity(g, "circles"), r"^title:", "order: 99\ntitle:"),
+        "activities/questions/index.html",
+        "Renamed zqxtitle",
+    ),
+    Edit(
+        "new activity",
+        lambda g: _new_activity(g, "added", "Added zqxadded"),
+        "activities/circles/index.html",
+        "zqxadded",
+    ),
+    Edit("deleted activity", lambda g: _activity(g, "doomed").unlink(), "activities/circles/index.html", "circles"),
+    Edit("new page", lambda g: _new_page(g, "extra", "Extra zqxextra"), "index.html", "zqxextra"),
+    Edit("renamed page", lambda g: _page(g, "mover").rename(_page(g, "moved")), "index.html", 'href="moved/"'),
+    Edit("deleted page", lambda g: _page(g, "goner").unlink(), "index.html", "first-page/"),
+    Edit(
+        "skill's name",
+        lambda g: _replace(g / "content" / "skills.yml", r"name: Listening$", "name: Listening zqxskill"),
+        "activities/circles/index.html",
+        "zqxskill",
+    ),
+    Edit(
+        "site_config.yml",
+        lambda g: _replace(g / "site_config.yml", r"^title:.*$", "title: A guide zqxconfig"),
+        "activities/questions/index.html",
+        "zqxconfig",
+    ),
+    Edit(
+        "support.yml",
+        lambda g: _replace(g / "content" / "support.yml", r"^(\s+how: )Call 116 123", r"\1Call 116 123 zqxsupport"),
+        "activities/questions/index.html",
+        "zqxsupport",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, QuickSite]]:
+    """One preview site for every edit, in turn (each compares the whole site, whatever came before)."""
+    tmp = tmp_path_factory.mktemp("quick-edits")
+    guide = shutil.copytree(SAMPLES / "minimal", tmp / "guide")
+    shutil.copyfile(SUPPORT, guide / "content" / "support.yml")
+    _new_activity(guide, "doomed", "To be deleted")  # what the edits rename and delete
+    _new_page(guide, "mover", "To be renamed")
+    _new_page(guide, "goner", "To be deleted")
+    site = QuickSite(guide, tmp / "preview")
+    site.update()
+    yield guide, site
+
+
+def _full_site(guide: Path, folder: Path) -> Path:
+    """The site built from scratch: a fresh load, a fresh project, no remembered pages."""
+    config = write_mkdocs_project(load_guide(guide), folder / "mkdocs")
+    run_mkdocs(config, folder / "site")
+    return folder / "site"
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    found = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    index = json.loads(found.pop(SEARCH_INDEX.as_posix()))
+    found[SEARCH_INDEX.as_posix()] = json.dumps(sorted(json.dumps(d, sort_keys=True) for d in index["docs"])).encode()
+    found.pop("sitemap.xml.gz", None)  # gzip's header carries the time it was written
+    return found
+
+
+@pytest.mark.parametrize("edit", EDITS, ids=[edit.name for edit in EDITS])
+def test_each_kind_of_edit_shows_at_once_and_ends_as_a_full_build(
+    edit: Edit, preview: tuple[Path, QuickSite], tmp_path: Path
+) -> None:
+    guide, site = preview
+    edit.save(guide)
+
+    first = site.update(open_pages={edit.open_page})
+
+    assert edit.open_page not in first.stale
+    full = _full_site(guide, tmp_path)
+    open_page = (site.site_dir / edit.open_page).read_text(encoding="utf-8")
+    assert edit.shows in open_page
+    assert open_page == (full / edit.open_page).read_text(encoding="utf-8")  # final at once, not half-way
+    while site.stale_pages():
+        site.finish()
+    quick, whole = _files(site.site_dir), _files(full)
+    assert sorted(quick) == sorted(whole)
+    differ = [name for name in whole if quick[name] != whole[name]]
+    assert differ == []
+
+
+def test_a_change_to_every_menu_leaves_other_pages_stale_until_finished(tmp_path: Path) -> None:
+    guide = shutil.copytree(SAMPLES / "minimal", tmp_path / "guide")
+    site = QuickSite(guide, tmp_path / "preview")
+    site.update()
+    _replace(_activity(guide, "circles"), r"^title:.*$", "title: Renamed zqxfirst")
+
+    home = (site.site_dir / "index.html").stat().st_mtime_ns
+
+    first = site.update(open_pages={"activities/questions/index.html"})
+
+    assert first.built == {"activities/questions/index.html"}  # the open page alone
+    assert {"index.html", "activities/circles/index.html", "404.html"} <= first.stale  # menus list activities
+    assert (site.site_dir / "index.html").stat().st_mtime_ns == home  # not rebuilt yet
+    last = site.finish(asked={"index.html"})
+    assert last.stale == frozenset() and {"index.html", "404.html"} <= last.built
+    assert (site.site_dir / "index.html").stat().st_mtime_ns > home

@@ -1,0 +1,123 @@
+"""A served preview never shows a stale page: after each kind of edit that reaches every page, the
+open page in Chromium updates by itself, and then every page the preview serves is the page a
+full build of the edited guide makes (requests for pages not yet rebuilt wait for them).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from generator.content.loader import load_guide
+from generator.site.project import run_mkdocs, write_mkdocs_project
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SUPPORT = Path(__file__).resolve().parents[2] / "content" / "support.yml"
+CHANGE_MS = 30_000  # how long Playwright waits for a saved change to show (it takes about a second)
+RELOAD_TAG = re.compile(r'<script id="guidegen-live-reload"[^>]*></script>\n')
+
+
+def _replace(path: Path, pattern: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    changed = re.sub(pattern, new, text, count=1, flags=re.M)
+    assert changed != text, f"{pattern!r} not found in {path}"
+    path.write_text(changed, encoding="utf-8")
+
+
+def _new_page(guide: Path) -> None:
+    page = guide / "content" / "pages" / "added.md"
+    page.write_text("---\ntitle: Added zqxpage\norder: 9\n---\nMore words.\n", encoding="utf-8")
+
+
+# (name, the edit, the open page, words it shows once the edit is in)
+EDITS: list[tuple[str, Callable[[Path], None], str, str]] = [
+    (
+        "title",
+        lambda g: _replace(g / "content/activities/circles.yml", r"^title:.*$", "title: Renamed zqxtitle"),
+        "activities/questions/",
+        "Renamed zqxtitle",
+    ),
+    ("new page", _new_page, "activities/circles/", "Added zqxpage"),
+    (
+        "site_config.yml",
+        lambda g: _replace(g / "site_config.yml", r"^title:.*$", "title: A guide zqxconfig"),
+        "first-page/",
+        "zqxconfig",
+    ),
+    (
+        "support.yml",
+        lambda g: _replace(g / "content/support.yml", r"^(\s+how: )Call 116 123", r"\1Call 116 123 zqxsupport"),
+        "activities/questions/",
+        "zqxsupport",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """`guidegen serve --no-pdfs` on a copy of the small sample with the support contacts."""
+    root = tmp_path_factory.mktemp("serve-edits")
+    guide = shutil.copytree(SAMPLES / "minimal", root / "guide")
+    shutil.copyfile(SUPPORT, guide / "content" / "support.yml")
+    command = [sys.executable, "-m", "generator", "serve", "--guide", str(guide), "--port", "0", "--no-pdfs"]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
+    )
+    assert process.stdout is not None
+    try:
+        url = next((line.split(" ", 1)[1].strip() for line in process.stdout if line.startswith("Preview: ")), "")
+        assert url, "guidegen serve stopped before it showed the preview"
+        threading.Thread(target=process.stdout.read, daemon=True).start()  # keep the pipe drained
+        yield guide, url
+    finally:
+        os.killpg(process.pid, signal.SIGINT)
+        process.wait(timeout=60)
+
+
+def _full_site(guide: Path, folder: Path) -> Path:
+    config = write_mkdocs_project(load_guide(guide), folder / "mkdocs")
+    run_mkdocs(config, folder / "site")
+    return folder / "site"
+
+
+def _served(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=120) as answer:
+        return RELOAD_TAG.sub("", answer.read().decode("utf-8"))
+
+
+@pytest.mark.parametrize(("name", "edit", "open_page", "shows"), EDITS, ids=[edit[0] for edit in EDITS])
+def test_every_served_page_is_the_full_builds_after_an_edit(
+    name: str,
+    edit: Callable[[Path], None],
+    open_page: str,
+    shows: str,
+    served: tuple[Path, str],
+    page: Page,
+    tmp_path: Path,
+) -> None:
+    guide, url = served
+    page.goto(url + open_page)
+    expect(page.locator("body")).not_to_contain_text(shows)
+
+    edit(guide)
+
+    expect(page.locator("body")).to_contain_text(shows, timeout=CHANGE_MS)  # it reloaded by itself
+    full = _full_site(guide, tmp_path)
+    pages = sorted(p.relative_to(full).as_posix() for p in full.rglob("index.html"))
+    assert len(pages) >= 5
+    for built in pages:
+        address = url + built.removesuffix("index.html")
+        assert _served(address) == (full / built).read_text(encoding="utf-8"), address
