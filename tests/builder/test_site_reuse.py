@@ -11,13 +11,16 @@ page, every handout, the booklets and the e-book).
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from generator.builder.cache import MANIFEST
 from generator.builder.pipeline import BuildOptions, build
+from generator.builder.site_reuse import FRAME
 
 pytestmark = pytest.mark.slow
 MINIMAL = Path(__file__).resolve().parent.parent / "samples" / "minimal"
@@ -100,3 +103,5 @@ def test_a_text_edit_leaves_the_other_pages_as_they_were(tmp_path: Path, built: 
     build(guide, BuildOptions(quiet=True))
     assert [page.stat().st_ino for page in others] == before  # linked from the last build, not written again
     assert "Look at how the group runs." in edited.read_text(encoding="utf-8")
+    keys = json.loads((out / MANIFEST).read_text(encoding="utf-8"))["keys"]
+    assert {FRAME + "site", FRAME + ".offline/site"} <= set(keys)  # what the next rebuild compares
