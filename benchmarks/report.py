@@ -458,6 +458,21 @@ def editing_goals(subjects: Sequence[Subject]) -> list[Goal]:
     return [*found, *_scale_goals(subjects)]
 
 
+def rebuild_goals(subjects: Sequence[Subject]) -> list[Goal]:
+    """Issue 32: the rebuild after one activity's text is edited costs what the change costs;
+    its median at every size, and the two targets."""
+    targets = {100: 5.0, 500: 10.0}
+    found: list[Goal] = []
+    for s in subjects:
+        limit = targets.get(s.activities) if not s.translated and s is not subjects[0] else None
+        if limit is not None:
+            found.append(_limit_goal("rebuild after one activity's text edited", s, EDIT, limit))
+        elif s.samples.get(EDIT):
+            value = s.median(EDIT)
+            found.append(Goal("rebuild after one activity's text edited", s.name, seconds(value), "measured", None))
+    return found
+
+
 def _limit_goal(name: str, s: Subject, which: str, limit: float) -> Goal:
     value = s.median(which)
     return Goal(name, s.name, seconds(value), f"≤ {limit:g} s", None if value is None else value <= limit)

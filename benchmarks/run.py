@@ -35,6 +35,7 @@ from report import (
     preview_table,
     ratios_table,
     raw_table,
+    rebuild_goals,
     scale_table,
 )
 from scenarios import (
@@ -110,8 +111,8 @@ def plan(activities: int | None, repeat: int) -> dict[str, int]:
     """How many times to run each measurement for a guide (None: the default guide)."""
     if activities is None:
         return {**dict.fromkeys(ORDER, repeat), MKDOCS_TO_PDF: 0}
-    if activities >= HUGE:  # scale only: a full build takes minutes; the goals need full and no-op
-        return {FULL: 1, NOOP: 1}
+    if activities >= HUGE:  # scale, and the one-edit rebuild (issue 32): a full build takes minutes
+        return {FULL: 1, NOOP: 1, EDIT: 1}
     reps = dict.fromkeys((FULL, NOOP, EDIT, CHECK, PREVIEW, RAW_MKDOCS, RAW_WEASYPRINT), repeat)
     if 50 <= activities < LARGE:  # two workers against one where the fixed costs matter less
         reps.update({JOBS1: 1, JOBS2: 1})
@@ -261,6 +262,7 @@ def render(found: list[Subject], repeat: int, header: list[str], notes: list[str
         ("Scale: full builds per activity (issue 20)", scale_table(found)),
         ("Goals (issue 7)", goals_table(goals(found))),
         ("Goals (issue 20)", goals_table(editing_goals(found))),
+        ("Goals (issue 32)", goals_table(rebuild_goals(found))),
     ]
     lines = ["# guidegen benchmark", "", *header, ""]
     for title, rows in sections:

@@ -93,9 +93,13 @@ class Manifest:
     def record_files(self, out: Path) -> None:
         """Size and content hash of every output, read back from the staging folder."""
         self.files = {}
+        known: dict[tuple[int, int], str] = {}  # a file linked in several places is read once
         for path in sorted(out.rglob("*")):
             if path.is_file() and not path.is_symlink():
-                self.files[path.relative_to(out).as_posix()] = (path.stat().st_size, file_digest(path))
+                stat = path.stat()
+                digest = known.get((stat.st_dev, stat.st_ino)) or file_digest(path)
+                known[(stat.st_dev, stat.st_ino)] = digest
+                self.files[path.relative_to(out).as_posix()] = (stat.st_size, digest)
 
     def write(self, out: Path) -> None:
         data = {"inputs": self.inputs, "keys": dict(sorted(self.keys.items())), "files": self.files}

@@ -11,24 +11,30 @@ from __future__ import annotations
 import shutil
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..common.digest import digest_bytes, digest_tree
 from ..content.audience import for_edition
 from ..content.loader import load_guide
 from ..content.model import Guide
 from ..content.parse_cache import ParseCache
+from ..content.reserved import EDITOR_FOLDER
 from ..content.source_date import source_date_text
 from ..errors import UsageError
-from .cache import MANIFEST, Manifest, copy_verified, engine_versions, inputs_digest
+from .cache import MANIFEST, FileRecord, Manifest, copy_verified, engine_versions, file_digest, inputs_digest
 from .lock import output_lock
 from .options import ALL_OUTPUTS, BuildOptions
 from .pdfs import PARTS, PdfRender
 from .processes import Child, remove_abandoned
 from .progress import Progress
 from .record import BuildRecord
+from .site_reuse import pages_to_rebuild
 from .state import BuildReport, BuildRun
 from .swap import left_alone, staging_dir, swap_into_place
 from .translations import Translations
+
+if TYPE_CHECKING:
+    from ..offline.zip_members import LastZip
 
 __all__ = ["BuildOptions", "BuildReport", "build"]
 
@@ -74,6 +80,7 @@ def _build(root: Path, options: BuildOptions, progress: Progress | None = None) 
     return run.report
 
 
+OFFLINE = ".offline"  # the offline site and its MkDocs project, kept for the next build to start from
 ENGINE_NAMES = {"mkdocs": "MkDocs", "zensical": "Zensical"}
 
 
@@ -219,14 +226,15 @@ class _Website(_Site):
         write_mkdocs_project(run.guide, project, handouts=handouts, pdfs_later=True, engine=self.engine)
         key = digest_bytes(engine_versions(), digest_tree(project), pdf_key, admin_key(run.guide))
         super().__init__(run, handouts, project, run.staging / "site", key, "site")
+        self.changed = pages_to_rebuild(run, "site", project, self.site_dir, self.engine) if self.needed else None
 
     def build(self) -> None:
         from ..editor.hosted import write_admin
         from ..site.csp import add_policies
-        from ..site.project import run_engine
 
-        run_engine(self.config_file, self.site_dir, self.engine)
-        add_policies(self.site_dir)  # the hosted site only: see site/csp.py
+        pages = _run_engine(self.config_file, self.site_dir, self.engine, self.changed)
+        add_policies(self.site_dir, pages)  # the hosted site only: see site/csp.py
+        shutil.rmtree(self.site_dir / EDITOR_FOLDER, ignore_errors=True)  # the last build's, linked: made again
         write_admin(self.run.guide, self.site_dir)  # after the policies: /admin/ carries its own
 
     def finish(self, pdf_dir: Path) -> None:
@@ -236,6 +244,21 @@ class _Website(_Site):
         folders = [self.project / "docs"] + ([self.site_dir] if self.needed else [])
         write_pdf_files(self.run.guide, self.handouts, pdf_dir, *folders)
         (self.run.report.built if self.needed else self.run.report.reused).append(website_name(self.run.guide))
+
+
+def _run_engine(config_file: Path, site_dir: Path, engine: str, changed: list[str] | None) -> list[Path] | None:
+    """The whole site (None: every page was written), or, into the last build's site linked
+    into site_dir, only the changed pages (returned: the pages written)."""
+    from ..site.project import run_engine, run_mkdocs
+
+    if changed is None:
+        run_engine(config_file, site_dir, engine)
+        return None
+    from ..site.page_reuse import PageReuse
+
+    reuse = PageReuse(changed)
+    run_mkdocs(config_file, site_dir, dirty=True, plugins={"guidegen-page-reuse": reuse})
+    return reuse.written
 
 
 def website_name(guide: Guide) -> str:
@@ -254,7 +277,7 @@ class _Offline(_Site):
         from ..offline.bundle import bundle_name, write_offline_project
 
         self.translations = translations
-        project = run.staging / "offline-mkdocs"
+        project = run.staging / OFFLINE / "mkdocs"  # kept with its site for the next build
         self.engine = site_engine(run)
         self.description = f"{ENGINE_NAMES[self.engine]} for the offline site"
         write_offline_project(run.guide, project, handouts=handouts, pdf_dir=None, pdfs_later=True, engine=self.engine)
@@ -263,12 +286,19 @@ class _Offline(_Site):
         key = digest_bytes(
             engine_versions(), digest_tree(project), pdf_key, source_date, *(translations.keys if translations else [])
         )
-        super().__init__(run, handouts, project, run.staging / "offline-site", key, self.name)
+        super().__init__(run, handouts, project, run.staging / OFFLINE / "site", key, self.name)
+        site, self.changed = f"{OFFLINE}/site", None
+        if self.needed:
+            self.changed = pages_to_rebuild(run, site, project, self.site_dir, self.engine)
+            run.manifest.keys[site] = key
+        else:  # the zip is the last build's: so is the site it was made from
+            run.reused(site, key, self.site_dir)
 
     def build(self) -> None:
-        from ..offline.bundle import build_offline_site
+        from ..offline.bundle import finish_offline_site
 
-        build_offline_site(self.run.guide, self.config_file, self.site_dir, self.engine)
+        pages = _run_engine(self.config_file, self.site_dir, self.engine, self.changed)
+        finish_offline_site(self.run.guide, self.site_dir, pages)
 
     def finish(self, pdf_dir: Path) -> None:
         from ..offline.bundle import write_zip
@@ -280,11 +310,33 @@ class _Offline(_Site):
             if self.translations is not None:  # every language in the one zip, each in its <lang>/
                 self.translations.into_offline_site(self.site_dir)
             run.progress.step("Offline bundle: zipping it")
-            write_zip(self.site_dir, run.staging / self.name, folder=run.guide.config.slug + "-offline")
+            folder = run.guide.config.slug + "-offline"
+            write_zip(self.site_dir, run.staging / self.name, folder=folder, last=self._last_zip(folder))
             run.report.built.append(self.name)
         else:
             run.report.reused.append(self.name)
         size = (run.staging / self.name).stat().st_size / 1_000_000
         run.progress.step(f"Offline bundle: {self.name}, {size:.1f} MB")
-        shutil.rmtree(self.project, ignore_errors=True)
-        shutil.rmtree(self.site_dir, ignore_errors=True)
+
+    def _last_zip(self, folder: str) -> LastZip | None:
+        """The last build's zip, if this site was rebuilt from its site and the zip is as it was made."""
+        from ..offline.bundle import member_name
+        from ..offline.zip_members import LastZip
+
+        run, site = self.run, f"{OFFLINE}/site/"
+        path, record = run.previous_out / self.name, run.previous.files.get(self.name)
+        if self.changed is None or record is None or not _intact(path, record):
+            return None
+        digests = {
+            member_name(folder, rel.removeprefix(site)): digest
+            for rel, (_, digest) in run.previous.files.items()
+            if rel.startswith(site)
+        }
+        return LastZip(path, digests)
+
+
+def _intact(path: Path, record: FileRecord) -> bool:
+    try:
+        return path.stat().st_size == record[0] and file_digest(path) == record[1]
+    except OSError:
+        return False

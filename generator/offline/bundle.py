@@ -7,15 +7,17 @@ search and navigation work from a double-clicked index.html with no network.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from ..content.model import Guide
 from ..content.source_date import epoch_or_default
 from ..site.downloads import epub_name
+from .zip_members import LastZip, MemberCopier
 
 ZIP_EPOCH_MIN = 315532800  # zip cannot store dates before 1980
 LEFT_OUT = {"404.html"}  # MkDocs' 404 page links to /assets from the root: broken from file://
@@ -81,8 +83,15 @@ def build_offline_site(guide: Guide, config_file: Path, site_dir: Path, engine: 
     from ..site.project import run_engine
 
     run_engine(config_file, site_dir, engine)
-    for page in site_dir.rglob("*.html"):
+    finish_offline_site(guide, site_dir)
+
+
+def finish_offline_site(guide: Guide, site_dir: Path, pages: Iterable[Path] | None = None) -> None:
+    """Unlink web links in the pages the engine wrote (None: every page) and add README.txt.
+    The pages it did not write were finished by the last build (and are shared with it)."""
+    for page in sorted(site_dir.rglob("*.html")) if pages is None else pages:
         page.write_text(unlink_external(page.read_text(encoding="utf-8")), encoding="utf-8")
+    (site_dir / "README.txt").unlink(missing_ok=True)  # never written through a link
     (site_dir / "README.txt").write_text(_readme(guide), encoding="utf-8")
 
 
@@ -132,14 +141,27 @@ def _timestamp() -> tuple[int, int, int, int, int, int]:
     return (moment.tm_year, moment.tm_mon, moment.tm_mday, moment.tm_hour, moment.tm_min, moment.tm_sec & ~1)
 
 
-def write_zip(site_dir: Path, bundle: Path, *, folder: str) -> None:
-    """Sorted entries, one fixed timestamp and fixed permissions: same input, same bytes."""
+def write_zip(site_dir: Path, bundle: Path, *, folder: str, last: LastZip | None = None) -> None:
+    """Sorted entries, one fixed timestamp and fixed permissions: same input, same bytes.
+    last: the last build's zip, whose unchanged members are copied rather than compressed again."""
     stamp = _timestamp()
-    with zipfile.ZipFile(bundle, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in _files(site_dir):
-            info = zipfile.ZipInfo(f"{folder}/{path.relative_to(site_dir).as_posix()}", date_time=stamp)
-            info.external_attr = 0o644 << 16
-            packed = path.suffix in (".pdf", ".woff2", ".png")  # already compressed
-            info.compress_type = zipfile.ZIP_STORED if packed else zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            archive.writestr(info, path.read_bytes())
+    copier = MemberCopier(last) if last is not None else None
+    try:
+        with zipfile.ZipFile(bundle, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+            for path in _files(site_dir):
+                info = zipfile.ZipInfo(member_name(folder, path.relative_to(site_dir).as_posix()), date_time=stamp)
+                info.external_attr = 0o644 << 16
+                packed = path.suffix in (".pdf", ".woff2", ".png")  # already compressed
+                info.compress_type = zipfile.ZIP_STORED if packed else zipfile.ZIP_DEFLATED
+                info.create_system = 3
+                data = path.read_bytes()
+                if copier is None or not copier.copy(archive, info, hashlib.sha256(data).hexdigest()):
+                    archive.writestr(info, data)
+    finally:
+        if copier is not None:
+            copier.close()
+
+
+def member_name(folder: str, rel: str) -> str:
+    """The zip member of a file of the offline site (rel: its path in the site)."""
+    return f"{folder}/{rel}"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..content.reserved import EDITOR_FOLDER
@@ -75,10 +76,11 @@ def with_policy(html: str) -> str:
     return (data[: anchor.end()] + meta + data[anchor.end() :]).decode("utf-8")
 
 
-def add_policies(site_dir: Path) -> None:
-    """Every HTML page of a built website, with its policy; not the editor's, which Decap's
-    policy covers (it compiles code at run time and talks to GitHub)."""
-    for page in site_dir.rglob("*.html"):
+def add_policies(site_dir: Path, pages: Iterable[Path] | None = None) -> None:
+    """Every HTML page of a built website (or those given: the pages a rebuild wrote), with its
+    policy; not the editor's, which Decap's policy covers (it compiles code at run time and
+    talks to GitHub)."""
+    for page in site_dir.rglob("*.html") if pages is None else pages:
         if page.relative_to(site_dir).parts[0] == EDITOR_FOLDER:
             continue
         html = page.read_text(encoding="utf-8")

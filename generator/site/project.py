@@ -190,9 +190,17 @@ def write_pdf_files(guide: Guide, handouts: Mapping[str, str], pdf_dir: Path, *f
             dest.parent.mkdir(parents=True, exist_ok=True)
             dest.unlink(missing_ok=True)
             if isinstance(source, Path):
-                shutil.copyfile(source, dest)
+                _link_or_copy(source, dest)
             else:
                 dest.write_text(source, encoding="utf-8", newline="\n")
+
+
+def _link_or_copy(source: Path, dest: Path) -> None:
+    """A PDF is never written in place once made: the sites may share its file."""
+    try:
+        os.link(source, dest)
+    except OSError:
+        shutil.copyfile(source, dest)
 
 
 def run_engine(config_file: Path, site_dir: Path, engine: str = "mkdocs") -> None:

@@ -1,0 +1,63 @@
+"""Whether a website (or the offline site) can be rebuilt from the last build's, and from which pages.
+
+A site's page depends on its own Markdown and on what every page shares: `mkdocs.yml` (the
+navigation with every title, the theme's settings), the theme overrides, the list of files
+(links, downloads), the engine and guidegen's code. Those make the site's frame key. When the
+frame is the last build's, only the pages whose Markdown changed are built again
+(`site/page_reuse.py`); otherwise, or when anything of the last build cannot be trusted, the
+whole site is built. An edited title, a renamed id or a skill's new name changes the navigation
+or every page that shows it, so it reaches every page either way.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from ..common.digest import digest_bytes, digest_tree
+from .cache import code_digest, copy_verified, engine_versions, file_digest
+from .state import BuildRun
+
+FRAME = "frame:"  # manifest key prefix: a site's frame key, beside its own key
+
+
+def frame_key(run: BuildRun, project: Path, engine: str) -> str:
+    docs = project / "docs"
+    names = sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*") if path.is_file())
+    return digest_bytes(
+        engine,
+        engine_versions(),
+        code_digest("site", "render", "editor", "offline", "builder"),
+        (project / "mkdocs.yml").read_bytes(),
+        digest_tree(project / "overrides"),
+        "\n".join(names),
+    )
+
+
+def pages_to_rebuild(run: BuildRun, name: str, project: Path, site_dir: Path, engine: str) -> list[str] | None:
+    """The project's files (relative to docs/) that changed since the last build, with the last
+    build's site `name` linked into site_dir; None: build the whole site (site_dir left empty)."""
+    if run.guide.config.translations or run.guide.source_language is not None:
+        return None  # not yet: the translations' sites are placed inside the source's (builder/translations.py)
+    key = frame_key(run, project, engine)
+    run.manifest.keys[FRAME + name] = key
+    if run.options.force or engine != "mkdocs":
+        return None
+    if run.previous.keys.get(FRAME + name) != key:
+        return None
+    project_name = project.relative_to(run.staging).as_posix()
+    before = run.previous.under(f"{project_name}/docs")
+    if not before:
+        return None
+    docs = project / "docs"
+    changed = []
+    for path in sorted(docs.rglob("*")):
+        if path.is_file():
+            rel = path.relative_to(docs).as_posix()
+            record = before.get(f"{project_name}/docs/{rel}")
+            if record is None or record[0] != path.stat().st_size or record[1] != file_digest(path):
+                changed.append(rel)
+    if not copy_verified(run.previous, run.previous_out, name, site_dir):
+        shutil.rmtree(site_dir, ignore_errors=True)
+        return None
+    return changed
