@@ -28,9 +28,9 @@ def child_cpu_seconds() -> float:
 
 @pytest.mark.parametrize("text", ["[" * 200_000, "[x]" * 70_000, "[a" * 100_000, "![[" * 60_000 + "]"])
 def test_link_pattern_is_linear(text: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other jobs on the machine slow the clock, not this
     list(LINK.finditer(text))
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
 
 
 def test_link_pattern_still_finds_links() -> None:
