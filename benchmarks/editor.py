@@ -9,7 +9,10 @@ Chromium (Debian's) times:
 - a save: from "Publish now" on an activity's changed title until the preview's page of that
   activity shows the new title (the check in context, the write, the website's rebuild).
 
-Each waits for the state it times, never for a fixed time. Prints one Markdown table.
+Each waits for the state it times, never for a fixed time. `--repeat N` (default 3) starts the
+preview N times per guide and reports medians, with where the opening's time went (when the
+Decap bundle, config.yml and the Activities folder's entries had arrived) and the load average:
+these waits are only comparable on a machine equally busy. Prints one Markdown table.
 """
 
 from __future__ import annotations
@@ -18,13 +21,14 @@ import argparse
 import os
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Request, sync_playwright
 from synthetic import REPO, make_guide
 
 CHROMIUM = "/usr/bin/chromium"
@@ -42,17 +46,21 @@ def _serve(guide: Path) -> tuple[subprocess.Popen[str], str]:
     raise RuntimeError("guidegen serve stopped before it was ready")
 
 
-def measure(guide: Path) -> tuple[float, float]:
+def measure(guide: Path) -> dict[str, float]:
+    """One start of the preview: seconds to each state, from loading /admin/ (or from Publish)."""
     process, origin = _serve(guide)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM)
             page = browser.new_page()
+            answered: dict[str, float] = {}
+            page.on("requestfinished", lambda request: _answered(request, answered))
             started = time.monotonic()
             page.goto(f"{origin}/admin/#/collections/activities")
             page.get_by_role("button", name="Login").click()
             page.get_by_text("What makes good facilitation?").first.wait_for(timeout=WAIT_MS)
-            opened = time.monotonic() - started
+            found = {"opened": time.monotonic() - started}
+            found |= {what: moment - started for what, moment in answered.items()}
             page.goto(f"{origin}/admin/#/collections/activities/entries/good-facilitation")
             title = page.get_by_label("Title", exact=True)
             title.wait_for(timeout=WAIT_MS)
@@ -63,19 +71,34 @@ def measure(guide: Path) -> tuple[float, float]:
             preview = browser.new_page()
             preview.goto(f"{origin}/peer-leadership/activities/good-facilitation/")
             preview.locator("h1", has_text="What makes facilitation good?").wait_for(timeout=WAIT_MS)
-            saved = time.monotonic() - started
+            found["saved"] = time.monotonic() - started
             browser.close()
-        return opened, saved
+        return found
     finally:
         os.killpg(process.pid, signal.SIGINT)
         process.wait(timeout=60)
 
 
+def _answered(request: Request, answered: dict[str, float]) -> None:
+    """When config.yml and the Activities folder's entries arrived (the first time each)."""
+    if request.url.endswith("/admin/config.yml"):
+        answered.setdefault("config", time.monotonic())
+    elif request.url.endswith("/admin/decap-cms.js"):
+        answered.setdefault("app", time.monotonic())
+    elif request.url.endswith("/api/v1") and "content/activities" in (request.post_data or ""):
+        answered.setdefault("entries", time.monotonic())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="11,500", help="activities in each guide; 11 is the default guide")
+    parser.add_argument("--repeat", type=int, default=3, help="starts of the preview per guide (medians reported)")
     args = parser.parse_args(argv)
-    rows = ["| activities | editor shows the collection | save to preview |", "|---|---|---|"]
+    rows = [
+        "| activities | runs | editor shows the collection | (decap-cms.js | config.yml | entries)"
+        " | save to preview | load average |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     with tempfile.TemporaryDirectory(prefix="guidegen-editor-bench-") as folder:
         for size in [int(s) for s in args.sizes.split(",")]:
             guide = Path(folder) / f"guide-{size}"
@@ -85,11 +108,18 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.copy(REPO / "site_config.yml", guide / "site_config.yml")
             else:
                 make_guide(guide, size)
-            opened, saved = measure(guide)
-            rows.append(f"| {size} | {opened:.1f} s | {saved:.1f} s |")
+            runs = [measure(guide) for _ in range(args.repeat)]
+            load = " / ".join(f"{value:.1f}" for value in os.getloadavg())
+            cells = [_median(runs, what) for what in ("opened", "app", "config", "entries", "saved")]
+            rows.append(f"| {size} | {len(runs)} | {' | '.join(cells)} | {load} |")
             print(rows[-1], flush=True)
     print("\n".join(rows))
     return 0
+
+
+def _median(runs: list[dict[str, float]], what: str) -> str:
+    values = [run[what] for run in runs if what in run]
+    return f"{statistics.median(values):.1f} s" if values else "-"
 
 
 if __name__ == "__main__":
