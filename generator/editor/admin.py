@@ -8,11 +8,11 @@ styles itself inline; everything else is this origin only, and nothing may frame
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
 from ..render.environments import TEMPLATES_DIR
-from .config import config_text
 
 PREFIX = "/admin/"
 VENDOR = TEMPLATES_DIR / "assets" / "vendor" / "decap-cms"
@@ -40,13 +40,14 @@ PAGE = """<!doctype html>
 """
 
 
-def admin_file(root: Path, rel: str, origin: str, title: str) -> tuple[str, bytes] | None:
-    """(content type, body) of the file at /admin/<rel>, or None if there is none."""
+def admin_file(rel: str, title: str, config: Callable[[], bytes]) -> tuple[str, bytes] | None:
+    """(content type, body) of the file at /admin/<rel>, or None if there is none.
+    config: the generated config.yml (editor/local_config.py), made only when it is asked for."""
     if rel in ("", "index.html"):
         page = PAGE.format(title=escape(title), prefix=PREFIX)
         return "text/html; charset=utf-8", page.encode("utf-8")
     if rel == "config.yml":
-        return "text/yaml; charset=utf-8", config_text(root, origin)
+        return "text/yaml; charset=utf-8", config()
     if VENDORED.match(rel) and (VENDOR / rel).is_file():
         return TYPES[Path(rel).suffix], (VENDOR / rel).read_bytes()
     return None

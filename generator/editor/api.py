@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .local_config import LocalConfig
 from .paths import Refused
 from .store import Store
 
@@ -20,6 +21,7 @@ class Api:
         """known: what YAML texts parsed to in the preview's own loads (see editor/checking.py)."""
         self.root = root
         self.store = Store(root, known)
+        self.config = LocalConfig(root, self.store.checker.guide)
 
     def answer(self, request: object) -> Any:
         """The JSON answer to one request, or Refused with its status and plain reason."""

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content.loader import load_guide
+from ..content.model import Guide
 from ..content.parse_cache import ParseCache
 from ..content.translations import check_translations
 from ..errors import ContentError, Problem
@@ -55,6 +56,18 @@ class Checker:
             finally:
                 self._entries = cache.entries_used()
             return errors
+
+    def guide(self) -> Guide | None:
+        """The guide as it is on disk now (the translations' hints are its words), or None
+        while it has a problem; parsed with what the checks parsed."""
+        with self._lock:
+            cache = ParseCache({**self.known(), **self._entries})
+            try:
+                return load_guide(self.root, parse_cache=cache)
+            except ContentError:
+                return None
+            finally:
+                self._entries = cache.entries_used()
 
 
 def _mirror(root: Path, copy: Path) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from ..common.messages import N_
 from ..content.model import Activity, EasyRead, PageFrontMatter, Session, SiteConfig, SkillsFile, SupportFile
 from ..content.translation_model import (
     TranslatedActivity,
@@ -30,13 +31,15 @@ class Kind:
     """One collection of the editor: a folder of files, or a single file."""
 
     name: str  # Decap's collection name (letters, digits, underscores)
-    label: str
+    label: str  # an interface message; `%(language)s` is the translation's language
     model: type[BaseModel]
     folder: str | None = None  # a folder of files of this kind, relative to the guide
     file: str | None = None  # or one file
     markdown: bool = False  # front matter (the model) and a Markdown body
     create: bool = False  # the editor may add files
     slug: str = "{{slug}}"  # a new file's name (without extension)
+    language: str | None = None  # a translation's files: its language
+    item: str | None = None  # and the kind of source item each file translates (content/translations.py)
 
     @property
     def extension(self) -> str:
@@ -46,28 +49,63 @@ class Kind:
 def kinds(languages: tuple[str, ...] = ()) -> list[Kind]:
     """The source's collections, then each translation's (files mirror the source's)."""
     found = [
-        Kind("settings", "Settings", SiteConfig, file=CONFIG_FILE),
-        Kind("home", "Home page", PageFrontMatter, file="content/home.md", markdown=True),
-        Kind("pages", "Pages", PageFrontMatter, folder="content/pages", markdown=True, create=True),
-        Kind("activities", "Activities", Activity, folder="content/activities", create=True, slug="{{fields.id}}"),
-        Kind("skills", "Skills", SkillsFile, file="content/skills.yml"),
-        Kind("sessions", "Sessions", Session, folder="content/sessions", create=True, slug="{{fields.id}}"),
-        Kind("support", "Support contacts", SupportFile, file="content/support.yml"),
-        Kind("easy_read", "Easy Read", EasyRead, folder="content/easy-read", create=True, slug="{{fields.id}}"),
+        Kind("settings", N_("Settings"), SiteConfig, file=CONFIG_FILE),
+        Kind("home", N_("Home page"), PageFrontMatter, file="content/home.md", markdown=True),
+        Kind("pages", N_("Pages"), PageFrontMatter, folder="content/pages", markdown=True, create=True),
+        Kind("activities", N_("Activities"), Activity, folder="content/activities", create=True, slug="{{fields.id}}"),
+        Kind("skills", N_("Skills"), SkillsFile, file="content/skills.yml"),
+        Kind("sessions", N_("Sessions"), Session, folder="content/sessions", create=True, slug="{{fields.id}}"),
+        Kind("support", N_("Support contacts"), SupportFile, file="content/support.yml"),
+        Kind("easy_read", N_("Easy Read"), EasyRead, folder="content/easy-read", create=True, slug="{{fields.id}}"),
     ]
     for language in languages:
-        base = f"content/{TRANSLATIONS}/{language}"
-        key = re.sub(r"[^a-z0-9]", "_", language.lower())
-        found += [
-            Kind(f"{key}_home", f"{language}: home page", TranslatedPageMeta, file=f"{base}/home.md", markdown=True),
-            Kind(f"{key}_pages", f"{language}: pages", TranslatedPageMeta, folder=f"{base}/pages", markdown=True),
-            Kind(f"{key}_activities", f"{language}: activities", TranslatedActivity, folder=f"{base}/activities"),
-            Kind(f"{key}_skills", f"{language}: skills", TranslatedSkillsFile, file=f"{base}/skills.yml"),
-            Kind(f"{key}_easy_read", f"{language}: Easy Read", TranslatedEasyRead, folder=f"{base}/easy-read"),
-            Kind(f"{key}_sessions", f"{language}: sessions", TranslatedSession, folder=f"{base}/sessions"),
-            Kind(f"{key}_support", f"{language}: support contacts", TranslatedSupport, file=f"{base}/support.yml"),
-        ]
+        found += _translated(language)
     return found
+
+
+def _translated(language: str) -> list[Kind]:
+    """One translation's collections: its files mirror the source's, hold only words, and are
+    made by `guidegen translate` (the editor does not add or delete them)."""
+    base = f"content/{TRANSLATIONS}/{language}"
+    key = re.sub(r"[^a-z0-9]", "_", language.lower())
+
+    def kind(part: str, label: str, model: type[BaseModel], item: str, path: str, many: bool, md: bool) -> Kind:
+        folder, file = (path, None) if many else (None, path)
+        return Kind(f"{key}_{part}", label, model, folder, file, markdown=md, language=language, item=item)
+
+    return [
+        kind("home", N_("%(language)s: home page"), TranslatedPageMeta, "home", f"{base}/home.md", False, True),
+        kind("pages", N_("%(language)s: pages"), TranslatedPageMeta, "page", f"{base}/pages", True, True),
+        kind(
+            "activities",
+            N_("%(language)s: activities"),
+            TranslatedActivity,
+            "activity",
+            f"{base}/activities",
+            True,
+            False,
+        ),
+        kind("skills", N_("%(language)s: skills"), TranslatedSkillsFile, "skill", f"{base}/skills.yml", False, False),
+        kind(
+            "easy_read",
+            N_("%(language)s: Easy Read"),
+            TranslatedEasyRead,
+            "easy-read",
+            f"{base}/easy-read",
+            True,
+            False,
+        ),
+        kind("sessions", N_("%(language)s: sessions"), TranslatedSession, "session", f"{base}/sessions", True, False),
+        kind(
+            "support",
+            N_("%(language)s: support contacts"),
+            TranslatedSupport,
+            "support",
+            f"{base}/support.yml",
+            False,
+            False,
+        ),
+    ]
 
 
 def kind_of(path: str) -> Kind | None:

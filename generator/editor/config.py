@@ -11,63 +11,93 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..common.messages import N_, Messages
+from ..content.model import SiteConfig
 from ..content.reader import Unreadable, parse_yaml, plain
+from ..content.translations import Fields, ItemKey
 from ..errors import ProblemCollector
 from .collections import CONFIG_FILE, Kind, kinds
 from .fields import model_fields
+from .translation_hints import translation_files
+
+Sources = dict[ItemKey, Fields]  # the source guide's words by item (content/translations.py)
 
 API_PATH = "/api/v1"
+DEFAULT_LANGUAGE = SiteConfig.model_fields["language"].default
+# The locales decap-cms 3.16.3 bundles (`registerLocale` in dist/decap-cms.js); Welsh is not one.
+SHIPPED = "bg ca cs da de en es fa fr gr he hr hu it ja ko lt mk nb_no nl nn_no pl pt ro ru sk sl sr_Cyrl sv th tr"
+DECAP_LOCALES = frozenset((SHIPPED + " ua uk vi zh_Hans zh_Hant").split())
+DECAP_ALIASES = {"el": "gr", "nb": "nb_no", "no": "nb_no", "nn": "nn_no", "sr": "sr_Cyrl", "zh": "zh_Hans"}
+DECAP_ALIASES |= {"zh-hans": "zh_Hans", "zh-hant": "zh_Hant", "zh-tw": "zh_Hant", "zh-hk": "zh_Hant"}
 MEDIA_FOLDER = "content/assets"
-BODY = {
+BODY: dict[str, Any] = {
     "name": "body",
-    "label": "Text",
+    "label": N_("Text"),
     "widget": "markdown",
     # Markdown as written, with the rendered preview beside it. Decap's rich-text view writes the
     # whole page's Markdown anew when one word changes: notes (`!!! note`), definition lists and
     # `page:` links would not survive it, and saving must lose nothing.
     "modes": ["raw"],
-    "hint": "The page's text in Markdown. Link to other parts with [text](page:ID), (activity:ID) or (skill:ID).",
+    "hint": N_("The page's text in Markdown. Link to other parts with [text](page:ID), (activity:ID) or (skill:ID)."),
 }
 
 
-def decap_config(root: Path, origin: str) -> dict[str, Any]:
-    """The local editor's configuration: Decap talks to this preview's own API at origin."""
+def decap_config(root: Path, origin: str, sources: Sources | None = None) -> dict[str, Any]:
+    """The local editor's configuration: Decap talks to this preview's own API at origin.
+    sources: the source guide's words, the hints of the translations' fields (if it loads)."""
     url = origin + API_PATH
+    settings = read_settings(root)
     return {
         "backend": {"name": "proxy", "proxy_url": url, "branch": "main"},
         "local_backend": {"url": url},
         "site_url": origin + "/",
-        **common_config(translation_languages(root)),
+        **common_config(translation_languages(settings), wording(settings), sources),
     }
 
 
-def common_config(languages: tuple[str, ...]) -> dict[str, Any]:
+def common_config(languages: tuple[str, ...], words: Messages, sources: Sources | None = None) -> dict[str, Any]:
     """What the local editor and the published one (editor/hosted.py) share: the collections
-    made from the content model, where images go, how new files are named."""
+    made from the content model, in the guide's interface language, where images go, how new
+    files are named."""
     return {
+        "locale": decap_locale(words.language),
         "media_folder": MEDIA_FOLDER,
         "public_folder": "assets",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": [collection(kind) for kind in kinds(languages)],
+        "collections": [collection(kind, words, sources) for kind in kinds(languages)],
     }
 
 
-def config_text(root: Path, origin: str) -> bytes:
+def config_text(root: Path, origin: str, sources: Sources | None = None) -> bytes:
     """As YAML (JSON is YAML), what Decap reads from config.yml."""
-    return json.dumps(decap_config(root, origin), ensure_ascii=False, indent=1).encode("utf-8")
+    return json.dumps(decap_config(root, origin, sources), ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def collection(kind: Kind) -> dict[str, Any]:
-    fields = model_fields(kind.model) + ([BODY] if kind.markdown else [])
+def decap_locale(language: str) -> str:
+    """The locale of Decap's own buttons and messages: the guide's language if Decap ships it."""
+    tag = language.lower()
+    for candidate in (tag, tag.split("-")[0]):
+        found = DECAP_ALIASES.get(candidate, candidate)
+        if found in DECAP_LOCALES:
+            return found
+    return "en"
+
+
+def collection(kind: Kind, words: Messages, sources: Sources | None = None) -> dict[str, Any]:
+    fields = model_fields(kind.model, words.raw) + ([_body(words)] if kind.markdown else [])
+    label = words.gettext(kind.label, language=kind.language) if kind.language else words.gettext(kind.label)
+    if kind.language and kind.item and sources is not None:
+        files = translation_files(kind, label, fields, sources, words.raw)
+        return {"name": kind.name, "label": label, "format": _format(kind), "files": files}
     if kind.file is not None:
-        entry = {"name": kind.name, "label": kind.label, "file": kind.file, "fields": fields}
-        return {"name": kind.name, "label": kind.label, "files": [entry]}
+        entry = {"name": kind.name, "label": label, "file": kind.file, "fields": fields}
+        return {"name": kind.name, "label": label, "files": [entry]}
     return {
         "name": kind.name,
-        "label": kind.label,
+        "label": label,
         "folder": kind.folder,
         "extension": kind.extension,
-        "format": "frontmatter" if kind.markdown else "yml",
+        "format": _format(kind),
         "create": kind.create,
         "delete": kind.create,
         "slug": kind.slug,
@@ -76,17 +106,40 @@ def collection(kind: Kind) -> dict[str, Any]:
     }
 
 
-def translation_languages(root: Path) -> tuple[str, ...]:
-    """The languages under `translations:` in site_config.yml; none if it cannot be read."""
+def _format(kind: Kind) -> str:
+    return "frontmatter" if kind.markdown else "yml"
+
+
+def _body(words: Messages) -> dict[str, Any]:
+    return {**BODY, "label": words.raw(BODY["label"]), "hint": words.raw(BODY["hint"])}
+
+
+def read_settings(root: Path) -> dict[str, Any]:
+    """site_config.yml as it is on disk now, read for the editor's wording and collections;
+    empty if it cannot be read (`guidegen check` says why)."""
     try:
         text = (root / CONFIG_FILE).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return ()
+        return {}
     try:
         data = plain(parse_yaml(text, ProblemCollector(CONFIG_FILE, text)))
     except Unreadable:
-        return ()
-    items = data.get("translations") if isinstance(data, dict) else None
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def wording(settings: dict[str, Any]) -> Messages:
+    """The guide's interface language and its own rewordings (`interface:`), as far as they are valid."""
+    language = settings.get("language")
+    interface = settings.get("interface")
+    pairs = interface.items() if isinstance(interface, dict) else ()
+    overrides = {key: text for key, text in pairs if isinstance(key, str) and isinstance(text, str)}
+    return Messages(language if isinstance(language, str) and language else DEFAULT_LANGUAGE, overrides)
+
+
+def translation_languages(settings: dict[str, Any]) -> tuple[str, ...]:
+    """The languages under `translations:` in site_config.yml."""
+    items = settings.get("translations")
     found = []
     for item in items if isinstance(items, list) else []:
         language = item.get("language") if isinstance(item, dict) else item

@@ -58,6 +58,15 @@ def view(kind: Kind, path: str, text: str) -> str:
     return join_front_matter(dumped, body) if kind.markdown else dumped
 
 
+def blank(kind: Kind, path: str) -> str:
+    """A translation not written yet, as the editor opens it: only the id it must carry (the
+    file's name). Without a version, so saving it writes a new file and never replaces one
+    written meanwhile (editor/store.py)."""
+    ident = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    data = {"id": ident} if "id" in _schema(kind.model).get("required", ()) else {}
+    return join_front_matter(_dump(data), "") if kind.markdown else _dump(data)
+
+
 def edited(kind: Kind, path: str, raw: str) -> tuple[dict[str, Any], str, str | None]:
     """The editor's text -> (data for the file, Markdown body, the version it was opened at)."""
     front, body = split_front_matter(raw) if kind.markdown else (raw, "")

@@ -1,7 +1,9 @@
 """The content model's JSON schema -> Decap CMS fields, so the editor's forms follow the model.
 
 Nothing here names a field of the model: a field added to a model class appears in the editor
-with its description as the hint. Only the widget is chosen here, from the schema's type:
+with its description as the hint, both in the guide's interface language where the catalogue
+has them (render/form_words.py makes them messages). Only the widget is chosen here, from the
+schema's type:
 
 - short text (at most 200 characters) -> `string`; longer text -> `text` (a text box);
 - whole numbers -> `number`; yes/no -> `boolean`; a fixed set of words -> `select`;
@@ -17,24 +19,30 @@ with the same loader as `guidegen check` and shows its message, so each rule liv
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
 
+from ..common.messages import N_
+from ..render.form_words import field_label, variant_label
+
 Schema = dict[str, Any]
 Field = dict[str, Any]
+Say = Callable[[str], str]  # an interface message -> its wording in the guide's language
 SHORT_TEXT = 200  # longest text shown on one line
 
 
-def model_fields(model: type[BaseModel]) -> list[Field]:
-    """The Decap fields of a model's top level."""
+def model_fields(model: type[BaseModel], say: Say = str) -> list[Field]:
+    """The Decap fields of a model's top level, their labels and hints worded by say."""
     schema = model.model_json_schema(by_alias=True)
-    return _object_fields(schema, schema.get("$defs", {}))
+    return _object_fields(schema, schema.get("$defs", {}), say)
 
 
-def _object_fields(schema: Schema, defs: dict[str, Schema]) -> list[Field]:
+def _object_fields(schema: Schema, defs: dict[str, Schema], say: Say) -> list[Field]:
     required = set(schema.get("required", ()))
-    return [_field(name, prop, name in required, defs) for name, prop in schema.get("properties", {}).items()]
+    props = schema.get("properties", {})
+    return [_field(name, prop, name in required, defs, say) for name, prop in props.items()]
 
 
 def _resolve(prop: Schema, defs: dict[str, Schema]) -> Schema:
@@ -56,21 +64,21 @@ def _without_null(prop: Schema) -> tuple[Schema, bool]:
     return {**kept[0], **outer}, True
 
 
-def _field(name: str, prop: Schema, required: bool, defs: dict[str, Schema]) -> Field:
+def _field(name: str, prop: Schema, required: bool, defs: dict[str, Schema], say: Say) -> Field:
     # The field's own title, never the title of the model it refers to: an optional group
     # (`safeguarding: SafeguardingContact | None`) would otherwise be labelled with a class name.
-    title = prop.get("title")
+    label = field_label(name, prop)
     prop, optional = _without_null(_resolve(prop, defs))
     prop = _resolve(prop, defs)
-    base: Field = {"name": name, "label": title or name.replace("_", " ").capitalize()}
+    base: Field = {"name": name, "label": say(label)}
     if prop.get("description"):
-        base["hint"] = prop["description"]
+        base["hint"] = say(prop["description"])
     base["required"] = required and not optional
-    return {**base, **_widget(prop, defs)}
+    return {**base, **_widget(prop, defs, say)}
 
 
-def _widget(prop: Schema, defs: dict[str, Schema]) -> Field:
-    kinds = _variants(prop, defs)
+def _widget(prop: Schema, defs: dict[str, Schema], say: Say) -> Field:
+    kinds = _variants(prop, defs, say)
     if kinds is not None:
         return kinds
     if "const" in prop:
@@ -85,9 +93,9 @@ def _widget(prop: Schema, defs: dict[str, Schema]) -> Field:
     if kind == "boolean":
         return {"widget": "boolean"}
     if kind == "array":
-        return _list(prop, defs)
+        return _list(prop, defs, say)
     if kind == "object" and "properties" in prop:
-        return {"widget": "object", "collapsed": False, "fields": _object_fields(prop, defs)}
+        return {"widget": "object", "collapsed": False, "fields": _object_fields(prop, defs, say)}
     return {"widget": "hidden"}  # a table of words, or anything Decap has no form for: kept as it is
 
 
@@ -98,7 +106,7 @@ def _text(prop: Schema) -> Field:
     return {"widget": "text" if long else "string"}
 
 
-def _list(prop: Schema, defs: dict[str, Schema]) -> Field:
+def _list(prop: Schema, defs: dict[str, Schema], say: Say) -> Field:
     items = prop.get("items")
     if items is None and isinstance(prop.get("prefixItems"), list):  # a fixed number, e.g. three rings
         items = prop["prefixItems"][0]
@@ -106,9 +114,9 @@ def _list(prop: Schema, defs: dict[str, Schema]) -> Field:
     if "enum" in items:
         return {"widget": "select", "multiple": True, "options": list(items["enum"])}
     if items.get("type") == "object" and "properties" in items:
-        fields = _object_fields(items, defs)
+        fields = _object_fields(items, defs, say)
         return {"widget": "list", "collapsed": False, "summary": _summary(fields), "fields": fields}
-    one = {"name": "item", "label": "Item", **_widget(items, defs)}
+    one = {"name": "item", "label": say(N_("Item")), **_widget(items, defs, say)}
     return {"widget": "list", "collapsed": False, "field": one}
 
 
@@ -120,7 +128,7 @@ def _summary(fields: list[Field]) -> str:
     return ""
 
 
-def _variants(prop: Schema, defs: dict[str, Schema]) -> Field | None:
+def _variants(prop: Schema, defs: dict[str, Schema], say: Say) -> Field | None:
     """A union told apart by a discriminator -> a list of at most one item with `types`."""
     options = prop.get("oneOf")
     discriminator = prop.get("discriminator")
@@ -131,6 +139,6 @@ def _variants(prop: Schema, defs: dict[str, Schema]) -> Field | None:
     for option in options:
         variant = _resolve(option, defs)
         tag = variant["properties"][key]["const"]
-        fields = [f for f in _object_fields(variant, defs) if f["name"] != key]
-        types.append({"name": tag, "label": tag.replace("-", " ").capitalize(), "widget": "object", "fields": fields})
+        fields = [f for f in _object_fields(variant, defs, say) if f["name"] != key]
+        types.append({"name": tag, "label": say(variant_label(tag)), "widget": "object", "fields": fields})
     return {"widget": "list", "types": types, "typeKey": key, "max": 1, "collapsed": False}

@@ -21,8 +21,10 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from ..common.messages import messages_for
 from ..content.model import EditingSettings, Guide
 from ..content.reserved import EDITOR_FOLDER
+from ..content.translations import source_items
 from .admin import VENDOR, VENDORED
 from .config import common_config
 
@@ -63,7 +65,8 @@ def hosted_config(guide: Guide, editing: EditingSettings) -> dict[str, Any]:
     if guide.config.site_url:
         config["site_url"] = config["display_url"] = guide.config.site_url
     languages = tuple(item.language for item in guide.config.translations)
-    return config | common_config(languages)
+    sources = source_items(guide) if languages else None
+    return config | common_config(languages, messages_for(guide.config), sources)
 
 
 def generated_files(guide: Guide) -> dict[str, bytes]:

@@ -25,7 +25,7 @@ from ..errors import Problem
 from . import entries
 from .checking import Changes, Checker
 from .collections import CONFIG_FILE, Kind, kind_of, kinds
-from .config import translation_languages
+from .config import read_settings, translation_languages
 from .paths import IMAGE_SUFFIXES, Refused, guide_file, guide_folder
 
 MAX_IMAGE_BYTES = 5_000_000  # a photo for a handout; larger ones slow every page down
@@ -48,7 +48,7 @@ class Store:
         if self._warmed.is_set():
             return
         self._warmed.set()
-        for kind in kinds(translation_languages(self.root)):
+        for kind in kinds(translation_languages(read_settings(self.root))):
             if kind.folder:
                 self.folder_entries(kind.folder, kind.extension)
         self.checker.problems({})
@@ -58,6 +58,8 @@ class Store:
     def entry(self, rel: object) -> dict[str, Any]:
         path = guide_file(self.root, rel)
         kind = _kind(str(rel))
+        if kind.language and not path.exists():  # an item not translated yet: listed, empty
+            return {"data": entries.blank(kind, str(rel)), "file": {"path": rel}}
         try:
             status = path.stat()
             if status.st_size > MAX_FILE_BYTES:
@@ -83,7 +85,15 @@ class Store:
 
     def files_entries(self, files: object) -> list[dict[str, Any]]:
         paths = [f.get("path") for f in files if isinstance(f, dict)] if isinstance(files, list) else []
-        return [self.entry(path) for path in paths if guide_file(self.root, path).is_file()]
+        return [self.entry(path) for path in paths if self._listed(path)]
+
+    def _listed(self, rel: object) -> bool:
+        """A file that is there, or a translation's file not written yet (its entry is empty)."""
+        path = guide_file(self.root, rel)
+        if path.is_file():
+            return True
+        kind = kind_of(str(rel))
+        return not path.exists() and kind is not None and kind.language is not None
 
     def media(self, rel: object) -> list[dict[str, Any]]:
         folder = guide_folder(self.root, rel)

@@ -45,7 +45,8 @@ def answer_admin(handler: PreviewHandler, path: str) -> None:
         return handler.redirect(ADMIN)
     editor = handler.server.editor
     assert editor is not None  # the handler only calls this with an editor
-    found = admin_file(editor.root, path[len(ADMIN) :], _origin(handler), editor.root.name)
+    origin = _origin(handler)
+    found = admin_file(path[len(ADMIN) :], editor.root.name, lambda: editor.api.config.text(origin))
     if found is None:
         return handler.send(404, "text/plain; charset=utf-8", b"There is no page at this address.\n")
     kind, data = found

@@ -1,6 +1,7 @@
 """Find every interface message in the code, templates and script, as Babel does.
 
-`python -m generator.render.extract` brings the shipped catalogues up to date: new messages
+The content model's labels and hints (render/form_words.py) are messages too, for the browser
+editor's forms. `python -m generator.render.extract` brings the shipped catalogues up to date: new messages
 are added (empty in every translation, for a translator to fill in), gone ones are dropped,
 translations kept. A test runs the same extraction and fails on a message that a catalogue
 lacks, so no word reaches a reader untranslated.
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..common.messages import DOMAIN, LOCALE_DIR, SCRIPT_KEYWORDS, SCRIPTS, SOURCE_CODE, po_path, shipped_languages
+from .form_words import COMMENT, form_words, model_files
 
 PACKAGE = LOCALE_DIR.parent
 ROOT = PACKAGE.parent
@@ -58,6 +60,8 @@ def extract() -> list[Found]:
             for line, message, _, _ in babel_extract_file(method, file, keywords, [], options):
                 text = message if isinstance(message, str) else (message[0], message[1])
                 found.append((str(path.relative_to(ROOT)), line, text))
+    for path, line, message in form_words():  # the editor's labels and hints, from the content model
+        found.append((str(path.relative_to(ROOT)), line, message))
     return found
 
 
@@ -66,8 +70,10 @@ def template() -> Any:
     from babel.messages.catalog import Catalog
 
     catalog = Catalog(domain=DOMAIN, project="guidegen", locale=SOURCE_CODE, fuzzy=False)
+    forms = {str(Path(path).relative_to(ROOT)) for path in model_files()}
     for file, line, message in extract():
-        catalog.add(message, None, [(file, line)], flags=_flags(message))
+        comments = [COMMENT] if file in forms else []
+        catalog.add(message, None, [(file, line)], flags=_flags(message), auto_comments=comments)
     return catalog
 
 

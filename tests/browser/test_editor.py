@@ -254,6 +254,9 @@ def test_a_welsh_translation_is_edited(page: Page, welsh: Editor) -> None:
     _open(page, welsh, "collections/cy_activities/entries/circles")
     title = page.locator("[id^='title-field']").first  # optional in a translation
     expect(title).to_have_value("Beth sydd bwysicaf?", timeout=WAIT_MS)
+    # Each field's hint is the English it translates.
+    expect(page.get_by_text("Source: What matters most?")).to_be_visible()
+    expect(page.get_by_text("Place each note in a ring.")).to_be_visible()
     title.fill("Beth sy'n bwysig i ni?")
     _publish(page)
     expect(page.get_by_text("Entry saved")).to_be_visible(timeout=WAIT_MS)

@@ -3,17 +3,22 @@ names, widgets chosen from the schema, and a field added to the model shows up b
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import Field
 
+from generator.common.messages import catalog
 from generator.content.model import Activity
 from generator.editor import collections
+from generator.editor.api import Api
 from generator.editor.config import decap_config
 
 REPO = Path(__file__).resolve().parents[2]
+TRANSLATED = REPO / "tests" / "samples" / "translated"
 ORIGIN = "http://127.0.0.1:8781"
 
 
@@ -25,6 +30,14 @@ def _collection(config: dict[str, Any], name: str) -> dict[str, Any]:
 def _fields(collection: dict[str, Any]) -> dict[str, dict[str, Any]]:
     fields = collection["fields"] if "fields" in collection else collection["files"][0]["fields"]
     return {field["name"]: field for field in fields}
+
+
+def _welsh_guide(tmp_path: Path) -> Path:
+    """The Welsh sample (tests/samples/translated) written in Welsh: its interface language is cy."""
+    guide = shutil.copytree(TRANSLATED, tmp_path / "guide")
+    config = guide / "site_config.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("language: en-GB", "language: cy"), encoding="utf-8")
+    return guide
 
 
 def test_the_local_backend_is_this_preview() -> None:
@@ -99,3 +112,59 @@ def test_an_optional_group_is_labelled_by_its_field_not_its_model() -> None:
     assert settings["safeguarding"]["label"] == "Safeguarding"
     assert settings["editing"]["label"] == "Editing"
     assert [field["name"] for field in settings["editing"]["fields"]][:3] == ["backend", "repo", "branch"]
+
+
+def test_labels_and_hints_are_in_the_guides_interface_language(tmp_path: Path) -> None:
+    config = decap_config(_welsh_guide(tmp_path), ORIGIN)
+    activity = _fields(_collection(config, "activities"))
+    assert (activity["title"]["label"], activity["title"]["hint"]) == ("Teitl", "Teitl y gweithgaredd.")
+    assert activity["duration_minutes"]["label"] == "Hyd (munudau)"
+    assert activity["steps"]["label"] == "Camau"
+    assert [t["label"] for t in activity["handout"]["types"]] == ["Tri chylch", "Cwestiynau", "Rhestr wirio", "Tabl"]
+    assert _collection(config, "settings")["label"] == "Gosodiadau"
+    assert _collection(config, "cy_activities")["label"] == "cy: gweithgareddau"
+    # Not translated yet, or only a guess a Welsh speaker has to confirm (fuzzy): English.
+    assert activity["aim"]["hint"] == "What the group gets from the activity."
+    assert catalog("cy").get("Id").fuzzy and activity["id"]["label"] == "Id"
+    assert config["locale"] == "en"  # Decap's own buttons: it ships no Welsh
+
+
+def test_decaps_own_words_follow_the_guide_when_decap_has_the_language(tmp_path: Path) -> None:
+    for language, locale in [("de", "de"), ("pt-BR", "pt"), ("nb-NO", "nb_no"), ("zh-Hant", "zh_Hant"), ("cy", "en")]:
+        (tmp_path / "site_config.yml").write_text(f"title: T\nlanguage: {language}\n", encoding="utf-8")
+        config = decap_config(tmp_path, ORIGIN)
+        assert config["locale"] == locale
+    assert _fields(_collection(config, "activities"))["title"]["label"] == "Teitl"
+
+
+def test_a_rewording_in_site_config_reaches_the_editor(tmp_path: Path) -> None:
+    (tmp_path / "site_config.yml").write_text("title: T\ninterface: {Group Size: How many}\n", encoding="utf-8")
+    assert _fields(_collection(decap_config(tmp_path, ORIGIN), "activities"))["group_size"]["label"] == "How many"
+
+
+def test_each_translated_file_shows_the_source_text_as_its_fields_hints() -> None:
+    config = json.loads(Api(TRANSLATED).config.text(ORIGIN))
+    activities = _collection(config, "cy_activities")
+    assert [f["name"] for f in activities["files"]] == ["circles", "questions"]
+    circles = {f["name"]: f for f in activities["files"][0]["fields"]}
+    assert activities["files"][0]["file"] == "content/translations/cy/activities/circles.yml"
+    assert circles["title"]["hint"] == "Source: What matters most?"
+    assert circles["steps"]["hint"] == "Source:\n\n1. Write qualities on sticky notes.\n2. Place each note in a ring."
+    rings = {f["name"]: f for f in circles["handout"]["fields"]}["rings"]
+    assert rings["hint"] == "Source:\n\n1. Important\n2. Less important\n3. Not important"
+    assert circles["summary"]["hint"] == "The summary, translated."  # the source has none: the description
+    page = {f["name"]: f for f in _collection(config, "cy_pages")["files"][0]["fields"]}
+    source = (TRANSLATED / "content" / "pages" / "first-page.md").read_text(encoding="utf-8")
+    assert page["body"]["hint"].removeprefix("Source: ") in source
+    skills = _collection(config, "cy_skills")["files"][0]["fields"][0]["fields"]
+    assert {f["name"]: f for f in skills}["name"]["hint"] == "Source:\n\n1. listening: Listening\n2. empathy: Empathy"
+
+
+def test_the_generated_config_is_made_again_only_when_the_guide_changes(tmp_path: Path) -> None:
+    guide = shutil.copytree(TRANSLATED, tmp_path / "guide")
+    api = Api(guide)
+    first = api.config.text(ORIGIN)
+    assert api.config.text(ORIGIN) is first
+    path = guide / "content" / "activities" / "circles.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("What matters most?", "What matters?"), encoding="utf-8")
+    assert b"Source: What matters?" in api.config.text(ORIGIN)

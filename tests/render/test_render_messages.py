@@ -19,6 +19,7 @@ from generator.common.messages import (
     shipped_languages,
 )
 from generator.render import extract
+from generator.render.form_words import model_files
 from generator.site.scripts import script_words
 
 TEMPLATES = extract.PACKAGE / "templates"
@@ -56,12 +57,15 @@ def test_every_message_in_the_code_is_in_every_catalogue() -> None:
 
 
 def test_every_welsh_message_is_translated_with_the_same_placeholders() -> None:
+    """Every word readers see; the editor's form words (the model's labels and hints) may wait."""
+    forms = {str(Path(path).relative_to(extract.ROOT)) for path in model_files()}
     for message in catalog("cy"):
         if not message.id:
             continue
         ids = [message.id] if isinstance(message.id, str) else list(message.id)
         strings = [message.string] if isinstance(message.string, str) else list(message.string)
-        assert all(strings), f"no Welsh for {ids[0]!r}"
+        only_forms = all(file in forms for file, _ in message.locations)
+        assert all(strings) or only_forms, f"no Welsh for {ids[0]!r}"
         wanted = placeholders(ids[0]) - {"num"}
         for text in strings:
             assert placeholders(text) - {"num"} == wanted, f"{ids[0]!r}: Welsh {text!r} changes the placeholders"
