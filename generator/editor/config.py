@@ -51,8 +51,19 @@ def decap_config(root: Path, origin: str, sources: Sources | None = None) -> dic
         "backend": {"name": "proxy", "proxy_url": url, "branch": "main"},
         "local_backend": {"url": url},
         "site_url": origin + "/",
-        **common_config(translation_languages(settings), wording(settings), sources),
+        **_json_entries(common_config(translation_languages(settings), wording(settings), sources)),
     }
+
+
+def _json_entries(config: dict[str, Any]) -> dict[str, Any]:
+    """The local API shows a YAML file as JSON (editor/entries.py): Decap reads and writes
+    those entries as JSON, which it parses many times faster than YAML (a list of 500
+    activities) and which the API reads back without a YAML parser. The published editor
+    reads the files themselves from GitHub, so it keeps `yml`."""
+    for collection in config["collections"]:
+        if collection.get("format", "yml") == "yml":
+            collection["format"] = "json"
+    return config
 
 
 def common_config(languages: tuple[str, ...], words: Messages, sources: Sources | None = None) -> dict[str, Any]:

@@ -79,7 +79,15 @@ def edited(kind: Kind, path: str, raw: str) -> tuple[dict[str, Any], str, str | 
 
 
 def _parsed(path: str, text: str) -> Any:
-    """The editor's text, read as strictly as content files (positions kept for messages)."""
+    """The editor's text: JSON as the local editor sends it for a YAML file (editor/config.py),
+    read by the standard library in a millisecond, a key given twice or NaN refused; otherwise
+    (a page's front matter, JSON that does not read) as strictly as content files, with the
+    position of any problem. Either way the file it makes is checked in context before a save."""
+    if text.lstrip().startswith("{"):
+        try:
+            return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
+        except (ValueError, RecursionError):
+            pass  # the YAML reader says what is wrong, and where
     collector = ProblemCollector(path, text)
     try:
         node = parse_yaml(text, collector) if text.strip() else {}
@@ -88,6 +96,17 @@ def _parsed(path: str, text: str) -> Any:
     if collector.problems:
         raise Unparsable(collector.problems)
     return plain(node)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        raise ValueError("a key appears twice")
+    return found
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a value a guide's file can hold")
 
 
 def _quick(text: str) -> Any:

@@ -41,13 +41,15 @@ class Store:
         self._views: dict[str, tuple[tuple[int, int, int], dict[str, Any]]] = {}
         self._warmed = threading.Event()
 
-    def warm(self) -> None:
-        """Once, in the background when the editor is first opened: every collection's entries
+    def warm(self, first: Callable[[], object] = lambda: None) -> None:
+        """Once, in the background when the editor is first opened: first (the configuration,
+        which Decap asks for as soon as its code has loaded), then every collection's entries
         read, and the guide checked once, so the first list and the first save need not wait
         for every file to be parsed."""
         if self._warmed.is_set():
             return
         self._warmed.set()
+        first()
         for kind in kinds(translation_languages(read_settings(self.root))):
             if kind.folder:
                 self.folder_entries(kind.folder, kind.extension)

@@ -11,6 +11,7 @@ import json
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,7 +53,8 @@ def answer_admin(handler: PreviewHandler, path: str) -> None:
     kind, data = found
     handler.send(200, kind, data, POLICY)
     if kind.startswith("text/html"):  # the editor is being opened: read and check the guide meanwhile
-        threading.Thread(target=editor.api.store.warm, name="editor-warm-up", daemon=True).start()
+        warm = partial(editor.api.store.warm, lambda: editor.api.config.text(origin))
+        threading.Thread(target=warm, name="editor-warm-up", daemon=True).start()
 
 
 def answer_api(handler: PreviewHandler) -> None:

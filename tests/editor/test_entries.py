@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from generator.content.roundtrip import merge_yaml
 from generator.editor.collections import kind_of
-from generator.editor.entries import VERSION_KEY, edited, view
+from generator.editor.entries import VERSION_KEY, Unparsable, edited, view
 
 OLD = "# Steps written the old way\nid: a\ntitle: A\nsteps:\n  - First\n  - Second\nhandout:\n  kind: questions\n"
 OLD += "  questions: [Why?]\n"
@@ -46,3 +48,19 @@ def test_files_the_editor_does_not_know_have_no_kind() -> None:
     assert kind_of("content/activities/sub/a.yml") is None
     assert kind_of("content/assets/logo.svg") is None
     assert kind_of("content/translations/cy/activities/a.yml").name == "cy_activities"  # type: ignore[union-attr]
+
+
+def test_json_from_the_editor_reads_as_its_yaml_would() -> None:
+    """Decap sends a YAML file's entry back as JSON (its collections' format is json); the
+    same data written as YAML reads the same, and JSON that is not plain falls back to the
+    YAML reader, which says what is wrong and where."""
+    kind = kind_of(PATH)
+    assert kind is not None
+    data = json.loads(view(kind, PATH, OLD))
+    as_yaml = "\n".join(f"{key}: {json.dumps(value)}" for key, value in data.items())
+    assert edited(kind, PATH, json.dumps(data, indent=2)) == edited(kind, PATH, as_yaml)
+    with pytest.raises(Unparsable) as twice:
+        edited(kind, PATH, '{\n "id": "a",\n "id": "b"\n}')
+    assert [(p.line, p.message) for p in twice.value.problems] == [(3, "this key appears twice; keep one of them")]
+    # NaN is no JSON number: read as YAML it is the word "NaN", which check then refuses.
+    assert edited(kind, PATH, '{"id": "a", "duration_minutes": NaN}')[0]["duration_minutes"] == "NaN"
