@@ -113,13 +113,18 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.copy(REPO / "site_config.yml", guide / "site_config.yml")
             else:
                 make_guide(guide, size)
-            runs = [measure(guide) for _ in range(args.repeat)]
+            runs = [measure(_fresh_copy(guide, Path(folder) / f"run-{size}-{run}")) for run in range(args.repeat)]
             load = " / ".join(f"{value:.1f}" for value in os.getloadavg())
             cells = [_median(runs, what) for what in ("opened", "app", "config", "entries", "saved", "written")]
             rows.append(f"| {size} | {len(runs)} | {' | '.join(cells)} | {load} |")
             print(rows[-1], flush=True)
     print("\n".join(rows))
     return 0
+
+
+def _fresh_copy(guide: Path, copy: Path) -> Path:
+    """Each run on the guide as made: a run's save renames the activity the next run looks for."""
+    return Path(shutil.copytree(guide, copy))
 
 
 def _median(runs: list[dict[str, float]], what: str) -> str:
