@@ -8,6 +8,7 @@ Translations follow `translations:` in site_config.yml as it is on disk now.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from .fields import model_fields
 from .translation_hints import translation_files
 
 Sources = dict[ItemKey, Fields]  # the source guide's words by item (content/translations.py)
+Written = Callable[[str], bool]  # is the file at this path (relative to the guide) there?
 
 API_PATH = "/api/v1"
 DEFAULT_LANGUAGE = SiteConfig.model_fields["language"].default
@@ -66,16 +68,19 @@ def _json_entries(config: dict[str, Any]) -> dict[str, Any]:
     return config
 
 
-def common_config(languages: tuple[str, ...], words: Messages, sources: Sources | None = None) -> dict[str, Any]:
+def common_config(
+    languages: tuple[str, ...], words: Messages, sources: Sources | None = None, written: Written | None = None
+) -> dict[str, Any]:
     """What the local editor and the published one (editor/hosted.py) share: the collections
     made from the content model, in the guide's interface language, where images go, how new
-    files are named."""
+    files are named. written: which translation files to list (all, when None: the local API
+    opens one not written yet as empty; GitHub cannot)."""
     return {
         "locale": decap_locale(words.language),
         "media_folder": MEDIA_FOLDER,
         "public_folder": "assets",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": [collection(kind, words, sources) for kind in kinds(languages)],
+        "collections": [collection(kind, words, sources, written) for kind in kinds(languages)],
     }
 
 
@@ -94,11 +99,14 @@ def decap_locale(language: str) -> str:
     return "en"
 
 
-def collection(kind: Kind, words: Messages, sources: Sources | None = None) -> dict[str, Any]:
+def collection(
+    kind: Kind, words: Messages, sources: Sources | None = None, written: Written | None = None
+) -> dict[str, Any]:
     fields = model_fields(kind.model, words.raw) + ([_body(words)] if kind.markdown else [])
     label = words.gettext(kind.label, language=kind.language) if kind.language else words.gettext(kind.label)
-    if kind.language and kind.item and sources is not None:
-        files = translation_files(kind, label, fields, sources, words.raw)
+    files = translation_files(kind, label, fields, sources, words.raw) if kind.language and sources else []
+    files = [entry for entry in files if written is None or written(entry["file"])]
+    if files:
         return {"name": kind.name, "label": label, "format": _format(kind), "files": files}
     if kind.file is not None:
         entry = {"name": kind.name, "label": label, "file": kind.file, "fields": fields}

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+from functools import partial
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -66,7 +67,12 @@ def hosted_config(guide: Guide, editing: EditingSettings) -> dict[str, Any]:
         config["site_url"] = config["display_url"] = guide.config.site_url
     languages = tuple(item.language for item in guide.config.translations)
     sources = source_items(guide) if languages else None
-    return config | common_config(languages, messages_for(guide.config), sources)
+    written = partial(_written, guide.root)  # GitHub opens only files that are in the repository
+    return config | common_config(languages, messages_for(guide.config), sources, written)
+
+
+def _written(root: Path, rel: str) -> bool:
+    return (root / rel).is_file()
 
 
 def generated_files(guide: Guide) -> dict[str, bytes]:

@@ -134,3 +134,17 @@ def test_the_sites_strict_policy_leaves_the_editors_page_alone(tmp_path: Path) -
 
 def test_no_page_can_take_the_editors_folder() -> None:
     assert reserved_reason(EDITOR_FOLDER) == "the website's editor lives at admin/"
+
+
+def test_the_published_editor_lists_the_translations_written_with_the_source_as_hints(tmp_path: Path) -> None:
+    """GitHub opens only files that are in the repository: a translated file not written yet is
+    not listed (the local editor lists it, empty); the ones written have the source's hints."""
+    guide = load_guide(_guide(tmp_path, editing=True))
+    assert guide.config.editing is not None
+    collections = {c["name"]: c for c in hosted_config(guide, guide.config.editing)["collections"]}
+    activities = collections["cy_activities"]
+    assert [f["name"] for f in activities["files"]] == ["circles", "questions"]
+    assert activities["format"] == "yml"  # GitHub gives the files themselves, not the local API's JSON
+    fields = {f["name"]: f for f in activities["files"][0]["fields"]}
+    assert fields["title"]["hint"] == "Source: What matters most?"
+    assert collections["cy_home"]["files"][0]["fields"][0]["hint"] == "The page's title, translated."  # no file yet
