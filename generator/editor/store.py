@@ -50,9 +50,9 @@ class Store:
             return
         self._warmed.set()
         first()
-        for kind in kinds(translation_languages(read_settings(self.root))):
-            if kind.folder:
-                self.folder_entries(kind.folder, kind.extension)
+        folders = [kind for kind in kinds(translation_languages(read_settings(self.root))) if kind.folder]
+        for kind in sorted(folders, key=lambda kind: kind.name != "activities"):  # the largest, most edited
+            self.folder_entries(kind.folder, kind.extension)
         self.checker.problems({})
 
     # ------------------------------------------------------------ reading
