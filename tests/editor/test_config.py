@@ -3,7 +3,6 @@ names, widgets chosen from the schema, and a field added to the model shows up b
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,6 @@ from pydantic import Field
 from generator.common.messages import catalog
 from generator.content.model import Activity
 from generator.editor import collections
-from generator.editor.api import Api
 from generator.editor.config import decap_config
 
 REPO = Path(__file__).resolve().parents[2]
@@ -140,31 +138,3 @@ def test_decaps_own_words_follow_the_guide_when_decap_has_the_language(tmp_path:
 def test_a_rewording_in_site_config_reaches_the_editor(tmp_path: Path) -> None:
     (tmp_path / "site_config.yml").write_text("title: T\ninterface: {Group Size: How many}\n", encoding="utf-8")
     assert _fields(_collection(decap_config(tmp_path, ORIGIN), "activities"))["group_size"]["label"] == "How many"
-
-
-def test_each_translated_file_shows_the_source_text_as_its_fields_hints() -> None:
-    config = json.loads(Api(TRANSLATED).config.text(ORIGIN))
-    activities = _collection(config, "cy_activities")
-    assert [f["name"] for f in activities["files"]] == ["circles", "questions"]
-    circles = {f["name"]: f for f in activities["files"][0]["fields"]}
-    assert activities["files"][0]["file"] == "content/translations/cy/activities/circles.yml"
-    assert circles["title"]["hint"] == "Source: What matters most?"
-    assert circles["steps"]["hint"] == "Source:\n\n1. Write qualities on sticky notes.\n2. Place each note in a ring."
-    rings = {f["name"]: f for f in circles["handout"]["fields"]}["rings"]
-    assert rings["hint"] == "Source:\n\n1. Important\n2. Less important\n3. Not important"
-    assert circles["summary"]["hint"] == "The summary, translated."  # the source has none: the description
-    page = {f["name"]: f for f in _collection(config, "cy_pages")["files"][0]["fields"]}
-    source = (TRANSLATED / "content" / "pages" / "first-page.md").read_text(encoding="utf-8")
-    assert page["body"]["hint"].removeprefix("Source: ") in source
-    skills = _collection(config, "cy_skills")["files"][0]["fields"][0]["fields"]
-    assert {f["name"]: f for f in skills}["name"]["hint"] == "Source:\n\n1. listening: Listening\n2. empathy: Empathy"
-
-
-def test_the_generated_config_is_made_again_only_when_the_guide_changes(tmp_path: Path) -> None:
-    guide = shutil.copytree(TRANSLATED, tmp_path / "guide")
-    api = Api(guide)
-    first = api.config.text(ORIGIN)
-    assert api.config.text(ORIGIN) is first
-    path = guide / "content" / "activities" / "circles.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("What matters most?", "What matters?"), encoding="utf-8")
-    assert b"Source: What matters?" in api.config.text(ORIGIN)
