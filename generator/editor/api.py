@@ -33,7 +33,10 @@ class Api:
         handler = getattr(self, "_" + request["action"], None) if request["action"].isalpha() else None
         if handler is None:
             raise Refused(422, f"The editor asked for '{request['action'][:40]}', which this guide does not offer.")
-        return handler(params)
+        answer = handler(params)
+        if request["action"] in ("entriesByFolder", "entriesByFiles", "getEntry"):
+            self.store.shown.set()
+        return answer
 
     def _info(self, params: dict[str, Any]) -> Any:
         return {"repo": self.root.name, "publish_modes": ["simple"], "type": "local_fs"}

@@ -29,6 +29,7 @@ from .config import read_settings, translation_languages
 from .paths import IMAGE_SUFFIXES, Refused, guide_file, guide_folder
 
 MAX_IMAGE_BYTES = 5_000_000  # a photo for a handout; larger ones slow every page down
+SHOWN_WAIT = 20.0  # seconds the warm-up's check waits for the editor's first list
 
 
 class Store:
@@ -40,12 +41,14 @@ class Store:
         # again each time the editor shows it, and most files have not changed since.
         self._views: dict[str, tuple[tuple[int, int, int], dict[str, Any]]] = {}
         self._warmed = threading.Event()
+        self.shown = threading.Event()  # set by the API once it has answered for entries
 
     def warm(self, first: Callable[[], object] = lambda: None) -> None:
         """Once, in the background when the editor is first opened: first (the configuration,
         which Decap asks for as soon as its code has loaded), then every collection's entries
         read, and the guide checked once, so the first list and the first save need not wait
-        for every file to be parsed."""
+        for every file to be parsed. The check waits until the editor has shown an entry (or
+        SHOWN_WAIT): at 500 activities it is seconds of work, which would slow the opening."""
         if self._warmed.is_set():
             return
         self._warmed.set()
@@ -53,6 +56,7 @@ class Store:
         folders = [kind for kind in kinds(translation_languages(read_settings(self.root))) if kind.folder]
         for kind in sorted(folders, key=lambda kind: kind.name != "activities"):  # the largest, most edited
             self.folder_entries(kind.folder, kind.extension)
+        self.shown.wait(timeout=SHOWN_WAIT)
         self.checker.problems({})
 
     # ------------------------------------------------------------ reading
