@@ -1,8 +1,11 @@
-"""The Decap CMS configuration, generated from the content model on every request to /admin/.
+"""The Decap CMS configuration, generated from the content model.
 
 Collections come from editor/collections.py, their fields from the model (editor/fields.py):
 a field added to the model is in the editor at the next page load, with nothing else to change.
-Translations follow `translations:` in site_config.yml as it is on disk now.
+Labels and hints are in the guide's interface language; a translation's fields have the
+source's text as their hints (editor/translation_hints.py). Translations follow
+`translations:` in site_config.yml as it is on disk now; the local editor's config.yml is made
+again whenever what it is made of has changed (editor/local_config.py).
 """
 
 from __future__ import annotations
