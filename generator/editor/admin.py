@@ -7,10 +7,8 @@ styles itself inline; everything else is this origin only, and nothing may frame
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
-from functools import cache
 from html import escape
 from pathlib import Path
 
@@ -42,23 +40,14 @@ PAGE = """<!doctype html>
 """
 
 
-def admin_file(rel: str, title: str, config: Callable[[], bytes]) -> tuple[str, bytes, str | None] | None:
-    """(content type, body, etag) of the file at /admin/<rel>, or None if there is none.
-    config: the generated config.yml (editor/local_config.py), made only when it is asked for.
-    Decap's own files have an etag: they do not change while the preview runs."""
+def admin_file(rel: str, title: str, config: Callable[[], bytes]) -> tuple[str, bytes] | None:
+    """(content type, body) of the file at /admin/<rel>, or None if there is none.
+    config: the generated config.yml (editor/local_config.py), made only when it is asked for."""
     if rel in ("", "index.html"):
         page = PAGE.format(title=escape(title), prefix=PREFIX)
-        return "text/html; charset=utf-8", page.encode("utf-8"), None
+        return "text/html; charset=utf-8", page.encode("utf-8")
     if rel == "config.yml":
-        return "text/yaml; charset=utf-8", config(), None
+        return "text/yaml; charset=utf-8", config()
     if VENDORED.match(rel) and (VENDOR / rel).is_file():
-        data, etag = _vendored(rel)
-        return TYPES[Path(rel).suffix], data, etag
+        return TYPES[Path(rel).suffix], (VENDOR / rel).read_bytes()
     return None
-
-
-@cache
-def _vendored(name: str) -> tuple[bytes, str]:
-    """A file of the vendored Decap and its etag, read once (the bundle is 5 MB)."""
-    data = (VENDOR / name).read_bytes()
-    return data, '"' + hashlib.sha256(data).hexdigest()[:32] + '"'

@@ -50,8 +50,8 @@ def answer_admin(handler: PreviewHandler, path: str) -> None:
     found = admin_file(path[len(ADMIN) :], editor.root.name, lambda: editor.api.config.text(origin))
     if found is None:
         return handler.send(404, "text/plain; charset=utf-8", b"There is no page at this address.\n")
-    kind, data, etag = found
-    handler.send(200, kind, data, POLICY, etag)
+    kind, data = found
+    handler.send(200, kind, data, POLICY)
     if kind.startswith("text/html"):  # the editor is being opened: read and check the guide meanwhile
         warm = partial(editor.api.store.warm, lambda: editor.api.config.text(origin))
         threading.Thread(target=warm, name="editor-warm-up", daemon=True).start()

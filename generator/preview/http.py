@@ -226,17 +226,9 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
     def host_allowed(self) -> bool:
         return self._host_allowed()
 
-    def send(self, status: int, kind: str, data: bytes, csp: str | None = None, etag: str | None = None) -> None:
-        """A response with the preview's usual headers (editor_http.py's answers too). With an
-        etag (a file that never changes while the preview runs, e.g. the editor's 5 MB of code),
-        the browser may keep it and ask again with If-None-Match: the answer is then an empty
-        304, and Chromium reuses the code it compiled from it last time."""
-        if etag is not None and self.headers.get("If-None-Match") == etag:
-            self.send_response(304)
-            self.send_header("ETag", etag)
-            self.send_header("Cache-Control", "no-cache")
-            return self.end_headers()
-        self._send(status, kind, data, csp, etag)
+    def send(self, status: int, kind: str, data: bytes, csp: str | None = None) -> None:
+        """A response with the preview's usual headers (editor_http.py's answers too)."""
+        self._send(status, kind, data, csp)
 
     def redirect(self, location: str) -> None:
         self._redirect(location)
@@ -305,13 +297,11 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
     def _text(self, status: int, message: str) -> None:
         self._send(status, "text/plain; charset=utf-8", message.encode() + b"\n")
 
-    def _send(self, status: int, kind: str, data: bytes, csp: str | None = None, etag: str | None = None) -> None:
+    def _send(self, status: int, kind: str, data: bytes, csp: str | None = None) -> None:
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(data)))
-        if etag is not None:
-            self.send_header("ETag", etag)
-        self.send_header("Cache-Control", "no-cache" if etag else "no-store")  # a reload must show the newest build
+        self.send_header("Cache-Control", "no-store")  # a reload must show the newest build
         self.send_header("X-Content-Type-Options", "nosniff")
         csp = csp or self._policy(kind, data)
         if csp:

@@ -352,26 +352,3 @@ def test_deleting_what_nothing_uses_is_allowed(client: Client) -> None:
     status, answer = client.post("deleteFile", path=page)
     assert status == 200, answer
     assert not (client.root / page).exists()
-
-
-def _get(client: Client, path: str, **headers: str) -> http.client.HTTPResponse:
-    connection = http.client.HTTPConnection("127.0.0.1", client.port, timeout=30)
-    connection.request("GET", path, headers={"Host": f"127.0.0.1:{client.port}", **headers})
-    response = connection.getresponse()
-    response.read()
-    connection.close()
-    return response
-
-
-def test_decaps_code_may_be_kept_by_the_browser_but_the_configuration_never(client: Client) -> None:
-    """The 5 MB bundle is asked for again with its etag and answered with an empty 304, so the
-    browser reuses what it compiled; config.yml and the page follow the guide, so never kept."""
-    first = _get(client, "/admin/decap-cms.js")
-    etag = first.getheader("ETag")
-    assert first.status == 200 and etag and first.getheader("Cache-Control") == "no-cache"
-    again = _get(client, "/admin/decap-cms.js", **{"If-None-Match": etag})
-    assert (again.status, again.getheader("ETag"), again.getheader("Content-Length")) == (304, etag, None)
-    assert _get(client, "/admin/decap-cms.js", **{"If-None-Match": '"other"'}).status == 200
-    for path in ("/admin/", "/admin/config.yml"):
-        answer = _get(client, path, **{"If-None-Match": etag})
-        assert (answer.status, answer.getheader("ETag"), answer.getheader("Cache-Control")) == (200, None, "no-store")
