@@ -86,8 +86,7 @@ def measure(guide: Path) -> dict[str, float]:
 
 
 def _reopen(page: Page, origin: str) -> float:
-    """The editor opened again in the same browser (still logged in): Decap's code may come
-    from the browser's cache, compiled, when the preview lets it (an etag, no `no-store`)."""
+    """The editor opened again in the same browser (still logged in), as an editor does daily."""
     started = time.monotonic()
     page.goto(f"{origin}/admin/#/collections/activities")
     entry = page.get_by_text("What makes good facilitation?").first
