@@ -226,7 +226,7 @@ class _Website(_Site):
         write_mkdocs_project(run.guide, project, handouts=handouts, pdfs_later=True, engine=self.engine)
         key = digest_bytes(engine_versions(), digest_tree(project), pdf_key, admin_key(run.guide))
         super().__init__(run, handouts, project, run.staging / "site", key, "site")
-        self.changed = pages_to_rebuild(run, "site", project, self.site_dir, self.engine) if self.needed else None
+        self.changed = pages_to_rebuild(run, "site", project, self.site_dir, self.engine, self.needed)
 
     def build(self) -> None:
         from ..editor.hosted import write_admin
@@ -287,9 +287,9 @@ class _Offline(_Site):
             engine_versions(), digest_tree(project), pdf_key, source_date, *(translations.keys if translations else [])
         )
         super().__init__(run, handouts, project, run.staging / OFFLINE / "site", key, self.name)
-        site, self.changed = f"{OFFLINE}/site", None
+        site = f"{OFFLINE}/site"
+        self.changed = pages_to_rebuild(run, site, project, self.site_dir, self.engine, self.needed)
         if self.needed:
-            self.changed = pages_to_rebuild(run, site, project, self.site_dir, self.engine)
             run.manifest.keys[site] = key
         else:  # the zip is the last build's: so is the site it was made from
             run.reused(site, key, self.site_dir)

@@ -34,14 +34,17 @@ def frame_key(run: BuildRun, project: Path, engine: str) -> str:
     )
 
 
-def pages_to_rebuild(run: BuildRun, name: str, project: Path, site_dir: Path, engine: str) -> list[str] | None:
+def pages_to_rebuild(
+    run: BuildRun, name: str, project: Path, site_dir: Path, engine: str, needed: bool
+) -> list[str] | None:
     """The project's files (relative to docs/) that changed since the last build, with the last
-    build's site `name` linked into site_dir; None: build the whole site (site_dir left empty)."""
+    build's site `name` linked into site_dir; None: build the whole site (site_dir left empty),
+    or nothing to build (not needed: the frame key is only recorded, so the manifest is the same)."""
     if run.guide.config.translations or run.guide.source_language is not None:
         return None  # not yet: the translations' sites are placed inside the source's (builder/translations.py)
     key = frame_key(run, project, engine)
     run.manifest.keys[FRAME + name] = key
-    if run.options.force or engine != "mkdocs":
+    if not needed or run.options.force or engine != "mkdocs":
         return None
     if run.previous.keys.get(FRAME + name) != key:
         return None
