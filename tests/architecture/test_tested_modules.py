@@ -58,7 +58,6 @@ NOT_YET_IMPORTED = {
     "preview.pages",
     "preview.serve",
     "publish",
-    "publish.changes",
     "publish.command",
     "publish.folder",
     "publish.git",
