@@ -18,6 +18,7 @@ from hypothesis import settings
 
 from generator.content.loader import load_guide
 from generator.content.model import Guide
+from generator.site.project import run_mkdocs, write_mkdocs_project
 
 # These machines are shared: a slow example is not a failure (hypothesis' 200 ms deadline is).
 settings.register_profile("shared-machine", deadline=None)
@@ -76,6 +77,18 @@ def copy_guide(dest: Path) -> Path:
 @pytest.fixture
 def guide_copy(tmp_path: Path) -> Path:
     return copy_guide(tmp_path / "guide")
+
+
+# The expensive builds of the default guide, made once per session (per worker with `-n 2`) for
+# the tests that only read them. A test that changes what it reads builds its own.
+
+
+@pytest.fixture(scope="session")
+def default_site(default_guide: Guide, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default guide's hosted website (no PDFs), as MkDocs builds it from the generated project."""
+    root = tmp_path_factory.mktemp("default-site")
+    run_mkdocs(write_mkdocs_project(default_guide, root / "project"), root / "site")
+    return root / "site"
 
 
 @pytest.fixture(scope="session")

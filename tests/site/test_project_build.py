@@ -27,11 +27,6 @@ def build(guide: Guide, folder: Path, *, offline: bool = False) -> Path:
     return folder / "site"
 
 
-@pytest.fixture(scope="session")
-def default_site(default_guide: Guide, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build(default_guide, tmp_path_factory.mktemp("default-site"))
-
-
 def tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
