@@ -16,6 +16,7 @@ from types import ModuleType
 import pytest
 from hypothesis import settings
 
+from generator.builder.pipeline import BuildOptions, build
 from generator.content.loader import load_guide
 from generator.content.model import Guide
 from generator.site.project import run_mkdocs, write_mkdocs_project
@@ -89,6 +90,15 @@ def default_site(default_guide: Guide, tmp_path_factory: pytest.TempPathFactory)
     root = tmp_path_factory.mktemp("default-site")
     run_mkdocs(write_mkdocs_project(default_guide, root / "project"), root / "site")
     return root / "site"
+
+
+@pytest.fixture(scope="session")
+def default_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`guidegen build` of a copy of the default guide, every output: the guide's folder, with
+    build/ in it. Copy it (with its build/, so the cache reuses what did not change) to build again."""
+    guide = copy_guide(tmp_path_factory.mktemp("default-build") / "guide")
+    build(guide, BuildOptions(quiet=True))
+    return guide
 
 
 @pytest.fixture(scope="session")

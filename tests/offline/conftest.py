@@ -1,22 +1,17 @@
-"""The offline bundle of the default guide, built once and unzipped into a folder whose
-name has spaces, brackets and non-ASCII letters, as a facilitator's USB stick might."""
+"""The offline bundle of the default guide (the session's shared `default_build`), unzipped into a
+folder whose name has spaces, brackets and non-ASCII letters, as a facilitator's USB stick might."""
 
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from generator.builder.pipeline import BuildOptions, build
-
 
 @pytest.fixture(scope="session")
-def offline_build(tmp_path_factory: pytest.TempPathFactory, make_guide_copy: Callable[[Path], Path]) -> Path:
-    guide = make_guide_copy(tmp_path_factory.mktemp("offline") / "guide")
-    build(guide, BuildOptions(quiet=True, only=("pdf", "offline")))
-    return guide / "build"
+def offline_build(default_build: Path) -> Path:
+    return default_build / "build"
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,7 @@ it is not installed those tests are skipped, and pytest prints why.
 from __future__ import annotations
 
 import importlib.util
+import shutil
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -57,11 +58,12 @@ def check_expected(update_expected: bool) -> Callable[[str, str], None]:
 
 
 @pytest.fixture(scope="session")
-def zensical_build(tmp_path_factory: pytest.TempPathFactory, make_guide_copy: Callable[[Path], Path]) -> Path:
-    """guidegen build --engine zensical of the default guide: website, PDFs and offline zip."""
+def zensical_build(tmp_path_factory: pytest.TempPathFactory, default_build: Path) -> Path:
+    """guidegen build --engine zensical of the default guide: website, PDFs and offline zip. Made
+    over a copy of the session's MkDocs build, so the PDFs (verified against the manifest) are reused."""
     if importlib.util.find_spec("zensical") is None:
         pytest.skip(NOT_INSTALLED)
-    guide = make_guide_copy(tmp_path_factory.mktemp("zensical") / "guide")
+    guide = Path(shutil.copytree(default_build, tmp_path_factory.mktemp("zensical") / "guide", symlinks=True))
     build(guide, BuildOptions(quiet=True, engine="zensical"))
     return guide / "build"
 
