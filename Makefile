@@ -6,6 +6,10 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed-stamp
 SYSTEM_PACKAGES := chromium poppler-utils qpdf zbar-tools epubcheck fonts-dejavu-core fonts-urw-base35 fonts-noto-core
 export NO_MKDOCS_2_WARNING := 1
+# Tests on both cores (pytest-xdist); tests/conftest.py keeps the tests of one shared build, and of
+# one file, on one worker. `make test TEST_WORKERS=0` runs them in this process, one after another.
+TEST_WORKERS ?= 2
+PARALLEL := -n $(TEST_WORKERS) --dist loadgroup
 
 .PHONY: guide test quick lint pdfua system-deps vendor screenshots handout-picture benchmark clean
 
@@ -13,11 +17,11 @@ guide: $(STAMP)
 	$(BIN)/guidegen build
 
 test: $(STAMP) system-deps lint
-	$(BIN)/pytest -p no:cacheprovider
+	$(BIN)/pytest -p no:cacheprovider $(PARALLEL)
 
 # The quick tests only: no browser, no PDF rendering, no MkDocs.
 quick: $(STAMP) lint
-	$(BIN)/pytest -p no:cacheprovider -m "not slow and not browser"
+	$(BIN)/pytest -p no:cacheprovider $(PARALLEL) -m "not slow and not browser"
 
 # PDF/UA-1 over the last build's PDFs: page-validation, the judge the tests use (README, "Accessible PDFs").
 pdfua: $(STAMP)

@@ -29,6 +29,23 @@ REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 
 
+# Session fixtures that cost next to nothing: sharing them is no reason to keep tests together.
+CHEAP_SESSION_FIXTURES = {
+    "browser_type_launch_args",
+    "benchmark_script",
+    "default_guide",
+    "filled_in",
+    "make_counting_server",
+    "make_guide_copy",
+    "output_dir",
+    "own_cache_folder",
+    "repo_root",
+    "sample_guide",
+    "sample_root",
+    "update_expected",
+}
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-expected",
@@ -36,6 +53,38 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="rewrite expected-output files (generated Markdown, error reports) instead of comparing",
     )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """With `-n 2 --dist loadgroup` (pytest-xdist, `make test`), each worker builds the session
+    fixtures its tests use: keep every test of a file together (module fixtures), and every test
+    that uses the same expensive session build with them, so each build is made once."""
+    if config.getoption("dist", "no") != "loadgroup":
+        return
+    parent: dict[str, str] = {}
+
+    def find(node: str) -> str:
+        while parent.setdefault(node, node) != node:
+            node = parent[node]
+        return node
+
+    for item in items:
+        for name in _session_builds(item):
+            parent[find(name)] = find(item.path.as_posix())
+    for item in items:
+        item.add_marker(pytest.mark.xdist_group(find(item.path.as_posix())))
+
+
+def _session_builds(item: pytest.Item) -> list[str]:
+    """The expensive session fixtures (ours, not plugins') that a test uses, directly or not."""
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return []
+    return [
+        f"fixture:{name}"
+        for name, defs in info.name2fixturedefs.items()
+        if name not in CHEAP_SESSION_FIXTURES and defs[-1].scope == "session" and defs[-1].baseid
+    ]
 
 
 @pytest.fixture(scope="session", autouse=True)
