@@ -21,9 +21,21 @@ from generator.preview.http import IDLE_SECONDS
 pytestmark = pytest.mark.slow
 
 
+def _stop(process: subprocess.Popen[str]) -> None:
+    """Ctrl+C, as an editor stops it; once it has exited, everything it wrote is in its stderr file."""
+    if process.poll() is not None:
+        return
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 @pytest.fixture
-def server(guide: Path, tmp_path: Path) -> Iterator[tuple[int, Path]]:
-    """`guidegen serve --port 0 --no-pdfs` running; yields its port and the file holding its stderr."""
+def server(guide: Path, tmp_path: Path) -> Iterator[tuple[int, Path, subprocess.Popen[str]]]:
+    """`guidegen serve --port 0 --no-pdfs` running; yields its port, the file holding its stderr and the process."""
     errors = tmp_path / "serve-stderr.txt"
     with errors.open("w") as stderr:
         process = subprocess.Popen(
@@ -35,14 +47,9 @@ def server(guide: Path, tmp_path: Path) -> Iterator[tuple[int, Path]]:
         )
         try:
             port = _port(process)
-            yield port, errors
+            yield port, errors, process
         finally:
-            process.send_signal(signal.SIGINT)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            _stop(process)
 
 
 def _port(process: subprocess.Popen[str]) -> int:
@@ -99,8 +106,8 @@ ODD_PATHS = [
 ]
 
 
-def test_every_odd_request_gets_a_status_and_no_traceback(server: tuple[int, Path]) -> None:
-    port, errors = server
+def test_every_odd_request_gets_a_status_and_no_traceback(server: tuple[int, Path, subprocess.Popen[str]]) -> None:
+    port, errors, process = server
     for path in ODD_PATHS:
         status, _ = get(port, path)
         assert status in (200, 302, 400, 403, 404, 414), (path[:40], status)  # never a 500
@@ -110,13 +117,13 @@ def test_every_odd_request_gets_a_status_and_no_traceback(server: tuple[int, Pat
         # an HTTP/0.9-style request ("GET" alone) gets its error page without a status line
         assert answer == b"" or re.match(rb"HTTP/1\.[01] [45]\d\d", answer) or b"Error code: 400" in answer
     assert get(port, b"/")[0] == 200  # still answering
-    time.sleep(0.5)
+    _stop(process)  # read the log once the server has exited: all of it is written then
     log = errors.read_text()
     assert "Traceback" not in log and "Exception" not in log, log
 
 
-def test_idle_connections_are_dropped(server: tuple[int, Path]) -> None:
-    port, _ = server
+def test_idle_connections_are_dropped(server: tuple[int, Path, subprocess.Popen[str]]) -> None:
+    port, _, _ = server
     with socket.create_connection(("127.0.0.1", port), timeout=IDLE_SECONDS + 20) as half_sent:
         half_sent.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # never finished
         started = time.monotonic()
@@ -125,8 +132,8 @@ def test_idle_connections_are_dropped(server: tuple[int, Path]) -> None:
     assert get(port, b"/")[0] == 200
 
 
-def test_preview_sends_a_content_security_policy(server: tuple[int, Path]) -> None:
-    port, _ = server
+def test_preview_sends_a_content_security_policy(server: tuple[int, Path, subprocess.Popen[str]]) -> None:
+    port, _, _ = server
     status, page = get(port, b"/")
     assert status == 200
     policy = re.search(rb"\r\nContent-Security-Policy: ([^\r]+)", page)
