@@ -44,6 +44,14 @@ class Snapshot:
     failure: Failure | None = None
     generation: int = 0  # which build of the content this is, newest wins
     stale: frozenset[str] = frozenset()  # pages (site paths) not yet rebuilt: requests for them wait
+    editions: tuple[tuple[str, Path], ...] = ()  # a translation's URL part (cy/) and the folder serving it
+
+    def folder(self, rel: str) -> tuple[Path | None, str]:
+        """The folder that serves a site path, and the path inside it (cy/x/ -> the Welsh site's x/)."""
+        for part, folder in self.editions:
+            if rel.startswith(part):
+                return folder, rel[len(part) :]
+        return self.site_dir, rel
 
 
 class PreviewState:
@@ -85,6 +93,7 @@ class PreviewState:
         generation: int,
         built: Collection[str] | None = None,
         stale: frozenset[str] = frozenset(),
+        editions: tuple[tuple[str, Path], ...] = (),
     ) -> bool:
         """Show a build of `generation` unless newer content has been seen since; True if shown.
 
@@ -93,7 +102,7 @@ class PreviewState:
             now = self._snapshot
             if generation != now.generation:
                 return False
-            self._snapshot = Snapshot(self._version(), site_dir, prefix, None, generation, stale)
+            self._snapshot = Snapshot(self._version(), site_dir, prefix, None, generation, stale, editions)
             if built is None or now.failure is not None or now.site_dir != site_dir:
                 self._base, self._rebuilt = self._count, {}
             else:
@@ -250,13 +259,15 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
     def _from_site(self, shown: Snapshot, rel: str) -> None:
         if shown.site_dir is None or (shown.failure and _is_page(rel)):
             return self._status_page(shown)
-        if rel and not rel.endswith("/") and (shown.site_dir / rel).is_dir():
+        folder, inner = shown.folder(rel)
+        if rel and not rel.endswith("/") and folder is not None and (folder / inner).is_dir():
             return self._redirect(quote(f"{shown.prefix}{rel}/"))
         if _is_page(rel):  # the browser has it open; a page still being rebuilt is waited for
             shown = self.server.state.fresh(_page_file(rel))
         if shown.site_dir is None or (shown.failure and _is_page(rel)):
             return self._status_page(shown)
-        target = _inside(shown.site_dir, _page_file(rel) if rel.endswith("/") or not rel else rel)
+        folder, inner = shown.folder(rel)
+        target = _inside(folder, _page_file(inner) if inner.endswith("/") or not inner else inner) if folder else None
         if target is None:
             return self._missing(shown)
         self._file(200, target, self.server.state.page_version(_page_file(rel)))

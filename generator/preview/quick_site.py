@@ -78,17 +78,23 @@ class QuickSite:
         self.stale: set[Path] = set()  # Markdown pages (docs/...) whose built page is out of date
         self.theme_stale = False  # 404.html and the sitemap list the navigation
         self.guide: Guide | None = None
+        self.files: set[Path] = set()  # the project's files at the last update
+        self.scratch_pending = False  # the first build was put off until finish() (see update's defer)
 
-    def update(self, open_pages: Collection[str] = ()) -> QuickBuild:
+    def update(self, open_pages: Collection[str] = (), guide: Guide | None = None, defer: bool = False) -> QuickBuild:
         """Load the guide (raising ContentError), rewrite the project, rebuild the open pages
         (site paths, e.g. activities/x/index.html) the save reached (or, if it reached none, the
-        few it changed), and mark the rest stale."""
+        few it changed), and mark the rest stale.
+
+        guide: the guide to show, already made (a translated edition's); None: load it here.
+        defer: a first build is put off (every page stale) until finish(), so it is not waited for."""
         from ..site.project import write_mkdocs_project
 
         started = time.perf_counter()
-        guide = load_guide(self.root, parse_cache=self.parse_cache)
-        self.parsed = self.parse_cache.entries_used()
-        self.parse_cache = ParseCache(self.parsed)
+        if guide is None:
+            guide = load_guide(self.root, parse_cache=self.parse_cache)
+            self.parsed = self.parse_cache.entries_used()
+            self.parse_cache = ParseCache(self.parsed)
         templates = _signature(template_roots(self.root))
         if templates != self.templates:  # a template was edited: no remembered page can be trusted
             self.pages.clear()
@@ -96,8 +102,14 @@ class QuickSite:
         with remembered_pages(self.pages):
             write_mkdocs_project(guide, self.next)
         changed, files = _sync(self.next, self.project)
-        self.guide = guide
-        if not self.built_once or any(_touches(path, WHOLE_SITE) for path in changed):
+        self.guide, self.files = guide, files
+        if not self.built_once and defer:
+            self.scratch_pending = True
+            self.stale = {path for path in files if path.suffix == ".md" and path.parts[0] == "docs"}
+            self.theme_stale = True
+            seconds = time.perf_counter() - started
+            return QuickBuild(guide, self.site_dir, seconds, 0, frozenset(), self.stale_pages())
+        if not self.built_once or self.scratch_pending or any(_touches(path, WHOLE_SITE) for path in changed):
             return self._from_scratch(guide, started)
         removed = [path for path in changed if not (self.project / path).exists()]
         self._forget(removed)
@@ -116,6 +128,8 @@ class QuickSite:
         """Rebuild one batch of stale pages: those asked for (site paths) first."""
         assert self.guide is not None, "finish() follows an update()"
         started = time.perf_counter()
+        if self.scratch_pending:
+            return self._from_scratch(self.guide, started)
         asked_set = set(asked)
         first = sorted(path for path in self.stale if site_path(path) in asked_set)
         rest = sorted(path for path in self.stale if site_path(path) not in asked_set)
@@ -125,6 +139,7 @@ class QuickSite:
     def _from_scratch(self, guide: Guide, started: float) -> QuickBuild:
         self._mkdocs(dirty=False, build=None, theme_pages=True)
         self.built_once = True
+        self.scratch_pending = False
         self.stale.clear()
         self.theme_stale = False
         seconds = time.perf_counter() - started
@@ -145,6 +160,11 @@ class QuickSite:
         built = {site_path(path) for path in build} | ({*THEME_PAGES} if theme_pages else set())
         seconds = time.perf_counter() - started
         return QuickBuild(guide, self.site_dir, seconds, len(build), frozenset(built), self.stale_pages(), files)
+
+    def all_pages(self) -> frozenset[str]:
+        """Every page of the site, as the server names them (e.g. after a build from scratch)."""
+        pages = {site_path(path) for path in self.files if path.suffix == ".md" and path.parts[0] == "docs"}
+        return frozenset(pages | set(THEME_PAGES))
 
     def stale_pages(self) -> frozenset[str]:
         """The site's files that are out of date, as the server names them."""

@@ -14,12 +14,14 @@ import sys
 import threading
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from generator.content.loader import load_guide
+from generator.content.translations import translated_guide
 from generator.site.project import run_mkdocs, write_mkdocs_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -72,6 +74,13 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str
     root = tmp_path_factory.mktemp("serve-edits")
     guide = shutil.copytree(SAMPLES / "minimal", root / "guide")
     shutil.copyfile(SUPPORT, guide / "content" / "support.yml")
+    with _serving(guide) as url:
+        yield guide, url
+
+
+@contextmanager
+def _serving(guide: Path) -> Iterator[str]:
+    """The preview's address while `guidegen serve --no-pdfs` serves the guide."""
     command = [sys.executable, "-m", "generator", "serve", "--guide", str(guide), "--port", "0", "--no-pdfs"]
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
@@ -81,7 +90,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str
         url = next((line.split(" ", 1)[1].strip() for line in process.stdout if line.startswith("Preview: ")), "")
         assert url, "guidegen serve stopped before it showed the preview"
         threading.Thread(target=process.stdout.read, daemon=True).start()  # keep the pipe drained
-        yield guide, url
+        yield url
     finally:
         os.killpg(process.pid, signal.SIGINT)
         process.wait(timeout=60)
@@ -121,3 +130,27 @@ def test_every_served_page_is_the_full_builds_after_an_edit(
     for built in pages:
         address = url + built.removesuffix("index.html")
         assert _served(address) == (full / built).read_text(encoding="utf-8"), address
+
+
+def test_an_open_welsh_page_updates_after_a_save_of_its_translation(page: Page, tmp_path: Path) -> None:
+    """The preview serves the Welsh edition at cy/, as the built site does, and an edit of a
+    Welsh file shows in the open Welsh page; every Welsh page is then the full build's."""
+    guide = shutil.copytree(SAMPLES / "translated", tmp_path / "guide")
+    with _serving(guide) as url:
+        page.goto(url + "cy/activities/circles/")
+        expect(page.locator("h1")).to_contain_text("Beth sydd bwysicaf?")
+        expect(page.locator("body")).not_to_contain_text("zqxnod")
+
+        welsh = guide / "content" / "translations" / "cy" / "activities" / "circles.yml"
+        _replace(welsh, r"^aim:.*$", "aim: Cytuno zqxnod.")
+
+        expect(page.locator("body")).to_contain_text("zqxnod", timeout=CHANGE_MS)  # it reloaded by itself
+        source = load_guide(guide)
+        edition = translated_guide(source, source.config.translations[0])
+        full = tmp_path / "full"
+        run_mkdocs(write_mkdocs_project(edition, full / "mkdocs"), full / "site")
+        pages = sorted(p.relative_to(full / "site").as_posix() for p in (full / "site").rglob("index.html"))
+        assert "activities/circles/index.html" in pages
+        for built in pages:
+            address = url + "cy/" + built.removesuffix("index.html")
+            assert _served(address) == (full / "site" / built).read_text(encoding="utf-8"), address

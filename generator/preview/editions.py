@@ -1,0 +1,96 @@
+"""The preview's website with every translated edition: the source at the site's root and each
+translation at <lang>/ below it, as `guidegen build` lays them out.
+
+Each edition is a QuickSite of its own (its own MkDocs project and site folder), fed the
+translated guide made from the source guide this save loaded, so a save to one Welsh file
+rebuilds only the Welsh page(s) it reached, and a Welsh title or menu change leaves the other
+Welsh pages stale until finish() has rebuilt them, open ones first, as for the source. The
+server names an edition's pages with its <lang>/ in front (cy/activities/x/index.html), so one
+set of stale pages and page versions covers every edition.
+
+An edition's first build waits until after the source's is shown (update's defer): the first
+start is as quick as without translations, and a request for a Welsh page waits for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import Path
+from typing import Any
+
+from ..content.translations import translated_guide
+from .quick_site import QuickBuild, QuickSite
+
+
+class QuickEditions:
+    """QuickSite's update()/finish() for the source and every translation together."""
+
+    def __init__(self, root: Path, folder: Path) -> None:
+        self.folder = folder
+        self.source = QuickSite(root, folder)
+        self.translations: dict[str, QuickSite] = {}  # language -> its site, in site_config.yml's order
+
+    @property
+    def parsed(self) -> dict[str, Any]:
+        return self.source.parsed
+
+    def folders(self) -> tuple[tuple[str, Path], ...]:
+        """Each edition's URL part (cy/) and the folder its built files are served from."""
+        return tuple((f"{lang}/", site.site_dir) for lang, site in self.translations.items())
+
+    def update(self, open_pages: Collection[str] = ()) -> QuickBuild:
+        """The source's update, then each edition's with its guide made from the source's."""
+        source = self.source.update(self._own(open_pages, ""))
+        guide = source.guide
+        wanted = [settings.language for settings in guide.config.translations]
+        self.translations = {lang: self.translations.get(lang) or self._site(lang) for lang in wanted}
+        results = {"": source}
+        for settings in guide.config.translations:
+            site = self.translations[settings.language]
+            open_here = self._own(open_pages, f"{settings.language}/")
+            edition = translated_guide(guide, settings)
+            results[f"{settings.language}/"] = site.update(open_here, edition, defer=not open_here)
+        return self._combined(results)
+
+    def finish(self, asked: Collection[str] = ()) -> QuickBuild:
+        """One batch of one edition's stale pages: an edition with a page asked for first."""
+        editions = [("", self.source), *((f"{lang}/", site) for lang, site in self.translations.items())]
+        stale = [(prefix, site) for prefix, site in editions if site.stale_pages()]
+        assert stale, "finish() is called while something is stale"
+        first = [(p, s) for p, s in stale if self._own(asked, p) & s.stale_pages()]
+        prefix, site = (first or stale)[0]
+        return self._combined({prefix: site.finish(self._own(asked, prefix))})
+
+    def stale_pages(self) -> frozenset[str]:
+        found = set(self.source.stale_pages())
+        for lang, site in self.translations.items():
+            found |= {f"{lang}/{page}" for page in site.stale_pages()}
+        return frozenset(found)
+
+    def _own(self, pages: Collection[str], prefix: str) -> set[str]:
+        """The pages of the edition at prefix ('' for the source), in its own site's names."""
+        if prefix:
+            return {page[len(prefix) :] for page in pages if page.startswith(prefix)}
+        # A translation's language never names a source page (content/translations.py checks).
+        others = tuple(f"{lang}/" for lang in self.translations)
+        return {page for page in pages if not page.startswith(others)}
+
+    def _site(self, language: str) -> QuickSite:
+        return QuickSite(self.source.root, self.folder / "editions" / language)
+
+    def _combined(self, results: dict[str, QuickBuild]) -> QuickBuild:
+        """One QuickBuild in the server's names. An edition built from scratch counts as every
+        one of its pages rebuilt, so the source's open pages do not reload for it."""
+        built: set[str] = set()
+        for prefix, result in results.items():
+            if prefix and result.everything:
+                built |= {prefix + page for page in self.translations[prefix.rstrip("/")].all_pages()}
+            else:
+                built |= {prefix + page for page in result.built}
+        source = results.get("")
+        guide = source.guide if source is not None else self.source.guide
+        assert guide is not None
+        seconds = sum(result.seconds for result in results.values())
+        everything = source is not None and source.everything
+        pages = None if source is not None and source.pages_built is None else len(built)
+        return QuickBuild(guide, self.source.site_dir, seconds, pages, frozenset(built), self.stale_pages(), everything)
