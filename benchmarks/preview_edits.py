@@ -3,7 +3,8 @@
 Each kind changes the guide's files as an editor would and names the page an editor would
 have open: the edited activity's page for a change to its text, another activity's page (whose
 menu lists the edited one) for a change that reaches every menu, the home page for a page
-added, renamed or deleted. `shown(html, marker)` says whether that page shows the change yet.
+added, renamed or deleted; the edited activity's translated page (at <lang>/) for a change
+to its translation. `shown(html, marker)` says whether that page shows the change yet.
 Each marker gives a different edit, so a run can repeat a kind.
 """
 
@@ -22,6 +23,7 @@ from synthetic import edit_activity
 from generator.content.loader import load_guide
 
 MENU = "md-nav--primary"  # Material's class for the menu
+TRANSLATION = "cy"  # the language the "translation" kind's copy of the guide is translated into
 NEW_PAGE = "bench-page"  # the page the "new page" kind adds, "rename" moves and "delete" removes
 
 
@@ -46,6 +48,7 @@ class EditKind:
     save: Callable[[Guide, str], None]  # make the edit (marker: what makes it unique)
     page: Callable[[Guide], str]  # the open page, relative to the preview's address
     shown: Callable[[Guide, str, str], bool]  # (guide, page's HTML, marker) -> the change is visible
+    translated: bool = False  # made in a translation's files: timed on a copy of the guide with one
 
 
 def guide_for(root: Path, edited: str) -> Guide:
@@ -153,6 +156,12 @@ def _config(guide: Guide, marker: str) -> None:
     _edit_yaml(guide.root / "site_config.yml", lambda data: data.update(title=_marked(data["title"], marker)))
 
 
+def _translated_text(guide: Guide, marker: str) -> None:
+    """A translator's save: the Welsh text of the edited activity's aim (synthetic.add_translation)."""
+    path = guide.root / "content" / "translations" / TRANSLATION / "activities" / f"{guide.edited}.yml"
+    _edit_yaml(path, lambda data: data.update(aim=_marked(data["aim"], marker)))
+
+
 def _support(guide: Guide, marker: str) -> None:
     def change(data: Any) -> None:
         contact = data["contacts"][0]
@@ -172,4 +181,5 @@ KINDS = (
     EditKind("deleted page", _delete_page, lambda g: "", _page_gone),
     EditKind("site_config.yml", _config, lambda g: _activity(g, g.watched), _contains),
     EditKind("support.yml", _support, lambda g: _activity(g, g.watched), _contains),
+    EditKind("translation", _translated_text, lambda g: f"{TRANSLATION}/{_activity(g)}", _contains, translated=True),
 )

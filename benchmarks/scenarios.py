@@ -25,9 +25,9 @@ from pathlib import Path
 
 import yaml
 from measure import Sample, run
-from preview_edits import KINDS, EditKind, guide_for
+from preview_edits import KINDS, TRANSLATION, EditKind, guide_for
 from preview_edits import Guide as EditedGuide
-from synthetic import edit_activity
+from synthetic import add_translation, edit_activity
 
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
@@ -184,23 +184,46 @@ def _preview(subject: Subject, env: dict[str, str], rep: int) -> Sample:
     median of its saves; the text edit's is this step's own, the others are kept under
     `preview: <kind>`.
     """
-    command = [sys.executable, "-m", "generator", "serve", "--guide", str(subject.root), "--port", "0", "--no-pdfs"]
-    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     waits: dict[str, list[float]] = {kind.name: [] for kind in KINDS}
+    own = [kind for kind in KINDS if not kind.translated]
+    _time_edits(subject.root, subject.edit_id, own, env, rep, waits)
+    translated = [kind for kind in KINDS if kind.translated]
+    _time_edits(_translated_copy(subject), subject.edit_id, translated, env, rep, waits)
+    for kind in KINDS[1:]:
+        sample = Sample(statistics.median(waits[kind.name]), 0.0, 0, 0)
+        subject.samples.setdefault(preview_kind(kind.name), []).append(sample)
+    return Sample(statistics.median(waits[KINDS[0].name]), 0.0, 0, 0)
+
+
+def _time_edits(
+    root: Path, edit_id: str, kinds: list[EditKind], env: dict[str, str], rep: int, waits: dict[str, list[float]]
+) -> None:
+    """Each kind saved PREVIEW_EDITS times in one running preview of the guide at root."""
+    command = [sys.executable, "-m", "generator", "serve", "--guide", str(root), "--port", "0", "--no-pdfs"]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         address = _preview_address(process)
-        guide = guide_for(subject.root, subject.edit_id)
+        guide = guide_for(root, edit_id)
         for k in range(PREVIEW_EDITS):
-            for number, kind in enumerate(KINDS):  # a marker of its own (ending in k: see preview_edits.py)
+            for kind in kinds:  # a marker of its own (ending in k: see preview_edits.py)
+                number = KINDS.index(kind)
                 waits[kind.name].append(_save_and_wait(kind, guide, address, f"preview{rep}kind{number}x{k}"))
                 print(f"  preview: {kind.name}: {waits[kind.name][-1]:.2f} s", file=sys.stderr, flush=True)
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=60)
-    for kind in KINDS[1:]:
-        sample = Sample(statistics.median(waits[kind.name]), 0.0, 0, 0)
-        subject.samples.setdefault(preview_kind(kind.name), []).append(sample)
-    return Sample(statistics.median(waits[KINDS[0].name]), 0.0, 0, 0)
+
+
+def _translated_copy(subject: Subject) -> Path:
+    """The subject's guide with a whole Welsh translation, made once beside it (so the other
+    measurements keep timing the guide without one); a translated subject is its own."""
+    if subject.translated:
+        return subject.root
+    copy = subject.root.parent / f"{subject.root.name}-{TRANSLATION}-preview"
+    if not copy.is_dir():
+        shutil.copytree(subject.root, copy, ignore=shutil.ignore_patterns("build"))
+        add_translation(copy, TRANSLATION)
+    return copy
 
 
 def preview_kind(name: str) -> str:

@@ -45,6 +45,11 @@ class SourceFile:
     def node(self, value: Any) -> None:
         self._node = value
 
+    @property
+    def from_cache(self) -> bool:
+        """Its data came from the parse cache and its tree (the positions) is not parsed yet."""
+        return self._node is None and self._unparsed is not None
+
     def parsed(self, text: str, cache: ParseCache | None) -> Any:
         """Plain data of a YAML text: from the cache, or parsed (problems go to the collector)."""
         cached = cache.get(text) if cache is not None else None

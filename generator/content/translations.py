@@ -39,6 +39,7 @@ from .model import (
     TranslationSettings,
     interface_problem,
 )
+from .parse_cache import ParseCache
 from .reader import Unreadable, position
 from .source_file import SourceFile, load_yaml_model, read_inside
 
@@ -196,14 +197,17 @@ def language_folder(root: Path, language: str) -> Path:
     return root / "content" / FOLDER / language
 
 
-def load_translation(guide: Guide, language: str) -> Translation:
-    """Read content/translations/<language>/; structure problems are collected, not raised."""
+def load_translation(guide: Guide, language: str, cache: ParseCache | None = None) -> Translation:
+    """Read content/translations/<language>/; structure problems are collected, not raised.
+
+    cache (the preview's) skips parsing texts seen before; their items then have no lines, so
+    a caller that finds problems reads the translation again without it (translated_guide)."""
     root = guide.root
     folder = language_folder(root, language)
     items: dict[ItemKey, Item] = {}
     sources: list[SourceFile] = []
     if folder.is_dir():
-        for src, key, item in _read_files(root, folder):
+        for src, key, item in _read_files(root, folder, cache):
             sources.append(src)
             if key is not None and item is not None:
                 items[key] = item
@@ -221,6 +225,7 @@ def load_translation(guide: Guide, language: str) -> Translation:
 
 
 INTERFACE_FILE = "interface.po"
+ReadItem = tuple[SourceFile, ItemKey | None, Item | None]  # a file read, and the item it holds if any
 TRANSLATION_FILES = (
     "home.md, pages/<id>.md, skills.yml, activities/<id>.yml, easy-read/<id>.yml, sessions/<id>.yml, "
     "support.yml, interface.po"
@@ -275,7 +280,7 @@ def interface_wordings(catalogue: Any, rel: str, problems: list[Problem]) -> dic
     return wordings
 
 
-def _read_files(root: Path, folder: Path) -> Iterator[tuple[SourceFile, ItemKey | None, Item | None]]:
+def _read_files(root: Path, folder: Path, cache: ParseCache | None) -> Iterator[ReadItem]:
     # Imported here: building these models costs about 20 ms, which `check` of a guide without
     # translations need not pay (issue 30).
     from .translation_model import TranslatedActivity, TranslatedEasyRead, TranslatedSkillsFile
@@ -283,14 +288,14 @@ def _read_files(root: Path, folder: Path) -> Iterator[tuple[SourceFile, ItemKey 
     home = folder / "home.md"
     if home.is_file():
         src = SourceFile(root, home)
-        yield src, ("home", "index"), _read_page(src, root)
+        yield src, ("home", "index"), _read_page(src, root, cache)
     for path in sorted((folder / "pages").glob("*.md")):
         src = SourceFile(root, path)
-        yield src, ("page", path.stem), _read_page(src, root)
+        yield src, ("page", path.stem), _read_page(src, root, cache)
     skills = folder / "skills.yml"
     if skills.is_file():
         src = SourceFile(root, skills)
-        data = load_yaml_model(src, TranslatedSkillsFile, root, None)
+        data = load_yaml_model(src, TranslatedSkillsFile, root, cache)
         for index, skill in enumerate(data.skills if data else ()):
             line = position(src.node, ("skills", index))[0]
             yield src, ("skill", skill.id), _item(src, skill, SKILL_FIELDS, ("skills", index), line)
@@ -298,7 +303,7 @@ def _read_files(root: Path, folder: Path) -> Iterator[tuple[SourceFile, ItemKey 
             yield src, None, None
     for path in sorted((folder / "activities").glob("*.y*ml")):
         src = SourceFile(root, path)
-        activity = load_yaml_model(src, TranslatedActivity, root, None)
+        activity = load_yaml_model(src, TranslatedActivity, root, cache)
         if activity is None:
             yield src, None, None
             continue
@@ -316,24 +321,24 @@ def _read_files(root: Path, folder: Path) -> Iterator[tuple[SourceFile, ItemKey 
         yield src, ("activity", path.stem), item
     for path in sorted((folder / "easy-read").glob("*.y*ml")):
         src = SourceFile(root, path)
-        easy = load_yaml_model(src, TranslatedEasyRead, root, None)
+        easy = load_yaml_model(src, TranslatedEasyRead, root, cache)
         if easy is None:
             yield src, None, None
             continue
         if easy.id != path.stem:
             src.problem_at(("id",), "id", f"'{easy.id}' differs from the file name '{path.stem}'; they must match")
         yield src, ("easy-read", path.stem), _item(src, easy, EASY_READ_FIELDS, (), 1)
-    yield from _read_sessions(root, folder)
+    yield from _read_sessions(root, folder, cache)
     if (folder / "support.yml").is_file():
-        yield _read_support(root, folder / "support.yml")
+        yield _read_support(root, folder / "support.yml", cache)
 
 
-def _read_sessions(root: Path, folder: Path) -> Iterator[tuple[SourceFile, ItemKey | None, Item | None]]:
+def _read_sessions(root: Path, folder: Path, cache: ParseCache | None) -> Iterator[ReadItem]:
     from .translation_model import TranslatedSession  # see _read_files
 
     for path in sorted((folder / "sessions").glob("*.y*ml")):
         src = SourceFile(root, path)
-        session = load_yaml_model(src, TranslatedSession, root, None)
+        session = load_yaml_model(src, TranslatedSession, root, cache)
         if session is None:
             yield src, None, None
             continue
@@ -342,12 +347,12 @@ def _read_sessions(root: Path, folder: Path) -> Iterator[tuple[SourceFile, ItemK
         yield src, ("session", path.stem), _item(src, session, SESSION_FIELDS, (), 1)
 
 
-def _read_support(root: Path, path: Path) -> tuple[SourceFile, ItemKey | None, Item | None]:
+def _read_support(root: Path, path: Path, cache: ParseCache | None) -> ReadItem:
     """The contacts' words; a number or address (`how:`...) in a translation is a problem, never used."""
     from .translation_model import NUMBER_KEYS, TranslatedSupport  # see _read_files
 
     src = SourceFile(root, path)
-    support = load_yaml_model(src, TranslatedSupport, root, None)
+    support = load_yaml_model(src, TranslatedSupport, root, cache)
     data = src.data if isinstance(src.data, dict) else {}
     for key in (k for k in NUMBER_KEYS if k in data):
         src.problem_at((key,), key, NUMBER_KEY_MESSAGE)
@@ -365,11 +370,13 @@ NUMBER_KEY_MESSAGE = (
 
 def _item(src: SourceFile, model: Any, names: tuple[str, ...], loc: tuple[str | int, ...], line: int) -> Item:
     fields = _pick(model, names)
+    if src.from_cache:  # no positions without parsing again: see load_translation's cache
+        return Item(src.rel, line, fields, dict(getattr(model, "source_hashes", None) or {}))
     lines = {name: position(src.node, (*loc, name))[0] + src.line_offset for name in fields}
     return Item(src.rel, line, fields, dict(getattr(model, "source_hashes", None) or {}), lines)
 
 
-def _read_page(src: SourceFile, root: Path) -> Item | None:
+def _read_page(src: SourceFile, root: Path, cache: ParseCache | None) -> Item | None:
     """A translated page: front matter (title, summary, source_hashes), then the Markdown."""
     text = read_inside(src, root)
     if text is None:
@@ -380,7 +387,7 @@ def _read_page(src: SourceFile, root: Path) -> Item | None:
         return None
     src.line_offset = 1
     try:
-        data = src.parsed(meta_text, None) if meta_text.strip() else {}
+        data = src.parsed(meta_text, cache) if meta_text.strip() else {}
     except Unreadable:
         return None
     from .translation_model import TranslatedPageMeta  # see _read_files
@@ -584,11 +591,14 @@ def check_translations(guide: Guide) -> tuple[list[Problem], list[Problem], list
 # ---------------------------------------------------------------- the translated guide
 
 
-def translated_guide(guide: Guide, settings: TranslationSettings) -> Guide:
+def translated_guide(guide: Guide, settings: TranslationSettings, cache: ParseCache | None = None) -> Guide:
     """The guide in another language: translated fields over the source; missing items stay in the
-    source language and are listed in `untranslated` (the renderers add a notice)."""
-    translation = load_translation(guide, settings.language)
+    source language and are listed in `untranslated` (the renderers add a notice).
+    cache: see load_translation; problems are always reported from a reading without it."""
+    translation = load_translation(guide, settings.language, cache)
     problems = translation.problems + _clashes(guide, settings.language)
+    if problems and cache is not None:  # read again for the exact line of each problem
+        return translated_guide(guide, settings)
     if problems:
         raise ContentError(problems)
     items = translation.items

@@ -2,7 +2,8 @@
 translation at <lang>/ below it, as `guidegen build` lays them out.
 
 Each edition is a QuickSite of its own (its own MkDocs project and site folder), fed the
-translated guide made from the source guide this save loaded, so a save to one Welsh file
+translated guide made from the source guide this save loaded (its files parsed only when they
+changed), so a save to one Welsh file
 rebuilds only the Welsh page(s) it reached, and a Welsh title or menu change leaves the other
 Welsh pages stale until finish() has rebuilt them, open ones first, as for the source. The
 server names an edition's pages with its <lang>/ in front (cy/activities/x/index.html), so one
@@ -18,6 +19,7 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
+from ..content.parse_cache import ParseCache
 from ..content.translations import translated_guide
 from .quick_site import QuickBuild, QuickSite
 
@@ -29,6 +31,7 @@ class QuickEditions:
         self.folder = folder
         self.source = QuickSite(root, folder)
         self.translations: dict[str, QuickSite] = {}  # language -> its site, in site_config.yml's order
+        self.parsed_translations: dict[str, dict[str, Any]] = {}  # language -> its texts' parses, for the next save
 
     @property
     def parsed(self) -> dict[str, Any]:
@@ -48,7 +51,9 @@ class QuickEditions:
         for settings in guide.config.translations:
             site = self.translations[settings.language]
             open_here = self._own(open_pages, f"{settings.language}/")
-            edition = translated_guide(guide, settings)
+            cache = ParseCache(self.parsed_translations.get(settings.language))
+            edition = translated_guide(guide, settings, cache)
+            self.parsed_translations[settings.language] = cache.entries_used()
             results[f"{settings.language}/"] = site.update(open_here, edition, defer=not open_here)
         return self._combined(results)
 

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from generator.content.loader import load_guide
+from generator.content.parse_cache import ParseCache
 from generator.content.translations import translated_guide
+from generator.errors import ContentError
 from generator.preview.editions import QuickEditions
 from generator.preview.quick_site import SEARCH_INDEX
 from generator.site.project import run_mkdocs, write_mkdocs_project
@@ -99,3 +101,24 @@ def test_a_welsh_title_reaches_every_welsh_page_open_ones_first(
     while site.stale_pages():
         site.finish()
     assert _files(_welsh_dir(site)) == _files(_full_welsh_site(guide, tmp_path))
+
+
+def test_a_problem_found_with_the_parse_cache_points_at_its_line(tmp_path: Path) -> None:
+    """Cached texts have no positions, so a translation with problems is read again without the cache."""
+    guide = shutil.copytree(TRANSLATED, tmp_path / "guide")
+    source = load_guide(guide)
+    settings = source.config.translations[0]
+    cache = ParseCache()
+    translated_guide(source, settings, cache)  # the Welsh files are now in the cache
+    _replace(guide / "content" / "activities" / "circles.yml", r"^steps:$", "steps:\n  - A new first step.")
+    source = load_guide(guide)
+
+    with pytest.raises(ContentError) as cached:
+        translated_guide(source, settings, ParseCache(cache.entries_used()))
+    with pytest.raises(ContentError) as fresh:
+        translated_guide(source, settings)
+
+    assert cached.value.problems == fresh.value.problems
+    welsh = "content/translations/cy/activities/circles.yml"
+    assert [(p.path, p.field) for p in cached.value.problems] == [(welsh, "steps")]
+    assert cached.value.problems[0].line > 1  # the line of its steps, not the file's first
