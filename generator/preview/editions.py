@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content.parse_cache import ParseCache
-from ..content.translations import translated_guide
+from ..content.translations import language_folder, translated_guide
 from .quick_site import QuickBuild, QuickSite
 
 
@@ -31,6 +31,7 @@ class QuickEditions:
         self.folder = folder
         self.source = QuickSite(root, folder)
         self.translations: dict[str, QuickSite] = {}  # language -> its site, in site_config.yml's order
+        self.all_current = False  # the last update went through: its source guide is the files'
         self.parsed_translations: dict[str, dict[str, Any]] = {}  # language -> its texts' parses, for the next save
 
     @property
@@ -41,21 +42,45 @@ class QuickEditions:
         """Each edition's URL part (cy/) and the folder its built files are served from."""
         return tuple((f"{lang}/", site.site_dir) for lang, site in self.translations.items())
 
-    def update(self, open_pages: Collection[str] = ()) -> QuickBuild:
-        """The source's update, then each edition's with its guide made from the source's."""
-        source = self.source.update(self._own(open_pages, ""))
-        guide = source.guide
+    def update(self, open_pages: Collection[str] = (), changed: Collection[str] | None = None) -> QuickBuild:
+        """The source's update, then each edition's with its guide made from the source's.
+
+        changed: the files saved since the last update (None: any). When they are all in
+        translations' folders, which the source's site never shows, and the last update went
+        through, only those editions are updated, from the source guide that update loaded."""
+        languages = self._translations_only(changed) if self.all_current else None
+        self.all_current = False
+        results: dict[str, QuickBuild] = {}
+        if languages is None or self.source.guide is None:
+            results[""] = self.source.update(self._own(open_pages, ""))
+        guide = results[""].guide if "" in results else self.source.guide
+        assert guide is not None
         wanted = [settings.language for settings in guide.config.translations]
         self.translations = {lang: self.translations.get(lang) or self._site(lang) for lang in wanted}
-        results = {"": source}
         for settings in guide.config.translations:
+            if "" not in results and languages is not None and settings.language not in languages:
+                continue
             site = self.translations[settings.language]
             open_here = self._own(open_pages, f"{settings.language}/")
             cache = ParseCache(self.parsed_translations.get(settings.language))
             edition = translated_guide(guide, settings, cache)
             self.parsed_translations[settings.language] = cache.entries_used()
             results[f"{settings.language}/"] = site.update(open_here, edition, defer=not open_here)
+        self.all_current = True
         return self._combined(results)
+
+    def _translations_only(self, changed: Collection[str] | None) -> set[str] | None:
+        """The languages whose folders hold every changed file; None if any other file changed."""
+        if not changed:
+            return None
+        folder = language_folder(self.source.root, "x").parent
+        languages = set()
+        for path in changed:
+            found = Path(path)
+            if not found.is_relative_to(folder) or len(found.relative_to(folder).parts) < 2:
+                return None
+            languages.add(found.relative_to(folder).parts[0])
+        return languages if languages <= set(self.translations) else None
 
     def finish(self, asked: Collection[str] = ()) -> QuickBuild:
         """One batch of one edition's stale pages: an edition with a page asked for first."""

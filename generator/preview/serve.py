@@ -64,10 +64,14 @@ class Previewer:
         self.broken = False
         self.generation = 0
         self.prefix = "/"
+        self._saved: set[str] = set()  # files saved since the last update: a translation's alone updates less
+        self._saved_lock = threading.Lock()
 
     def changed(self, paths: list[str]) -> None:
         if not paths:  # only temporary files came and went
             return
+        with self._saved_lock:
+            self._saved.update(paths)
         names = ", ".join(_relative(self.root, path) for path in paths[:3])
         more = f" and {len(paths) - 3} more" if len(paths) > 3 else ""
         _say(f"Changed {names}{more}: updating the preview.")
@@ -87,8 +91,10 @@ class Previewer:
 
     def update(self) -> None:
         self.generation = generation = self.state.next_generation()
+        with self._saved_lock:
+            saved, self._saved = self._saved, set()
         try:
-            result = self.site.update(self.state.open_pages())
+            result = self.site.update(self.state.open_pages(), saved or None)
         except ContentError as error:
             self._failed(Failure(problems=tuple(error.problems)), error.report(), generation)
             return

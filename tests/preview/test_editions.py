@@ -74,7 +74,7 @@ def test_a_welsh_edit_rebuilds_its_page_alone_and_matches_a_full_build(
     source_page = (site.source.site_dir / "activities" / "circles" / "index.html").stat().st_mtime_ns
     _replace(_welsh(guide, "circles"), r"^aim:.*$", "aim: Cytuno zqxnod.")
 
-    result = site.update(open_pages={"cy/activities/circles/index.html"})
+    result = site.update(open_pages={"cy/activities/circles/index.html"}, changed=[str(_welsh(guide, "circles"))])
 
     assert result.built == {"cy/activities/circles/index.html"} and result.stale == frozenset()
     served = (_welsh_dir(site) / "activities" / "circles" / "index.html").read_text(encoding="utf-8")
