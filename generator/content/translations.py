@@ -297,7 +297,7 @@ def _read_files(root: Path, folder: Path, cache: ParseCache | None) -> Iterator[
         src = SourceFile(root, skills)
         data = load_yaml_model(src, TranslatedSkillsFile, root, cache)
         for index, skill in enumerate(data.skills if data else ()):
-            line = position(src.node, ("skills", index))[0]
+            line = 1 if src.from_cache else position(src.node, ("skills", index))[0]  # see load_translation
             yield src, ("skill", skill.id), _item(src, skill, SKILL_FIELDS, ("skills", index), line)
         if data is None:
             yield src, None, None
