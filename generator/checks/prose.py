@@ -16,7 +16,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..content.loader import FieldSource
-from ..content.messages import field_label
+from ..content.problem_text import field_label
 from ..content.model import Page
 from ..content.reader import position
 from ..errors import Problem

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Problem
-from .messages import did_you_mean
+from .problem_text import did_you_mean
 from .model import EASY_READ_OF, PICTURE_NAME, EasyRead
 from .parse_cache import ParseCache
 from .pictures import unknown_picture_message

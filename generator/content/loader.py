@@ -20,7 +20,7 @@ from .easy_read import load_easy_read
 from .font_coverage import covered, font_problem
 from .glyphs import missing_glyphs
 from .images import image_problem
-from .messages import did_you_mean
+from .problem_text import did_you_mean
 from .model import Activity, Guide, Page, PageFrontMatter, SiteConfig, Skill, SkillsFile, SupportFile
 from .parse_cache import ParseCache
 from .reader import Unreadable, position

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .messages import did_you_mean
+from .problem_text import did_you_mean
 
 OWN_PREFIX = "assets/"
 ATTRIBUTION = (

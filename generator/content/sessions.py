@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import Problem
-from .messages import did_you_mean
+from .problem_text import did_you_mean
 from .model import Activity, Guide, Session, SessionItem
 from .parse_cache import ParseCache
 from .reader import position

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import ProblemCollector
-from .messages import describe, field_label, yaml_loc
+from .problem_text import describe, field_label, yaml_loc
 from .parse_cache import ParseCache
 from .reader import Unreadable, parse_yaml, plain, position, read_text
 

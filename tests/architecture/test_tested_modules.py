@@ -39,7 +39,7 @@ NOT_YET_IMPORTED = {
     "content.assets",
     "content.easy_read",
     "content.images",
-    "content.messages",
+    "content.problem_text",
     "content.translation_model",
     "editor.admin",
     "editor.checking",
