@@ -26,7 +26,7 @@ from .easy_read import PageLimit, easy_read_html
 from .html import BookletPart, handout_html, poster_html
 from .layout import Pages, layout
 from .problems import activity_source, section_source
-from .session_jobs import session_job_html, session_jobs
+from .agendas import session_job_html, session_jobs
 
 
 def pdf_jobs(guide: Guide, date: str | None = None) -> list[Job]:

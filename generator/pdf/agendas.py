@@ -21,6 +21,7 @@ from markupsafe import Markup
 from ..common.messages import N_, Messages, messages_for
 from ..content.model import Guide, Session
 from ..content.sessions import AgendaRow, agenda, end_clock, materials, session_activities, total_minutes
+from ..render.job import Job
 from ..render.qr import qr_code
 from .html import Meta, handout_html, handout_html_text, licence_line, render_template, timed_steps
 
@@ -136,3 +137,24 @@ def pack_html(guide: Guide, session: Session, date: str | None) -> str:
         "handouts": [(a, handout_section(guide, a.id, date)) for a in with_handouts],
     }
     return render_template(guide, "session_pack.html.j2", **context)
+
+
+def session_jobs(guide: Guide, date: str | None) -> list[Job]:
+    jobs = []
+    for session in guide.sessions:
+        source = f"content/sessions/{session.id}.yml"  # named in its layout problems
+        name = agenda_filename(session)
+        jobs.append(
+            Job(name.removesuffix(".pdf"), name, "agenda", None, 0.5, date, session_id=session.id, source=source)
+        )
+        if guide.edition == "facilitators":  # a pack holds the facilitator's notes
+            cost = 1.0 + len(session.items) / 4
+            name = pack_filename(session)
+            pack = Job(name.removesuffix(".pdf"), name, "pack", None, cost, date, session_id=session.id, source=source)
+            jobs.append(pack)
+    return jobs
+
+
+def session_job_html(guide: Guide, kind: str, session_id: str, date: str | None) -> str:
+    session = guide.session(session_id)
+    return agenda_html(guide, session, date) if kind == "agenda" else pack_html(guide, session, date)
