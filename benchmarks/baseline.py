@@ -86,7 +86,7 @@ def earlier_env(earlier: Path) -> dict[str, str]:
 
 def makes_editions(earlier: Path) -> bool:
     """Whether the earlier code made the print editions (A5, large print, EPUB) already."""
-    return (earlier / "generator" / "pdf" / "editions.py").is_file()
+    return any((earlier / "generator" / "pdf" / name).is_file() for name in ("editions.py", "variants.py"))
 
 
 def versions_for(earlier: Path) -> tuple[str, ...]:

@@ -32,7 +32,7 @@ def main(argv: list[str]) -> int:
     from generator.content.loader import load_guide
     from generator.epub.package import epub_bytes
     from generator.pdf import jobs as pdf
-    from generator.pdf.editions import edition_parts
+    from generator.pdf.variants import variant_parts
 
     imported = time.perf_counter()
     guide = load_guide(root)
@@ -40,7 +40,7 @@ def main(argv: list[str]) -> int:
     booklets = [job for job in pdf.pdf_jobs(guide, None) if job.kind == "booklet"]
     loaded = time.perf_counter()
     work = [(job, pdf.job_html(guide, job)) for job in jobs]
-    parts = {b.variant: edition_parts(guide, None, b.variant) for b in booklets}
+    parts = {b.variant: variant_parts(guide, None, b.variant) for b in booklets}
     work += [
         (pdf.part_job(guide, part, None, variant), part.html) for variant, found in parts.items() for part in found
     ]

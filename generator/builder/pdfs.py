@@ -92,18 +92,18 @@ class PdfRender:
         activity lays out one part again and joins, and an unchanged guide does neither.
         """
         from ..pdf.booklet import FRONT, FRONT_KEY
-        from ..pdf.editions import edition_front, edition_parts
         from ..pdf.jobs import part_job
+        from ..pdf.variants import variant_front, variant_parts
 
         run = self.run
-        edition = (job.variant,) if job.variant else ()  # another edition's parts are laid out differently
-        parts = edition_parts(run.guide, job.source_date, job.variant)
-        part_keys = [digest_bytes(*base, "booklet-part", part.html, *edition) for part in parts]
+        variant_key = (job.variant,) if job.variant else ()  # another variant's parts are laid out differently
+        parts = variant_parts(run.guide, job.source_date, job.variant)
+        part_keys = [digest_bytes(*base, "booklet-part", part.html, *variant_key) for part in parts]
         # Page numbers come from the parts.
-        front = edition_front(run.guide, job.source_date, defaultdict(str), job.variant).html
-        self.keys[job.filename] = digest_bytes(*base, "booklet", front, *part_keys, *edition)
+        front = variant_front(run.guide, job.source_date, defaultdict(str), job.variant).html
+        self.keys[job.filename] = digest_bytes(*base, "booklet", front, *part_keys, *variant_key)
         needed = not self._reused(f"pdf/{job.filename}", self.keys[job.filename], self.pdf_dir / job.filename)
-        parts_dir = "/".join((PARTS, *edition))
+        parts_dir = "/".join((PARTS, *variant_key))
         folder = run.staging / parts_dir
         changed = []
         for part, key in zip(parts, part_keys, strict=True):
@@ -117,7 +117,7 @@ class PdfRender:
                 copy_verified(run.previous, run.previous_out, f"{parts_dir}/{name}", folder / name)
         if needed:
             files = tuple((str(folder / f"{part.name}.pdf"), part.link_targets) for part in parts)
-            front_cache = (digest_bytes(*base, *edition), str(folder))
+            front_cache = (digest_bytes(*base, *variant_key), str(folder))
             self.to_render += changed
             output = self.pdf_dir / job.filename  # the join writes it there itself
             output.parent.mkdir(parents=True, exist_ok=True)  # large print has a folder
@@ -155,9 +155,9 @@ class PdfRender:
             for key, kind in (("session:{id}:agenda", "agenda"), ("session:{id}:pack", "pack")):
                 if f"sessions/{session.id}-{kind}.pdf" in self.filenames:
                     links[key.format(id=session.id)] = f"sessions/{session.id}-{kind}.pdf"
-        from ..site.downloads import editions_links
+        from ..site.downloads import variant_links
 
-        return links | editions_links(guide, self.filenames)
+        return links | variant_links(guide, self.filenames)
 
     def workers(self) -> int:
         """How many worker processes: one per core (or --jobs), never more than there are jobs."""

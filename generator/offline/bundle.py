@@ -47,7 +47,7 @@ PDF_EXTRAS = {
     "participants": "; sessions/ holds each session's agenda.",
 }
 
-EDITION_LINES = {
+VARIANT_LINES = {
     "a5-booklet": "- pdf/guide-a5-booklet.pdf: the booklet to print double-sided on {paper}\n"
     "  (flip on the short edge), fold in half and staple.\n",
     "large-print": "- pdf/large-print/: every handout and the booklet in large print.\n",
@@ -121,7 +121,7 @@ def _readme(guide: Guide) -> str:
         licence=config.licence.name,
         booklet=PDF_EXTRAS[guide.edition] if guide.sessions else PDF_EXTRAS[guide.edition].split(";")[0] + ".",
         editions="".join(
-            EDITION_LINES[name].format(slug=config.slug, paper=config.paper, epub=epub_name(guide))
+            VARIANT_LINES[name].format(slug=config.slug, paper=config.paper, epub=epub_name(guide))
             for name in config.editions
             if name != "easy-read" or guide.easy_read  # made only for a guide with Easy Read texts
         ),

@@ -17,17 +17,17 @@ from ..common.messages import messages_for
 from ..content.model import Guide
 from ..render.direction import text_direction
 from ..render.job import A5, Job
-from .editions import FOOTER_SIZES, edition_front, edition_parts, printing_sheet
 from .html import BookletPart
 from .layout import Pages, layout
 from .problems import section_source
+from .variants import FOOTER_SIZES, printing_sheet, variant_front, variant_parts
 
 FRONT, FRONT_KEY = "front.pdf", "front.key"  # the booklet's cover and contents, kept beside its parts
 
 
 def part_of(guide: Guide, job: Job) -> BookletPart:
     name = job.name.removeprefix("booklet:")
-    return next(part for part in edition_parts(guide, job.source_date, job.variant) if part.name == name)
+    return next(part for part in variant_parts(guide, job.source_date, job.variant) if part.name == name)
 
 
 class _FrontLength(Pages):
@@ -41,7 +41,7 @@ class _FrontLength(Pages):
         return count == self.guess
 
 
-def make_booklet(guide: Guide, job: Job, finish_edition: bool = True) -> bytes:
+def make_booklet(guide: Guide, job: Job, finish_variant: bool = True) -> bytes:
     """The cover and contents, then every part, joined into one PDF (into job.output if given)."""
     from .join.booklet import Part, page_numbers
 
@@ -54,14 +54,14 @@ def make_booklet(guide: Guide, job: Job, finish_edition: bool = True) -> bytes:
                 p.link_targets,
                 p.name,
             )
-            for p in edition_parts(guide, job.source_date, job.variant)
+            for p in variant_parts(guide, job.source_date, job.variant)
         ]
     # A guess at the cover and contents' length, checked below: about 36 entries fit on a page.
     entries = 3 + len(guide.pages) + len(guide.skills) + len(guide.activities)
     front_pages = _FrontLength(1 + -(-entries // 36))
     for _ in range(3):
         numbers = page_numbers(parts, front_pages.found + 1)
-        front_part = edition_front(guide, job.source_date, numbers, job.variant)
+        front_part = variant_front(guide, job.source_date, numbers, job.variant)
         key = digest_bytes(job.front_cache[0] if job.front_cache else "", front_part.html)
         cached = _cached_front(job, key)
         data = cached or layout(guide, "booklet", "content/", front_part.html, front_pages, job.variant)
@@ -76,12 +76,12 @@ def make_booklet(guide: Guide, job: Job, finish_edition: bool = True) -> bytes:
     # Activities after the first sit under the "Activities" heading that the first one's part holds.
     first_activity = next((i for i, p in enumerate(parts) if "activities" in p.anchors), len(parts))
     nested = [i > first_activity for i in range(len(parts))]
-    return _join(guide, job, front, parts, nested, finish_edition)
+    return _join(guide, job, front, parts, nested, finish_variant)
 
 
 def _join(guide: Guide, job: Job, front: Any, parts: list[Any], nested: list[bool], finishing: bool) -> bytes:
     """Join into job.output (returning b"") or into bytes; the A5 edition's parts go straight
-    into sheets for printing (finishing; pdf/editions.py)."""
+    into sheets for printing (finishing; pdf/variants.py)."""
     from .join.booklet import join
     from .join.footer import SIZE
     from .join.imposed import join_imposed

@@ -20,13 +20,13 @@ from ..render.easy_read import pdf_name as easy_read_pdf
 from ..render.job import A5, EASY_READ, LARGE, Job
 from ..site.downloads import A5_FILE as A5_BOOKLET
 from ..site.downloads import LARGE_FOLDER
-from . import easy_read, editions
+from . import easy_read, variants
+from .agendas import session_job_html, session_jobs
 from .booklet import make_booklet, part_of
 from .easy_read import PageLimit, easy_read_html
 from .html import BookletPart, handout_html, poster_html
 from .layout import Pages, layout
 from .problems import activity_source, section_source
-from .agendas import session_job_html, session_jobs
 
 
 def pdf_jobs(guide: Guide, date: str | None = None) -> list[Job]:
@@ -40,10 +40,10 @@ def pdf_jobs(guide: Guide, date: str | None = None) -> list[Job]:
         if isinstance(activity.handout, ThreeCirclesHandout):
             poster = Job(f"{activity.id}-a3", f"{activity.id}-a3.pdf", "poster", activity.id, 1.0, date, source=source)
             jobs.append(poster)
-    return jobs + session_jobs(guide, date) + edition_jobs(guide, date)
+    return jobs + session_jobs(guide, date) + variant_jobs(guide, date)
 
 
-def edition_jobs(guide: Guide, date: str | None) -> list[Job]:
+def variant_jobs(guide: Guide, date: str | None) -> list[Job]:
     """The jobs of the editions site_config.yml asks for: the A5 booklet, the large-print booklet
     and handouts, the Easy Read PDF."""
     wanted = guide.config.editions
@@ -94,7 +94,7 @@ def job_html(guide: Guide, job: Job) -> str:
         return easy_read_html(guide, job.source_date)
     activity = _activity(guide, job)
     if job.variant == LARGE:
-        return editions.large_handout_html(guide, job)
+        return variants.large_handout_html(guide, job)
     if job.kind == "poster":
         return poster_html(guide, activity, job.source_date)
     return handout_html(guide, activity, job.source_date)

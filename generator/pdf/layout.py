@@ -19,7 +19,7 @@ from ..render.fonts import environment_variable, fontconfig_file, pdf_font_css
 from ..render.job import JobKind
 from ..render.paper import PAGE_SIZES, job_paper
 from ..render.template_files import Roots, template_file, template_roots
-from . import editions
+from . import variants
 from .brand import brand_css
 from .engine import load_weasyprint
 from .join.footer import page_css
@@ -61,7 +61,7 @@ def layout(
     """WeasyPrint with our stylesheets, fonts, fetcher and options; b"" when pages.accept() said no.
 
     source: the content file behind the document, named when it cannot be laid out.
-    variant: "" or another edition (pdf/editions.py), which has its own paper and stylesheets."""
+    variant: "" or another edition (pdf/variants.py), which has its own paper and stylesheets."""
     load_weasyprint()  # heavy: imported only when rendering
     from weasyprint import HTML
 
@@ -131,13 +131,13 @@ def _stylesheets(
     sheets = [CSS(string=pdf_font_css(content_dir, declared), base_url=base, url_fetcher=fetcher, font_config=fonts)]
     sheets += [
         CSS(filename=template_file(roots, f"pdf/{name}"), url_fetcher=fetcher, font_config=fonts)
-        for name in STYLESHEETS[kind] + editions.STYLESHEETS.get(variant, ())
+        for name in STYLESHEETS[kind] + variants.STYLESHEETS.get(variant, ())
     ]
     if kind != "agenda":  # the agenda is photocopied on the night: black on white, big clock times
         sheets.append(CSS(string=brand_css(primary, accent), url_fetcher=fetcher))
     sheets.append(CSS(string=f"@page {{ size: {PAGE_SIZES[paper]} portrait; }}", url_fetcher=fetcher))
     # The footer's geometry, shared with the join (the large-print edition's footer is larger).
-    footer = page_css(editions.FOOTER_SIZES.get(variant))
+    footer = page_css(variants.FOOTER_SIZES.get(variant))
     sheets.append(CSS(string=footer, url_fetcher=fetcher))
     if fetcher.refused:
         raise RuntimeError(f"our own stylesheets refer to files we refuse: {fetcher.refused}")

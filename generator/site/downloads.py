@@ -1,7 +1,7 @@
 """The other editions' downloads (large print, the A5 booklet, the EPUB): their keys in the
 handouts mapping the site's pages are given, and the links each page shows.
 
-Kept free of heavy imports: the build asks for editions_links() before it knows whether
+Kept free of heavy imports: the build asks for variant_links() before it knows whether
 anything needs rendering.
 """
 
@@ -26,7 +26,7 @@ def epub_name(guide: Guide) -> str:
     return f"{slug}.epub" if guide.source_language is None else f"{slug}-{guide.config.language}.epub"
 
 
-def editions_links(guide: Guide, filenames: Collection[str]) -> dict[str, str]:
+def variant_links(guide: Guide, filenames: Collection[str]) -> dict[str, str]:
     """Keys of the handouts mapping -> file names (relative to pdf/), for the editions being made."""
     wanted = {LARGE.format(id=a.id): f"{LARGE_FOLDER}/{a.id}.pdf" for a in guide.activities}
     wanted |= {BOOKLET_LARGE: f"{LARGE_FOLDER}/guide.pdf", BOOKLET_A5: A5_FILE, EPUB: epub_name(guide)}

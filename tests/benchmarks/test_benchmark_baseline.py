@@ -21,7 +21,7 @@ def baseline(benchmark_script: Callable[[str], ModuleType], monkeypatch: pytest.
 def earlier_code(folder: Path, editions: bool) -> Path:
     (folder / "generator" / "pdf").mkdir(parents=True)
     if editions:
-        (folder / "generator" / "pdf" / "editions.py").write_text("")
+        (folder / "generator" / "pdf" / "variants.py").write_text("")
     return folder
 
 

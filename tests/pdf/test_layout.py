@@ -11,8 +11,8 @@ import pytest
 
 from generator.content.model import Guide
 from generator.errors import ContentError
-from generator.pdf.editions import STYLESHEETS as VARIANT_STYLESHEETS
 from generator.pdf.layout import STYLESHEETS, Pages, layout
+from generator.pdf.variants import STYLESHEETS as VARIANT_STYLESHEETS
 from generator.render.job import JobKind
 from generator.render.template_files import PACKAGE_TEMPLATES
 

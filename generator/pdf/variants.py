@@ -60,7 +60,7 @@ def untinted(html: str, fills: tuple[str, ...] = RING_FILLS) -> str:
     return html
 
 
-def edition_parts(guide: Guide, date: str | None, variant: str) -> list[BookletPart]:
+def variant_parts(guide: Guide, date: str | None, variant: str) -> list[BookletPart]:
     """The booklet's parts for an edition ("" for guide.pdf itself)."""
     parts = booklet_parts(guide, date, BOOKLET_DIAGRAMS[variant], TITLE_NOTES[variant])
     if variant != LARGE:
@@ -69,7 +69,7 @@ def edition_parts(guide: Guide, date: str | None, variant: str) -> list[BookletP
     return [replace(part, html=untinted(part.html, fills)) for part in parts]
 
 
-def edition_front(guide: Guide, date: str | None, numbers: Mapping[str, int | str], variant: str) -> BookletPart:
+def variant_front(guide: Guide, date: str | None, numbers: Mapping[str, int | str], variant: str) -> BookletPart:
     """The booklet's cover and contents for an edition."""
     return booklet_front(guide, date, numbers, TITLE_NOTES[variant])
 

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from generator.content.loader import load_guide
 from generator.content.model import Guide, ThreeCirclesHandout
-from generator.pdf import editions, jobs
+from generator.pdf import jobs, variants
 from generator.pdf.booklet import make_booklet
 from generator.pdf.impose import saddle_order
 from generator.render.diagram import Diagram, layout, ring_distance_range
@@ -54,7 +54,7 @@ def a5_pages(default_guide: Guide, tmp_path_factory: pytest.TempPathFactory) -> 
     """The A5 booklet before imposition, laid out by the same job the build runs."""
     job = next(j for j in jobs.pdf_jobs(default_guide) if j.variant == A5)
     path = tmp_path_factory.mktemp("a5") / "a5.pdf"
-    path.write_bytes(make_booklet(default_guide, job, finish_edition=False))  # not yet imposed
+    path.write_bytes(make_booklet(default_guide, job, finish_variant=False))  # not yet imposed
     return path
 
 
@@ -186,7 +186,7 @@ def test_large_three_circles_are_on_a3_with_every_field_inside_its_ring(
         reader = PdfReader(pdf)
         page = reader.pages[0]
         assert (round(float(page.mediabox.width) / PT), round(float(page.mediabox.height) / PT)) == (297, 420)
-        d = layout(activity.handout.rings, *editions.LARGE_CIRCLES)
+        d = layout(activity.handout.rings, *variants.LARGE_CIRCLES)
         assert [str(w["/T"]) for w in widgets(reader, 0)] == [f.name for f in d.fields]
         cx, cy = circles_centre(render_page(pdf, tmp_path / activity.id, DPI), d, 420)
         for f in d.fields:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.content.model import Guide, ThreeCirclesHandout
-from generator.pdf import editions, jobs
+from generator.pdf import jobs, variants
 from generator.render.paper import PAGE_SIZES, job_paper
 from generator.site.downloads import A5_FILE
 
@@ -35,10 +35,10 @@ def test_each_edition_is_laid_out_on_its_paper(
 
 def test_the_large_circles_fit_tabloid_within_its_margins() -> None:
     tabloid_width = 11 * 25.4
-    assert editions.LARGE_CIRCLES[0] <= tabloid_width - 2 * 15
+    assert variants.LARGE_CIRCLES[0] <= tabloid_width - 2 * 15
 
 
-def test_editions_can_be_turned_off_one_by_one(default_guide: Guide) -> None:
+def test_variants_can_be_turned_off_one_by_one(default_guide: Guide) -> None:
     for left_out in ("a5-booklet", "large-print"):
         kept = tuple(e for e in default_guide.config.editions if e != left_out)
         guide = default_guide.model_copy(update={"config": default_guide.config.model_copy(update={"editions": kept})})
