@@ -10,7 +10,7 @@ file compares different work. This script measures both versions side by side in
 - the earlier code is unpacked from git (`git archive`) and runs from there (PYTHONPATH);
 - both versions build the earlier code's own guides: its default guide and its synthetic
   guides, made by its own synthetic.py (this code reads them unchanged);
-- "this code, same work" turns off what the earlier code did not make (`editions: []`) when
+- "this code, same work" turns off what the earlier code did not make (`variants: []`) when
   the earlier code had no print editions; "this code, as shipped" keeps them on, for
   information. When the earlier code made them too, the two are the same and only one is run;
 - the versions take turns (earlier, same work, as shipped), each in a fresh process, and the
@@ -116,7 +116,7 @@ def make_guides(earlier: Path, folder: Path, sizes: list[int]) -> list[Guide]:
             shutil.copytree(source, root)
             if version == "same work" and not makes_editions(earlier):
                 with (root / "site_config.yml").open("a", encoding="utf-8") as config:
-                    config.write("\n# Like for like with the earlier code: no print editions.\neditions: []\n")
+                    config.write("\n# Like for like with the earlier code: no print editions.\nvariants: []\n")
             roots[version] = root
         edit_id = sorted(p.stem for p in (source / "content" / "activities").glob("*.yml"))[0]
         made.append(Guide(name, roots, edit_id))
@@ -153,7 +153,7 @@ def report(
     same_work = (
         f'"Same work" is this code as shipped: the earlier code made the print editions too ({EDITIONS}).'
         if editions
-        else f'"Same work" builds with `editions: []`, because the earlier code made no {EDITIONS}.'
+        else f'"Same work" builds with `variants: []`, because the earlier code made no {EDITIONS}.'
     )
     lines = [
         "## This code against the code of the last benchmark (issue 13)",

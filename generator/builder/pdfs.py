@@ -128,7 +128,7 @@ class PdfRender:
         from ..epub.package import epub_job, epub_key
 
         guide = self.run.guide
-        if "epub" not in guide.config.editions:  # a translation's is build/<slug>-<lang>.epub
+        if "epub" not in guide.config.variants:  # a translation's is build/<slug>-<lang>.epub
             return
         job = epub_job(guide)
         self.filenames.add(job.filename)

@@ -241,10 +241,10 @@ class SiteConfig(StrictModel):
         ),
         examples=[["assets/fonts/NotoSansSC-Regular.otf"]],
     )
-    editions: tuple[Literal["a5-booklet", "large-print", "epub", "easy-read"], ...] = Field(
+    variants: tuple[Literal["a5-booklet", "large-print", "epub", "easy-read"], ...] = Field(
         default=("a5-booklet", "large-print", "epub", "easy-read"),
         description=(
-            "Other editions made with the PDFs: the booklet at A5 for fold-and-staple printing, "
+            "Other variants made with the PDFs: the booklet at A5 for fold-and-staple printing, "
             "large print, an EPUB e-book, the Easy Read PDF (when content/easy-read/ has texts). "
             "Leave one out to turn it off."
         ),

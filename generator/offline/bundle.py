@@ -122,7 +122,7 @@ def _readme(guide: Guide) -> str:
         booklet=PDF_EXTRAS[guide.edition] if guide.sessions else PDF_EXTRAS[guide.edition].split(";")[0] + ".",
         editions="".join(
             VARIANT_LINES[name].format(slug=config.slug, paper=config.paper, epub=epub_name(guide))
-            for name in config.editions
+            for name in config.variants
             if name != "easy-read" or guide.easy_read  # made only for a guide with Easy Read texts
         ),
     )

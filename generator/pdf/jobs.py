@@ -46,7 +46,7 @@ def pdf_jobs(guide: Guide, date: str | None = None) -> list[Job]:
 def variant_jobs(guide: Guide, date: str | None) -> list[Job]:
     """The jobs of the editions site_config.yml asks for: the A5 booklet, the large-print booklet
     and handouts, the Easy Read PDF."""
-    wanted = guide.config.editions
+    wanted = guide.config.variants
     booklets = guide.edition == "facilitators"  # the booklet holds facilitator notes: not for participants
     jobs = []
     if A5 in wanted and booklets:

@@ -1,4 +1,4 @@
-"""The guide's other printed editions (site_config.yml `editions`), made with the other PDFs:
+"""The guide's other printed editions (site_config.yml `variants`), made with the other PDFs:
 
 - large print, in pdf/large-print/: every handout and the booklet with body text at 18 pt
   (UK clear-print guidance for large print is 16 to 18 pt), line spacing 1.6, left-aligned, no

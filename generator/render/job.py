@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 JobKind = Literal["booklet", "booklet-part", "handout", "poster", "epub", "agenda", "pack", "easy-read"]
-# The printed variants besides the standard one (site_config.yml `editions`): each changes the
+# The printed variants besides the standard one (site_config.yml `variants`): each changes the
 # paper, the stylesheets or the HTML of the jobs it has (pdf/variants.py, pdf/easy_read.py).
 LARGE, A5, EASY_READ = "large-print", "a5-booklet", "easy-read"
 

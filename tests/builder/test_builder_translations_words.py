@@ -32,7 +32,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("translated-words")
     guide = write_translated_words(folder / "guide")
     config = guide / "site_config.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "outputs: [site, pdf]\neditions: []\n", encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8") + "outputs: [site, pdf]\nvariants: []\n", encoding="utf-8")
     # The interface through the translators' tools: export, edit one word, import.
     ui = folder / "ui.po"
     assert main(["translate", "export", "cy", "--interface", "-o", str(ui), "--guide", str(guide)]) == 0

@@ -46,7 +46,7 @@ points:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     guide = Path(shutil.copytree(SAMPLE, tmp_path_factory.mktemp("easy-read") / "guide"))
     config = (guide / "site_config.yml").read_text(encoding="utf-8")
-    extra = "paper: Letter\nsite_url: https://example.org/small/\neditions: [easy-read]\ntranslations: [cy, ar]\n"
+    extra = "paper: Letter\nsite_url: https://example.org/small/\nvariants: [easy-read]\ntranslations: [cy, ar]\n"
     (guide / "site_config.yml").write_text(config + extra, encoding="utf-8")
     shutil.copy(REPO / "content" / "support.yml", guide / "content" / "support.yml")
     # the guide's own picture, with something the sanitiser must take out on the way to the website

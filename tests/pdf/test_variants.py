@@ -198,7 +198,7 @@ def test_large_three_circles_are_on_a3_with_every_field_inside_its_ring(
 
 
 def test_large_print_can_be_turned_off(default_guide: Guide) -> None:
-    config = default_guide.config.model_copy(update={"editions": ("epub",)})
+    config = default_guide.config.model_copy(update={"variants": ("epub",)})
     guide = default_guide.model_copy(update={"config": config})
     names = [job.filename for job in jobs.pdf_jobs(guide)]
     assert not [n for n in names if n.startswith("large-print/") or n == A5_FILE]
