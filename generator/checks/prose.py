@@ -16,8 +16,8 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..content.loader import FieldSource
-from ..content.problem_text import field_label
 from ..content.model import Page
+from ..content.problem_text import field_label
 from ..content.reader import position
 from ..errors import Problem
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Problem
-from .problem_text import did_you_mean
 from .model import EASY_READ_OF, PICTURE_NAME, EasyRead
 from .parse_cache import ParseCache
 from .pictures import unknown_picture_message
+from .problem_text import did_you_mean
 from .source_file import SourceFile, listing, load_yaml_model
 
 FOLDER = "easy-read"  # content/easy-read/

@@ -20,9 +20,9 @@ from .easy_read import load_easy_read
 from .font_coverage import covered, font_problem
 from .glyphs import missing_glyphs
 from .images import image_problem
-from .problem_text import did_you_mean
 from .model import Activity, Guide, Page, PageFrontMatter, SiteConfig, Skill, SkillsFile, SupportFile
 from .parse_cache import ParseCache
+from .problem_text import did_you_mean
 from .reader import Unreadable, position
 from .reserved import reserved_message, reserved_reason
 from .sessions import load_sessions

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import Problem
-from .problem_text import did_you_mean
 from .model import Activity, Guide, Session, SessionItem
 from .parse_cache import ParseCache
+from .problem_text import did_you_mean
 from .reader import position
 from .source_file import SourceFile, listing, load_yaml_model
 
