@@ -25,6 +25,7 @@ from .fonts import unreadable_fonts
 from .images import missing_alt_text
 from .readability import hard_to_read, long_sentences
 from .remembered import RememberedWarnings, cache_folder, file_key
+from .renamed import renamed_settings
 from .structure import structure_warnings
 from .support import contacts_to_check, stale_contacts, step_timings
 from .terms import WordList, exclusive_terms, word_list_for
@@ -78,6 +79,7 @@ def content_warnings(
     problems += stale_contacts(guide, sources, today or date.today())
     problems += step_timings(guide, sources)
     problems += contacts_to_check(guide, sources) + example_text(guide, sources)
+    problems += renamed_settings(sources)
     for path, makers in by_file.items():
         key = file_key(path, lines[path], settings)
         found = remembered.get(key) if remembered else None

@@ -12,7 +12,16 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal, cast
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 Slug = Annotated[
@@ -57,6 +66,18 @@ class StrictModel(BaseModel):
 
 
 # ---------------------------------------------------------------- site_config.yml
+
+# Settings renamed since guides were written with the old name: old -> new. The old key is still
+# read (`guidegen check` warns at its line); both at once is a problem, as any unknown key is.
+RENAMED_SETTINGS = {"editions": "variants"}
+
+
+def _renamed_settings(data: Any) -> Any:
+    """The old name of a setting read as the new one, unless the new one is written too."""
+    if not isinstance(data, dict):
+        return data
+    old = {name: new for name, new in RENAMED_SETTINGS.items() if name in data and new not in data}
+    return {old.get(key, key): value for key, value in data.items()} if old else data
 
 
 class Licence(StrictModel):
@@ -284,6 +305,11 @@ class SiteConfig(StrictModel):
         "its own title, description, organisation and interface wording.",
         examples=[["cy"]],
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _old_names(cls, data: Any) -> Any:
+        return _renamed_settings(data)
 
     @field_validator("interface")
     @classmethod

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from .model import HANDOUT_KINDS
+from .model import HANDOUT_KINDS, RENAMED_SETTINGS
 
 PATTERN_HINTS = {
     "^[a-z0-9]+": "use only lowercase letters, digits and hyphens, e.g. good-facilitation",
@@ -216,6 +216,9 @@ def did_you_mean(wanted: str, known: Iterable[str]) -> str:
 
 def _unknown_key(name: str, owner: type[BaseModel] | None) -> str:
     known = sorted(info.alias or key for key, info in owner.model_fields.items()) if owner else []
+    if RENAMED_SETTINGS.get(name) in known:  # the old name is only left over when the new one is here too
+        new = RENAMED_SETTINGS[name]
+        return f"is the old name of {new}:, which is here too; keep only {new}: (move anything you need into it)"
     synonym = SYNONYMS.get(name.lower())
     hint = f" Did you mean '{synonym}'?" if synonym in known else did_you_mean(name, known)
     listing = f" Known fields here: {', '.join(known)}." if known else ""

@@ -13,8 +13,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import ProblemCollector
-from .problem_text import describe, field_label, yaml_loc
+from .model import RENAMED_SETTINGS
 from .parse_cache import ParseCache
+from .problem_text import describe, field_label, yaml_loc
 from .reader import Unreadable, parse_yaml, plain, position, read_text
 
 M = TypeVar("M", bound=BaseModel)
@@ -66,7 +67,7 @@ class SourceFile:
         return data
 
     def problem_at(self, loc: tuple[str | int, ...], field: str, message: str) -> None:
-        line, column = position(self.node, loc)
+        line, column = position(self.node, _as_written(self.node, loc))
         self.collector.add(line + self.line_offset, column, field, message)
 
     def validate(self, model: type[M], data: Any) -> M | None:
@@ -87,6 +88,14 @@ class SourceFile:
                     where = (*loc, "kind")  # the line that names the unknown kind
                 self.problem_at(yaml_loc(where), field_label(where), describe(error, model))
             return None
+
+
+def _as_written(node: Any, loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """loc with a renamed setting's old name, where the file still uses it (model.RENAMED_SETTINGS)."""
+    old = {new: name for name, new in RENAMED_SETTINGS.items()}.get(str(loc[0])) if loc else None
+    if old and isinstance(node, dict) and loc[0] not in node and old in node:
+        return (old, *loc[1:])
+    return loc
 
 
 def _value_at(data: Any, loc: tuple[str | int, ...]) -> Any:

@@ -1,0 +1,27 @@
+"""Warnings for settings written with an old name (content/model.py's RENAMED_SETTINGS).
+
+The old name still works, so existing guides build; `guidegen check` says at its line what the
+key is called now, so the file can be brought up to date when convenient.
+"""
+
+from __future__ import annotations
+
+from ..content.loader import Sources
+from ..content.model import RENAMED_SETTINGS
+from ..content.reader import position
+from ..errors import Problem
+
+
+def renamed_settings(sources: Sources) -> list[Problem]:
+    """A warning at each old setting name site_config.yml still uses."""
+    source = sources.get(("config", ""))
+    if source is None or not isinstance(source.node, dict):
+        return []
+    found = []
+    for old, new in RENAMED_SETTINGS.items():
+        if old in source.node and new not in source.node:  # both at once is already a loading problem
+            line, column = position(source.node, (*source.prefix, old))
+            line += source.line_offset
+            text = source.lines[line - 1] if 0 < line <= len(source.lines) else ""
+            found.append(Problem(source.path, line, column, old, f"is now called {new}: (rename the key)", text))
+    return found
