@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.checks import check_guide
-from generator.content.loader import load_guide
+from generator.checks.renamed import renamed_settings
+from generator.content.loader import Sources, load_guide
 from generator.errors import ContentError
 
 MINIMAL = Path(__file__).resolve().parent.parent / "samples" / "minimal"
@@ -34,9 +35,10 @@ def test_the_old_name_is_read_as_variants_and_check_warns_at_its_line(guide: Pat
 
 
 def test_the_new_name_has_no_warning(guide: Path) -> None:
-    loaded, warnings = check_guide(with_settings(guide, "variants: [epub]\n"), remember=False)
+    sources: Sources = {}
+    loaded = load_guide(with_settings(guide, "variants: [epub]\n"), field_sources=sources)
     assert loaded.config.variants == ("epub",)
-    assert not [w for w in warnings if w.field == "editions"]
+    assert renamed_settings(sources) == []
 
 
 def test_both_names_at_once_is_a_problem_at_the_old_one(guide: Path) -> None:
