@@ -41,6 +41,6 @@ def test_the_large_circles_fit_tabloid_within_its_margins() -> None:
 def test_variants_can_be_turned_off_one_by_one(default_guide: Guide) -> None:
     for left_out in ("a5-booklet", "large-print"):
         kept = tuple(e for e in default_guide.config.variants if e != left_out)
-        guide = default_guide.model_copy(update={"config": default_guide.config.model_copy(update={"editions": kept})})
+        guide = default_guide.model_copy(update={"config": default_guide.config.model_copy(update={"variants": kept})})
         variants = {job.variant for job in jobs.pdf_jobs(guide)}
         assert left_out not in variants and variants - {""}
