@@ -65,11 +65,15 @@ def _parser() -> argparse.ArgumentParser:
         "--jobs", type=int, default=None, metavar="N", help="PDF worker processes (default: number of cores)"
     )
     build.add_argument(
-        "--edition",
+        "--audience",
         choices=("facilitators", "participants"),
-        default="facilitators",
-        help="facilitators (default): everything; participants: no facilitator notes, session packs, "
-        "planner or booklet, written to build-participants/ unless --out is given",
+        default=None,
+        help="who the guide is for: facilitators (default): everything; participants: no facilitator notes, "
+        "session packs, planner or booklet, written to build-participants/ unless --out is given",
+    )
+    # The flag's old name, still read so existing scripts keep working; the build says to use --audience.
+    build.add_argument(
+        "--edition", dest="old_audience", choices=("facilitators", "participants"), default=None, help=argparse.SUPPRESS
     )
     build.add_argument(
         "--force", action="store_true", help="build every output from scratch, reusing nothing from the last build"

@@ -24,7 +24,7 @@ class BuildOptions:
     quiet: bool = False
     verbose: bool = False
     time_limit: float = DEFAULT_TIME_LIMIT
-    edition: str = "facilitators"  # or "participants": see content/audience.py
+    audience: str = "facilitators"  # or "participants": see content/audience.py
     force: bool = False  # make every output from scratch, reusing nothing from the last build
     notes: tuple[str, ...] = ()  # said before the build starts (e.g. --jobs was capped)
     # Fork nothing: MkDocs runs in this process and PDF workers are started fresh. For callers
@@ -38,11 +38,11 @@ class BuildOptions:
         asked = ",".join(self.only) if self.only else "outputs from site_config.yml"
         asked = f"{asked}, engine {self.engine}" if self.engine else asked
         asked = f"{asked};templates={overrides_digest(root)}" if root is not None else asked
-        return asked if self.edition == "facilitators" else f"{asked}; {self.edition} edition"
+        return asked if self.audience == "facilitators" else f"{asked}; for {self.audience}"
 
     def output_folder(self, root: Path) -> Path:
         """build/, or build-participants/ for the participants' edition (so both can be kept)."""
-        default = "build" if self.edition == "facilitators" else f"build-{self.edition}"
+        default = "build" if self.audience == "facilitators" else f"build-{self.audience}"
         return (self.out or root / default).resolve()
 
     @classmethod
@@ -55,7 +55,9 @@ class BuildOptions:
                 raise UsageError(f"--only takes {', '.join(ALL_OUTPUTS)}; not {', '.join(unknown)}")
         jobs, note = jobs_to_use(args.jobs, getattr(args, "force_jobs", False))
         source_date_epoch()  # checked now, read where it is used
-        edition = getattr(args, "edition", None) or "facilitators"
+        old_flag = getattr(args, "old_audience", None)  # --edition, the flag's old name
+        audience = getattr(args, "audience", None) or old_flag or "facilitators"
+        renamed = f"--edition is now called --audience: use --audience {audience}" if old_flag else ""
         return cls(
             out=args.out,
             only=only,
@@ -64,7 +66,7 @@ class BuildOptions:
             verbose=args.verbose,
             time_limit=time_limit(),
             force=getattr(args, "force", False),
-            notes=(note,) if note else (),
+            notes=tuple(text for text in (note, renamed) if text),
             engine=getattr(args, "engine", None),
-            edition=edition,
+            audience=audience,
         )

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..common.digest import digest_bytes, digest_tree
-from ..content.audience import for_edition
+from ..content.audience import for_audience
 from ..content.loader import load_guide
 from ..content.model import Guide
 from ..content.parse_cache import ParseCache
@@ -53,7 +53,7 @@ def _build(root: Path, options: BuildOptions, progress: Progress | None = None) 
     _refuse_foreign_folder(out)
     remove_abandoned()  # what a killed build's workers left in the temporary folder
     parse_cache = ParseCache() if options.force else ParseCache.read(out)
-    guide = for_edition(load_guide(root, parse_cache=parse_cache), options.edition)
+    guide = for_audience(load_guide(root, parse_cache=parse_cache), options.audience)
     outputs = outputs_to_build(guide, options)
     staging = staging_dir(out)
     progress = progress or Progress(quiet=options.quiet, verbose=options.verbose)
@@ -66,7 +66,7 @@ def _build(root: Path, options: BuildOptions, progress: Progress | None = None) 
             _render_all(run, outputs, translations)
             if translations is not None:
                 translations.place()
-        if options.edition == "facilitators":  # the cache holds the content as written, notes and all
+        if options.audience == "facilitators":  # the cache holds the content as written, notes and all
             parse_cache.write(staging)
         engine = options.engine or guide.config.engine
         BuildRecord(options.request(root.resolve()), outputs, engine).write(staging)  # for `guidegen publish`

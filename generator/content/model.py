@@ -765,7 +765,7 @@ class Guide(StrictModel):
     sessions: tuple[Session, ...] = ()
     easy_read: tuple[EasyRead, ...] = ()
     # "participants": facilitator notes, session notes, packs and the booklet are left out.
-    edition: Literal["facilitators", "participants"] = "facilitators"
+    audience: Literal["facilitators", "participants"] = "facilitators"
 
     support: SupportFile | None = None
     # A translated edition only: items shown in the source language ("page:ID", "skill:ID",

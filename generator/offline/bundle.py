@@ -119,7 +119,7 @@ def _readme(guide: Guide) -> str:
         underline="=" * len(config.title),
         organisation=config.organisation,
         licence=config.licence.name,
-        booklet=PDF_EXTRAS[guide.edition] if guide.sessions else PDF_EXTRAS[guide.edition].split(";")[0] + ".",
+        booklet=PDF_EXTRAS[guide.audience] if guide.sessions else PDF_EXTRAS[guide.audience].split(";")[0] + ".",
         editions="".join(
             VARIANT_LINES[name].format(slug=config.slug, paper=config.paper, epub=epub_name(guide))
             for name in config.variants

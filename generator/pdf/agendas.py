@@ -147,7 +147,7 @@ def session_jobs(guide: Guide, date: str | None) -> list[Job]:
         jobs.append(
             Job(name.removesuffix(".pdf"), name, "agenda", None, 0.5, date, session_id=session.id, source=source)
         )
-        if guide.edition == "facilitators":  # a pack holds the facilitator's notes
+        if guide.audience == "facilitators":  # a pack holds the facilitator's notes
             cost = 1.0 + len(session.items) / 4
             name = pack_filename(session)
             pack = Job(name.removesuffix(".pdf"), name, "pack", None, cost, date, session_id=session.id, source=source)

@@ -33,7 +33,7 @@ def pdf_jobs(guide: Guide, date: str | None = None) -> list[Job]:
     """Every PDF of the guide: the booklet, each activity's handout and poster, then the editions'."""
     date = date if date is not None else iso_source_date()
     # The booklet is written for facilitators: the participants' edition has none.
-    jobs = [booklet_job(guide, date)] if guide.edition == "facilitators" else []
+    jobs = [booklet_job(guide, date)] if guide.audience == "facilitators" else []
     for activity in guide.activities:
         source = activity_source(guide, activity.id)
         jobs.append(Job(activity.id, f"{activity.id}.pdf", "handout", activity.id, 1.0, date, source=source))
@@ -47,7 +47,7 @@ def variant_jobs(guide: Guide, date: str | None) -> list[Job]:
     """The jobs of the editions site_config.yml asks for: the A5 booklet, the large-print booklet
     and handouts, the Easy Read PDF."""
     wanted = guide.config.variants
-    booklets = guide.edition == "facilitators"  # the booklet holds facilitator notes: not for participants
+    booklets = guide.audience == "facilitators"  # the booklet holds facilitator notes: not for participants
     jobs = []
     if A5 in wanted and booklets:
         jobs.append(replace(booklet_job(guide, date), name="guide-a5", filename=A5_BOOKLET, variant=A5))

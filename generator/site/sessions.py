@@ -27,7 +27,7 @@ AGENDA_KEY, PACK_KEY = "session:{id}:agenda", "session:{id}:pack"
 
 
 def has_planner(guide: Guide) -> bool:
-    return guide.edition == "facilitators"
+    return guide.audience == "facilitators"
 
 
 def when(guide: Guide, session: Session) -> str:

@@ -43,7 +43,7 @@ def editions(tmp_path_factory: pytest.TempPathFactory, make_guide_copy: Callable
     root = make_guide_copy(tmp_path_factory.mktemp("editions") / "guide")
     assert mark_every_note(root) > 10
     build(root, BuildOptions(quiet=True))
-    build(root, BuildOptions(quiet=True, edition="participants"))
+    build(root, BuildOptions(quiet=True, audience="participants"))
     return root / "build", root / "build-participants"
 
 

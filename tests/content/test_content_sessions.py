@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.content.audience import for_edition
+from generator.content.audience import for_audience
 from generator.content.loader import load_guide
 from generator.content.model import Guide
 from generator.content.sessions import agenda, clock_at, end_clock, materials, total_minutes
@@ -99,8 +99,8 @@ def test_new_session_writes_a_plan_that_passes_strict_check(
 def test_the_participants_edition_has_no_facilitator_notes(default_guide: Guide) -> None:
     assert any(a.facilitator_notes for a in default_guide.activities)
     assert any(i.notes for s in default_guide.sessions for i in s.items)
-    participants = for_edition(default_guide, "participants")
-    assert participants.edition == "participants"
+    participants = for_audience(default_guide, "participants")
+    assert participants.audience == "participants"
     assert all(a.facilitator_notes is None for a in participants.activities)
     assert all(s.notes is None and all(i.notes is None for i in s.items) for s in participants.sessions)
-    assert for_edition(default_guide, "facilitators") is default_guide
+    assert for_audience(default_guide, "facilitators") is default_guide
