@@ -163,7 +163,7 @@ def _scaffold_parsers(commands: argparse._SubParsersAction[argparse.ArgumentPars
     guide_argument(easy_read)
     translation = kinds.add_parser(
         "translation",
-        help="a folder for a translated edition, in content/translations/",
+        help="a folder for a translation, in content/translations/",
         description="Make content/translations/LANG/ and add LANG to translations: in site_config.yml.",
     )
     translation.add_argument("language", help="the language code, e.g. cy")

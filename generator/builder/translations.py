@@ -1,11 +1,11 @@
-"""Translated editions in the build: each language's website and PDFs, made by the same steps
+"""Translations in the build: each language's website and PDFs, made by the same steps
 as the source's (the pipeline hands its rendering step to render()) and sharing its cache.
 
-Each edition is rendered into its own folder inside the staging folder, then moved into place:
+Each translation is rendered into its own folder inside the staging folder, then moved into place:
 build/site/<lang>/, build/pdf/<lang>/ and build/.booklet-parts/<lang>/. Its outputs' cache keys
 are kept in the build's one manifest under those names, so an edit to one Welsh activity lays
 out only that activity's PDFs again and rebuilds only the Welsh site. The file:// variant of
-each edition is built too (and kept in build/.offline-editions/<lang>/ for the next build), for
+each translation is built too (and kept in build/.offline-translations/<lang>/ for the next build), for
 the offline zip, which holds every language (see _Offline).
 """
 
@@ -26,7 +26,7 @@ from .pdfs import PARTS
 from .state import BuildRun
 
 TRANSLATED_FOLDERS = ("site", "pdf", PARTS)
-OFFLINE_EDITIONS = ".offline-editions"  # each edition's file:// site, for the next build's zip
+OFFLINE_TRANSLATIONS = ".offline-translations"  # each language's file:// site, for the next build's zip
 
 
 def translated_name(name: str, language: str) -> str:
@@ -38,7 +38,7 @@ def translated_name(name: str, language: str) -> str:
 @dataclass
 class TranslationRun(BuildRun):
     """A BuildRun for one translation: what it reuses comes from, and is recorded under, the
-    edition's own names in the build's manifest."""
+    translation's own names in the build's manifest."""
 
     language: str = ""
     root_out: Path = field(default_factory=Path)
@@ -60,10 +60,10 @@ class Translations:
         self.keys: list[str] = []
 
     def folder(self, guide: Guide) -> Path:
-        return self.run.staging / f".edition-{guide.config.language}"
+        return self.run.staging / f".translation-{guide.config.language}"
 
     def render(self, render_all: Callable[[BuildRun, tuple[str, ...]], dict[str, str]]) -> None:
-        """Each edition's website and PDFs (and its file:// site for the zip), one language after another.
+        """Each translation's website and PDFs (and its file:// site for the zip), one language after another.
 
         render_all is the pipeline's own step for the source's outputs, given here rather than
         imported: the pipeline uses this module, so importing it back would make a circle."""
@@ -73,20 +73,20 @@ class Translations:
             staging = self.folder(guide)
             staging.mkdir()
             run = self.run
-            edition = TranslationRun(
+            translation_run = TranslationRun(
                 guide, staging, staging / ".no-previous", run.previous, run.manifest, run.report, run.progress,
                 run.options, language=language, root_out=run.previous_out,
             )  # fmt: skip
             wanted = [name for name in ("site", "pdf") if name in self.outputs]
             if "offline" in self.outputs and "pdf" not in wanted:
                 wanted.append("pdf")  # the zip's Welsh pages link to the Welsh PDFs
-            handouts = render_all(edition, tuple(wanted))
+            handouts = render_all(translation_run, tuple(wanted))
             if "offline" in self.outputs:
                 self._offline(guide, staging, handouts)
 
     def _offline(self, guide: Guide, staging: Path, handouts: dict[str, str]) -> None:
-        """The edition's file:// site, kept in build/.offline-editions/<lang>/ so an unchanged one is reused.
-        handouts is the edition's website's own mapping: its <lang>/ part of the zip then holds every
+        """The translation's file:// site, kept in build/.offline-translations/<lang>/ so an unchanged one is reused.
+        handouts is the translation's website's own mapping: its <lang>/ part of the zip then holds every
         kind of file the source's part does (large print, sessions, the A5 booklet, the e-book)."""
         from ..offline.bundle import build_offline_site, write_offline_project
 
@@ -94,21 +94,21 @@ class Translations:
         project = staging / "offline-mkdocs"
         write_offline_project(guide, project, handouts=handouts, pdf_dir=staging / "pdf")
         key = digest_bytes(engine_versions(), digest_tree(project), source_date_text())
-        site = self.run.staging / OFFLINE_EDITIONS / language
-        if not self.run.reused(f"{OFFLINE_EDITIONS}/{language}", key, site):
+        site = self.run.staging / OFFLINE_TRANSLATIONS / language
+        if not self.run.reused(f"{OFFLINE_TRANSLATIONS}/{language}", key, site):
             build_offline_site(guide, project / "mkdocs.yml", site)
             (site / "404.html").unlink(missing_ok=True)  # it links to /assets from the drive's root
         self.offline_sites[language] = site
         self.keys.append(key)
 
     def into_offline_site(self, site_dir: Path) -> None:
-        """Each edition's file:// site into the offline site's <lang>/, before it is zipped."""
+        """Each translation's file:// site into the offline site's <lang>/, before it is zipped."""
         for language, site in self.offline_sites.items():
             shutil.rmtree(site_dir / language, ignore_errors=True)
             shutil.copytree(site, site_dir / language)
 
     def place(self) -> None:
-        """Move each edition's outputs to build/site/<lang>/, build/pdf/<lang>/ and the booklet parts."""
+        """Move each language's outputs to build/site/<lang>/, build/pdf/<lang>/ and the booklet parts."""
         for guide in self.guides:
             staging = self.folder(guide)
             epub = staging / "pdf" / epub_name(guide)

@@ -301,7 +301,7 @@ class SiteConfig(StrictModel):
 
     translations: tuple[Annotated[TranslationSettings, BeforeValidator(_translation_item)], ...] = Field(
         default=(),
-        description="Translated editions, each in content/translations/<language>/; a language alone, or with "
+        description="Translations, each in content/translations/<language>/; a language alone, or with "
         "its own title, description, organisation and interface wording.",
         examples=[["cy"]],
     )
@@ -768,7 +768,7 @@ class Guide(StrictModel):
     audience: Literal["facilitators", "participants"] = "facilitators"
 
     support: SupportFile | None = None
-    # A translated edition only: items shown in the source language ("page:ID", "skill:ID",
+    # A translation only: items shown in the source language ("page:ID", "skill:ID",
     # "activity:ID", "easy-read:ID", "session:ID", "support:contacts", "home:index"), and that language.
     untranslated: frozenset[str] = frozenset()
     source_language: str | None = None

@@ -1,4 +1,4 @@
-"""Translated editions: content/translations/<lang>/ mirrors content/ with only the words.
+"""Translations: content/translations/<lang>/ mirrors content/ with only the words.
 
 A translated file holds the fields a translator writes (titles, text, steps, ring labels,
 questions...), keyed like the source (same file names, same ids). Everything else (order,
@@ -628,7 +628,7 @@ def _config(guide: Guide, settings: TranslationSettings, interface: dict[str, Va
         if getattr(settings, name):
             update[name] = getattr(settings, name)
     update["interface"] = {**interface, **settings.interface}  # site_config.yml's own words over interface.po
-    # The source's /admin/ edits every translation's files too: an edition has no editor of its own.
+    # The source's /admin/ edits every translation's files too: a translation has no editor of its own.
     update["editing"] = None
     return config.model_copy(update=update)
 

@@ -46,7 +46,7 @@ SVG_ATTRIBUTES = {
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 ATTRIBUTES: dict[str, set[str]] = {
     # Classes only style (our CSS and the theme's need them: admonitions, cards); lang and dir mark a
-    # part of a translated edition that is not yet translated, or text running the other way.
+    # part of a translation that is not yet translated, or text running the other way.
     "*": {"class", "lang", "dir"},
     "a": {"href", "title"},
     "img": {"src", "alt", "title", "width", "height"},

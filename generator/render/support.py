@@ -59,7 +59,7 @@ class Contact:
     name: str
     how: str
     when: str | None
-    # In a translated edition: the source's language, which `how` is always in (numbers are never translated).
+    # In a translation: the source's language, which `how` is always in (numbers are never translated).
     how_lang: str | None = None
 
 
@@ -105,7 +105,7 @@ def support_context(guide: Guide) -> dict[str, Any] | None:
         return None
     page = crisis_page(guide)
     messages = messages_for(guide.config)
-    how_lang = guide.source_language  # a translated edition: `how` stays in the source's words
+    how_lang = guide.source_language  # a translation: `how` stays in the source's words
     local = [_contact(service, how_lang) for service in support.local]
     return {
         "heading": support.heading,

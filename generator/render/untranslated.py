@@ -1,4 +1,4 @@
-"""A part of a translated edition not yet translated: the notice in the reader's language and the
+"""A part of a translation not yet translated: the notice in the reader's language and the
 language (and direction) its text is really in, for the PDFs and the e-book alike."""
 
 from __future__ import annotations

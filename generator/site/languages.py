@@ -1,8 +1,8 @@
-"""A guide's editions on the website: the language switcher, hreflang links and the notice on
+"""A guide's languages on the website: the language switcher, hreflang links and the notice on
 pages not yet translated.
 
 The source language is at the site's root, each translation in <lang>/ below it, with the
-same page paths, so "the same page in the other language" is always the other edition's root
+same page paths, so "the same page in the other language" is always the other language's root
 followed by this page's own path (overrides/partials/alternate.html and main.html do that).
 """
 
@@ -17,7 +17,7 @@ from ..render.direction import text_direction
 from .pages import SitePage
 
 UNTRANSLATED_KEY = {"index.md": "home:index", "skills.md": None, "activities/index.md": None}
-UNTRANSLATED_KEY |= {"sessions/index.md": None, "sessions/planner.md": None}  # made in the edition's language
+UNTRANSLATED_KEY |= {"sessions/index.md": None, "sessions/planner.md": None}  # made in the page's language
 
 
 def language_name(code: str, in_language: str | None = None) -> str:
@@ -32,8 +32,8 @@ def language_name(code: str, in_language: str | None = None) -> str:
     return name[:1].upper() + name[1:]
 
 
-def editions(guide: Guide) -> list[tuple[str, str]]:
-    """(language, root relative to this edition's root) for every edition, the source first."""
+def languages(guide: Guide) -> list[tuple[str, str]]:
+    """(language, root relative to this language's root) for every language, the source first."""
     translations = [t.language for t in guide.config.translations]
     if guide.source_language is None:
         return [(guide.config.language, "")] + [(lang, f"{lang}/") for lang in translations]
@@ -42,13 +42,13 @@ def editions(guide: Guide) -> list[tuple[str, str]]:
 
 
 def alternates(guide: Guide, offline: bool = False) -> list[dict[str, Any]]:
-    """Material's extra.alternate, with what our overrides need: each edition's root, relative
+    """Material's extra.alternate, with what our overrides need: each language's root, relative
     and (when site_url is set, and not for file://) absolute, and whether it is this one."""
     if not guide.config.translations:
         return []
     source_url = None if offline else _source_url(guide)
     out = []
-    for lang, root in editions(guide):
+    for lang, root in languages(guide):
         absolute = None
         if source_url:
             absolute = source_url + ("" if lang == (guide.source_language or guide.config.language) else f"{lang}/")
@@ -73,13 +73,13 @@ def untranslated_key(page: SitePage) -> str | None:
         return f"activity:{page.path.removeprefix('activities/').removesuffix('.md')}"
     if page.path.startswith("sessions/"):
         return f"session:{page.path.removeprefix('sessions/').removesuffix('.md')}"
-    if page.path.startswith("easy-read/"):  # its list (easy-read/index.md) is made in the edition's language
+    if page.path.startswith("easy-read/"):  # its list (easy-read/index.md) is made in the page's language
         return f"easy-read:{page.path.removeprefix('easy-read/').removesuffix('.md')}"
     return f"page:{page.path.removesuffix('.md')}"
 
 
 def mark_untranslated(guide: Guide, pages: list[SitePage]) -> list[SitePage]:
-    """In a translated edition, a page not yet translated keeps its text in the source language,
+    """In a translation, a page not yet translated keeps its text in the source language,
     marked with that language, under a notice in the reader's language."""
     if guide.source_language is None:
         return pages
@@ -93,7 +93,7 @@ def _marked(guide: Guide, page: SitePage) -> SitePage:
     notice = messages.gettext("This part is not yet translated. It is shown in %(language)s.", language=name)
     label = messages.gettext("Not yet translated")
     title, _, rest = page.markdown.partition("\n")
-    way = text_direction(source)  # English in an Urdu edition reads left to right, and the reverse
+    way = text_direction(source)  # English in an Urdu translation reads left to right, and the reverse
     heading = f'{title} {{ lang="{source}" dir="{way}" }}' if title.startswith("# ") else title
     body = f'<div lang="{source}" dir="{way}" markdown>\n{rest.strip()}\n\n</div>\n'
     text = f'{heading}\n\n!!! info "{label}"\n\n    {notice}\n\n{body}'

@@ -119,7 +119,7 @@ def published(guide: Guide, messages: Messages) -> list[str]:
 
 
 def extra(guide: Guide, offline: bool, alternate: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
-    """Material's extra: section; alternate is the guide's editions in other languages (site/languages.py)."""
+    """Material's extra: section; alternate is the guide in other languages (site/languages.py)."""
     config = guide.config
     messages = messages_for(config)
     data: dict[str, Any] = {
@@ -149,7 +149,7 @@ def mkdocs_config(
     guide: Guide, nav: Sequence[tuple[str, str]], *, offline: bool, alternate: Sequence[dict[str, Any]] = ()
 ) -> dict[str, Any]:
     """The whole mkdocs.yml; nav is (path, title) pairs in order, activities/ grouped as a section;
-    alternate is the language switcher's editions (site/languages.py's alternates), none without translations."""
+    alternate is the language switcher's languages (site/languages.py's alternates), none without translations."""
     config = guide.config
     data: dict[str, Any] = {
         "site_name": html_text(config.title),

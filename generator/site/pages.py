@@ -217,7 +217,7 @@ def skills_page(guide: Guide, handouts: Mapping[str, str]) -> SitePage:
 
 
 def _source_language_name(guide: Guide) -> str:
-    """The source's language, named in the edition's ('Saesneg'): for the notice on untranslated parts."""
+    """The source's language, named in the translation's language ('Saesneg'): for the notice on untranslated parts."""
     if guide.source_language is None:
         return ""
     from babel import Locale

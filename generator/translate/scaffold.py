@@ -9,7 +9,7 @@ from ..content.translations import language_folder
 
 README = """# {language} translation
 
-This folder holds the {language} edition of the guide: the same file names as content/,
+This folder holds the {language} translation of the guide: the same file names as content/,
 with only the words (titles, text, steps, ring labels, questions). Order, times, skills,
 handout kinds and links come from the source and cannot drift.
 

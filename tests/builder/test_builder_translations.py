@@ -43,14 +43,14 @@ def html(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def test_build_makes_every_edition(built: Path) -> None:
+def test_build_makes_every_translation(built: Path) -> None:
     out = built / "build"
     assert (out / "site" / "index.html").is_file()
     assert (out / "site" / "cy" / "index.html").is_file()
     assert (out / "site" / "cy" / "search" / "search_index.json").is_file()  # its own search
     found = {p.name for p in (out / "pdf" / "cy").iterdir()}
-    assert {"circles.pdf", "circles-a3.pdf", "questions.pdf", "guide.pdf", "large-print"} <= found  # + editions
-    assert not list(out.glob(".edition-*"))
+    assert {"circles.pdf", "circles-a3.pdf", "questions.pdf", "guide.pdf", "large-print"} <= found  # + variants
+    assert not list(out.glob(".translation-*"))
 
 
 def test_welsh_activity_page_links_to_its_english_page_and_back(built: Path) -> None:
@@ -72,7 +72,7 @@ def test_untranslated_parts_carry_the_notice_and_the_source_lang(built: Path) ->
     assert (
         "Nid yw&#39;r rhan hon wedi&#39;i chyfieithu eto" in home or "Nid yw'r rhan hon wedi'i chyfieithu eto" in home
     )
-    assert '<div dir="ltr" lang="en-GB">' in home  # English reads left to right in any edition (issue 26)
+    assert '<div dir="ltr" lang="en-GB">' in home  # English reads left to right in any language (issue 26)
     skills = html(site / "skills" / "index.html")
     assert re.search(r'<h2 dir="ltr" id="listening" lang="en-GB"', skills)
     assert skills.count("Heb ei gyfieithu eto") == 2
@@ -115,7 +115,7 @@ def test_editing_one_welsh_activity_rebuilds_only_its_outputs(built: Path, tmp_p
     assert report.built.count("the cy website") == 1 and "the website" not in report.built  # the Welsh site only
 
 
-def test_a_rebuild_with_nothing_changed_reuses_every_edition(built: Path, tmp_path: Path) -> None:
+def test_a_rebuild_with_nothing_changed_reuses_every_translation(built: Path, tmp_path: Path) -> None:
     guide = Path(shutil.copytree(built, tmp_path / "same"))
     report = build(guide, BuildOptions(quiet=True))
     assert report.built == []

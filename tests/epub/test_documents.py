@@ -1,4 +1,4 @@
-"""The e-book of a translated edition: the support contacts' words and the adaptations in the
+"""The e-book of a translation: the support contacts' words and the adaptations in the
 edition's language, how to reach each service in the source's words and numbers, marked so."""
 
 from __future__ import annotations

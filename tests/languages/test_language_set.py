@@ -153,7 +153,7 @@ def test_each_languages_part_of_the_zip_has_every_kind_of_file_the_source_has(bu
 
 
 @pytest.mark.parametrize("language", ["cy", "ur"])
-def test_each_languages_home_page_links_to_its_own_editions(built: Path, language: str) -> None:
+def test_each_languages_home_page_links_to_its_own_variants(built: Path, language: str) -> None:
     with zipfile.ZipFile(built / f"{SLUG}-offline.zip") as archive:
         home = archive.read(f"{SLUG}-offline/{language}/index.html").decode()
         readme = archive.read(f"{SLUG}-offline/{language}/README.txt").decode()

@@ -1,4 +1,4 @@
-"""Translated editions: check, status, export and import, new translation (issue 16)."""
+"""Translations: check, status, export and import, new translation (issue 16)."""
 
 from __future__ import annotations
 
