@@ -141,5 +141,5 @@ def test_more_than_24_pages_is_refused_naming_the_folder(default_guide: Guide) -
 
 def test_no_easy_read_pdf_without_texts_or_when_turned_off(default_guide: Guide) -> None:
     assert not [j for j in jobs.pdf_jobs(default_guide.model_copy(update={"easy_read": ()})) if j.kind == "easy-read"]
-    off = with_config(default_guide, editions=("epub",))
+    off = with_config(default_guide, variants=("epub",))
     assert not [j for j in jobs.pdf_jobs(off) if j.kind == "easy-read"]
