@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/baseline.py [--ref COMMIT] [--sizes 100] [--repeat 3] [--output FILE]
 
 `benchmarks/latest.md` was measured with the code of one commit (by default the last commit
-that changed it). Later code does more work on the same guide (the print editions of issue
+that changed it). Later code does more work on the same guide (the print variants of issue
 18), and later guides hold more (the default guide grew), so comparing today's table with that
 file compares different work. This script measures both versions side by side instead:
 
@@ -11,7 +11,7 @@ file compares different work. This script measures both versions side by side in
 - both versions build the earlier code's own guides: its default guide and its synthetic
   guides, made by its own synthetic.py (this code reads them unchanged);
 - "this code, same work" turns off what the earlier code did not make (`variants: []`) when
-  the earlier code had no print editions; "this code, as shipped" keeps them on, for
+  the earlier code had no print variants; "this code, as shipped" keeps them on, for
   information. When the earlier code made them too, the two are the same and only one is run;
 - the versions take turns (earlier, same work, as shipped), each in a fresh process, and the
   report gives medians and the ratio this ÷ earlier.
@@ -38,7 +38,7 @@ from measure import Sample, run
 from scenarios import environment
 from synthetic import REPO, edit_activity
 
-EDITIONS = "A5 booklet, large print or EPUB"
+VARIANTS = "A5 booklet, large print or EPUB"
 NO_WORSE = 1.05  # this ÷ earlier at most this: timings on a shared machine vary by a few per cent
 VERSIONS = ("earlier", "same work", "as shipped")
 MEASUREMENTS = ("full build", "no-op rebuild", "one activity edited")
@@ -84,14 +84,14 @@ def earlier_env(earlier: Path) -> dict[str, str]:
     return env
 
 
-def makes_editions(earlier: Path) -> bool:
-    """Whether the earlier code made the print editions (A5, large print, EPUB) already."""
+def makes_variants(earlier: Path) -> bool:
+    """Whether the earlier code made the print variants (A5, large print, EPUB) already."""
     return any((earlier / "generator" / "pdf" / name).is_file() for name in ("editions.py", "variants.py"))
 
 
 def versions_for(earlier: Path) -> tuple[str, ...]:
     """The versions to run: "as shipped" only when it differs from "same work"."""
-    return VERSIONS if not makes_editions(earlier) else VERSIONS[:2]
+    return VERSIONS if not makes_variants(earlier) else VERSIONS[:2]
 
 
 def make_guides(earlier: Path, folder: Path, sizes: list[int]) -> list[Guide]:
@@ -114,9 +114,9 @@ def make_guides(earlier: Path, folder: Path, sizes: list[int]) -> list[Guide]:
         for version in versions_for(earlier):
             root = folder / f"{source.name}-{version.replace(' ', '-')}"
             shutil.copytree(source, root)
-            if version == "same work" and not makes_editions(earlier):
+            if version == "same work" and not makes_variants(earlier):
                 with (root / "site_config.yml").open("a", encoding="utf-8") as config:
-                    config.write("\n# Like for like with the earlier code: no print editions.\nvariants: []\n")
+                    config.write("\n# Like for like with the earlier code: no print variants.\nvariants: []\n")
             roots[version] = root
         edit_id = sorted(p.stem for p in (source / "content" / "activities").glob("*.yml"))[0]
         made.append(Guide(name, roots, edit_id))
@@ -148,12 +148,12 @@ def check_versions(earlier: Path) -> None:
 
 
 def report(
-    guides: list[Guide], ref: str, repeat: int, minutes: float, load: tuple[str, str], editions: bool = False
+    guides: list[Guide], ref: str, repeat: int, minutes: float, load: tuple[str, str], variants: bool = False
 ) -> str:
     same_work = (
-        f'"Same work" is this code as shipped: the earlier code made the print editions too ({EDITIONS}).'
-        if editions
-        else f'"Same work" builds with `variants: []`, because the earlier code made no {EDITIONS}.'
+        f'"Same work" is this code as shipped: the earlier code made the print variants too ({VARIANTS}).'
+        if variants
+        else f'"Same work" builds with `variants: []`, because the earlier code made no {VARIANTS}.'
     )
     lines = [
         "## This code against the code of the last benchmark (issue 13)",
@@ -163,7 +163,7 @@ def report(
         f"{minutes:.1f} min; load average before {load[0]}, after {load[1]}.",
         "",
         "| guide | measurement | earlier code | this code, same work | this ÷ earlier | result "
-        "| this code, as shipped (with the print editions) |",
+        "| this code, as shipped (with the print variants) |",
         "|---|---|---|---|---|---|---|",
     ]
     for guide in guides:
@@ -220,8 +220,8 @@ def main(argv: list[str] | None = None) -> int:
             for guide in guides:
                 print(f"[{time.strftime('%H:%M:%S')}] {guide.name}: run {rep + 1}", file=sys.stderr)
                 measure(guide, earlier, rep)
-        editions = makes_editions(earlier)
-    text = report(guides, ref, args.repeat, (time.perf_counter() - started) / 60, (before, _load()), editions)
+        variants = makes_variants(earlier)
+    text = report(guides, ref, args.repeat, (time.perf_counter() - started) / 60, (before, _load()), variants)
     drift = changed_since(code)
     text += f"\n\nThis code: {code.describe()}." + (f"\n\n**These figures are not valid**: {drift}." if drift else "")
     print(text)

@@ -6,11 +6,11 @@ The render is generator.pdf.jobs.render_job itself, so WeasyPrint gets exactly t
 stylesheets, fonts and URL fetcher the build uses, with no copied code. The HTML for every
 job is made first (timed separately, reported as our own cost), and render_job is handed it
 ready-made, so `render_seconds` is WeasyPrint's own work plus the thin wrapper around it:
-every handout, poster and booklet part, the other editions' too (large print, the A5 booklet).
+every handout, poster and booklet part, the other variants' too (large print, the A5 booklet).
 Joining the parts into each booklet (with its cover and contents, and the A5 booklet's
 imposition) is ours, so it is timed apart as `join_seconds` and not counted as the engine's;
-so is the EPUB (no WeasyPrint), timed as kind "epub". A job of another edition is timed under
-"<kind>:<edition>", e.g. "handout:large-print".
+so is the EPUB (no WeasyPrint), timed as kind "epub". A job of another variant is timed under
+"<kind>:<variant>", e.g. "handout:large-print".
 `import_seconds` is the one-off cost of importing WeasyPrint, paid once here as in each worker.
 """
 

@@ -239,8 +239,8 @@ def raw_table(subjects: Sequence[Subject]) -> list[str]:
     return table(header, rows)
 
 
-def editions_table(subjects: Sequence[Subject]) -> list[str]:
-    """The other editions (issue 18), from the raw run: what each adds to a build's work."""
+def variants_table(subjects: Sequence[Subject]) -> list[str]:
+    """The other variants (issue 18), from the raw run: what each adds to a build's work."""
     header = [
         "guide",
         "each large-print handout",

@@ -27,7 +27,6 @@ from report import (
     builds_table,
     editing_goals,
     editing_table,
-    editions_table,
     goals,
     goals_table,
     jobs_table,
@@ -37,6 +36,7 @@ from report import (
     raw_table,
     rebuild_goals,
     scale_table,
+    variants_table,
 )
 from scenarios import (
     CHECK,
@@ -63,7 +63,7 @@ from generator.pdf.jobs import pdf_jobs
 
 # The raw WeasyPrint baseline renders every PDF on one core: from MEDIUM activities on it is
 # left out, and from LARGE on so is raw MkDocs: the default run takes more than half an hour
-# since the print editions tripled the PDF jobs. The edit runs at every size: it is what an
+# since the print variants tripled the PDF jobs. The edit runs at every size: it is what an
 # editor of a large guide waits for.
 MEDIUM, LARGE, HUGE = 200, 300, 1000
 NAMES = {
@@ -255,7 +255,7 @@ def render(found: list[Subject], repeat: int, header: list[str], notes: list[str
         ("Against the raw engines, and rebuilds against full builds", ratios_table(found)),
         ("Where builds spend their time (from their progress lines)", phases_table(found)),
         ("Raw WeasyPrint in one warm process, job by job", raw_table(found)),
-        ("The other editions in the same process: large print, the A5 booklet, the EPUB", editions_table(found)),
+        ("The other variants in the same process: large print, the A5 booklet, the EPUB", variants_table(found)),
         ("PDF worker processes (clean `--only pdf` builds)", jobs_table(found, repeat)),
         ("Editing: `check` and the live preview (issue 20)", editing_table(found, repeat)),
         ("The live preview by kind of edit: save to visible in the open page (issue 32)", preview_table(found, repeat)),

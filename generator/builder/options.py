@@ -41,7 +41,7 @@ class BuildOptions:
         return asked if self.audience == "facilitators" else f"{asked}; for {self.audience}"
 
     def output_folder(self, root: Path) -> Path:
-        """build/, or build-participants/ for the participants' edition (so both can be kept)."""
+        """build/, or build-participants/ for the participants' guide (so both can be kept)."""
         default = "build" if self.audience == "facilitators" else f"build-{self.audience}"
         return (self.out or root / default).resolve()
 

@@ -71,7 +71,7 @@ class PdfRender:
 
     def _spool(self, html: str) -> Path:
         """Write a job's HTML to a file for its worker. Held in memory, the HTML of a guide of
-        2,000 activities (13,500 jobs with the other editions) came to about 300 MB in this
+        2,000 activities (13,500 jobs with the other variants) came to about 300 MB in this
         process and in every process forked from it."""
         path = self.spool / f"{self._spooled}.html"
         self._spooled += 1

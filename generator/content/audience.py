@@ -1,6 +1,6 @@
-"""Editions: the facilitators' guide (everything) and the participants' guide.
+"""Audiences: the facilitators' guide (everything) and the participants' guide.
 
-The participants' edition is made by taking facilitator-only content out of the Guide itself,
+The participants' guide is made by taking facilitator-only content out of the Guide itself,
 before any renderer sees it: the website, its search index, the zip and the PDFs are all made
 from the same stripped model, so no template can leak what it was never given. What is left
 out: every activity's facilitator_notes, every session's and session item's notes; the
@@ -19,7 +19,7 @@ AUDIENCES: tuple[Audience, ...] = ("facilitators", "participants")
 
 
 def for_audience(guide: Guide, audience: str) -> Guide:
-    """The guide as the given edition shows it."""
+    """The guide as the given audience sees it."""
     if audience == "facilitators":
         return guide
     if audience != "participants":

@@ -638,7 +638,7 @@ class SessionItem(StrictModel):
     )
     notes: Text | None = Field(
         default=None,
-        description="Notes for the facilitator. Only in the facilitators' edition: the session page "
+        description="Notes for the facilitator. Only in the facilitators' guide: the session page "
         "and the session pack, never the agenda or anything for participants.",
     )
 
@@ -661,7 +661,7 @@ class Session(StrictModel):
         examples=[120],
     )
     notes: Text | None = Field(
-        default=None, description="Notes for the facilitator about the whole session (facilitators' edition only)."
+        default=None, description="Notes for the facilitator about the whole session (facilitators' guide only)."
     )
     items: tuple[SessionItem, ...] = Field(
         min_length=1, max_length=40, description="The agenda, in order.", examples=[[{"activity": "good-facilitation"}]]

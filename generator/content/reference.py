@@ -101,7 +101,7 @@ SECTIONS: list[tuple[str, str, type[BaseModel]]] = [
         "Sessions: content/sessions/*.yml",
         "One file per session plan: an evening's agenda with clock times. "
         '`guidegen new session "Title"` starts one. Each session gets a page on the website, '
-        "`build/pdf/sessions/<id>-agenda.pdf` (one page) and, in the facilitators' edition, "
+        "`build/pdf/sessions/<id>-agenda.pdf` (one page) and, in the facilitators' guide, "
         "`build/pdf/sessions/<id>-pack.pdf` (agenda, notes and steps, then every handout).",
         Session,
     ),
@@ -143,7 +143,7 @@ content model (`python -m generator.content.reference`), so it always matches wh
 Facilitator notes are an activity's `facilitator_notes`, a session's `notes` and the `notes` of
 each line of a session's agenda.
 
-| output | facilitators' edition (the default) | participants' edition (`--edition participants`) |
+| output | facilitators' guide (the default) | participants' guide (`--audience participants`) |
 |---|---|---|
 | website: activity pages | `facilitator_notes`, in a "Notes for the facilitator" box | nowhere |
 | website: session pages | session `notes` in a box; item `notes` under "Notes for each item" | nowhere |
@@ -155,8 +155,8 @@ each line of a session's agenda.
 | booklet `pdf/guide.pdf` | every activity's `facilitator_notes` | not built, and not linked |
 | offline zip | as the website and PDFs above | as the website and PDFs above |
 
-The participants' edition is written to `build-participants/` (or `--out DIR`), so both
-editions can be kept side by side.
+The participants' guide is written to `build-participants/` (or `--out DIR`), so both
+can be kept side by side.
 """
 
 

@@ -26,9 +26,9 @@ GENERATED = {
 }
 FUTURE = {
     "sessions": "it is kept for session plans",
-    "large-print": "it is kept for the large-print edition",
-    "epub": "it is kept for the e-book edition",
-    "print": "it is kept for print editions",
+    "large-print": "it is kept for the large-print variant",
+    "epub": "it is kept for the e-book variant",
+    "print": "it is kept for print variants",
     "translations": "it is kept for translations",
 }
 # The A3 (or Tabloid) poster of an activity is <id>-a3.pdf; these endings are kept for posters.

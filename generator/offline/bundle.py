@@ -35,12 +35,12 @@ How to open it
 What is inside
 - index.html and the other pages: the guide, with search.
 - pdf/: printable handouts you can also fill in on screen{booklet}
-{editions}
+{variants}
 Published by {organisation} under {licence}.
 """
 
 
-# What else pdf/ holds in each edition (the participants' edition has no booklet and no packs).
+# What else pdf/ holds for each audience (the participants' guide has no booklet and no packs).
 PDF_EXTRAS = {
     "facilitators": ", and guide.pdf,\n  the whole guide as one booklet;"
     " sessions/ holds each session's agenda and pack.",
@@ -120,7 +120,7 @@ def _readme(guide: Guide) -> str:
         organisation=config.organisation,
         licence=config.licence.name,
         booklet=PDF_EXTRAS[guide.audience] if guide.sessions else PDF_EXTRAS[guide.audience].split(";")[0] + ".",
-        editions="".join(
+        variants="".join(
             VARIANT_LINES[name].format(slug=config.slug, paper=config.paper, epub=epub_name(guide))
             for name in config.variants
             if name != "easy-read" or guide.easy_read  # made only for a guide with Easy Read texts

@@ -2,7 +2,7 @@
 
 - `<id>-agenda.pdf`: the timed agenda on one page, clock times in large type, in black and
   grey only; the type gets smaller as the agenda gets longer, so it fits A4 and Letter alike.
-- `<id>-pack.pdf` (facilitators' edition only): the agenda, what to bring, then each item
+- `<id>-pack.pdf` (facilitators' guide only): the agenda, what to bring, then each item
   with its notes (and an activity's aim, preparation, steps and facilitator notes), then
   each activity's handout in order. The handouts keep their fillable fields, each renamed
   with its activity's id in front so no two handouts share a field name. Every heading is a

@@ -80,7 +80,7 @@ def make_booklet(guide: Guide, job: Job, finish_variant: bool = True) -> bytes:
 
 
 def _join(guide: Guide, job: Job, front: Any, parts: list[Any], nested: list[bool], finishing: bool) -> bytes:
-    """Join into job.output (returning b"") or into bytes; the A5 edition's parts go straight
+    """Join into job.output (returning b"") or into bytes; the A5 variant's parts go straight
     into sheets for printing (finishing; pdf/variants.py)."""
     from .join.booklet import join
     from .join.footer import SIZE

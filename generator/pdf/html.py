@@ -307,7 +307,7 @@ def booklet_parts(
 ) -> list[BookletPart]:
     """Every part after the cover and contents, in order: introduction, pages, skills, activities.
 
-    diagram and title_note are for the other editions (pdf/variants.py): the three circles' size, and
+    diagram and title_note are for the other variants (pdf/variants.py): the three circles' size, and
     words after the guide's title in each part's metadata.
     """
     context = _booklet_context(guide, date, title_note)

@@ -6,7 +6,7 @@ folds into the booklet in reading order: the first side holds the last page besi
 
 The imposed file is for printing only: it keeps each page's drawing (as a form XObject) but not
 its links, form fields, bookmarks or tags. The A5 booklet itself is never written: its parts
-go straight into the sheets (join/imposed.py), so the reading edition is always guide.pdf.
+go straight into the sheets (join/imposed.py), so the reading copy is always guide.pdf.
 
 `Imposer` streams: each booklet page is written as a form XObject as it comes, with the
 resources it draws with (fonts, images), and only the pages' numbers are kept until the sides,

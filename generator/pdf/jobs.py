@@ -30,9 +30,9 @@ from .problems import activity_source, section_source
 
 
 def pdf_jobs(guide: Guide, date: str | None = None) -> list[Job]:
-    """Every PDF of the guide: the booklet, each activity's handout and poster, then the editions'."""
+    """Every PDF of the guide: the booklet, each activity's handout and poster, then the variants'."""
     date = date if date is not None else iso_source_date()
-    # The booklet is written for facilitators: the participants' edition has none.
+    # The booklet is written for facilitators: the participants' guide has none.
     jobs = [booklet_job(guide, date)] if guide.audience == "facilitators" else []
     for activity in guide.activities:
         source = activity_source(guide, activity.id)
@@ -44,7 +44,7 @@ def pdf_jobs(guide: Guide, date: str | None = None) -> list[Job]:
 
 
 def variant_jobs(guide: Guide, date: str | None) -> list[Job]:
-    """The jobs of the editions site_config.yml asks for: the A5 booklet, the large-print booklet
+    """The jobs of the variants site_config.yml asks for: the A5 booklet, the large-print booklet
     and handouts, the Easy Read PDF."""
     wanted = guide.config.variants
     booklets = guide.audience == "facilitators"  # the booklet holds facilitator notes: not for participants
@@ -77,7 +77,7 @@ def booklet_job(
 
 
 def part_job(guide: Guide, part: BookletPart, date: str | None, variant: str = "") -> Job:
-    """One part of the booklet (an edition's parts are in a folder of their own); the skills part is the longest."""
+    """One part of the booklet (a variant's parts are in a folder of their own); the skills part is the longest."""
     cost = 1.5 if part.name == "skills" else 1.0
     source = section_source(guide, part.name)
     filename = f"{variant}/{part.name}.pdf" if variant else f"{part.name}.pdf"

@@ -61,7 +61,7 @@ def layout(
     """WeasyPrint with our stylesheets, fonts, fetcher and options; b"" when pages.accept() said no.
 
     source: the content file behind the document, named when it cannot be laid out.
-    variant: "" or another edition (pdf/variants.py), which has its own paper and stylesheets."""
+    variant: "" or another variant (pdf/variants.py), which has its own paper and stylesheets."""
     load_weasyprint()  # heavy: imported only when rendering
     from weasyprint import HTML
 
@@ -136,7 +136,7 @@ def _stylesheets(
     if kind != "agenda":  # the agenda is photocopied on the night: black on white, big clock times
         sheets.append(CSS(string=brand_css(primary, accent), url_fetcher=fetcher))
     sheets.append(CSS(string=f"@page {{ size: {PAGE_SIZES[paper]} portrait; }}", url_fetcher=fetcher))
-    # The footer's geometry, shared with the join (the large-print edition's footer is larger).
+    # The footer's geometry, shared with the join (the large-print variant's footer is larger).
     footer = page_css(variants.FOOTER_SIZES.get(variant))
     sheets.append(CSS(string=footer, url_fetcher=fetcher))
     if fetcher.refused:

@@ -1,4 +1,4 @@
-"""The guide's other printed editions (site_config.yml `variants`), made with the other PDFs:
+"""The guide's other printed variants (site_config.yml `variants`), made with the other PDFs:
 
 - large print, in pdf/large-print/: every handout and the booklet with body text at 18 pt
   (UK clear-print guidance for large print is 16 to 18 pt), line spacing 1.6, left-aligned, no
@@ -61,7 +61,7 @@ def untinted(html: str, fills: tuple[str, ...] = RING_FILLS) -> str:
 
 
 def variant_parts(guide: Guide, date: str | None, variant: str) -> list[BookletPart]:
-    """The booklet's parts for an edition ("" for guide.pdf itself)."""
+    """The booklet's parts for a variant ("" for guide.pdf itself)."""
     parts = booklet_parts(guide, date, BOOKLET_DIAGRAMS[variant], TITLE_NOTES[variant])
     if variant != LARGE:
         return parts
@@ -70,7 +70,7 @@ def variant_parts(guide: Guide, date: str | None, variant: str) -> list[BookletP
 
 
 def variant_front(guide: Guide, date: str | None, numbers: Mapping[str, int | str], variant: str) -> BookletPart:
-    """The booklet's cover and contents for an edition."""
+    """The booklet's cover and contents for a variant."""
     return booklet_front(guide, date, numbers, TITLE_NOTES[variant])
 
 

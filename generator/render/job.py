@@ -39,4 +39,4 @@ class Job:
     # The content file behind it, named in its problems (from the loader's side: workers
     # never read content files).
     source: str = "content/"
-    variant: str = ""  # "" or one of the other editions (LARGE, A5, EASY_READ)
+    variant: str = ""  # "" or one of the other variants (LARGE, A5, EASY_READ)

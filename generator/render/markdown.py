@@ -77,7 +77,7 @@ def _convert(text: str) -> str:
     """Markdown -> HTML with one converter per thread: making one costs more than most conversions.
 
     Kept per text (the output depends on nothing else: links were resolved before): the booklet,
-    its large-print and A5 editions and the handouts convert the same texts, so a large guide
+    its large-print and A5 variants and the handouts convert the same texts, so a large guide
     converted each one three or four times. The cache holds about as much as the content itself."""
     converter = getattr(_local, "converter", None)
     if converter is None:

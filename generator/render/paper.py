@@ -2,7 +2,7 @@
 booklet is imposed on. A poster is twice the handout's paper.
 
 The guide's `paper` (A4 or Letter) is the handouts' and the booklet's; the posters, and the
-large-print edition's three circles, are printed on the paper twice its size: A3 for A4,
+large-print variant's three circles, are printed on the paper twice its size: A3 for A4,
 Tabloid for Letter. The website names the poster's paper in its download links, the PDFs lay it
 out: both ask here.
 """

@@ -50,7 +50,7 @@ def qr_code(config: SiteConfig, path: str, what: str) -> QrCode | None:
     return QrCode(url, address, messages.gettext(QR_LABEL, what=what), Markup(_svg(url, alt)))
 
 
-# A page's handout and its large-print edition carry the same code: encoding is the costly part.
+# A page's handout and its large-print variant carry the same code: encoding is the costly part.
 @lru_cache(maxsize=8192)
 def _svg(url: str, alt: str) -> str:
     import segno  # only when a PDF is made with a code

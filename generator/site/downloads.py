@@ -1,4 +1,4 @@
-"""The other editions' downloads (large print, the A5 booklet, the EPUB): their keys in the
+"""The other variants' downloads (large print, the A5 booklet, the EPUB): their keys in the
 handouts mapping the site's pages are given, and the links each page shows.
 
 Kept free of heavy imports: the build asks for variant_links() before it knows whether
@@ -27,7 +27,7 @@ def epub_name(guide: Guide) -> str:
 
 
 def variant_links(guide: Guide, filenames: Collection[str]) -> dict[str, str]:
-    """Keys of the handouts mapping -> file names (relative to pdf/), for the editions being made."""
+    """Keys of the handouts mapping -> file names (relative to pdf/), for the variants being made."""
     wanted = {LARGE.format(id=a.id): f"{LARGE_FOLDER}/{a.id}.pdf" for a in guide.activities}
     wanted |= {BOOKLET_LARGE: f"{LARGE_FOLDER}/guide.pdf", BOOKLET_A5: A5_FILE, EPUB: epub_name(guide)}
     wanted[EASY_READ_KEY] = easy_read_pdf(guide)
@@ -43,7 +43,7 @@ class Download:
 
 
 def guide_downloads(handouts: Mapping[str, str]) -> list[Download]:
-    """The whole guide's other editions, for the home page."""
+    """The whole guide's other variants, for the home page."""
     found = [
         # The sheets are untagged, their pages in printing order: the tagged booklet is the reading copy.
         (

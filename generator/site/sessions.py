@@ -3,7 +3,7 @@
 Each session page shows the timed agenda (clock times when the session has a start time,
 minutes from the start otherwise), what to bring gathered from every activity without
 duplicates, links to each activity and its handout, and the session's PDFs. The planner
-page (facilitators' edition only) is built in the browser by assets/guidegen/planner/
+page (facilitators' guide only) is built in the browser by assets/guidegen/planner/
 planner.js from the data in planner/data.js; without JavaScript it lists the sessions.
 """
 

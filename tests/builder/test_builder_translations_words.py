@@ -80,7 +80,7 @@ def test_the_imported_interface_word_is_on_the_site_and_in_the_pdfs(built: Path)
     assert NEW_WORD in page and "Maint y grŵp" not in page
     handout = pdf_text(built / "pdf" / "cy" / "circles.pdf")
     assert NEW_WORD in handout and "Maint y grŵp" not in handout
-    assert "Group size" in pdf_text(built / "pdf" / "circles.pdf")  # the English edition keeps its own
+    assert "Group size" in pdf_text(built / "pdf" / "circles.pdf")  # the English guide keeps its own
 
 
 def test_bad_translated_words_fail_with_their_lines_and_leave_the_last_build(

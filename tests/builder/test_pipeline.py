@@ -103,7 +103,7 @@ def test_editing_one_activity_rerenders_only_what_uses_it(tmp_path: Path, built_
     activity.write_text(activity.read_text().replace("Read the questions together.", "Read each question aloud."))
     front = guide / "build" / ".booklet-parts" / "front.pdf"
     front_before = front.stat().st_ino
-    other = guide / "build" / ".booklet-parts" / "large-print" / "activity-circles.pdf"  # another edition's part
+    other = guide / "build" / ".booklet-parts" / "large-print" / "activity-circles.pdf"  # another variant's part
     other_before = other.stat().st_ino
     report = build(guide, quiet())
     assert other.stat().st_ino == other_before

@@ -1,4 +1,4 @@
-"""The participants' edition: a marker in every facilitator note never reaches any of its outputs."""
+"""The participants' guide: a marker in every facilitator note never reaches any of its outputs."""
 
 from __future__ import annotations
 
@@ -39,8 +39,8 @@ def mark_every_note(root: Path) -> int:
 
 
 @pytest.fixture(scope="module")
-def editions(tmp_path_factory: pytest.TempPathFactory, make_guide_copy: Callable[[Path], Path]) -> tuple[Path, Path]:
-    root = make_guide_copy(tmp_path_factory.mktemp("editions") / "guide")
+def builds(tmp_path_factory: pytest.TempPathFactory, make_guide_copy: Callable[[Path], Path]) -> tuple[Path, Path]:
+    root = make_guide_copy(tmp_path_factory.mktemp("audiences") / "guide")
     assert mark_every_note(root) > 10
     build(root, BuildOptions(quiet=True))
     build(root, BuildOptions(quiet=True, audience="participants"))
@@ -69,9 +69,9 @@ def pdf_texts(out: Path) -> dict[str, str]:
     }
 
 
-def test_the_facilitators_edition_has_the_marker_everywhere_notes_belong(editions: tuple[Path, Path]) -> None:
-    """The check below can fail: in the facilitators' edition the marker is there to find."""
-    out, _ = editions
+def test_the_facilitators_guide_has_the_marker_everywhere_notes_belong(builds: tuple[Path, Path]) -> None:
+    """The check below can fail: in the facilitators' guide the marker is there to find."""
+    out, _ = builds
     files = text_files(out)
     assert MARKER in files["site/activities/good-facilitation/index.html"]
     assert MARKER in files["site/sessions/first-meeting/index.html"]
@@ -84,8 +84,8 @@ def test_the_facilitators_edition_has_the_marker_everywhere_notes_belong(edition
     assert MARKER not in texts["pdf/good-facilitation.pdf"]
 
 
-def test_the_participants_edition_never_has_the_marker(editions: tuple[Path, Path]) -> None:
-    _, out = editions
+def test_the_participants_guide_never_has_the_marker(builds: tuple[Path, Path]) -> None:
+    _, out = builds
     files = text_files(out)
     assert "site/search/search_index.json" in files and "site/sessions/first-meeting/index.html" in files
     assert [name for name, text in files.items() if MARKER in text] == []
@@ -99,8 +99,8 @@ def test_the_participants_edition_never_has_the_marker(editions: tuple[Path, Pat
         assert MARKER.encode() not in members[pdf]
 
 
-def test_the_participants_edition_has_no_packs_booklet_or_planner(editions: tuple[Path, Path]) -> None:
-    facilitators, out = editions
+def test_the_participants_guide_has_no_packs_booklet_or_planner(builds: tuple[Path, Path]) -> None:
+    facilitators, out = builds
     assert (facilitators / "pdf" / "guide.pdf").is_file()
     assert (facilitators / "site" / "sessions" / "planner" / "index.html").is_file()
     assert not (out / "pdf" / "guide.pdf").exists()

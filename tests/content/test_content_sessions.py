@@ -1,4 +1,4 @@
-"""Session plans: clock times, materials, timing warnings, `guidegen new session`, editions."""
+"""Session plans: clock times, materials, timing warnings, `guidegen new session`, audiences."""
 
 from __future__ import annotations
 
@@ -96,7 +96,7 @@ def test_new_session_writes_a_plan_that_passes_strict_check(
     assert main(["check", "--strict", "--guide", str(guide_copy)]) == 0, capsys.readouterr()
 
 
-def test_the_participants_edition_has_no_facilitator_notes(default_guide: Guide) -> None:
+def test_the_participants_guide_has_no_facilitator_notes(default_guide: Guide) -> None:
     assert any(a.facilitator_notes for a in default_guide.activities)
     assert any(i.notes for s in default_guide.sessions for i in s.items)
     participants = for_audience(default_guide, "participants")

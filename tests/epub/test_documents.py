@@ -1,5 +1,5 @@
 """The e-book of a translation: the support contacts' words and the adaptations in the
-edition's language, how to reach each service in the source's words and numbers, marked so."""
+translation's language, how to reach each service in the source's words and numbers, marked so."""
 
 from __future__ import annotations
 

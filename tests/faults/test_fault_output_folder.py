@@ -105,7 +105,7 @@ def test_symlinked_build_folder(cli: Run, guide: Path, tmp_path: Path) -> None:
 
 def test_full_disk_leaves_the_previous_build(cli: Run, guide: Path, tmp_path: Path) -> None:
     disk = tmp_path / "small-disk"
-    with mounted(disk, "-t", "tmpfs", "-o", "size=64m", "tmpfs"):  # room for one build with every edition
+    with mounted(disk, "-t", "tmpfs", "-o", "size=64m", "tmpfs"):  # room for one build with every variant
         out = disk / "out"
         first = cli("build", "--guide", guide, "--out", out, "--quiet")
         assert first.returncode == 0, first.stderr

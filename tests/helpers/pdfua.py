@@ -202,7 +202,7 @@ def marked_content(path: Path) -> tuple[Counter[tuple[int, int]], set[tuple[int,
 
 def pdfs(places: Iterable[Path]) -> list[Path]:
     """Every PDF in the folders (or the files themselves), sorted: a build's own, not a fixed list,
-    so a new edition is validated too."""
+    so a new variant is validated too."""
     return sorted(p for place in places for p in ([place] if place.is_file() else place.rglob("*.pdf")))
 
 

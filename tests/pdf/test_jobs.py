@@ -36,7 +36,7 @@ def tooltip_pattern(rings: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def handout_files(guide: Guide) -> list[str]:
-    """The standard handouts and posters (the other editions are checked in test_variants.py)."""
+    """The standard handouts and posters (the other variants are checked in test_variants.py)."""
     return [job.filename for job in pdf_jobs(guide) if job.kind in ("handout", "poster") and not job.variant]
 
 
@@ -60,7 +60,7 @@ def test_one_pdf_per_activity_the_poster_and_the_booklet(built: Built, default_g
     expected = {f"{a.id}.pdf" for a in default_guide.activities} | {"guide.pdf"}
     expected |= {f"{a.id}-a3.pdf" for a in default_guide.activities if isinstance(a.handout, ThreeCirclesHandout)}
     expected |= {f"sessions/{s.id}-{kind}.pdf" for s in default_guide.sessions for kind in ("agenda", "pack")}
-    # The other editions (tests/pdf/test_variants.py, test_pdf_easy_read.py): large print, the A5 booklet, Easy Read.
+    # The other variants (tests/pdf/test_variants.py, test_pdf_easy_read.py): large print, the A5 booklet, Easy Read.
     expected |= {f"large-print/{a.id}.pdf" for a in default_guide.activities}
     expected |= {"large-print/guide.pdf", "guide-a5-booklet.pdf", f"{default_guide.config.slug}-easy-read.pdf"}
     assert names == sorted(expected)

@@ -1,7 +1,7 @@
 """Every PDF of the default guide, judged by an independent PDF/UA-1 validator (issue 27).
 
 The PDFs are the session's shared build (conftest.built: every job, as the build's workers run
-it), found by listing its folder, so an edition added later is validated without a change here.
+it), found by listing its folder, so a variant added later is validated without a change here.
 The one PDF that does not claim PDF/UA is the A5 printing sheets, which say so.
 """
 

@@ -1,4 +1,4 @@
-"""The other printed editions, read back from the PDFs the build makes: the A5 booklet imposed
+"""The other printed variants, read back from the PDFs the build makes: the A5 booklet imposed
 for fold-and-staple printing, and large print (pdftotext -bbox for sizes, pixels for the rings)."""
 
 from __future__ import annotations

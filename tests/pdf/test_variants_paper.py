@@ -1,4 +1,4 @@
-"""Which paper each edition's jobs are laid out on, for A4 and Letter guides."""
+"""Which paper each variant's jobs are laid out on, for A4 and Letter guides."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def with_paper(guide: Guide, paper: str) -> Guide:
     ("paper", "circles", "other", "a5", "css"),
     [("A4", "A3", "A4", "A5", "A5"), ("Letter", "Tabloid", "Letter", "half-letter", "5.5in 8.5in")],
 )
-def test_each_edition_is_laid_out_on_its_paper(
+def test_each_variant_is_laid_out_on_its_paper(
     default_guide: Guide, paper: str, circles: str, other: str, a5: str, css: str
 ) -> None:
     guide = with_paper(default_guide, paper)

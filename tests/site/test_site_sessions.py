@@ -57,7 +57,7 @@ def test_each_session_page_has_its_timed_agenda_materials_and_links(site: Path, 
         assert f'href="../../pdf/sessions/{session.id}-agenda.pdf"' in html
         assert f'href="../../pdf/sessions/{session.id}-pack.pdf"' in html
         assert (site / "pdf" / "sessions" / f"{session.id}-agenda.pdf").is_file()
-        assert "Notes for the facilitator" in words  # the facilitators' edition shows the notes
+        assert "Notes for the facilitator" in words  # the facilitators' guide shows the notes
 
 
 def test_sessions_have_an_index_a_planner_and_a_place_in_the_navigation(site: Path, default_guide: Guide) -> None:
