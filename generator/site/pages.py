@@ -33,7 +33,7 @@ from ..render.template_files import template_roots
 from .downloads import activity_downloads, guide_downloads
 from .easy_read import INDEX as EASY_READ_INDEX
 from .easy_read import easy_read_pages, link_to
-from .sessions import session_pages
+from .session_pages import session_pages
 
 HANDOUT_WORDS = {
     "three-circles": N_("three circles to write in"),

@@ -35,7 +35,7 @@ from .languages import alternates, mark_untranslated
 from .mkdocs_config import ASSETS, SHIM, mkdocs_config
 from .pages import all_pages
 from .scripts import write_shared_script
-from .sessions import write_planner_assets
+from .session_pages import write_planner_assets
 
 SITE_TEMPLATES = TEMPLATES_DIR / "site"
 VENDOR = TEMPLATES_DIR / "assets" / "vendor"

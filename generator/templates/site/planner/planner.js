@@ -9,7 +9,7 @@
    Plain JavaScript, no network, works from file://. Text typed in only ever reaches the
    page through text nodes, never as HTML. Every change is announced in a live region.
    The fixed words are in WORDS below, in one place; each comes from the guide's message
-   catalogue (window.GUIDEGEN_PLANNER_WORDS, written by site/sessions.py). */
+   catalogue (window.GUIDEGEN_PLANNER_WORDS, written by site/session_pages.py). */
 (() => {
   "use strict";
 
@@ -23,7 +23,7 @@
   const MAX_FILE = 100000; // bytes; a plan of 40 items is about 3 kB
   const MESSAGES = window.GUIDEGEN_PLANNER_WORDS || {};
 
-  /* t(): an interface message in the guide's language (site/sessions.py writes them into data.js). */
+  /* t(): an interface message in the guide's language (site/session_pages.py writes them into data.js). */
   const { t, tn } = window.guidegenShared.messages(MESSAGES); // shared.js, loaded first
   const { el, download } = window.guidegenShared;
 

@@ -14,7 +14,7 @@ from generator.content.model import Guide
 from generator.content.sessions import agenda, materials, session_activities, total_minutes
 from generator.site.pages import duration
 from generator.site.project import run_mkdocs, write_mkdocs_project
-from generator.site.sessions import write_planner_assets
+from generator.site.session_pages import write_planner_assets
 
 pytestmark = pytest.mark.slow
 
