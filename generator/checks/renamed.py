@@ -15,11 +15,12 @@ from ..errors import Problem
 def renamed_settings(sources: Sources) -> list[Problem]:
     """A warning at each old setting name site_config.yml still uses."""
     source = sources.get(("config", ""))
-    if source is None or not isinstance(source.node, dict):
+    data = source.file.data if source is not None else None  # the plain data: the YAML tree is parsed only if needed
+    if source is None or not isinstance(data, dict):
         return []
     found = []
     for old, new in RENAMED_SETTINGS.items():
-        if old in source.node and new not in source.node:  # both at once is already a loading problem
+        if old in data and new not in data:  # both at once is already a loading problem
             line, column = position(source.node, (*source.prefix, old))
             line += source.line_offset
             text = source.lines[line - 1] if 0 < line <= len(source.lines) else ""
