@@ -47,10 +47,15 @@ def builds(tmp_path_factory: pytest.TempPathFactory, make_guide_copy: Callable[[
     return root / "build", root / "build-participants"
 
 
+def published(out: Path, pattern: str = "*") -> list[Path]:
+    """A build's files a reader gets: not the build's own working folders (.offline/, the manifest's cache)."""
+    return [p for p in sorted(out.rglob(pattern)) if not any(part.startswith(".") for part in p.relative_to(out).parts)]
+
+
 def text_files(out: Path) -> dict[str, str]:
     """Every HTML, JS, JSON, XML and Markdown file of a build (the search index is JSON)."""
     found = {}
-    for path in sorted(out.rglob("*")):
+    for path in published(out):
         if path.is_file() and path.suffix in (".html", ".js", ".json", ".xml", ".md", ".yml", ".txt"):
             found[path.relative_to(out).as_posix()] = path.read_text(encoding="utf-8", errors="replace")
     return found
@@ -65,7 +70,7 @@ def zip_members(out: Path) -> dict[str, bytes]:
 def pdf_texts(out: Path) -> dict[str, str]:
     return {
         path.relative_to(out).as_posix(): " ".join(page.extract_text() for page in PdfReader(path).pages)
-        for path in sorted(out.rglob("*.pdf"))
+        for path in published(out, "*.pdf")
     }
 
 
