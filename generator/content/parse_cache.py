@@ -2,7 +2,8 @@
 
 Parsing is most of the cost of loading a large guide (about 4 s for 500 activities), and
 ruamel.yaml keeps positions the build only needs for a message. The cache maps the SHA-256 of
-a text to its plain data (dicts, lists, strings, numbers); when a cached file has a problem,
+a text to its plain data (dicts, lists, strings, numbers, and dates in a tagged form: support.yml's
+`checked:` dates would otherwise make it parsed on every check); when a cached file has a problem,
 the loader parses it again for the line and column. Its file lives in build/ and is replaced
 with it, so a failed build leaves the last good one. Anything unexpected in it is ignored.
 """
@@ -11,17 +12,24 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 CACHE_FILE = ".guidegen-yaml-cache.json"
 _YAMLREAD = Path(__file__).with_name("reader.py")
+_FORMAT = b"2"  # 2: dates tagged
+_DATE = "\x00date"  # a key YAML text would need an escape to spell: data holding one is not cached
+
+
+class _Uncacheable(Exception):
+    pass
 
 
 def _version() -> str:
     """Changes whenever the parsing could: another ruamel.yaml, or our reader's code."""
-    return hashlib.sha256(metadata.version("ruamel.yaml").encode() + _YAMLREAD.read_bytes()).hexdigest()
+    return hashlib.sha256(_FORMAT + metadata.version("ruamel.yaml").encode() + _YAMLREAD.read_bytes()).hexdigest()
 
 
 class ParseCache:
@@ -43,16 +51,21 @@ class ParseCache:
         key = _key(text)
         found = self._old.get(key)
         if isinstance(found, dict):
+            try:
+                data = _decode(found)
+            except (TypeError, ValueError):
+                return None
             self._used[key] = found
-            return found
+            return data
         return None
 
     def put(self, text: str, data: Any) -> None:
         try:
-            json.dumps(data)  # dates and other types JSON cannot keep are simply not cached
-        except (TypeError, ValueError):
+            stored = _encode(data)
+            json.dumps(stored)  # other types JSON cannot keep are simply not cached
+        except (TypeError, ValueError, _Uncacheable):
             return
-        self._used[_key(text)] = data
+        self._used[_key(text)] = stored
 
     def entries_used(self) -> dict[str, Any]:
         """What this load used: the cache for the next load in the same process (the preview)."""
@@ -66,3 +79,25 @@ class ParseCache:
 
 def _key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _encode(data: Any) -> Any:
+    if isinstance(data, dict):
+        if any(str(key).startswith("\x00") for key in data):
+            raise _Uncacheable
+        return {key: _encode(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_encode(item) for item in data]
+    if type(data) is date:  # exactly: a datetime (or ruamel's TimeStamp) is left uncached
+        return {_DATE: data.isoformat()}
+    return data
+
+
+def _decode(data: Any) -> Any:
+    if isinstance(data, dict):
+        if len(data) == 1 and _DATE in data:
+            return date.fromisoformat(data[_DATE])
+        return {key: _decode(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_decode(item) for item in data]
+    return data

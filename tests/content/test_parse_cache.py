@@ -83,3 +83,16 @@ def test_a_broken_link_in_a_cached_file_still_has_its_line(tmp_path: Path) -> No
         load_guide(root, parse_cache=ParseCache.read(tmp_path))
     assert cached.value.report() == fresh.value.report()
     assert "content/activities/circles.yml:" in cached.value.report() and "first-page" in cached.value.report()
+
+
+def test_dates_are_cached_and_come_back_as_dates(tmp_path: Path) -> None:
+    """support.yml's `checked:` dates once kept it out of the cache: parsed on every check."""
+    from datetime import date
+
+    cache = ParseCache()
+    cache.put("a", {"checked": date(2026, 1, 2), "items": [{"on": date(2025, 3, 4)}]})
+    cache.put("b", {"\x00date": "2026-01-02"})  # spelled in the text itself: never cached
+    cache.write(tmp_path)
+    again = ParseCache.read(tmp_path)
+    assert again.get("a") == {"checked": date(2026, 1, 2), "items": [{"on": date(2025, 3, 4)}]}
+    assert again.get("b") is None
