@@ -33,16 +33,22 @@ def _version() -> str:
 
 
 class ParseCache:
-    def __init__(self, entries: dict[str, Any] | None = None) -> None:
+    """Also keeps facts other slow readers found in files (JSON values, by a digest of what they
+    depend on): which letters a font file can draw, an SVG's problems, a language's direction."""
+
+    def __init__(self, entries: dict[str, Any] | None = None, facts: dict[str, Any] | None = None) -> None:
         self._old = entries or {}
         self._used: dict[str, Any] = {}
+        self._facts_old = facts or {}
+        self._facts_used: dict[str, Any] = {}
 
     @classmethod
     def read(cls, folder: Path) -> ParseCache:
         try:
             data = json.loads((folder / CACHE_FILE).read_text(encoding="utf-8"))
             if data.get("version") == _version() and isinstance(data.get("entries"), dict):
-                return cls(data["entries"])
+                facts = data.get("facts")
+                return cls(data["entries"], facts if isinstance(facts, dict) else None)
         except (OSError, ValueError, AttributeError):
             pass
         return cls()
@@ -67,13 +73,23 @@ class ParseCache:
             return
         self._used[_key(text)] = stored
 
+    def fact(self, key: str) -> Any | None:
+        """What put_fact kept under key last time (None if nothing): the caller checks its shape."""
+        found = self._facts_old.get(key)
+        if found is not None:
+            self._facts_used[key] = found
+        return found
+
+    def put_fact(self, key: str, value: Any) -> None:
+        self._facts_used[key] = value
+
     def entries_used(self) -> dict[str, Any]:
         """What this load used: the cache for the next load in the same process (the preview)."""
         return dict(self._used)
 
     def write(self, folder: Path) -> None:
         """Only the texts of this build: the cache never grows past the guide."""
-        data = {"version": _version(), "entries": dict(sorted(self._used.items()))}
+        data = {"version": _version(), "entries": dict(sorted(self._used.items())), "facts": self._facts_used}
         (folder / CACHE_FILE).write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
 
 
