@@ -52,6 +52,8 @@ def check_guide(
         raise ContentError(errors)
     warnings = content_warnings(guide, sources, remembered, today)
     if remembered is not None:
+        if config := sources.get(("config", "")):
+            config.position(("site_url",))  # the publishing note's line: remembered before the cache is written
         remembered.write()
     return guide, warnings + stale
 

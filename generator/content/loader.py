@@ -56,6 +56,10 @@ class FieldSource:
         """The ruamel tree, which keeps a position for every key and item."""
         return self.file.node
 
+    def position(self, loc: tuple[str | int, ...]) -> tuple[int, int]:
+        """reader.position(node, prefix + loc), remembered with the parse cache when it has one."""
+        return self.file.position((*self.prefix, *loc))
+
 
 # ("config", ""), ("support", ""), ("page", id) (home is "index"), ("skill", id), ("activity", id),
 # ("session", id), ("easy-read", id) -> source
