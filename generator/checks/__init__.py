@@ -12,6 +12,7 @@ from datetime import date
 from functools import cache, partial
 from pathlib import Path
 
+from ..content.examples import examples as skeleton_examples
 from ..content.loader import Sources, load_guide
 from ..content.model import Guide
 from ..content.sessions import session_warnings
@@ -51,6 +52,8 @@ def check_guide(
         raise ContentError(errors)
     warnings = content_warnings(guide, sources, remembered, today)
     if remembered is not None:
+        if config := sources.get(("config", "")):
+            config.position(("site_url",))  # the publishing note's line: remembered before the cache is written
         remembered.write()
     return guide, warnings + stale
 
@@ -78,6 +81,7 @@ def content_warnings(
     problems += unreadable_fonts(guide, sources)
     problems += stale_contacts(guide, sources, today or date.today())
     problems += step_timings(guide, sources)
+    skeleton_examples(remembered.parse_cache if remembered else None)  # the skeletons' examples, unparsed when warm
     problems += contacts_to_check(guide, sources) + example_text(guide, sources)
     problems += renamed_settings(sources)
     for path, makers in by_file.items():

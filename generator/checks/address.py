@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 
 from ..content.loader import Sources
 from ..content.model import Guide
-from ..content.reader import position
 from ..errors import Problem
 
 EXAMPLE_HOSTS = ("example.org", "example.com", "example.net", "localhost", "127.0.0.1")
@@ -29,7 +28,7 @@ def address_problem(guide: Guide, sources: Sources) -> Problem | None:
         return None
     source = sources.get(("config", ""))
     path = source.path if source else "site_config.yml"
-    line, column = position(source.node, ("site_url",)) if source and url else (1, 1)
+    line, column = source.position(("site_url",)) if source and url else (1, 1)
     lines = source.lines if source else ()
     snippet = lines[line - 1] if url and 0 < line <= len(lines) else ""
     if url:

@@ -7,12 +7,17 @@ about a hostile file before anyone links it.
 
 from __future__ import annotations
 
+import hashlib
+from importlib import metadata
 from pathlib import Path
 
 from ..errors import Problem
 from .model import Guide
+from .parse_cache import ParseCache
 
 ASSETS = "assets"
+# The SVG check's code: its problems are remembered by it, lxml's version and the file's bytes.
+_SVG_CODE = Path(__file__).resolve().parent.parent / "common" / "svg.py"
 
 
 def asset_files(content_dir: Path) -> list[Path]:
@@ -39,10 +44,11 @@ def used_assets(guide: Guide) -> set[str]:
     return {name for name in names if f"{ASSETS}/{name}" in text}
 
 
-def svg_problems(root: Path) -> list[Problem]:
-    """file:line problems for every SVG in content/assets/ that carries script or outside references."""
-    from ..common import svg  # lxml: imported only when there is an SVG to check
+def svg_problems(root: Path, store: ParseCache | None = None) -> list[Problem]:
+    """file:line problems for every SVG in content/assets/ that carries script or outside references.
 
+    store: a parse cache remembering each SVG's problems by its bytes and the checking code, so
+    a warm check need not import lxml."""
     found = []
     for path in asset_files(root / "content"):
         if path.suffix.lower() != ".svg":
@@ -54,10 +60,24 @@ def svg_problems(root: Path) -> list[Problem]:
             found.append(Problem(rel, 1, 1, "file", f"cannot be read ({(error.strerror or '').lower()})"))
             continue
         lines = data.decode("utf-8", errors="replace").splitlines()
-        for problem in svg.problems(data):
-            source = lines[problem.line - 1] if 0 < problem.line <= len(lines) else ""
-            found.append(Problem(rel, problem.line, 1, problem.field, problem.message, source))
+        for line, field, message in _svg_file_problems(data, store):
+            source = lines[line - 1] if 0 < line <= len(lines) else ""
+            found.append(Problem(rel, line, 1, field, message, source))
     return found
+
+
+def _svg_file_problems(data: bytes, store: ParseCache | None) -> list[tuple[int, str, str]]:
+    code = _SVG_CODE.read_bytes() + metadata.version("lxml").encode()
+    key = "svg\0" + hashlib.sha256(code + b"\0" + data).hexdigest()
+    found = store.fact(key) if store is not None else None
+    if isinstance(found, list) and all(isinstance(p, list) and len(p) == 3 for p in found):
+        return [(int(line), str(field), str(message)) for line, field, message in found]
+    from ..common import svg  # lxml: imported only when there is an SVG to check
+
+    problems = [(p.line, p.field, p.message) for p in svg.problems(data)]
+    if store is not None:
+        store.put_fact(key, [list(p) for p in problems])
+    return problems
 
 
 def file_name_problems(root: Path) -> list[Problem]:

@@ -9,7 +9,6 @@ skeletons say; renderers use `is_example_safeguarding` to keep that placeholder 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from string import Template
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from .model import SafeguardingContact
+from .parse_cache import ParseCache
 
 SCAFFOLD = Path(__file__).resolve().parent.parent / "templates" / "scaffold"
 # The default guide's placeholder before the skeleton had one: guides made then still carry it.
@@ -37,26 +37,46 @@ class Examples:
     safeguarding_how: str
 
 
-def _skeleton(name: str) -> Any:
+def _load(text: str, store: ParseCache | None) -> Any:
+    """The YAML's data: from store when it holds the same text (a warm check parses no skeleton)."""
+    key = "skeleton\0" + text  # never the key of a guide's file: that is read another way
+    found = store.get(key) if store is not None else None
+    if found is None:
+        found = YAML(typ="safe", pure=True).load(text)
+        if store is not None and isinstance(found, dict):
+            store.put(key, found)
+    return found
+
+
+def _skeleton(name: str, store: ParseCache | None) -> Any:
     text = Template((SCAFFOLD / name).read_text(encoding="utf-8")).safe_substitute(_FILLERS)
-    return YAML(typ="safe", pure=True).load(text)
+    return _load(text, store)
 
 
-def _page() -> tuple[str, tuple[str, ...]]:
+def _page(store: ParseCache | None) -> tuple[str, tuple[str, ...]]:
     """The page skeleton's summary and its body's sentences (the lines an editor writes over)."""
     text = (SCAFFOLD / "page.md").read_text(encoding="utf-8")
     _, front, body = text.split("---\n", 2)
-    summary = YAML(typ="safe", pure=True).load(Template(front).safe_substitute(_FILLERS))["summary"]
+    summary = _load(Template(front).safe_substitute(_FILLERS), store)["summary"]
     lines = tuple(line.strip("- ").strip() for line in body.splitlines() if line.strip() and not line.startswith("#"))
     return str(summary), lines
 
 
-@cache
-def examples() -> Examples:
-    activity = _skeleton("activity.yml")
-    page_summary, page_body = _page()
-    session = _skeleton("session.yml")
-    site_config = _skeleton("guide/site_config.yml")
+def examples(store: ParseCache | None = None) -> Examples:
+    """The skeletons' examples, read once per process; store: a parse cache to read them through."""
+    if not _read:
+        _read.append(_examples(store))
+    return _read[0]
+
+
+_read: list[Examples] = []  # the one answer: the skeletons are guidegen's own files
+
+
+def _examples(store: ParseCache | None) -> Examples:
+    activity = _skeleton("activity.yml", store)
+    page_summary, page_body = _page(store)
+    session = _skeleton("session.yml", store)
+    site_config = _skeleton("guide/site_config.yml", store)
     return Examples(
         activity={key: activity[key] for key in ("summary", "aim", "facilitator_notes")},
         page_summary=page_summary,

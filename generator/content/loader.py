@@ -56,6 +56,10 @@ class FieldSource:
         """The ruamel tree, which keeps a position for every key and item."""
         return self.file.node
 
+    def position(self, loc: tuple[str | int, ...]) -> tuple[int, int]:
+        """reader.position(node, prefix + loc), remembered with the parse cache when it has one."""
+        return self.file.position((*self.prefix, *loc))
+
 
 # ("config", ""), ("support", ""), ("page", id) (home is "index"), ("skill", id), ("activity", id),
 # ("session", id), ("easy-read", id) -> source
@@ -77,7 +81,7 @@ def load_guide(root: Path, field_sources: Sources | None = None, parse_cache: Pa
     easy = load_easy_read(root.resolve(), parse_cache, pages, activities)
     problems = [p for src in loaded.sources() for p in src.collector.problems] + sessions.problems
     problems += easy.problems
-    problems += svg_problems(root.resolve()) + file_name_problems(root.resolve())
+    problems += svg_problems(root.resolve(), parse_cache) + file_name_problems(root.resolve())
     if problems:
         raise ContentError(problems)
     if field_sources is not None:
@@ -105,6 +109,7 @@ class _Loaded:
     skills_file: SkillsFile | None
     activities: list[Activity | None]
     support: SupportFile | None
+    parse_cache: ParseCache | None = None  # also keeps the fonts' letters
 
     @classmethod
     def read(cls, root: Path, cache: ParseCache | None = None) -> _Loaded:
@@ -130,6 +135,7 @@ class _Loaded:
             skills_file=load_yaml_model(skills_src, SkillsFile, root, cache),
             activities=[load_yaml_model(src, Activity, root, cache) for src in activity_srcs],
             support=_load_optional(support_src, SupportFile, root, cache),
+            parse_cache=cache,
         )
 
     @property
@@ -190,22 +196,22 @@ class _Loaded:
         """The declared fonts must be readable; then every letter of every file must be in one of them."""
         readable = []
         for index, name in enumerate(config.fonts):
-            message = font_problem(self.root / "content" / name)
+            message = font_problem(self.root / "content" / name, self.parse_cache)
             if message:
                 self.config_src.problem_at(("fonts", index), f"fonts[{index + 1}]", message)
             else:
                 readable.append(name)
-        letters = covered(self.root / "content", tuple(readable))
+        letters = covered(self.root / "content", tuple(readable), self.parse_cache)
         for src in self.sources():
             if src is not self.assets_src:
                 missing_glyphs(src.collector, letters, yaml=src.path.suffix in (".yml", ".yaml"))
 
     def _check_languages(self, config: SiteConfig) -> None:
         """Every language's direction must be known: the outputs turn right-to-left from it."""
-        if message := direction_problem(config.language):
+        if message := direction_problem(config.language, self.parse_cache):
             self.config_src.problem_at(("language",), "language", message)
         for index, settings in enumerate(config.translations):
-            if message := direction_problem(settings.language):
+            if message := direction_problem(settings.language, self.parse_cache):
                 where = ("translations", index, "language")
                 self.config_src.problem_at(where, f"translations[{index + 1}].language", message)
 

@@ -188,6 +188,8 @@ def session_warnings(guide: Guide, sources: Sources) -> list[Problem]:
         source = sources.get(("session", session.id))
         if source is None:
             continue
+        if not timing_warnings(guide, session, (source.path, 0, "")):
+            continue  # most sessions add up: their file is not parsed again for the line
         line = position(source.node, ("length_minutes",))[0] + source.line_offset
         text = source.lines[line - 1] if 0 < line <= len(source.lines) else ""
         problems += timing_warnings(guide, session, (source.path, line, text))

@@ -7,6 +7,8 @@ never the loader.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -30,6 +32,8 @@ class SourceFile:
         self.collector = ProblemCollector(self.rel)
         self._node: Any = None
         self._unparsed: str | None = None  # text whose parse came from the cache: parsed again if asked
+        self._text: str | None = None  # the YAML text parsed() was given, and its cache, which
+        self._cache: ParseCache | None = None  # also remembers the positions asked for
         self.data: Any = None  # the plain data read, kept for cross-checks of a file that failed validation
         self.body: tuple[str, int] | None = None  # a page's Markdown and its first line
         self.line_offset = 0
@@ -51,8 +55,22 @@ class SourceFile:
         """Its data came from the parse cache and its tree (the positions) is not parsed yet."""
         return self._node is None and self._unparsed is not None
 
+    def position(self, loc: tuple[str | int, ...]) -> tuple[int, int]:
+        """reader.position in node; remembered in the parse cache, so a warm check need not parse
+        the file again for a message it always prints (site_url's publishing note)."""
+        if self._text is None or self._cache is None:
+            return position(self.node, loc)
+        key = "position\0" + json.dumps([hashlib.sha256(self._text.encode()).hexdigest(), self.line_offset, loc])
+        found = self._cache.fact(key)
+        if isinstance(found, list) and len(found) == 2 and all(type(n) is int for n in found):
+            return found[0], found[1]
+        line, column = position(self.node, loc)
+        self._cache.put_fact(key, [line, column])
+        return line, column
+
     def parsed(self, text: str, cache: ParseCache | None) -> Any:
         """Plain data of a YAML text: from the cache, or parsed (problems go to the collector)."""
+        self._text, self._cache = text, cache
         cached = cache.get(text) if cache is not None else None
         if cached is not None:
             self._unparsed = text

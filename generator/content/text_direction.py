@@ -8,7 +8,10 @@ render/direction.py, which also isolates pieces that run against the page.
 from __future__ import annotations
 
 from functools import cache
+from importlib import metadata
 from typing import Literal
+
+from .parse_cache import ParseCache
 
 Direction = Literal["ltr", "rtl"]
 
@@ -27,14 +30,22 @@ def text_direction(language: str) -> Direction:
     return "rtl" if locale.character_order == "right-to-left" else "ltr"
 
 
-def direction_problem(language: str) -> str | None:
-    """None when the language's direction is known, else what to do about it."""
+def direction_problem(language: str, store: ParseCache | None = None) -> str | None:
+    """None when the language's direction is known, else what to do about it.
+
+    store: a parse cache remembering known languages (Babel's version in the key), so a warm
+    check need not import Babel and read its locale data; an unknown one is always asked again."""
+    key = f"direction\0{metadata.version('babel')}\0{language}"
+    if store is not None and store.fact(key) in ("ltr", "rtl"):
+        return None
     try:
-        text_direction(language)
+        direction = text_direction(language)
     except ValueError:
         return (
             f"'{language}' is not a language code guidegen knows, so it cannot tell which way its text "
             "runs (left to right or right to left); use a standard code, e.g. ur (Urdu), ar (Arabic), "
             "bn (Bengali), cy (Welsh) or en-GB"
         )
+    if store is not None:
+        store.put_fact(key, direction)
     return None

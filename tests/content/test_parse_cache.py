@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -83,3 +84,34 @@ def test_a_broken_link_in_a_cached_file_still_has_its_line(tmp_path: Path) -> No
         load_guide(root, parse_cache=ParseCache.read(tmp_path))
     assert cached.value.report() == fresh.value.report()
     assert "content/activities/circles.yml:" in cached.value.report() and "first-page" in cached.value.report()
+
+
+def test_dates_are_cached_and_come_back_as_dates(tmp_path: Path) -> None:
+    """support.yml's `checked:` dates once kept it out of the cache: parsed on every check."""
+    from datetime import date
+
+    cache = ParseCache()
+    cache.put("a", {"checked": date(2026, 1, 2), "items": [{"on": date(2025, 3, 4)}]})
+    cache.put("b", {"\x00date": "2026-01-02"})  # spelled in the text itself: never cached
+    cache.write(tmp_path)
+    again = ParseCache.read(tmp_path)
+    assert again.get("a") == {"checked": date(2026, 1, 2), "items": [{"on": date(2025, 3, 4)}]}
+    assert again.get("b") is None
+
+
+def test_a_hostile_svg_is_reported_the_same_from_the_cache(tmp_path: Path) -> None:
+    """Its problems are remembered by its bytes (no lxml when warm): the message must not change."""
+    root = tmp_path / "guide"
+    shutil.copytree(MINIMAL, root)
+    (root / "content" / "assets").mkdir(exist_ok=True)
+    svg = '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script>\n</svg>\n'
+    (root / "content" / "assets" / "bad.svg").write_text(svg)
+    reports = []
+    for _ in range(2):
+        cache = ParseCache.read(tmp_path)
+        with pytest.raises(ContentError) as raised:
+            load_guide(root, parse_cache=cache)
+        cache.write(tmp_path)
+        reports.append(raised.value.report())
+    assert reports[0] == reports[1] and "content/assets/bad.svg:2:" in reports[0]
+    assert any(key.startswith("svg\0") for key in json.loads((tmp_path / CACHE_FILE).read_text())["facts"])
