@@ -44,11 +44,11 @@ class Snapshot:
     failure: Failure | None = None
     generation: int = 0  # which build of the content this is, newest wins
     stale: frozenset[str] = frozenset()  # pages (site paths) not yet rebuilt: requests for them wait
-    editions: tuple[tuple[str, Path], ...] = ()  # a translation's URL part (cy/) and the folder serving it
+    translations: tuple[tuple[str, Path], ...] = ()  # a translation's URL part (cy/) and the folder serving it
 
     def folder(self, rel: str) -> tuple[Path | None, str]:
         """The folder that serves a site path, and the path inside it (cy/x/ -> the Welsh site's x/)."""
-        for part, folder in self.editions:
+        for part, folder in self.translations:
             if rel.startswith(part):
                 return folder, rel[len(part) :]
         return self.site_dir, rel
@@ -93,7 +93,7 @@ class PreviewState:
         generation: int,
         built: Collection[str] | None = None,
         stale: frozenset[str] = frozenset(),
-        editions: tuple[tuple[str, Path], ...] = (),
+        translations: tuple[tuple[str, Path], ...] = (),
     ) -> bool:
         """Show a build of `generation` unless newer content has been seen since; True if shown.
 
@@ -102,7 +102,7 @@ class PreviewState:
             now = self._snapshot
             if generation != now.generation:
                 return False
-            self._snapshot = Snapshot(self._version(), site_dir, prefix, None, generation, stale, editions)
+            self._snapshot = Snapshot(self._version(), site_dir, prefix, None, generation, stale, translations)
             if built is None or now.failure is not None or now.site_dir != site_dir:
                 self._base, self._rebuilt = self._count, {}
             else:

@@ -86,7 +86,7 @@ class QuickSite:
         (site paths, e.g. activities/x/index.html) the save reached (or, if it reached none, the
         few it changed), and mark the rest stale.
 
-        guide: the guide to show, already made (a translated edition's); None: load it here.
+        guide: the guide to show, already made (a translation's); None: load it here.
         defer: a first build is put off (every page stale) until finish(), so it is not waited for."""
         from ..site.project import write_mkdocs_project
 

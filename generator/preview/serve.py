@@ -32,12 +32,12 @@ from typing import TYPE_CHECKING
 from ..errors import ContentError, UsageError
 from ..render.environments import TEMPLATES_DIR
 from ..site.project import quiet_engine_environment
-from .editions import QuickEditions
 from .editor_http import Editor
 from .http import HOST, PreviewServer, PreviewState, start
 from .pages import Failure
 from .quick_site import QuickBuild
 from .static import url_path
+from .translations import QuickTranslations
 
 if TYPE_CHECKING:
     from watchfiles import Change
@@ -59,7 +59,7 @@ class Previewer:
 
     def __init__(self, root: Path, out: Path, state: PreviewState, pdfs: BackgroundPdfs | None) -> None:
         self.root, self.out, self.state, self.pdfs = root, out, state, pdfs
-        self.site = QuickEditions(root, out)  # the source's site and each translation's
+        self.site = QuickTranslations(root, out)  # the source's site and each translation's
         self.dirty = threading.Event()
         self.broken = False
         self.generation = 0
@@ -126,8 +126,8 @@ class Previewer:
 
     def _show(self, result: QuickBuild) -> bool:
         built = None if result.everything or result.pages_built is None else result.built
-        editions = self.site.folders()
-        return self.state.show_site(result.site_dir, self.prefix, self.generation, built, result.stale, editions)
+        translations = self.site.folders()
+        return self.state.show_site(result.site_dir, self.prefix, self.generation, built, result.stale, translations)
 
     def _request_pdfs(self, result: QuickBuild) -> None:
         """Once every page is up to date: the PDF build's website then replaces a complete one."""

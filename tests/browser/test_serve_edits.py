@@ -133,7 +133,7 @@ def test_every_served_page_is_the_full_builds_after_an_edit(
 
 
 def test_an_open_welsh_page_updates_after_a_save_of_its_translation(page: Page, tmp_path: Path) -> None:
-    """The preview serves the Welsh edition at cy/, as the built site does, and an edit of a
+    """The preview serves the Welsh translation at cy/, as the built site does, and an edit of a
     Welsh file shows in the open Welsh page; every Welsh page is then the full build's."""
     guide = shutil.copytree(SAMPLES / "translated", tmp_path / "guide")
     with _serving(guide) as url:
@@ -146,9 +146,9 @@ def test_an_open_welsh_page_updates_after_a_save_of_its_translation(page: Page, 
 
         expect(page.locator("body")).to_contain_text("zqxnod", timeout=CHANGE_MS)  # it reloaded by itself
         source = load_guide(guide)
-        edition = translated_guide(source, source.config.translations[0])
+        translation = translated_guide(source, source.config.translations[0])
         full = tmp_path / "full"
-        run_mkdocs(write_mkdocs_project(edition, full / "mkdocs"), full / "site")
+        run_mkdocs(write_mkdocs_project(translation, full / "mkdocs"), full / "site")
         pages = sorted(p.relative_to(full / "site").as_posix() for p in (full / "site").rglob("index.html"))
         assert "activities/circles/index.html" in pages
         for built in pages:

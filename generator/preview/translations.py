@@ -1,15 +1,15 @@
-"""The preview's website with every translated edition: the source at the site's root and each
+"""The preview's website with every translation: the source at the site's root and each
 translation at <lang>/ below it, as `guidegen build` lays them out.
 
-Each edition is a QuickSite of its own (its own MkDocs project and site folder), fed the
+Each translation is a QuickSite of its own (its own MkDocs project and site folder), fed the
 translated guide made from the source guide this save loaded (its files parsed only when they
 changed), so a save to one Welsh file
 rebuilds only the Welsh page(s) it reached, and a Welsh title or menu change leaves the other
 Welsh pages stale until finish() has rebuilt them, open ones first, as for the source. The
-server names an edition's pages with its <lang>/ in front (cy/activities/x/index.html), so one
-set of stale pages and page versions covers every edition.
+server names an translation's pages with its <lang>/ in front (cy/activities/x/index.html), so one
+set of stale pages and page versions covers every translation.
 
-An edition's first build waits until after the source's is shown (update's defer): the first
+An translation's first build waits until after the source's is shown (update's defer): the first
 start is as quick as without translations, and a request for a Welsh page waits for it.
 """
 
@@ -24,7 +24,7 @@ from ..content.translations import language_folder, translated_guide
 from .quick_site import QuickBuild, QuickSite
 
 
-class QuickEditions:
+class QuickTranslations:
     """QuickSite's update()/finish() for the source and every translation together."""
 
     def __init__(self, root: Path, folder: Path) -> None:
@@ -39,15 +39,15 @@ class QuickEditions:
         return self.source.parsed
 
     def folders(self) -> tuple[tuple[str, Path], ...]:
-        """Each edition's URL part (cy/) and the folder its built files are served from."""
+        """Each translation's URL part (cy/) and the folder its built files are served from."""
         return tuple((f"{lang}/", site.site_dir) for lang, site in self.translations.items())
 
     def update(self, open_pages: Collection[str] = (), changed: Collection[str] | None = None) -> QuickBuild:
-        """The source's update, then each edition's with its guide made from the source's.
+        """The source's update, then each translation's with its guide made from the source's.
 
         changed: the files saved since the last update (None: any). When they are all in
         translations' folders, which the source's site never shows, and the last update went
-        through, only those editions are updated, from the source guide that update loaded."""
+        through, only those translations are updated, from the source guide that update loaded."""
         languages = self._translations_only(changed) if self.all_current else None
         self.all_current = False
         results: dict[str, QuickBuild] = {}
@@ -63,9 +63,9 @@ class QuickEditions:
             site = self.translations[settings.language]
             open_here = self._own(open_pages, f"{settings.language}/")
             cache = ParseCache(self.parsed_translations.get(settings.language))
-            edition = translated_guide(guide, settings, cache)
+            translation = translated_guide(guide, settings, cache)
             self.parsed_translations[settings.language] = cache.entries_used()
-            results[f"{settings.language}/"] = site.update(open_here, edition, defer=not open_here)
+            results[f"{settings.language}/"] = site.update(open_here, translation, defer=not open_here)
         self.all_current = True
         return self._combined(results)
 
@@ -83,9 +83,9 @@ class QuickEditions:
         return languages if languages <= set(self.translations) else None
 
     def finish(self, asked: Collection[str] = ()) -> QuickBuild:
-        """One batch of one edition's stale pages: an edition with a page asked for first."""
-        editions = [("", self.source), *((f"{lang}/", site) for lang, site in self.translations.items())]
-        stale = [(prefix, site) for prefix, site in editions if site.stale_pages()]
+        """One batch of one translation's stale pages: an translation with a page asked for first."""
+        translations = [("", self.source), *((f"{lang}/", site) for lang, site in self.translations.items())]
+        stale = [(prefix, site) for prefix, site in translations if site.stale_pages()]
         assert stale, "finish() is called while something is stale"
         first = [(p, s) for p, s in stale if self._own(asked, p) & s.stale_pages()]
         prefix, site = (first or stale)[0]
@@ -98,7 +98,7 @@ class QuickEditions:
         return frozenset(found)
 
     def _own(self, pages: Collection[str], prefix: str) -> set[str]:
-        """The pages of the edition at prefix ('' for the source), in its own site's names."""
+        """The pages of the translation at prefix ('' for the source), in its own site's names."""
         if prefix:
             return {page[len(prefix) :] for page in pages if page.startswith(prefix)}
         # A translation's language never names a source page (content/translations.py checks).
@@ -106,10 +106,10 @@ class QuickEditions:
         return {page for page in pages if not page.startswith(others)}
 
     def _site(self, language: str) -> QuickSite:
-        return QuickSite(self.source.root, self.folder / "editions" / language)
+        return QuickSite(self.source.root, self.folder / "translations" / language)
 
     def _combined(self, results: dict[str, QuickBuild]) -> QuickBuild:
-        """One QuickBuild in the server's names. An edition built from scratch counts as every
+        """One QuickBuild in the server's names. An translation built from scratch counts as every
         one of its pages rebuilt, so the source's open pages do not reload for it."""
         built: set[str] = set()
         for prefix, result in results.items():

@@ -1,5 +1,5 @@
 """The preview serves each translation at <lang>/ and rebuilds only what a save to a translated
-file reached; the Welsh pages then match a full build of the Welsh edition."""
+file reached; the Welsh pages then match a full build of the Welsh translation."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from generator.content.loader import load_guide
 from generator.content.parse_cache import ParseCache
 from generator.content.translations import translated_guide
 from generator.errors import ContentError
-from generator.preview.editions import QuickEditions
 from generator.preview.quick_site import SEARCH_INDEX
+from generator.preview.translations import QuickTranslations
 from generator.site.project import run_mkdocs, write_mkdocs_project
 
 pytestmark = pytest.mark.slow
@@ -35,7 +35,7 @@ def _welsh(guide: Path, name: str) -> Path:
 
 
 def _full_welsh_site(guide: Path, folder: Path) -> Path:
-    """The Welsh edition built from scratch: a fresh load, a fresh translated guide and project."""
+    """The Welsh translation built from scratch: a fresh load, a fresh translated guide and project."""
     source = load_guide(guide)
     config = write_mkdocs_project(translated_guide(source, source.config.translations[0]), folder / "mkdocs")
     run_mkdocs(config, folder / "site")
@@ -51,10 +51,10 @@ def _files(site: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, QuickEditions]]:
-    tmp = tmp_path_factory.mktemp("quick-editions")
+def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, QuickTranslations]]:
+    tmp = tmp_path_factory.mktemp("quick-translations")
     guide = shutil.copytree(TRANSLATED, tmp / "guide")
-    site = QuickEditions(guide, tmp / "preview")
+    site = QuickTranslations(guide, tmp / "preview")
     first = site.update()
     assert "cy/activities/circles/index.html" in first.stale  # the Welsh site is built after the source's
     while site.stale_pages():
@@ -62,12 +62,12 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Qu
     yield guide, site
 
 
-def _welsh_dir(site: QuickEditions) -> Path:
+def _welsh_dir(site: QuickTranslations) -> Path:
     return dict(site.folders())["cy/"]
 
 
 def test_a_welsh_edit_rebuilds_its_page_alone_and_matches_a_full_build(
-    preview: tuple[Path, QuickEditions], tmp_path: Path
+    preview: tuple[Path, QuickTranslations], tmp_path: Path
 ) -> None:
     guide, site = preview
     other = (_welsh_dir(site) / "activities" / "questions" / "index.html").stat().st_mtime_ns
@@ -87,7 +87,7 @@ def test_a_welsh_edit_rebuilds_its_page_alone_and_matches_a_full_build(
 
 
 def test_a_welsh_title_reaches_every_welsh_page_open_ones_first(
-    preview: tuple[Path, QuickEditions], tmp_path: Path
+    preview: tuple[Path, QuickTranslations], tmp_path: Path
 ) -> None:
     guide, site = preview
     _replace(_welsh(guide, "circles"), r"^title:.*$", "title: Teitl zqxteitl")
