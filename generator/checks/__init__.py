@@ -12,10 +12,10 @@ from datetime import date
 from functools import cache, partial
 from pathlib import Path
 
+from ..content.agenda import session_warnings
 from ..content.examples import examples as skeleton_examples
 from ..content.loader import Sources, load_guide
 from ..content.model import Guide
-from ..content.sessions import session_warnings
 from ..content.translations import check_translations
 from ..errors import ContentError, Problem
 from .brand import light_brand_colours

@@ -19,8 +19,8 @@ from typing import Any
 from markupsafe import Markup
 
 from ..common.messages import N_, Messages, messages_for
+from ..content.agenda import AgendaRow, agenda, end_clock, materials, session_activities, total_minutes
 from ..content.model import Guide, Session
-from ..content.sessions import AgendaRow, agenda, end_clock, materials, session_activities, total_minutes
 from ..render.job import Job
 from ..render.qr import qr_code
 from .html import Meta, handout_html, handout_html_text, licence_line, render_template, timed_steps

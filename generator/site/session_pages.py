@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ..common.messages import N_, PLANNER_SCRIPT, messages_for
+from ..content.agenda import agenda, end_clock, materials, session_activities, total_minutes
 from ..content.model import Guide, Session
-from ..content.sessions import agenda, end_clock, materials, session_activities, total_minutes
 from ..render.environments import TEMPLATES_DIR
 from .scripts import js_value, script_words, write_script
 

@@ -3,7 +3,7 @@
 - circles.js `bandSpans`: the parts of a horizontal band inside a ring, where the on-screen
   diagram puts notes, as render/diagram.py `band_spans` cuts the handout's fields;
 - planner.js `clockAt`: the clock time an offset from the start falls on, as
-  content/sessions.py `clock_at` times a published session's agenda.
+  content/agenda.py `clock_at` times a published session's agenda.
 
 Each function is taken from the shipped script as it is and run in Chromium, so a change to
 either side that the other does not follow fails here.
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from generator.content.sessions import clock_at
+from generator.content.agenda import clock_at
 from generator.pdf.html import BOOKLET_DIAGRAM, HANDOUT_DIAGRAM, POSTER_DIAGRAM
 from generator.render.diagram import INSET, MIN_FIELD_WIDTH, Ring, band_spans, label_metrics, make_rings
 

@@ -13,9 +13,9 @@ from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
 from generator.cli import main
+from generator.content.agenda import agenda, clock_at
 from generator.content.loader import load_guide
 from generator.content.model import Guide
-from generator.content.sessions import agenda, clock_at
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

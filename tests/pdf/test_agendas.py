@@ -13,9 +13,9 @@ import pytest
 from helpers.pdfcheck import Built, render_page
 from pypdf import PdfReader
 
+from generator.content.agenda import agenda, session_activities
 from generator.content.loader import load_guide
 from generator.content.model import Guide
-from generator.content.sessions import agenda, session_activities
 from generator.pdf.jobs import pdf_jobs, render_job
 
 pytestmark = pytest.mark.slow

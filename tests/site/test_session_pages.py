@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.content.agenda import agenda, materials, session_activities, total_minutes
 from generator.content.model import Guide
-from generator.content.sessions import agenda, materials, session_activities, total_minutes
 from generator.site.pages import duration
 from generator.site.project import run_mkdocs, write_mkdocs_project
 from generator.site.session_pages import write_planner_assets
