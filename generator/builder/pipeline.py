@@ -20,6 +20,7 @@ from ..content.model import Guide
 from ..content.parse_cache import ParseCache
 from ..content.reserved import EDITOR_FOLDER
 from ..content.source_date import source_date_text
+from ..content.translations import translated_guides
 from ..errors import UsageError
 from .cache import MANIFEST, FileRecord, Manifest, copy_verified, engine_versions, file_digest, inputs_digest
 from .lock import output_lock
@@ -54,13 +55,14 @@ def _build(root: Path, options: BuildOptions, progress: Progress | None = None) 
     remove_abandoned()  # what a killed build's workers left in the temporary folder
     parse_cache = ParseCache() if options.force else ParseCache.read(out)
     guide = for_audience(load_guide(root, parse_cache=parse_cache), options.audience)
+    translated = translated_guides(guide)  # the load phase's end: every language checked before any output
     outputs = outputs_to_build(guide, options)
     staging = staging_dir(out)
     progress = progress or Progress(quiet=options.quiet, verbose=options.verbose)
     run = BuildRun(guide, staging, out, Manifest.read(out), Manifest(), BuildReport(out=out), progress, options)
     try:
         with progress:
-            translations = Translations(run, outputs) if guide.config.translations else None
+            translations = Translations(run, outputs, translated) if translated else None
             if translations is not None:
                 translations.render(_render_all)  # before the source's sites: the zip takes in their file:// sites
             _render_all(run, outputs, translations)

@@ -19,7 +19,6 @@ from pathlib import Path
 from ..common.digest import digest_bytes, digest_tree
 from ..content.model import Guide
 from ..content.source_date import source_date_text
-from ..content.translations import translated_guide
 from ..site.downloads import epub_name
 from .cache import engine_versions, reuse
 from .pdfs import PARTS
@@ -51,11 +50,12 @@ class TranslationRun(BuildRun):
 
 
 class Translations:
-    """Every translation of the guide: made (and checked) before anything is rendered."""
+    """The outputs of every translation it is handed: its Guides were made (and checked) in the
+    load phase (content/translations.py's translated_guides), before anything is rendered."""
 
-    def __init__(self, run: BuildRun, outputs: tuple[str, ...]) -> None:
+    def __init__(self, run: BuildRun, outputs: tuple[str, ...], guides: tuple[Guide, ...]) -> None:
         self.run, self.outputs = run, outputs
-        self.guides: list[Guide] = [translated_guide(run.guide, s) for s in run.guide.config.translations]
+        self.guides = guides
         self.offline_sites: dict[str, Path] = {}
         self.keys: list[str] = []
 

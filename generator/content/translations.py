@@ -591,16 +591,35 @@ def check_translations(guide: Guide) -> tuple[list[Problem], list[Problem], list
 # ---------------------------------------------------------------- the translated guide
 
 
+def translated_guides(guide: Guide) -> tuple[Guide, ...]:
+    """Every translation's Guide, in site_config.yml's order: the load phase's last step, before
+    any output is written. Raises one ContentError with every language's problems at once."""
+    settings = guide.config.translations
+    translations = [load_translation(guide, s.language) for s in settings]
+    problems = [p for s, tr in zip(settings, translations, strict=True) for p in _translation_problems(guide, s, tr)]
+    if problems:
+        raise ContentError(problems)
+    return tuple(_translated(guide, s, tr) for s, tr in zip(settings, translations, strict=True))
+
+
 def translated_guide(guide: Guide, settings: TranslationSettings, cache: ParseCache | None = None) -> Guide:
     """The guide in another language: translated fields over the source; missing items stay in the
     source language and are listed in `untranslated` (the renderers add a notice).
     cache: see load_translation; problems are always reported from a reading without it."""
     translation = load_translation(guide, settings.language, cache)
-    problems = translation.problems + _clashes(guide, settings.language)
+    problems = _translation_problems(guide, settings, translation)
     if problems and cache is not None:  # read again for the exact line of each problem
         return translated_guide(guide, settings)
     if problems:
         raise ContentError(problems)
+    return _translated(guide, settings, translation)
+
+
+def _translation_problems(guide: Guide, settings: TranslationSettings, translation: Translation) -> list[Problem]:
+    return translation.problems + _clashes(guide, settings.language)
+
+
+def _translated(guide: Guide, settings: TranslationSettings, translation: Translation) -> Guide:
     items = translation.items
     untranslated = frozenset(f"{kind}:{ident}" for kind, ident in source_items(guide) if (kind, ident) not in items)
     return guide.model_copy(
