@@ -54,8 +54,11 @@ def _build(root: Path, options: BuildOptions, progress: Progress | None = None) 
     _refuse_foreign_folder(out)
     remove_abandoned()  # what a killed build's workers left in the temporary folder
     parse_cache = ParseCache() if options.force else ParseCache.read(out)
-    guide = for_audience(load_guide(root, parse_cache=parse_cache), options.audience)
-    translated = translated_guides(guide)  # the load phase's end: every language checked before any output
+    source = load_guide(root, parse_cache=parse_cache)
+    # The load phase's end: every language checked before any output. Translations are read over
+    # the whole source (a translated note needs its source note), then given the audience's view.
+    translated = tuple(for_audience(t, options.audience) for t in translated_guides(source))
+    guide = for_audience(source, options.audience)
     outputs = outputs_to_build(guide, options)
     staging = staging_dir(out)
     progress = progress or Progress(quiet=options.quiet, verbose=options.verbose)

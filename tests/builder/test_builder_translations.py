@@ -125,3 +125,22 @@ def test_a_rebuild_with_nothing_changed_reuses_every_translation(built: Path, tm
     ) == zipfile.ZipFile(built / "build" / "small-guide-offline.zip").read(
         "small-guide-offline/cy/activities/circles.html"
     )
+
+
+def test_the_participants_guide_of_a_translated_guide_has_no_notes_in_any_language(tmp_path: Path) -> None:
+    """Translations are read over the whole source, then given the participants' view: the Welsh
+    note of an activity is accepted, and neither language's outputs show a facilitator note."""
+    guide = Path(shutil.copytree(SAMPLE, tmp_path / "guide"))
+    welsh_note = "Gadewch i bobl basio"
+    assert welsh_note in (guide / "content" / "translations" / "cy" / "activities" / "circles.yml").read_text()
+    build(guide, BuildOptions(quiet=True, audience="participants"))
+    out = guide / "build-participants"
+    pages = [p for p in (out / "site").rglob("*.html")]
+    assert any("/cy/" in p.as_posix() for p in pages)
+    welsh_pdfs = list((out / "pdf" / "cy").rglob("*.pdf"))
+    assert welsh_pdfs
+    for page in pages:
+        assert welsh_note not in html(page), page
+    for pdf in welsh_pdfs:
+        text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+        assert welsh_note not in text, pdf
