@@ -15,6 +15,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import LiteralScalarString
 
+from ..content.model import Guide
 from ..content.translations import (
     ACTIVITY_FIELDS,
     ADAPTATION_FIELDS,
@@ -159,3 +160,19 @@ def write_files(root: Path, texts: dict[str, str]) -> list[str]:
         os.replace(temporary, path)
         written.append(rel)
     return written
+
+
+def po_file(guide: Guide, language: str, **headers: str) -> Any:
+    """An empty PO file for one language of the guide: deterministic headers (no dates), UTF-8, no wrapping."""
+    import polib
+
+    po = polib.POFile(wrapwidth=0)
+    po.metadata = {
+        "Project-Id-Version": guide.config.slug,
+        "Language": language,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        **headers,
+    }
+    return po

@@ -15,6 +15,7 @@ from ..common.messages import SOURCE_CODE, Messages, catalog, plural_header, plu
 from ..content.model import Guide
 from ..content.translations import INTERFACE_FILE, Value, interface_wordings, language_folder, read_interface
 from ..errors import ContentError, Problem
+from .files import po_file
 
 MARKER = "X-Guidegen-Catalogue"  # in the header: this PO file holds the interface, not the guide's texts
 
@@ -33,19 +34,7 @@ def _own(guide: Guide, language: str) -> dict[str, Value]:
 
 
 def _po(guide: Guide, language: str) -> Any:
-    import polib
-
-    po = polib.POFile(wrapwidth=0)
-    po.metadata = {
-        "Project-Id-Version": guide.config.slug,
-        "Language": language,
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": plural_header(language),
-        MARKER: "interface",
-    }
-    return po
+    return po_file(guide, language, **{"Plural-Forms": plural_header(language), MARKER: "interface"})
 
 
 def export_interface(guide: Guide, language: str) -> str:

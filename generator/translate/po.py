@@ -38,7 +38,7 @@ from ..content.translations import (
 )
 from ..errors import ContentError, Problem
 from .entries import checked_translation, entries, item_for, parse_context
-from .files import file_texts, write_files
+from .files import file_texts, po_file, write_files
 
 
 def export_po(guide: Guide, language: str) -> str:
@@ -46,15 +46,7 @@ def export_po(guide: Guide, language: str) -> str:
     import polib
 
     translation = checked_translation(guide, language)
-    po = polib.POFile(wrapwidth=0)
-    po.metadata = {
-        "Project-Id-Version": guide.config.slug,
-        "Language": language,
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-        "X-Source-Language": guide.config.language,
-    }
+    po = po_file(guide, language, **{"X-Source-Language": guide.config.language})
     for entry in entries(guide, translation):
         flags = ["fuzzy"] if entry.stale and entry.translation else []
         po.append(polib.POEntry(msgctxt=entry.context, msgid=entry.source, msgstr=entry.translation, flags=flags))
