@@ -1,14 +1,13 @@
 """What the HTML of an activity's PDF jobs is made from, as one digest: the build keys those jobs
 by it, so an unchanged job is known without making its HTML (making every job's HTML only for
-its key took 4 s of CPU at 100 activities, on every build, and more on a busy machine).
+its key took 14-20 s of CPU at 100 activities, on every build).
 
-Kept on the safe side: a job of activity X reads X in full, and everything else of the guide but
-the other activities' own texts (their titles, order, skills, `next` and handouts stay: the
-fields' font sample, the contents and "Next activity" show them). A guide with its own
-templates/ folder may show more of the next activity: then it is read in full too. Links were
-resolved into the texts when the guide was loaded, so an edited title reaches every text that
-links to it. The templates, fonts, assets and code are in the build's own part of each key
-(builder/pdfs.py).
+Kept on the safe side: a job of activity X reads X and the activity after it in full, and
+everything else of the guide but the other activities' own texts (their titles, order, skills,
+`next` and handouts stay: the fields' font sample, the contents, "Next activity" and a guide's
+own templates may show them). Links were resolved into the texts when the guide was loaded, so
+an edited title reaches every text that links to it. The templates, fonts, assets and code are
+in the build's own part of each key (builder/pdfs.py).
 """
 
 from __future__ import annotations
@@ -18,7 +17,6 @@ from typing import Any
 
 from ..common.digest import digest_bytes
 from ..content.model import Activity, Guide
-from ..render.template_files import template_roots
 
 # An activity's own texts: shown on its own pages only, never on another activity's.
 OWN_TEXTS = frozenset(
@@ -46,12 +44,11 @@ class JobInputs:
         # untranslated is a set: sorted, so the digest is the same in every process.
         self.shared = digest_bytes(_json([rest, others, sorted(guide.untranslated)]))
         self._index = {a.id: i for i, a in enumerate(guide.activities)}
-        self._own_templates = len(template_roots(guide.root)) > 1  # they may show any of `next`
 
     def activity(self, activity_id: str, *job: str) -> str:
         """The digest of what activity_id's job reads; job: what tells that job from the others."""
         activity = self.guide.activity(activity_id)
-        after = self.guide.activity(activity.next) if activity.next and self._own_templates else None
+        after = self.guide.activity(activity.next) if activity.next else None
         position = str(self._index[activity_id])  # the first activity's booklet part differs
         return digest_bytes(self.shared, _dump(activity), _dump(after) if after else "", position, *job)
 

@@ -66,22 +66,16 @@ def test_support_contacts_reach_every_activity(guide_copy: Path, before: Guide) 
     assert all(new[a] != old[a] for a in old)
 
 
-def test_an_activitys_text_changes_its_own_digest_only(guide_copy: Path, before: Guide) -> None:
+def test_an_activitys_text_changes_its_own_digest_and_the_one_before(guide_copy: Path, before: Guide) -> None:
     text = (guide_copy / "content" / "activities" / f"{OTHER}.yml").read_text(encoding="utf-8")
     aim = text.split("aim:", 1)[1].split("\n", 2)[1]
     after = edited(guide_copy, f"activities/{OTHER}.yml", aim, aim + " Edited.")
     old, new = digests(before), digests(after)
     assert new[OTHER] != old[OTHER]
-    assert {a for a in old if new[a] != old[a]} == {OTHER}
-
-
-def test_a_guides_own_templates_may_show_all_of_the_next_activity(guide_copy: Path) -> None:
-    (guide_copy / "templates" / "pdf").mkdir(parents=True)
-    before = load_guide(guide_copy)
-    after = edited(guide_copy, f"activities/{OTHER}.yml", "The group agrees", "The group decides")
+    # The activity before it shows it as "next" (a guide's own template may show more of it).
     before_it = {a.id for a in after.activities if a.next == OTHER}
-    old, new = digests(before), digests(after)
-    assert before_it and {a for a in old if new[a] != old[a]} == {OTHER, *before_it}
+    assert {a for a in old if new[a] != old[a]} == {OTHER, *before_it}
+    assert len(old) - len(before_it) > 5
 
 
 def test_the_job_tells_its_digest_apart(before: Guide) -> None:
