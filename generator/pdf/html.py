@@ -310,12 +310,6 @@ def booklet_parts(
     diagram and title_note are for the other variants (pdf/variants.py): the three circles' size, and
     words after the guide's title in each part's metadata.
     """
-    activities = [booklet_activity_part(guide, date, i, diagram, title_note) for i in range(len(guide.activities))]
-    return booklet_head_parts(guide, date, title_note) + activities
-
-
-def booklet_head_parts(guide: Guide, date: str | None, title_note: str = "") -> list[BookletPart]:
-    """The parts before the activities: introduction, pages, skills."""
     context = _booklet_context(guide, date, title_note)
     link = partial(to_html, resolve=booklet_link)
     home = {"page": guide.home, "body": link(guide.home.body)}
@@ -336,20 +330,13 @@ def booklet_head_parts(guide: Guide, date: str | None, title_note: str = "") -> 
     parts.append(
         ("skills", None, render_template(guide, "booklet_part.html.j2", part="skills", skills=skills, **context))
     )
+    for index, activity in enumerate(guide.activities):
+        kind = "first-activity" if index == 0 else "activity"
+        html = render_template(
+            guide, "booklet_part.html.j2", part=kind, a=_booklet_activity(guide, activity, diagram), **context
+        )
+        parts.append((f"activity-{activity.id}", activity.id, html))
     return [_with_link_targets(*part) for part in parts]
-
-
-def booklet_activity_part(
-    guide: Guide, date: str | None, index: int, diagram: tuple[float, float] = BOOKLET_DIAGRAM, title_note: str = ""
-) -> BookletPart:
-    """The part of the guide's index-th activity (the first holds the "Activities" heading)."""
-    activity = guide.activities[index]
-    kind = "first-activity" if index == 0 else "activity"
-    context = _booklet_context(guide, date, title_note)
-    html = render_template(
-        guide, "booklet_part.html.j2", part=kind, a=_booklet_activity(guide, activity, diagram), **context
-    )
-    return _with_link_targets(f"activity-{activity.id}", activity.id, html)
 
 
 def booklet_front(

@@ -103,7 +103,7 @@ def job_html(guide: Guide, job: Job) -> str:
 def render_job(guide: Guide, job: Job, html: str | None = None) -> bytes:
     """Render one job to PDF bytes; content mistakes raise ContentError, never a traceback.
 
-    html, when the caller already made it (the build does, to hand it to a worker), saves making it twice.
+    html, when the caller already made it (the build does, for its cache key), saves making it twice.
     A booklet job with an output file is written there, and b"" returned.
     """
     if job.kind == "booklet":
