@@ -92,7 +92,7 @@ def greek_guide(welsh_guide: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     """The same guide with a Greek fallback font under fonts: and a Greek ring label."""
     root = tmp_path_factory.mktemp("greek") / "guide"
     shutil.copytree(welsh_guide, root, ignore=shutil.ignore_patterns("build", ".build-*"))
-    font_module = _pdf_test_module("test_layout")
+    font_module = _pdf_test_module("test_layout_fonts")
     font_module.greek_font(root / "content" / "assets" / "fonts" / "greek-test.ttf")
     config = root / "site_config.yml"
     config.write_text(config.read_text(encoding="utf-8") + "fonts: [assets/fonts/greek-test.ttf]\n", encoding="utf-8")

@@ -96,9 +96,9 @@ def _texts(out: Path) -> Iterator[tuple[str, str]]:
     for path in sorted(p for p in out.rglob("*") if p.is_file()):
         data = path.read_bytes()
         yield path.name, data.decode("latin-1")
-        if path.suffix == ".pdf":
+        if path.suffix == ".pdf" and data:  # the offline project's placeholders (build/.offline/) are empty
             yield path.name + " (text)", "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
-        if path.suffix in (".zip", ".epub"):
+        if path.suffix in (".zip", ".epub") and data:
             with zipfile.ZipFile(path) as archive:
                 for info in archive.infolist():
                     yield info.filename, archive.read(info).decode("latin-1")
