@@ -16,10 +16,10 @@ from string import Template
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from .common.template_files import PACKAGE_TEMPLATES
 from .content.model import HANDOUT_KINDS
 from .content.reserved import reserved_message, reserved_reason
 from .errors import ScaffoldError
-from .render.template_files import PACKAGE_TEMPLATES
 
 SCAFFOLD = PACKAGE_TEMPLATES / "scaffold"
 MAX_ID = 60  # as model.Slug

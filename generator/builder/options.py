@@ -7,8 +7,8 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..common.template_files import overrides_digest
 from ..errors import UsageError
-from ..render.template_files import overrides_digest
 from .settings import DEFAULT_TIME_LIMIT, jobs_to_use, source_date_epoch, time_limit
 
 ALL_OUTPUTS = ("site", "pdf", "offline")

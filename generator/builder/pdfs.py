@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..common.digest import digest_bytes, digest_tree
-from ..render.template_files import template_roots
+from ..common.template_files import template_roots
 from .cache import code_digest, copy_verified, engine_versions
 from .libc import release_free_memory
 from .state import BuildRun

@@ -1,17 +1,17 @@
 """Brand colours too light for text on white: a warning, since the guide still builds.
 
-Headings and links use a darker shade automatically (site/brand.py, pdf/brand.py), so the
+Headings and links use a darker shade automatically (site/brand.py, pdf/brand.py, measured by common/colour.py), so the
 text stays readable; the warning tells the editor their colour is not the one readers see,
 and which shade would be.
 """
 
 from __future__ import annotations
 
+from ..common.colour import TEXT_CONTRAST, WHITE, contrast, darken_until, parse_hex, to_hex
 from ..content.loader import Sources
 from ..content.model import SiteConfig
 from ..content.reader import position
 from ..errors import Problem
-from ..site.brand import TEXT_CONTRAST, WHITE, contrast, darken_until, parse_hex, to_hex
 
 USES = {"primary": "headings", "accent": "links"}
 

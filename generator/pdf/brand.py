@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from ..common.colour import BLACK, TEXT_CONTRAST, WHITE, contrast, darken_until, luminance, mix, parse_hex, to_hex
 from ..render.diagram import RING_FILLS
-from ..site.brand import BLACK, TEXT_CONTRAST, WHITE, contrast, darken_until, luminance, mix, parse_hex, to_hex
 
 # How much white goes into each ring's tint, centre first: darkest in the middle, as the greys.
 RING_WHITE = (0.70, 1.0, 0.86)

@@ -19,7 +19,7 @@ from urllib.request import url2pathname
 
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from ..render.template_files import Roots, overriding
+from ..common.template_files import Roots, overriding
 
 MAX_BYTES = 5 * 1024 * 1024
 TYPES = {".woff2": "font/woff2", ".woff": "font/woff", ".svg": "image/svg+xml", ".css": "text/css"}

@@ -17,6 +17,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..common.messages import N_, Messages, messages_for
+from ..common.template_files import template_roots
 from ..content.model import (
     Activity,
     ChecklistHandout,
@@ -36,7 +37,6 @@ from ..render.paper import poster_paper
 from ..render.qr import qr_code
 from ..render.support import adaptations, minutes_label, safeguarding_context, support_context
 from ..render.support import words as support_words
-from ..render.template_files import template_roots
 from ..render.untranslated import untranslated
 from . import fields as handouts
 from .brand import ring_fills

@@ -12,13 +12,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
+from ..common.fonts import environment_variable, fontconfig_file
+from ..common.template_files import Roots, template_file, template_roots
 from ..content.font_coverage import SHIPPED_DIR, declared_files
 from ..content.model import Guide
 from ..errors import ContentError
-from ..render.fonts import environment_variable, fontconfig_file, pdf_font_css
+from ..render.fonts import pdf_font_css
 from ..render.job import JobKind
 from ..render.paper import PAGE_SIZES, job_paper
-from ..render.template_files import Roots, template_file, template_roots
 from . import variants
 from .brand import brand_css
 from .engine import load_weasyprint

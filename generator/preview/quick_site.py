@@ -32,10 +32,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..common.template_files import template_roots
 from ..content.loader import load_guide
 from ..content.model import Guide
 from ..content.parse_cache import ParseCache
-from ..render.template_files import template_roots
 from ..site.pages import remembered_pages
 from .mkdocs_reuse import PreviewReuse
 

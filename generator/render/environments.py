@@ -13,8 +13,8 @@ from functools import cache
 from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
+from ..common.template_files import PACKAGE_TEMPLATES, Roots
 from .direction import first_strong, text_direction
-from .template_files import PACKAGE_TEMPLATES, Roots
 
 TEMPLATES_DIR = PACKAGE_TEMPLATES
 

@@ -3,18 +3,16 @@
 One list, used in the same order everywhere: the website's CSS, every PDF's @font-face
 rules and the letters `guidegen check` knows can be drawn. PDFs must never borrow the build
 machine's fonts (the same guide would look different elsewhere, and a letter no font has
-would silently become a box), so WeasyPrint gets a fontconfig file naming only these folders.
+would silently become a box), so WeasyPrint gets a fontconfig file naming only these folders
+(common/fonts.py, with what else reads a font file without knowing the guide).
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from functools import cache
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ..common.fonts import advances, drawn_letter, family_name
 from ..content.font_coverage import (
     FACES,
     SUBSETS,
@@ -42,7 +40,7 @@ def fallback_families(content_dir: Path, declared: Sequence[str]) -> list[str]:
     name it as the editor knows it (a readable file is checked by the loader first)."""
     families = []
     for index, path in enumerate(declared_files(content_dir, declared)):
-        name = _family(str(path), modified_time(path))
+        name = family_name(str(path), modified_time(path))
         safe = "".join(c for c in name if c.isalnum() or c in " -_")  # it goes into CSS quotes
         families.append(safe if safe.strip() and safe != FAMILY else f"Guide Fallback {chr(65 + index)}")
     return families
@@ -128,13 +126,6 @@ def field_family(content_dir: Path, declared: Sequence[str], sample: str) -> str
     return fallback_families(content_dir, declared)[counts.index(max(counts))] + FIELDS
 
 
-def drawn_letter(char: str) -> bool:
-    """A letter, mark or digit (not a space, punctuation or a control): what decides a script."""
-    import unicodedata
-
-    return unicodedata.category(char)[0] in "LMN"
-
-
 def text_measure(content_dir: Path, declared: Sequence[str]) -> Callable[[str], float]:
     """A ring label's width in em as the PDFs draw it (bold): each letter's advance in the first
     of the guide's fonts that has it. Letters are measured one by one, unshaped: joined Arabic
@@ -142,8 +133,8 @@ def text_measure(content_dir: Path, declared: Sequence[str]) -> Callable[[str], 
     measure errs on the wide side, and a label fitted with it does not spill. A declared font
     has one face, which WeasyPrint emboldens itself: a little wider."""
     shipped = [shipped_file(subset, "700", "normal", "woff") for subset in SUBSETS]
-    tables = [_advances(str(path), 0.0) for path in shipped]
-    tables += [_advances(str(path), modified_time(path)) for path in declared_files(content_dir, declared)]
+    tables = [advances(str(path), 0.0) for path in shipped]
+    tables += [advances(str(path), modified_time(path)) for path in declared_files(content_dir, declared)]
     widen = [1.0] * len(shipped) + [1.05] * (len(tables) - len(shipped))
 
     def measure(text: str) -> float:
@@ -154,61 +145,3 @@ def text_measure(content_dir: Path, declared: Sequence[str]) -> Callable[[str], 
         return total * 1.03  # the bold of a label and a little room either side
 
     return measure
-
-
-@cache
-def _advances(path: str, mtime: float) -> dict[int, float]:
-    """Code point -> its glyph's advance width in em, for one font file."""
-    from fontTools.ttLib import TTFont
-
-    with TTFont(path, lazy=True) as font:
-        per_em = font["head"].unitsPerEm
-        metrics = font["hmtx"].metrics
-        return {code: metrics[name][0] / per_em for code, name in (font.getBestCmap() or {}).items()}
-
-
-@cache
-def _family(path: str, mtime: float) -> str:
-    from fontTools.ttLib import TTFont
-
-    with TTFont(path, lazy=True) as font:
-        names = font["name"]
-        return str(names.getDebugName(16) or names.getDebugName(1) or "")
-
-
-def fontconfig_file(folders: Iterable[Path], cache_dir: Path) -> Path:
-    """A fontconfig file that knows only folders, written once per distinct list of folders.
-
-    WeasyPrint adds the @font-face fonts itself; with this file as FONTCONFIG_FILE it can
-    find nothing else, so no system font is ever embedded.
-    """
-    dirs = "".join(f"  <dir>{_xml(str(f.resolve()))}</dir>\n" for f in folders if f.is_dir())
-    text = (
-        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
-        f"<fontconfig>\n{dirs}</fontconfig>\n"
-    )
-    path = cache_dir / f"guidegen-fonts-{hashlib.sha256(text.encode()).hexdigest()[:16]}.conf"
-    if not path.exists():
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
-    return path
-
-
-@contextmanager
-def environment_variable(name: str, value: str) -> Iterator[None]:
-    """name=value while the block runs, then as it was."""
-    saved = os.environ.get(name)
-    os.environ[name] = value
-    try:
-        yield
-    finally:
-        if saved is None:
-            del os.environ[name]
-        else:
-            os.environ[name] = saved
-
-
-def _xml(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -3,7 +3,7 @@
 Content is semi-trusted: raw HTML in it is shown as text, never run; link targets are
 limited to our own `page:`/`skill:`/`activity:` references, `#anchors`, and web/mail
 addresses; and the HTML is sanitised with nh3 as a second layer, by the sanitiser extension
-(`render/sanitiser.py`) that runs last in every conversion, MkDocs', Zensical's and ours.
+(`common/sanitiser.py`) that runs last in every conversion, MkDocs', Zensical's and ours.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ import markdown as md
 import nh3
 from markupsafe import Markup
 
+from ..common.sanitiser import MARKER
+from ..common.sanitiser import NAME as SANITISER
 from ..content.loader import REF
-from .sanitiser import MARKER
-from .sanitiser import NAME as SANITISER
 
 # (kind, id, anchor) -> URL for the output being written, e.g. "skills.md#listening".
 Resolver = Callable[[str, str, str], str]

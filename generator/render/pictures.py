@@ -12,8 +12,8 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
+from ..common.template_files import PACKAGE_TEMPLATES
 from ..content.pictures import MEDIA_TYPES, is_own
-from .template_files import PACKAGE_TEMPLATES
 
 BUNDLED_DIR = PACKAGE_TEMPLATES / "assets" / "vendor" / "openmoji"
 LICENCE_FILE = BUNDLED_DIR / "LICENSE.txt"

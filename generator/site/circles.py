@@ -32,10 +32,10 @@ from fontTools.subset import Options, Subsetter
 from fontTools.ttLib import TTFont
 
 from ..common.messages import CIRCLES_SCRIPT, indefinite, messages_for
+from ..common.template_files import PACKAGE_TEMPLATES, template_file, template_roots
 from ..content.font_coverage import SUBSETS, declared_files, shipped_file
 from ..content.model import Activity, Guide, ThreeCirclesHandout
 from ..render import diagram
-from ..render.template_files import PACKAGE_TEMPLATES, template_file, template_roots
 from .scripts import js_value, script_js, script_words, write_script
 
 SCRIPT_FILES = ("circles.js", "circles.css")

@@ -22,6 +22,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..common.messages import N_, Messages, messages_for
+from ..common.template_files import template_roots
 from ..content.model import Activity, ChecklistHandout, Guide, Page, ThreeCirclesHandout
 from ..render import diagram, paper
 from ..render.direction import isolated, text_direction
@@ -29,7 +30,6 @@ from ..render.environments import environment
 from ..render.fonts import site_font_stack, text_measure
 from ..render.markdown import neutralise
 from ..render.support import adaptations, minutes_label, safeguarding_context, support_context, words
-from ..render.template_files import template_roots
 from .downloads import activity_downloads, guide_downloads
 from .easy_read import INDEX as EASY_READ_INDEX
 from .easy_read import easy_read_pages, link_to

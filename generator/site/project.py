@@ -20,14 +20,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from ..common.sanitiser import check_sanitised
+from ..common.template_files import Roots, template_file, template_roots, template_tree
 from ..content.model import Guide
 from ..content.source_date import DEFAULT_EPOCH
 from ..content.source_date import VARIABLE as SOURCE_DATE_VARIABLE
 from ..errors import SiteBuildError
 from ..render.environments import TEMPLATES_DIR, environment
 from ..render.fonts import site_font_css
-from ..render.sanitiser import check_sanitised
-from ..render.template_files import Roots, template_file, template_roots, template_tree
 from .brand import palette
 from .circles import handout_script, handout_scripts, write_circles_assets
 from .easy_read import write_pictures as write_easy_read_pictures

@@ -5,7 +5,7 @@ templates through MiniJinja. What it does differently, and how guidegen meets it
 "Website engines"): it has no in-process build call, so it runs as a command; `site_dir` must lie
 inside the project, so it builds there and the site is moved out; it leaves a `.cache/` folder,
 which is removed; its warnings come on stderr in colour, so NO_COLOR is set. It ignores `hooks:`
-and MkDocs' `validation:` without a word: the sanitiser marker check (render/sanitiser.py's check_sanitised)
+and MkDocs' `validation:` without a word: the sanitiser marker check (common/sanitiser.py's check_sanitised)
 is what proves the pages were cleaned.
 """
 
@@ -19,10 +19,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ..common.sanitiser import check_sanitised
 from ..content.source_date import DEFAULT_EPOCH
 from ..content.source_date import VARIABLE as SOURCE_DATE_VARIABLE
 from ..errors import SiteBuildError, UsageError
-from ..render.sanitiser import check_sanitised
 
 VERSION = "0.0.73"  # the version that installs from the package index here (later ones need zensical-ui)
 SECONDS = 600

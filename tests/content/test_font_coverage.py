@@ -12,13 +12,13 @@ from fontTools.ttLib import TTFont
 
 from generator.checks import check_guide
 from generator.cli import main
+from generator.common.colour import BLACK, contrast, luminance, parse_hex
 from generator.content.font_coverage import FACES, SUBSETS, covered, shipped_file
 from generator.content.loader import load_guide
 from generator.content.reserved import reserved_reason
 from generator.errors import ContentError
 from generator.pdf.brand import brand_css, ring_fills
 from generator.scaffold import ScaffoldError, new_activity, new_page
-from generator.site.brand import BLACK, contrast, luminance, parse_hex
 
 MINIMAL = Path(__file__).resolve().parent.parent / "samples" / "minimal"
 WELSH = "ŵŷŴŶẁẃẅỳẀẂẄỲ"

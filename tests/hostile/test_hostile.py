@@ -25,9 +25,9 @@ import yaml
 from pypdf import PdfReader
 
 from generator.builder.pipeline import BuildOptions, build
+from generator.common.sanitiser import MARKER as MARKER_SANITISED
 from generator.content.loader import load_guide
 from generator.errors import ContentError
-from generator.render.sanitiser import MARKER as MARKER_SANITISED
 
 MINIMAL = Path(__file__).resolve().parent.parent / "samples" / "minimal"
 MARKER = "MARKER-outside-7f3a9c"

@@ -19,10 +19,10 @@ import pytest
 from pypdf import PdfReader
 
 from generator.builder.pipeline import BuildOptions, build
+from generator.common.template_files import PACKAGE_TEMPLATES
 from generator.content.loader import load_guide
 from generator.errors import JoinError
 from generator.pdf.html import booklet_parts
-from generator.render.template_files import PACKAGE_TEMPLATES
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]

@@ -9,12 +9,12 @@ from typing import get_args
 import pikepdf
 import pytest
 
+from generator.common.template_files import PACKAGE_TEMPLATES
 from generator.content.model import Guide
 from generator.errors import ContentError
 from generator.pdf.layout import STYLESHEETS, Pages, layout
 from generator.pdf.variants import STYLESHEETS as VARIANT_STYLESHEETS
 from generator.render.job import JobKind
-from generator.render.template_files import PACKAGE_TEMPLATES
 
 
 def test_every_pdf_kind_has_stylesheets_that_exist() -> None:

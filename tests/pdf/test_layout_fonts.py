@@ -15,11 +15,11 @@ from helpers.pdfcheck import render_all, render_page
 from PIL import Image
 from pypdf import PdfReader
 
+from generator.common.colour import parse_hex
 from generator.content.loader import load_guide
 from generator.content.model import Guide, Step
 from generator.pdf.brand import ring_fills
 from generator.pdf.jobs import pdf_jobs, render_job
-from generator.site.brand import parse_hex
 
 pytestmark = pytest.mark.slow
 

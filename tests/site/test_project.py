@@ -13,10 +13,11 @@ import pytest
 import yaml
 from pypdf import PdfWriter
 
+from generator.common.colour import WHITE, contrast, parse_hex
 from generator.common.svg import sanitise
 from generator.content.loader import load_guide
 from generator.content.model import Brand, Guide
-from generator.site.brand import WHITE, contrast, palette, parse_hex
+from generator.site.brand import palette
 from generator.site.pages import Links, duration
 from generator.site.project import write_mkdocs_project
 

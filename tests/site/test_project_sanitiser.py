@@ -21,7 +21,7 @@ from generator.site.project import SiteBuildError, run_mkdocs, write_mkdocs_proj
 def test_mkdocs_without_the_sanitiser_extension_fails_the_build(sample_guide: Guide, tmp_path: Path) -> None:
     config_file = write_mkdocs_project(sample_guide, tmp_path / "project")
     config = yaml.safe_load(config_file.read_text())
-    config["markdown_extensions"].remove("generator.render.sanitiser")  # as if the engine skipped it
+    config["markdown_extensions"].remove("generator.common.sanitiser")  # as if the engine skipped it
     config_file.write_text(yaml.safe_dump(config))
     with pytest.raises(SiteBuildError, match="sanitiser did not clean") as caught:
         run_mkdocs(config_file, tmp_path / "site")

@@ -18,8 +18,8 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
+from generator.common.sanitiser import MARKER
 from generator.content.model import Guide
-from generator.render.sanitiser import MARKER
 
 pytestmark = pytest.mark.slow
 AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
@@ -98,7 +98,7 @@ def test_activity_pages_carry_the_same_content_downloads_and_circles(
 def test_every_page_went_through_the_sanitiser_and_no_hooks_are_needed(zensical_build: Path) -> None:
     config = yaml.safe_load((zensical_build / "mkdocs" / "mkdocs.yml").read_text())
     assert "hooks" not in config
-    assert config["markdown_extensions"][-1] == "generator.render.sanitiser"
+    assert config["markdown_extensions"][-1] == "generator.common.sanitiser"
     assert config["theme"]["variant"] == "classic"
     assert not (zensical_build / "mkdocs" / "overrides" / "partials" / "search.html").exists()
     for page in (zensical_build / "site").rglob("*.html"):

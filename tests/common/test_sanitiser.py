@@ -7,9 +7,9 @@ from pathlib import Path
 import markdown
 import pytest
 
+from generator.common.sanitiser import MARKER, NAME, check_sanitised, missing_marker
 from generator.errors import SiteBuildError
 from generator.render.markdown import CONTENT_EXTENSIONS, PDF_EXTENSIONS, SITE_EXTENSIONS, neutralise, to_html
-from generator.render.sanitiser import MARKER, NAME, check_sanitised, missing_marker
 from generator.site.mkdocs_config import MARKDOWN_EXTENSIONS
 
 
@@ -56,5 +56,5 @@ def test_a_site_built_without_the_sanitiser_is_refused(tmp_path: Path) -> None:
     # A marked heading in the table of contents does not count: the content itself must be marked.
     (tmp_path / "page" / "index.html").write_text(f"<nav>Aim{MARKER}</nav><article><p onclick='x'>not cleaned</p>")
     assert missing_marker(sorted(tmp_path.rglob("*.html")), tmp_path) == ["404.html", "page/index.html"]
-    with pytest.raises(SiteBuildError, match=r"page/index\.html.*generator\.render\.sanitiser"):
+    with pytest.raises(SiteBuildError, match=r"page/index\.html.*generator\.common\.sanitiser"):
         check_sanitised(tmp_path, "MkDocs")

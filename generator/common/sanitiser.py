@@ -29,7 +29,7 @@ from markdown.postprocessors import Postprocessor
 from ..errors import SiteBuildError
 
 MARKER = "<!-- guidegen:sanitised -->"
-NAME = "generator.render.sanitiser"  # how mkdocs.yml and Python-Markdown name this extension
+NAME = "generator.common.sanitiser"  # how mkdocs.yml and Python-Markdown name this extension
 PRIORITY = -1000  # postprocessors run highest first: this one after all of them
 
 TEXT_TAGS = {

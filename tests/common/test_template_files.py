@@ -1,5 +1,5 @@
 """A guide's own templates/ folder overrides any package template, stylesheet or asset by path
-(render/template_files.py): the Jinja loaders, the PDF fetcher, the files copied into the
+(common/template_files.py): the Jinja loaders, the PDF fetcher, the files copied into the
 website and the cache keys all see it."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from generator.builder.cache import up_to_date
 from generator.builder.pipeline import BuildOptions, build
-from generator.render.template_files import PACKAGE_TEMPLATES
+from generator.common.template_files import PACKAGE_TEMPLATES
 
 pytestmark = pytest.mark.slow
 MINIMAL = Path(__file__).resolve().parent.parent / "samples" / "minimal"
