@@ -2,7 +2,7 @@
 
 Usage: raw_weasyprint.py GUIDE_DIR. Prints one line of JSON with the timings.
 
-The render is generator.pdf.jobs.render_job itself, so WeasyPrint gets exactly the options,
+The render is generator.pdf.job_render.render_job itself, so WeasyPrint gets exactly the options,
 stylesheets, fonts and URL fetcher the build uses, with no copied code. The HTML for every
 job is made first (timed separately, reported as our own cost), and render_job is handed it
 ready-made, so `render_seconds` is WeasyPrint's own work plus the thin wrapper around it:
@@ -31,25 +31,24 @@ def main(argv: list[str]) -> int:
 
     from generator.content.loader import load_guide
     from generator.epub.package import epub_bytes
-    from generator.pdf import jobs as pdf
+    from generator.pdf.job_list import part_job, pdf_jobs
+    from generator.pdf.job_render import job_html, render_job
     from generator.pdf.variants import variant_parts
 
     imported = time.perf_counter()
     guide = load_guide(root)
-    jobs = [job for job in pdf.pdf_jobs(guide) if job.kind != "booklet"]
-    booklets = [job for job in pdf.pdf_jobs(guide, None) if job.kind == "booklet"]
+    jobs = [job for job in pdf_jobs(guide) if job.kind != "booklet"]
+    booklets = [job for job in pdf_jobs(guide, None) if job.kind == "booklet"]
     loaded = time.perf_counter()
-    work = [(job, pdf.job_html(guide, job)) for job in jobs]
+    work = [(job, job_html(guide, job)) for job in jobs]
     parts = {b.variant: variant_parts(guide, None, b.variant) for b in booklets}
-    work += [
-        (pdf.part_job(guide, part, None, variant), part.html) for variant, found in parts.items() for part in found
-    ]
+    work += [(part_job(guide, part, None, variant), part.html) for variant, found in parts.items() for part in found]
     made = time.perf_counter()
     by_kind: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         for job, html in work:
             before = time.perf_counter()
-            data = pdf.render_job(guide, job, html)
+            data = render_job(guide, job, html)
             by_kind.setdefault(_kind(job), []).append(time.perf_counter() - before)
             if job.kind == "booklet-part":
                 Path(folder, job.filename).parent.mkdir(exist_ok=True)
@@ -58,10 +57,10 @@ def main(argv: list[str]) -> int:
         for booklet in booklets:
             before = time.perf_counter()
             names = [
-                (pdf.part_job(guide, p, None, booklet.variant).filename, p.link_targets) for p in parts[booklet.variant]
+                (part_job(guide, p, None, booklet.variant).filename, p.link_targets) for p in parts[booklet.variant]
             ]
             files = tuple((str(Path(folder, name)), targets) for name, targets in names)
-            pdf.render_job(guide, replace(booklet, parts=files))
+            render_job(guide, replace(booklet, parts=files))
             by_kind.setdefault(_kind(booklet), []).append(time.perf_counter() - before)
         joined = time.perf_counter()
     before = time.perf_counter()

@@ -59,7 +59,7 @@ from synthetic import REPO, add_translation, make_guide
 
 sys.path.insert(0, str(REPO))  # this folder's generator, as the builds (run from here) import it
 from generator.content.loader import load_guide
-from generator.pdf.jobs import pdf_jobs
+from generator.pdf.job_list import pdf_jobs
 
 # The raw WeasyPrint baseline renders every PDF on one core: from MEDIUM activities on it is
 # left out, and from LARGE on so is raw MkDocs: the default run takes more than half an hour
@@ -85,7 +85,7 @@ ACCOUNTING = [
     "- Every build and baseline runs in a fresh process, so start-up and imports count. "
     "Builds use the default `--jobs` (one worker per core); the raw baselines are sequential.",
     "- Raw MkDocs: `mkdocs build` of the project the build leaves in build/mkdocs/. Raw WeasyPrint: "
-    "importing WeasyPrint once, then generator.pdf.jobs.render_job for every handout, poster and booklet part "
+    "importing WeasyPrint once, then generator.pdf.job_render.render_job for every handout, poster and booklet part "
     "in one process, with the HTML made beforehand (its time is shown apart as ours): the engine with our "
     "options and thin wrapper. Joining the booklet's parts (and laying out its contents) is ours, timed apart.",
     "- The offline bundle runs MkDocs a second time and zips the result, so the 1.15× goal compares "

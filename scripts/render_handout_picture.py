@@ -16,7 +16,8 @@ sys.path.insert(0, str(REPO))
 
 from generator.content.loader import load_guide  # noqa: E402
 from generator.content.model import ThreeCirclesHandout  # noqa: E402
-from generator.pdf.jobs import pdf_jobs, render_job  # noqa: E402
+from generator.pdf.job_list import pdf_jobs  # noqa: E402
+from generator.pdf.job_render import render_job  # noqa: E402
 
 OUT = REPO / "docs" / "images" / "three-circles-handout.png"
 DPI = 90

@@ -33,7 +33,8 @@ class PdfRender:
     """Decide what to render, then render it in the background: start(), then finish()."""
 
     def __init__(self, run: BuildRun, pdf_dir: Path) -> None:
-        from ..pdf.jobs import job_html, pdf_jobs
+        from ..pdf.job_list import pdf_jobs
+        from ..pdf.job_render import job_html
 
         self.run, self.pdf_dir = run, pdf_dir
         pdf_dir.mkdir(parents=True)
@@ -92,7 +93,7 @@ class PdfRender:
         activity lays out one part again and joins, and an unchanged guide does neither.
         """
         from ..pdf.booklet import FRONT, FRONT_KEY
-        from ..pdf.jobs import part_job
+        from ..pdf.job_list import part_job
         from ..pdf.variants import variant_front, variant_parts
 
         run = self.run

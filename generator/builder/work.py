@@ -17,6 +17,6 @@ def make(guide: Guide, job: Job, html: str | None = None) -> bytes:
         from ..epub.package import epub_bytes
 
         return epub_bytes(guide, job.source_date)
-    from ..pdf.jobs import render_job
+    from ..pdf.job_render import render_job
 
     return render_job(guide, job, html)

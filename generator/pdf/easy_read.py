@@ -8,8 +8,8 @@ description as alternative text. The crisis contacts come from content/support.y
 text asks for them or, when none does, at the end. Easy Read guidance asks for about 24
 pages at most: a longer PDF is refused with a message naming content/easy-read/.
 
-This module makes the HTML and holds Easy Read's rules; pdf/variants.py makes its job and
-pdf/jobs.py lays it out, with `PageLimit`, like any other job (so it imports neither).
+This module makes the HTML and holds Easy Read's rules; pdf/job_list.py makes its job and
+pdf/job_render.py lays it out, with `PageLimit`, like any other job (so it imports neither).
 """
 
 from __future__ import annotations

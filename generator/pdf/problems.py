@@ -1,7 +1,7 @@
 """Turn a failed PDF render into a Problem that points at the content file (and line) behind it.
 
 The renderer sees URLs and layout errors, not content files: the job carries its file (the
-build names it when it makes the job, pdf/jobs.py), and a reference is looked for in the
+build names it when it makes the job, pdf/job_list.py), and a reference is looked for in the
 pages' text as the loader kept it, with the line each body starts on. The workers read no
 content file. (`activity_source` checks which file an activity came from: the build calls it
 when it makes the jobs, not in a worker.)

@@ -7,7 +7,7 @@
   A4 (Letter) landscape in saddle-stitch order, to print double-sided, fold and staple.
 
 Each is a Job with a `variant` (render/job.py): the build caches, schedules and renders it like
-any other job; pdf/jobs.py lists them. The differences live here: one more stylesheet, the HTML's
+any other job; pdf/job_list.py lists them. The differences live here: one more stylesheet, the HTML's
 few changes (the paper is render/paper.py's).
 """
 

@@ -7,7 +7,7 @@ shrink. A new module that no test imports fails; so does an entry a test now imp
 the list, so it cannot come back unnoticed).
 
 An import counts wherever it is made (also inside a function) and from any file under tests/
-(conftests and helpers too); `from generator.pdf import jobs` counts for `pdf.jobs`. A package's
+(conftests and helpers too); `from generator.pdf import job_list` counts for `pdf.job_list`. A package's
 empty `__init__.py` only marks the package and is left out, as the architecture table does.
 """
 
@@ -127,12 +127,12 @@ def test_the_list_names_only_modules_that_exist() -> None:
 def test_the_checker_sees_every_form_of_import() -> None:
     """The check above can fail: each form of import names its module, and only generator's count."""
     source = (
-        "import generator.pdf.jobs\n"
+        "import generator.pdf.job_list\n"
         "from generator.site import pages\n"
         "from generator.render.paper import poster_paper\n"
         "def later():\n    from generator.editor.store import Store\n"
         "import pypdf\nfrom . import sibling\n"
     )
     found = imported_names(source)
-    assert {"pdf.jobs", "site.pages", "render.paper", "editor.store"} <= found
+    assert {"pdf.job_list", "site.pages", "render.paper", "editor.store"} <= found
     assert not {name for name in found if "pypdf" in name or "sibling" in name}

@@ -28,7 +28,8 @@ from served_site import Site  # type: ignore[import-not-found]
 from generator.content.loader import load_guide
 from generator.content.model import Guide, ThreeCirclesHandout
 from generator.offline.bundle import make_bundle, write_offline_project
-from generator.pdf.jobs import pdf_jobs, render_job
+from generator.pdf.job_list import pdf_jobs
+from generator.pdf.job_render import render_job
 from generator.preview.static import serve, url_path
 from generator.site.project import run_mkdocs, write_mkdocs_project
 

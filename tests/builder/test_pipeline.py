@@ -19,7 +19,8 @@ from generator.builder.pipeline import BuildOptions, build
 from generator.content.loader import load_guide
 from generator.errors import ContentError
 from generator.pdf.html import booklet_parts
-from generator.pdf.jobs import pdf_jobs, render_job
+from generator.pdf.job_list import pdf_jobs
+from generator.pdf.job_render import render_job
 
 pytestmark = pytest.mark.slow
 MINIMAL = Path(__file__).resolve().parent.parent / "samples" / "minimal"

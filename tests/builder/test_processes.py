@@ -18,7 +18,7 @@ import pytest
 from generator.builder.processes import SCRATCH_PREFIX, Child, Work, WorkerPool, remove_abandoned
 from generator.content.model import Guide
 from generator.errors import ContentError, Problem, ScaffoldError, SiteBuildError, UsageError
-from generator.pdf.jobs import pdf_jobs
+from generator.pdf.job_list import pdf_jobs
 from generator.render.job import Job
 
 PROBLEM = Problem("content/activities/a.yml", 3, 5, "title", "is empty; write a title", "title: ''")

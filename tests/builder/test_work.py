@@ -10,7 +10,7 @@ import pytest
 from generator.builder.work import make
 from generator.content.model import Guide
 from generator.epub.package import epub_job
-from generator.pdf.jobs import pdf_jobs
+from generator.pdf.job_list import pdf_jobs
 
 
 def test_the_epub_job_is_made_by_the_epub_output(default_guide: Guide) -> None:

@@ -11,7 +11,8 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 from generator.content.model import Guide
-from generator.pdf.jobs import pdf_jobs, render_job
+from generator.pdf.job_list import pdf_jobs
+from generator.pdf.job_render import render_job
 
 MM = 72 / 25.4  # PDF points per millimetre
 

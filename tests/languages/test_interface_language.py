@@ -118,7 +118,8 @@ def test_pdfs_hyphenate_where_a_dictionary_exists(tmp_path: Path, default_guide:
     """en-GB has a Pyphen dictionary, so long words in a table's narrow cells break with a hyphen;
     Welsh has none, so they do not."""
     from generator.content.model import Guide, TableHandout
-    from generator.pdf.jobs import pdf_jobs, render_job
+    from generator.pdf.job_list import pdf_jobs
+    from generator.pdf.job_render import render_job
 
     assert isinstance(default_guide, Guide)
     activity = next(a for a in default_guide.activities if isinstance(a.handout, TableHandout))

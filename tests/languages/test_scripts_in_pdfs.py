@@ -19,7 +19,8 @@ from pypdf import PdfReader
 from generator.content.loader import load_guide
 from generator.content.model import Guide, ThreeCirclesHandout
 from generator.pdf.html import HANDOUT_DIAGRAM
-from generator.pdf.jobs import pdf_jobs, render_job
+from generator.pdf.job_list import pdf_jobs
+from generator.pdf.job_render import render_job
 from generator.render import diagram
 from generator.render.fonts import text_measure
 

@@ -16,7 +16,8 @@ from pypdf import PdfReader
 from generator.content.agenda import agenda, session_activities
 from generator.content.loader import load_guide
 from generator.content.model import Guide
-from generator.pdf.jobs import pdf_jobs, render_job
+from generator.pdf.job_list import pdf_jobs
+from generator.pdf.job_render import render_job
 
 pytestmark = pytest.mark.slow
 

@@ -14,7 +14,8 @@ from generator.content.loader import load_guide
 from generator.content.model import Guide
 from generator.errors import ContentError
 from generator.pdf.fetcher import GuideFetcher, RefusedReference
-from generator.pdf.jobs import pdf_jobs, render_job
+from generator.pdf.job_list import pdf_jobs
+from generator.pdf.job_render import render_job
 
 pytestmark = pytest.mark.slow
 SECRET = "top-secret-marker-7f3a"

@@ -12,7 +12,8 @@ import pytest
 from generator.content.loader import load_guide
 from generator.content.model import Guide
 from generator.pdf.html import booklet_parts
-from generator.pdf.jobs import job_html, pdf_jobs
+from generator.pdf.job_list import pdf_jobs
+from generator.pdf.job_render import job_html
 
 HERE = Path(__file__).resolve().parent
 EXPECTED = HERE / "expected"

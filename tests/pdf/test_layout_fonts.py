@@ -19,7 +19,8 @@ from generator.common.colour import parse_hex
 from generator.content.loader import load_guide
 from generator.content.model import Guide, Step
 from generator.pdf.brand import ring_fills
-from generator.pdf.jobs import pdf_jobs, render_job
+from generator.pdf.job_list import pdf_jobs
+from generator.pdf.job_render import render_job
 
 pytestmark = pytest.mark.slow
 

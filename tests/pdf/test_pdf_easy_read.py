@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from generator.content.model import EasyRead, EasyReadPoint, Guide
 from generator.errors import ContentError
-from generator.pdf import jobs
+from generator.pdf import job_list, job_render
 
 pytestmark = pytest.mark.slow
 OUTPUT = Path(__file__).resolve().parent.parent / "output"  # pictures of pages for people; ignored by git
@@ -22,9 +22,9 @@ MM = 72 / 25.4
 
 
 def easy_read_pdf(guide: Guide, path: Path) -> Path:
-    (job,) = [j for j in jobs.pdf_jobs(guide) if j.kind == "easy-read"]
+    (job,) = [j for j in job_list.pdf_jobs(guide) if j.kind == "easy-read"]
     assert job.filename == f"{guide.config.slug}-easy-read.pdf"
-    path.write_bytes(jobs.render_job(guide, job))
+    path.write_bytes(job_render.render_job(guide, job))
     return path
 
 
@@ -132,14 +132,16 @@ def test_more_than_24_pages_is_refused_naming_the_folder(default_guide: Guide) -
     point = EasyReadPoint(text="A point.", picture="yes", description="A green tick.")
     long = tuple(EasyRead(id=f"long-{n}", title=f"Long {n}", points=(point,) * 40) for n in range(5))
     guide = default_guide.model_copy(update={"easy_read": long})
-    (job,) = [j for j in jobs.pdf_jobs(guide) if j.kind == "easy-read"]
+    (job,) = [j for j in job_list.pdf_jobs(guide) if j.kind == "easy-read"]
     with pytest.raises(ContentError) as error:
-        jobs.render_job(guide, job)
+        job_render.render_job(guide, job)
     (problem,) = error.value.problems
     assert problem.path == "content/easy-read/" and "more than the 24 Easy Read allows" in problem.message
 
 
 def test_no_easy_read_pdf_without_texts_or_when_turned_off(default_guide: Guide) -> None:
-    assert not [j for j in jobs.pdf_jobs(default_guide.model_copy(update={"easy_read": ()})) if j.kind == "easy-read"]
+    assert not [
+        j for j in job_list.pdf_jobs(default_guide.model_copy(update={"easy_read": ()})) if j.kind == "easy-read"
+    ]
     off = with_config(default_guide, variants=("epub",))
-    assert not [j for j in jobs.pdf_jobs(off) if j.kind == "easy-read"]
+    assert not [j for j in job_list.pdf_jobs(off) if j.kind == "easy-read"]

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from generator.content.loader import load_guide
 from generator.content.model import Guide, ThreeCirclesHandout
-from generator.pdf import jobs, variants
+from generator.pdf import job_list, job_render, variants
 from generator.pdf.booklet import make_booklet
 from generator.pdf.impose import saddle_order
 from generator.render.diagram import Diagram, layout, ring_distance_range
@@ -52,7 +52,7 @@ def text(pdf: Path, page: int, box: tuple[float, float, float, float] | None = N
 @pytest.fixture(scope="module")
 def a5_pages(default_guide: Guide, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The A5 booklet before imposition, laid out by the same job the build runs."""
-    job = next(j for j in jobs.pdf_jobs(default_guide) if j.variant == A5)
+    job = next(j for j in job_list.pdf_jobs(default_guide) if j.variant == A5)
     path = tmp_path_factory.mktemp("a5") / "a5.pdf"
     path.write_bytes(make_booklet(default_guide, job, finish_variant=False))  # not yet imposed
     return path
@@ -90,9 +90,9 @@ def test_a_letter_guide_gets_half_letter_pages_on_letter_landscape(tmp_path: Pat
     config = guide_copy / "site_config.yml"
     config.write_text(config.read_text().replace("paper: A4", "paper: Letter"))
     guide = load_guide(guide_copy)
-    job = next(j for j in jobs.pdf_jobs(guide) if j.variant == A5)
+    job = next(j for j in job_list.pdf_jobs(guide) if j.variant == A5)
     pdf = tmp_path / "letter.pdf"
-    pdf.write_bytes(jobs.render_job(guide, job))
+    pdf.write_bytes(job_render.render_job(guide, job))
     reader = PdfReader(pdf)
     assert {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages} == {(792, 612)}
     assert "half-letter" in str(reader.metadata.title)
@@ -200,7 +200,7 @@ def test_large_three_circles_are_on_a3_with_every_field_inside_its_ring(
 def test_large_print_can_be_turned_off(default_guide: Guide) -> None:
     config = default_guide.config.model_copy(update={"variants": ("epub",)})
     guide = default_guide.model_copy(update={"config": config})
-    names = [job.filename for job in jobs.pdf_jobs(guide)]
+    names = [job.filename for job in job_list.pdf_jobs(guide)]
     assert not [n for n in names if n.startswith("large-print/") or n == A5_FILE]
     # the large-print booklet and handouts, the A5 booklet and the Easy Read PDF are gone
-    assert len(names) == len(jobs.pdf_jobs(default_guide)) - 3 - len(default_guide.activities)
+    assert len(names) == len(job_list.pdf_jobs(default_guide)) - 3 - len(default_guide.activities)

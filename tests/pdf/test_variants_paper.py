@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.content.model import Guide, ThreeCirclesHandout
-from generator.pdf import jobs, variants
+from generator.pdf import job_list, variants
 from generator.render.paper import PAGE_SIZES, job_paper
 from generator.site.downloads import A5_FILE
 
@@ -23,7 +23,7 @@ def test_each_variant_is_laid_out_on_its_paper(
 ) -> None:
     guide = with_paper(default_guide, paper)
     found = {}
-    for job in jobs.pdf_jobs(guide):
+    for job in job_list.pdf_jobs(guide):
         found[job.filename] = job_paper(guide, job.kind, job.variant, job.activity_id)
     for activity in guide.activities:
         large = circles if isinstance(activity.handout, ThreeCirclesHandout) else other
@@ -42,5 +42,5 @@ def test_variants_can_be_turned_off_one_by_one(default_guide: Guide) -> None:
     for left_out in ("a5-booklet", "large-print"):
         kept = tuple(e for e in default_guide.config.variants if e != left_out)
         guide = default_guide.model_copy(update={"config": default_guide.config.model_copy(update={"variants": kept})})
-        variants = {job.variant for job in jobs.pdf_jobs(guide)}
+        variants = {job.variant for job in job_list.pdf_jobs(guide)}
         assert left_out not in variants and variants - {""}

@@ -7,7 +7,7 @@ from typing import get_args
 
 from generator.content.model import Guide
 from generator.epub.package import epub_job
-from generator.pdf.jobs import pdf_jobs
+from generator.pdf.job_list import pdf_jobs
 from generator.render.job import A5, EASY_READ, LARGE, Job, JobKind
 
 

@@ -18,7 +18,8 @@ from generator.common.messages import messages_for
 from generator.content.loader import load_guide
 from generator.content.model import ChecklistHandout, Guide, QuestionsHandout, TableHandout, ThreeCirclesHandout
 from generator.pdf.fields import checklist_rows, table_rows
-from generator.pdf.jobs import pdf_jobs, render_job
+from generator.pdf.job_list import pdf_jobs
+from generator.pdf.job_render import render_job
 from generator.render import diagram
 from generator.render.job import LARGE
 from generator.render.markdown import plain_text

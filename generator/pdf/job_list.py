@@ -1,9 +1,8 @@
-"""The PDF jobs: which PDFs a guide has (handouts, A3 posters, the booklet and its parts),
-and render_job, which makes one (pdf/layout.py lays it out, pdf/booklet.py joins the booklet).
+"""The PDF jobs a guide has: handouts, A3 posters, the booklet and its parts, the variants'.
 
-Each output is a Job, a small picklable value; render_job(guide, job) is a pure function
-of the two, so the build can run jobs in worker processes with a time limit (a hostile
-layout can hang WeasyPrint, and there is no way to cancel it from inside).
+Each output is a Job, a small picklable value named and keyed here (its name, file, kind, cost,
+source for messages); pdf/job_render.py makes one. Listing jobs lays nothing out, so the build
+can list them all, key its cache and send only what changed to the workers.
 
 The booklet is laid out in parts (one per page, the skills, one per activity), each its own
 job, then joined with the cover and contents (pdf/join/booklet.py): the build caches the parts, so an
@@ -14,18 +13,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..content.model import Activity, Guide, ThreeCirclesHandout
+from ..content.model import Guide, ThreeCirclesHandout
 from ..content.source_date import iso_source_date
 from ..render.easy_read import pdf_name as easy_read_pdf
 from ..render.job import A5, EASY_READ, LARGE, Job
 from ..site.downloads import A5_FILE as A5_BOOKLET
 from ..site.downloads import LARGE_FOLDER
-from . import easy_read, variants
-from .agendas import session_job_html, session_jobs
-from .booklet import make_booklet, part_of
-from .easy_read import PageLimit, easy_read_html
-from .html import BookletPart, handout_html, poster_html
-from .layout import Pages, layout
+from . import easy_read
+from .agendas import session_jobs
+from .html import BookletPart
 from .problems import activity_source, section_source
 
 
@@ -83,39 +79,3 @@ def part_job(guide: Guide, part: BookletPart, date: str | None, variant: str = "
     filename = f"{variant}/{part.name}.pdf" if variant else f"{part.name}.pdf"
     name = f"booklet:{part.name}"
     return Job(name, filename, "booklet-part", part.activity_id, cost, date, source=source, variant=variant)
-
-
-def job_html(guide: Guide, job: Job) -> str:
-    """The HTML WeasyPrint lays out for a handout or poster (also useful to look at when a layout goes wrong)."""
-    assert job.kind != "booklet" and job.kind != "booklet-part", "the booklet's parts come from booklet_parts()"
-    if job.session_id is not None:
-        return session_job_html(guide, job.kind, job.session_id, job.source_date)
-    if job.kind == "easy-read":
-        return easy_read_html(guide, job.source_date)
-    activity = _activity(guide, job)
-    if job.variant == LARGE:
-        return variants.large_handout_html(guide, job)
-    if job.kind == "poster":
-        return poster_html(guide, activity, job.source_date)
-    return handout_html(guide, activity, job.source_date)
-
-
-def render_job(guide: Guide, job: Job, html: str | None = None) -> bytes:
-    """Render one job to PDF bytes; content mistakes raise ContentError, never a traceback.
-
-    html, when the caller already made it (the build does, for its cache key), saves making it twice.
-    A booklet job with an output file is written there, and b"" returned.
-    """
-    if job.kind == "booklet":
-        return make_booklet(guide, job)
-    if html is None:
-        html = part_of(guide, job).html if job.kind == "booklet-part" else job_html(guide, job)
-    if job.kind == "easy-read":  # Easy Read's page limit: a longer PDF is a content problem
-        limit = PageLimit()
-        return limit.checked(layout(guide, job.kind, job.source, html, limit, job.variant))
-    return layout(guide, job.kind, job.source, html, Pages(), job.variant, job.activity_id)
-
-
-def _activity(guide: Guide, job: Job) -> Activity:
-    assert job.activity_id is not None
-    return guide.activity(job.activity_id)
