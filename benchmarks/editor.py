@@ -5,16 +5,21 @@ default guide (11 activities) or a synthetic guide (benchmarks/synthetic.py), th
 Chromium (Debian's) times:
 
 - opening the editor: from loading /admin/ until the Activities collection lists its first
-  entry (login included, one click);
+  entry (login included, one click), in a browser that has never opened it (a new profile);
+- opening it again in the same browser, a second and a third time, as an editor does every
+  day: Chromium keeps Decap's code and, from the second time on, V8's compiled code for it;
 - a save: from "Publish now" on an activity's changed title until the preview's page of that
   activity shows the new title (the check in context, the write, the website's rebuild), and
   until the API had answered the save (checked and written: the rest is the preview's rebuild).
 
 Each waits for the state it times, never for a fixed time. `--repeat N` (default 3) starts the
 preview N times per guide and reports medians, with where the opening's time went (when the
-Decap bundle, config.yml and the Activities folder's entries had arrived) and the load average:
-these waits are only comparable on a machine equally busy. "Opened again" is the editor opened
-a second time in the same browser, as an editor does every day. Prints one Markdown table.
+Decap bundle, config.yml and the Activities folder's entries had arrived), the CPU time the
+browser and the server used for the first opening (less sensitive to a busy machine than the
+wall time) and the load average: wall times are only comparable on a machine equally busy.
+`--code A,B` takes turns between checkouts (A, B, B, A, A, B...), each serving the same guide
+copies, so a change is compared with its baseline in the same minutes: one row per checkout.
+Prints one Markdown table.
 """
 
 from __future__ import annotations
@@ -29,19 +34,20 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from playwright.sync_api import Page, Request, sync_playwright
+from playwright.sync_api import BrowserContext, Page, Request, sync_playwright
 from synthetic import REPO, make_guide
 
 CHROMIUM = "/usr/bin/chromium"
 WAIT_MS = 300_000
-COLUMNS = ("opened", "app", "config", "entries", "reopened", "saved", "written")
+TICK = os.sysconf("SC_CLK_TCK")
 
 
-def _serve(guide: Path) -> tuple[subprocess.Popen[str], str]:
+def _serve(guide: Path, code: Path) -> tuple[subprocess.Popen[str], str]:
     command = [sys.executable, "-m", "generator", "serve", "--guide", str(guide), "--port", "0", "--no-pdfs"]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, start_new_session=True, env=env)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(code)}
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, start_new_session=True, env=env, cwd=code)
     assert process.stdout is not None
     for line in process.stdout:
         if line.startswith("Edit the guide in your browser: "):
@@ -49,40 +55,48 @@ def _serve(guide: Path) -> tuple[subprocess.Popen[str], str]:
     raise RuntimeError("guidegen serve stopped before it was ready")
 
 
-def measure(guide: Path) -> dict[str, float]:
+def measure(guide: Path, code: Path) -> dict[str, float]:
     """One start of the preview: seconds to each state, from loading /admin/ (or from Publish)."""
-    process, origin = _serve(guide)
+    process, origin = _serve(guide, code)
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM)
-            page = browser.new_context().new_page()  # a context of its own, to open the editor again in
+        with tempfile.TemporaryDirectory(prefix="guidegen-editor-browser-") as profile, sync_playwright() as playwright:
+            # A profile on disk, as an editor's own browser has: Chromium keeps V8's code cache there.
+            context = playwright.chromium.launch_persistent_context(profile, executable_path=CHROMIUM)
+            page = context.new_page()
             answered: dict[str, float] = {}
             page.on("requestfinished", lambda request: _answered(request, answered))
+            cpu = _cpu(process.pid)
             started = time.monotonic()
             page.goto(f"{origin}/admin/#/collections/activities")
             page.get_by_role("button", name="Login").click()
             page.get_by_text("What makes good facilitation?").first.wait_for(timeout=WAIT_MS)
-            found = {"opened": time.monotonic() - started}
+            opened = time.monotonic() - started
+            browser_cpu, server_cpu = _cpu(process.pid)
+            found = {"opened": opened, "browser_cpu": browser_cpu - cpu[0], "server_cpu": server_cpu - cpu[1]}
             found |= {what: moment - started for what, moment in answered.items()}
             answered.pop("written", None)  # a save is timed from Publish
-            found["reopened"] = _reopen(page.context.new_page(), origin)
-            page.goto(f"{origin}/admin/#/collections/activities/entries/good-facilitation")
-            title = page.get_by_label("Title", exact=True)
-            title.wait_for(timeout=WAIT_MS)
-            title.fill("What makes facilitation good?")
-            page.get_by_role("button", name="Publish").click()
-            started = time.monotonic()
-            page.get_by_text("Publish now").click()
-            preview = browser.new_page()
-            preview.goto(f"{origin}/peer-leadership/activities/good-facilitation/")
-            preview.locator("h1", has_text="What makes facilitation good?").wait_for(timeout=WAIT_MS)
-            found["saved"] = time.monotonic() - started
-            found["written"] = answered["written"] - started
-            browser.close()
+            found["reopened"] = _reopen(context.new_page(), origin)
+            found["reopened3"] = _reopen(context.new_page(), origin)
+            found |= _save(context, page, origin, answered)
+            context.close()
         return found
     finally:
         os.killpg(process.pid, signal.SIGINT)
         process.wait(timeout=60)
+
+
+def _save(context: BrowserContext, page: Page, origin: str, answered: dict[str, float]) -> dict[str, float]:
+    page.goto(f"{origin}/admin/#/collections/activities/entries/good-facilitation")
+    title = page.get_by_label("Title", exact=True)
+    title.wait_for(timeout=WAIT_MS)
+    title.fill("What makes facilitation good?")
+    page.get_by_role("button", name="Publish").click()
+    started = time.monotonic()
+    page.get_by_text("Publish now").click()
+    preview = context.new_page()
+    preview.goto(f"{origin}/peer-leadership/activities/good-facilitation/")
+    preview.locator("h1", has_text="What makes facilitation good?").wait_for(timeout=WAIT_MS)
+    return {"saved": time.monotonic() - started, "written": answered["written"] - started}
 
 
 def _reopen(page: Page, origin: str) -> float:
@@ -102,24 +116,56 @@ def _reopen(page: Page, origin: str) -> float:
 
 def _answered(request: Request, answered: dict[str, float]) -> None:
     """When config.yml and the Activities folder's entries arrived (the first time each)."""
-    if request.url.endswith("/admin/config.yml"):
+    path = urlsplit(request.url).path  # Decap's code is asked for with its version (?v=...)
+    if path.endswith("/admin/config.yml"):
         answered.setdefault("config", time.monotonic())
-    elif request.url.endswith("/admin/decap-cms.js"):
+    elif path.endswith("/admin/decap-cms.js"):
         answered.setdefault("app", time.monotonic())
-    elif request.url.endswith("/api/v1") and '"persistEntry"' in (request.post_data or ""):
+    elif path.endswith("/api/v1") and '"persistEntry"' in (request.post_data or ""):
         answered.setdefault("written", time.monotonic())
-    elif request.url.endswith("/api/v1") and "content/activities" in (request.post_data or ""):
+    elif path.endswith("/api/v1") and "content/activities" in (request.post_data or ""):
         answered.setdefault("entries", time.monotonic())
+
+
+def _cpu(server: int) -> tuple[float, float]:
+    """CPU seconds so far of this process's descendants: the browser's processes (Playwright's
+    driver, Chromium and its renderers and helpers) and the preview server's, apart."""
+    parents: dict[int, int] = {}
+    spent: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # it ended meanwhile
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        spent[int(entry.name)] = (int(fields[11]) + int(fields[12])) / TICK
+
+    def under(pid: int, root: int) -> bool:
+        while pid > 1:
+            if pid == root:
+                return True
+            pid = parents.get(pid, 0)
+        return False
+
+    server_cpu = sum(seconds for pid, seconds in spent.items() if under(pid, server))
+    mine = os.getpid()
+    browser = sum(s for pid, s in spent.items() if pid != mine and under(pid, mine) and not under(pid, server))
+    return browser, server_cpu
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="11,500", help="activities in each guide; 11 is the default guide")
     parser.add_argument("--repeat", type=int, default=3, help="starts of the preview per guide (medians reported)")
+    parser.add_argument("--code", default=str(REPO), help="checkouts to serve the guide with, taking turns (A,B)")
     args = parser.parse_args(argv)
+    codes = [Path(path).resolve() for path in args.code.split(",")]
     rows = [
-        "| activities | runs | editor shows the collection | (decap-cms.js | config.yml | entries) | opened again"
-        " | save to preview | (checked and written) | load average |",
+        "| code | activities | runs | editor shows the collection | (decap-cms.js / config.yml / entries)"
+        " | CPU s (browser / server) | opened again (2nd / 3rd) | save to preview | (checked and written)"
+        " | load average |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     with tempfile.TemporaryDirectory(prefix="guidegen-editor-bench-") as folder:
@@ -131,15 +177,41 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.copy(REPO / "site_config.yml", guide / "site_config.yml")
             else:
                 make_guide(guide, size)
-            runs = [measure(_fresh_copy(guide, Path(folder) / f"run-{size}-{run}")) for run in range(args.repeat)]
-            load = " / ".join(f"{value:.1f}" for value in os.getloadavg())
-            cells = [
-                _median(runs, what) for what in ("opened", "app", "config", "entries", "reopened", "saved", "written")
-            ]
-            rows.append(f"| {size} | {len(runs)} | {' | '.join(cells)} | {load} |")
-            print(rows[-1], flush=True)
+            runs: dict[Path, list[dict[str, float]]] = {code: [] for code in codes}
+            loads: list[float] = []
+            for run in range(args.repeat):
+                for code in codes if run % 2 == 0 else codes[::-1]:
+                    copy = _fresh_copy(guide, Path(folder) / f"run-{size}-{run}-{len(loads)}")
+                    runs[code].append(measure(copy, code))
+                    loads.append(os.getloadavg()[0])
+            load = f"{min(loads):.1f}-{max(loads):.1f}"
+            for code, found in runs.items():
+                rows.append(f"| {_describe(code)} | {size} | {len(found)} | {_cells(found)} | {load} |")
+                print(rows[-1], flush=True)
     print("\n".join(rows))
     return 0
+
+
+def _cells(runs: list[dict[str, float]]) -> str:
+    return " | ".join(
+        [
+            _median(runs, "opened"),
+            " / ".join(_median(runs, what) for what in ("app", "config", "entries")),
+            " / ".join(f"{statistics.median(run[what] for run in runs):.2f}" for what in ("browser_cpu", "server_cpu")),
+            " / ".join(_median(runs, what) for what in ("reopened", "reopened3")),
+            _median(runs, "saved"),
+            _median(runs, "written"),
+        ]
+    )
+
+
+def _describe(code: Path) -> str:
+    """The checkout's branch and commit (and whether it has changes not committed)."""
+    git = ["git", "-C", str(code)]
+    branch = subprocess.run([*git, "rev-parse", "--abbrev-ref", "HEAD"], capture_output=True, text=True).stdout.strip()
+    commit = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run([*git, "status", "--porcelain", "generator"], capture_output=True, text=True).stdout.strip()
+    return f"{branch or code.name} ({commit or '?'}{', changed' if dirty else ''})"
 
 
 def _fresh_copy(guide: Path, copy: Path) -> Path:

@@ -53,8 +53,9 @@ def decap_config(root: Path, origin: str, sources: Sources | None = None) -> dic
     url = origin + API_PATH
     settings = read_settings(root)
     return {
+        # The proxy backend at this preview's API, named directly: a `local_backend` would make
+        # Decap ask the API whether it is there (one more round trip) before it shows anything.
         "backend": {"name": "proxy", "proxy_url": url, "branch": "main"},
-        "local_backend": {"url": url},
         "site_url": origin + "/",
         **_json_entries(common_config(translation_languages(settings), wording(settings), sources)),
     }

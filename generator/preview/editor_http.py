@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs, urlsplit
 
 from ..editor.admin import POLICY, PREFIX, admin_file
 from ..editor.api import Api
@@ -47,12 +48,12 @@ def answer_admin(handler: PreviewHandler, path: str) -> None:
     editor = handler.server.editor
     assert editor is not None  # the handler only calls this with an editor
     origin = _origin(handler)
-    found = admin_file(path[len(ADMIN) :], editor.root.name, lambda: editor.api.config.text(origin))
+    version = parse_qs(urlsplit(handler.path).query).get("v", [""])[0]
+    found = admin_file(path[len(ADMIN) :], editor.root.name, lambda: editor.api.config.text(origin), version)
     if found is None:
         return handler.send(404, "text/plain; charset=utf-8", b"There is no page at this address.\n")
-    kind, data = found
-    handler.send(200, kind, data, POLICY)
-    if kind.startswith("text/html"):  # the editor is being opened: read and check the guide meanwhile
+    handler.send(200, found.kind, found.data, POLICY, found.cache)
+    if found.kind.startswith("text/html"):  # the editor is being opened: read and check the guide meanwhile
         warm = partial(editor.api.store.warm, lambda: editor.api.config.text(origin))
         threading.Thread(target=warm, name="editor-warm-up", daemon=True).start()
 

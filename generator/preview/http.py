@@ -235,9 +235,10 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
     def host_allowed(self) -> bool:
         return self._host_allowed()
 
-    def send(self, status: int, kind: str, data: bytes, csp: str | None = None) -> None:
-        """A response with the preview's usual headers (editor_http.py's answers too)."""
-        self._send(status, kind, data, csp)
+    def send(self, status: int, kind: str, data: bytes, csp: str | None = None, cache: str = "no-store") -> None:
+        """A response with the preview's usual headers (editor_http.py's answers too); cache: its
+        Cache-Control, for the editor's code at an address with its version."""
+        self._send(status, kind, data, csp, cache)
 
     def redirect(self, location: str) -> None:
         self._redirect(location)
@@ -308,11 +309,11 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
     def _text(self, status: int, message: str) -> None:
         self._send(status, "text/plain; charset=utf-8", message.encode() + b"\n")
 
-    def _send(self, status: int, kind: str, data: bytes, csp: str | None = None) -> None:
+    def _send(self, status: int, kind: str, data: bytes, csp: str | None = None, cache: str = "no-store") -> None:
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(data)))
-        self.send_header("Cache-Control", "no-store")  # a reload must show the newest build
+        self.send_header("Cache-Control", cache)  # no-store: a reload must show the newest build
         self.send_header("X-Content-Type-Options", "nosniff")
         csp = csp or self._policy(kind, data)
         if csp:

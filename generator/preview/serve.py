@@ -66,6 +66,21 @@ class Previewer:
         self.prefix = "/"
         self._saved: set[str] = set()  # files saved since the last update: a translation's alone updates less
         self._saved_lock = threading.Lock()
+        self._written: dict[str, tuple[int, int, int] | None] = {}  # path -> as the browser editor left it
+
+    def saved_by_editor(self, paths: list[str]) -> None:
+        """The browser editor saved these: the preview starts at once, and the watcher's news of
+        the same write a moment later is not a second change (a second update of every page,
+        while the browser loads the first)."""
+        with self._saved_lock:
+            self._written.update({path: _signature(path) for path in paths})
+        self.changed(paths)
+
+    def changed_on_disk(self, paths: list[str]) -> None:
+        """What the watcher saw, less the files that are still as the editor's save left them."""
+        with self._saved_lock:
+            paths = [path for path in paths if path not in self._written or self._written[path] != _signature(path)]
+        self.changed(paths)
 
     def changed(self, paths: list[str]) -> None:
         if not paths:  # only temporary files came and went
@@ -237,11 +252,11 @@ def serve(options: ServeOptions) -> None:
     with _preview_folder(options.out) as out, _stop_signals():
         pdfs = BackgroundPdfs(root, out / "with-pdfs", state) if options.pdfs else None
         previewer = Previewer(root, out / "quick", state, pdfs)
-        editor.on_saved = previewer.changed  # the preview starts at once, not when the watcher notices
+        editor.on_saved = previewer.saved_by_editor  # the preview starts at once, not when the watcher notices
         editor.known = lambda: previewer.site.parsed
         threads: list[threading.Thread] = []
         try:
-            _watch_sources(root, previewer.changed, stop)
+            _watch_sources(root, previewer.changed_on_disk, stop)
             _say(f"Building the preview of {root} ...")
             previewer.update()
             threads = [start(server), _thread(previewer.run, stop)]
@@ -371,6 +386,15 @@ def _lasting(changes: set[tuple[Change, str]]) -> list[str]:
     deleted = {path for change, path in changes if change == Change.deleted}
     gone = {path for path in added & deleted if not Path(path).exists()}
     return sorted({path for _, path in changes} - gone)
+
+
+def _signature(path: str) -> tuple[int, int, int] | None:
+    """A file's modification time, size and inode; None if it is not there (deleted)."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size, status.st_ino
 
 
 def _thread(target: Callable[..., None], *args: object) -> threading.Thread:
