@@ -66,24 +66,17 @@ class Previewer:
         self.prefix = "/"
         self._saved: set[str] = set()  # files saved since the last update: a translation's alone updates less
         self._saved_lock = threading.Lock()
-        self._written: dict[str, tuple[int, int, int] | None] = {}  # path -> as the browser editor left it
-
-    def saved_by_editor(self, paths: list[str]) -> None:
-        """The browser editor saved these: the preview starts at once, and the watcher's news of
-        the same write a moment later is not a second change (a second update of every page,
-        while the browser loads the first)."""
-        with self._saved_lock:
-            self._written.update({path: _signature(path) for path in paths})
-        self.changed(paths)
-
-    def changed_on_disk(self, paths: list[str]) -> None:
-        """What the watcher saw, less the files that are still as the editor's save left them."""
-        with self._saved_lock:
-            paths = [path for path in paths if path not in self._written or self._written[path] != _signature(path)]
-        self.changed(paths)
+        self._told: dict[str, tuple[int, int, int] | None] = {}  # path -> as it was when last said changed
 
     def changed(self, paths: list[str]) -> None:
-        if not paths:  # only temporary files came and went
+        """Files changed: from the browser editor's save at once, from the watcher a moment later.
+        The second news of the same write (the file as it was when first told) is not a change: it
+        would update every page again while the browser loads the first update's."""
+        with self._saved_lock:
+            now = {path: _signature(path) for path in paths}
+            paths = [path for path in paths if path not in self._told or self._told[path] != now[path]]
+            self._told.update(now)
+        if not paths:  # only temporary files came and went, or it was the same write again
             return
         with self._saved_lock:
             self._saved.update(paths)
@@ -252,11 +245,11 @@ def serve(options: ServeOptions) -> None:
     with _preview_folder(options.out) as out, _stop_signals():
         pdfs = BackgroundPdfs(root, out / "with-pdfs", state) if options.pdfs else None
         previewer = Previewer(root, out / "quick", state, pdfs)
-        editor.on_saved = previewer.saved_by_editor  # the preview starts at once, not when the watcher notices
+        editor.on_saved = previewer.changed  # the preview starts at once, not when the watcher notices
         editor.known = lambda: previewer.site.parsed
         threads: list[threading.Thread] = []
         try:
-            _watch_sources(root, previewer.changed_on_disk, stop)
+            _watch_sources(root, previewer.changed, stop)
             _say(f"Building the preview of {root} ...")
             previewer.update()
             threads = [start(server), _thread(previewer.run, stop)]

@@ -40,8 +40,8 @@ def _welsh_guide(tmp_path: Path) -> Path:
 
 def test_the_local_backend_is_this_preview() -> None:
     config = decap_config(REPO, ORIGIN)
-    assert config["local_backend"] == {"url": f"{ORIGIN}/api/v1"}
-    assert config["backend"]["proxy_url"] == f"{ORIGIN}/api/v1"
+    assert config["backend"] == {"name": "proxy", "proxy_url": f"{ORIGIN}/api/v1", "branch": "main"}
+    assert "local_backend" not in config  # named directly: Decap need not ask the API whether it is there
     assert config["media_folder"] == "content/assets"
 
 
