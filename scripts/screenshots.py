@@ -65,7 +65,6 @@ def shoot_editor(guide_dir: Path, activity: str, out: Path, work: Path) -> None:
             browser = playwright.chromium.launch(executable_path=CHROMIUM)
             page = browser.new_page(viewport=SIZE, device_scale_factor=1)
             page.goto(f"http://127.0.0.1:{server.port}/admin/#/collections/activities/entries/{activity}")
-            page.get_by_role("button", name="Login").click()
             page.get_by_label("Title", exact=True).wait_for()
             page.evaluate("document.fonts.ready")
             page.screenshot(path=str(out / "editor.png"))

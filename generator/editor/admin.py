@@ -24,14 +24,18 @@ from html import escape
 from pathlib import Path
 
 from ..render.environments import TEMPLATES_DIR
+from .config import LOCAL_BACKEND
 
 PREFIX = "/admin/"
 VENDOR = TEMPLATES_DIR / "assets" / "vendor" / "decap-cms"
 VENDORED = re.compile(r"^(?:[0-9]+\.)?decap-cms\.js$|^[0-9a-f]+\.wasm$")
 # Before Decap's code: it must not start itself (CMS_MANUAL_INIT), and config.yml (JSON, which is
-# YAML) is asked for now, in parallel with the code, not after it.
+# YAML) is asked for now, in parallel with the code, not after it. The local backend has no
+# password (only this computer reaches it), so its "Login" page is one pointless click: Decap
+# restores a user it finds stored for the configured backend and opens straight away.
 START = (
     "window.CMS_MANUAL_INIT = true;\n"
+    f'window.localStorage.setItem("decap-cms-user", JSON.stringify({{backendName: "{LOCAL_BACKEND}"}}));\n'
     f'window.guidegenConfig = fetch("{PREFIX}config.yml", {{credentials: "same-origin"}})\n'
     "  .then((answer) => { if (!answer.ok) throw new Error(answer.statusText); return answer.json(); });\n"
 )

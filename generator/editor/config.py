@@ -28,6 +28,7 @@ Sources = dict[ItemKey, Fields]  # the source guide's words by item (content/tra
 Written = Callable[[str], bool]  # is the file at this path (relative to the guide) there?
 
 API_PATH = "/api/v1"
+LOCAL_BACKEND = "proxy"  # Decap's backend for a server of its API (decap-server's, or ours)
 DEFAULT_LANGUAGE = SiteConfig.model_fields["language"].default
 # The locales decap-cms 3.16.3 bundles (`registerLocale` in dist/decap-cms.js); Welsh is not one.
 SHIPPED = "bg ca cs da de en es fa fr gr he hr hu it ja ko lt mk nb_no nl nn_no pl pt ro ru sk sl sr_Cyrl sv th tr"
@@ -55,7 +56,7 @@ def decap_config(root: Path, origin: str, sources: Sources | None = None) -> dic
     return {
         # The proxy backend at this preview's API, named directly: a `local_backend` would make
         # Decap ask the API whether it is there (one more round trip) before it shows anything.
-        "backend": {"name": "proxy", "proxy_url": url, "branch": "main"},
+        "backend": {"name": LOCAL_BACKEND, "proxy_url": url, "branch": "main"},
         "site_url": origin + "/",
         **_json_entries(common_config(translation_languages(settings), wording(settings), sources)),
     }
