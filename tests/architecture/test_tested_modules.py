@@ -55,14 +55,6 @@ NOT_YET_IMPORTED = {
     "render.support",
     "site.circles",
     "site.easy_read",
-    "translate",
-    "translate.commands",
-    "translate.entries",
-    "translate.files",
-    "translate.po",
-    "translate.scaffold",
-    "translate.status",
-    "translate.xliff",
 }
 
 
