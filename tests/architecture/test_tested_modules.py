@@ -23,8 +23,6 @@ TESTS = REPO / "tests"
 NOT_YET_IMPORTED = {
     "__main__",
     "builder.libc",
-    "builder.progress",
-    "builder.state",
     "builder.translations",
     "pdf.easy_read",
     "pdf.agendas",
