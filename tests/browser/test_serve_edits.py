@@ -18,11 +18,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from helpers.built_sites import full_site
+from helpers.edits import replace_line
 from playwright.sync_api import Page, expect
-
-from generator.content.loader import load_guide
-from generator.content.translations import translated_guide
-from generator.site.project import run_mkdocs, write_mkdocs_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -30,13 +28,6 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SUPPORT = Path(__file__).resolve().parents[2] / "content" / "support.yml"
 CHANGE_MS = 30_000  # how long Playwright waits for a saved change to show (it takes about a second)
 RELOAD_TAG = re.compile(r'<script id="guidegen-live-reload"[^>]*></script>\n')
-
-
-def _replace(path: Path, pattern: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    changed = re.sub(pattern, new, text, count=1, flags=re.M)
-    assert changed != text, f"{pattern!r} not found in {path}"
-    path.write_text(changed, encoding="utf-8")
 
 
 def _new_page(guide: Path) -> None:
@@ -48,20 +39,20 @@ def _new_page(guide: Path) -> None:
 EDITS: list[tuple[str, Callable[[Path], None], str, str]] = [
     (
         "title",
-        lambda g: _replace(g / "content/activities/circles.yml", r"^title:.*$", "title: Renamed zqxtitle"),
+        lambda g: replace_line(g / "content/activities/circles.yml", r"^title:.*$", "title: Renamed zqxtitle"),
         "activities/questions/",
         "Renamed zqxtitle",
     ),
     ("new page", _new_page, "activities/circles/", "Added zqxpage"),
     (
         "site_config.yml",
-        lambda g: _replace(g / "site_config.yml", r"^title:.*$", "title: A guide zqxconfig"),
+        lambda g: replace_line(g / "site_config.yml", r"^title:.*$", "title: A guide zqxconfig"),
         "first-page/",
         "zqxconfig",
     ),
     (
         "support.yml",
-        lambda g: _replace(g / "content/support.yml", r"^(\s+how: )Call 116 123", r"\1Call 116 123 zqxsupport"),
+        lambda g: replace_line(g / "content/support.yml", r"^(\s+how: )Call 116 123", r"\1Call 116 123 zqxsupport"),
         "activities/questions/",
         "zqxsupport",
     ),
@@ -96,12 +87,6 @@ def _serving(guide: Path) -> Iterator[str]:
         process.wait(timeout=60)
 
 
-def _full_site(guide: Path, folder: Path) -> Path:
-    config = write_mkdocs_project(load_guide(guide), folder / "mkdocs")
-    run_mkdocs(config, folder / "site")
-    return folder / "site"
-
-
 def _served(url: str) -> str:
     with urllib.request.urlopen(url, timeout=120) as answer:
         return RELOAD_TAG.sub("", answer.read().decode("utf-8"))
@@ -124,7 +109,7 @@ def test_every_served_page_is_the_full_builds_after_an_edit(
     edit(guide)
 
     expect(page.locator("body")).to_contain_text(shows, timeout=CHANGE_MS)  # it reloaded by itself
-    full = _full_site(guide, tmp_path)
+    full = full_site(guide, tmp_path)
     pages = sorted(p.relative_to(full).as_posix() for p in full.rglob("index.html"))
     assert len(pages) >= 5
     for built in pages:
@@ -142,15 +127,12 @@ def test_an_open_welsh_page_updates_after_a_save_of_its_translation(page: Page, 
         expect(page.locator("body")).not_to_contain_text("zqxnod")
 
         welsh = guide / "content" / "translations" / "cy" / "activities" / "circles.yml"
-        _replace(welsh, r"^aim:.*$", "aim: Cytuno zqxnod.")
+        replace_line(welsh, r"^aim:.*$", "aim: Cytuno zqxnod.")
 
         expect(page.locator("body")).to_contain_text("zqxnod", timeout=CHANGE_MS)  # it reloaded by itself
-        source = load_guide(guide)
-        translation = translated_guide(source, source.config.translations[0])
-        full = tmp_path / "full"
-        run_mkdocs(write_mkdocs_project(translation, full / "mkdocs"), full / "site")
-        pages = sorted(p.relative_to(full / "site").as_posix() for p in (full / "site").rglob("index.html"))
+        full = full_site(guide, tmp_path / "full", translation=0)
+        pages = sorted(p.relative_to(full).as_posix() for p in full.rglob("index.html"))
         assert "activities/circles/index.html" in pages
         for built in pages:
             address = url + "cy/" + built.removesuffix("index.html")
-            assert _served(address) == (full / "site" / built).read_text(encoding="utf-8"), address
+            assert _served(address) == (full / built).read_text(encoding="utf-8"), address

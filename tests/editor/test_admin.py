@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.editor.admin import KEEP, code_version
+from generator.editor.admin import KEEP, POLICY, START, VENDOR, admin_file, code_version
+from generator.editor.config import LOCAL_BACKEND
 from generator.preview.editor_http import Editor
 from generator.preview.http import PreviewServer, PreviewState
 
@@ -75,3 +76,34 @@ def test_the_configuration_the_page_asks_for_is_json(port: int) -> None:
     config = json.loads(body)
     assert "local_backend" not in config  # Decap would ask the API whether it is there first
     assert config["backend"]["name"] == "proxy"
+
+
+def test_the_local_editor_opens_with_no_login_page() -> None:
+    # Decap restores a stored user of the configured backend instead of showing its Login page.
+    assert f'"decap-cms-user", JSON.stringify({{backendName: "{LOCAL_BACKEND}"}})' in START
+
+
+def test_the_page_has_the_title_escaped_and_the_config_made_only_when_asked() -> None:
+    asked: list[bool] = []
+
+    def config() -> bytes:
+        asked.append(True)
+        return b"backend: {}\n"
+
+    page = admin_file("", "Tom & <Jerry>", config)
+    assert page is not None and page.kind == "text/html; charset=utf-8"
+    assert b"<title>Edit: Tom &amp; &lt;Jerry&gt;</title>" in page.data and asked == []
+    made = admin_file("config.yml", "x", config)
+    assert made is not None and made.data == b"backend: {}\n" and asked == [True]
+
+
+def test_only_the_vendored_scripts_are_served() -> None:
+    code = admin_file("decap-cms.js", "x", bytes)
+    assert code is not None and code.kind == "text/javascript; charset=utf-8"
+    assert code.data == (VENDOR / "decap-cms.js").read_bytes()
+    for rel in ("../config.py", "decap-cms.js.map", "LICENSE", "nothing.wasm"):
+        assert admin_file(rel, "x", bytes) is None, rel
+
+
+def test_nothing_may_frame_the_editor() -> None:
+    assert "frame-ancestors 'none'" in POLICY and "object-src 'none'" in POLICY

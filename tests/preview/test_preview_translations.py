@@ -3,51 +3,26 @@ file reached; the Welsh pages then match a full build of the Welsh translation."
 
 from __future__ import annotations
 
-import json
-import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.built_sites import full_site, site_files
+from helpers.edits import replace_line
 
 from generator.content.loader import load_guide
 from generator.content.parse_cache import ParseCache
 from generator.content.translations import translated_guide
 from generator.errors import ContentError
-from generator.preview.quick_site import SEARCH_INDEX
 from generator.preview.translations import QuickTranslations
-from generator.site.project import run_mkdocs, write_mkdocs_project
 
 pytestmark = pytest.mark.slow
 TRANSLATED = Path(__file__).resolve().parent.parent / "samples" / "translated"
 
 
-def _replace(path: Path, pattern: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    changed = re.sub(pattern, new, text, count=1, flags=re.M)
-    assert changed != text, f"{pattern!r} not found in {path}"
-    path.write_text(changed, encoding="utf-8")
-
-
 def _welsh(guide: Path, name: str) -> Path:
     return guide / "content" / "translations" / "cy" / "activities" / f"{name}.yml"
-
-
-def _full_welsh_site(guide: Path, folder: Path) -> Path:
-    """The Welsh translation built from scratch: a fresh load, a fresh translated guide and project."""
-    source = load_guide(guide)
-    config = write_mkdocs_project(translated_guide(source, source.config.translations[0]), folder / "mkdocs")
-    run_mkdocs(config, folder / "site")
-    return folder / "site"
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    found = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    index = json.loads(found.pop(SEARCH_INDEX.as_posix()))
-    found[SEARCH_INDEX.as_posix()] = json.dumps(sorted(json.dumps(d, sort_keys=True) for d in index["docs"])).encode()
-    found.pop("sitemap.xml.gz", None)  # gzip's header carries the time it was written
-    return found
 
 
 @pytest.fixture(scope="module")
@@ -72,25 +47,25 @@ def test_a_welsh_edit_rebuilds_its_page_alone_and_matches_a_full_build(
     guide, site = preview
     other = (_welsh_dir(site) / "activities" / "questions" / "index.html").stat().st_mtime_ns
     source_page = (site.source.site_dir / "activities" / "circles" / "index.html").stat().st_mtime_ns
-    _replace(_welsh(guide, "circles"), r"^aim:.*$", "aim: Cytuno zqxnod.")
+    replace_line(_welsh(guide, "circles"), r"^aim:.*$", "aim: Cytuno zqxnod.")
 
     result = site.update(open_pages={"cy/activities/circles/index.html"}, changed=[str(_welsh(guide, "circles"))])
 
     assert result.built == {"cy/activities/circles/index.html"} and result.stale == frozenset()
     served = (_welsh_dir(site) / "activities" / "circles" / "index.html").read_text(encoding="utf-8")
-    full = _full_welsh_site(guide, tmp_path)
+    full = full_site(guide, tmp_path, translation=0)
     assert "zqxnod" in served
     assert served == (full / "activities" / "circles" / "index.html").read_text(encoding="utf-8")
     assert (_welsh_dir(site) / "activities" / "questions" / "index.html").stat().st_mtime_ns == other
     assert (site.source.site_dir / "activities" / "circles" / "index.html").stat().st_mtime_ns == source_page
-    assert _files(_welsh_dir(site)) == _files(full)
+    assert site_files(_welsh_dir(site)) == site_files(full)
 
 
 def test_a_welsh_title_reaches_every_welsh_page_open_ones_first(
     preview: tuple[Path, QuickTranslations], tmp_path: Path
 ) -> None:
     guide, site = preview
-    _replace(_welsh(guide, "circles"), r"^title:.*$", "title: Teitl zqxteitl")
+    replace_line(_welsh(guide, "circles"), r"^title:.*$", "title: Teitl zqxteitl")
 
     result = site.update(open_pages={"cy/activities/questions/index.html"})
 
@@ -100,7 +75,7 @@ def test_a_welsh_title_reaches_every_welsh_page_open_ones_first(
     assert "zqxteitl" in open_page  # in the menu of a page whose own Markdown did not change
     while site.stale_pages():
         site.finish()
-    assert _files(_welsh_dir(site)) == _files(_full_welsh_site(guide, tmp_path))
+    assert site_files(_welsh_dir(site)) == site_files(full_site(guide, tmp_path, translation=0))
 
 
 def test_a_problem_found_with_the_parse_cache_points_at_its_line(tmp_path: Path) -> None:
@@ -110,7 +85,7 @@ def test_a_problem_found_with_the_parse_cache_points_at_its_line(tmp_path: Path)
     settings = source.config.translations[0]
     cache = ParseCache()
     translated_guide(source, settings, cache)  # the Welsh files are now in the cache
-    _replace(guide / "content" / "activities" / "circles.yml", r"^steps:$", "steps:\n  - A new first step.")
+    replace_line(guide / "content" / "activities" / "circles.yml", r"^steps:$", "steps:\n  - A new first step.")
     source = load_guide(guide)
 
     with pytest.raises(ContentError) as cached:

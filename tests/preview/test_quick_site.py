@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from helpers.built_sites import full_site, site_files
+from helpers.edits import replace_line
 
-from generator.content.loader import load_guide
 from generator.preview.quick_site import SEARCH_INDEX, QuickSite
-from generator.site.project import run_mkdocs, write_mkdocs_project
 
 pytestmark = pytest.mark.slow
 MINIMAL = Path(__file__).resolve().parent.parent / "samples" / "minimal"
@@ -101,13 +101,6 @@ class Edit:
     shows: str  # words the open page must show once the edit is in
 
 
-def _replace(path: Path, pattern: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    changed = re.sub(pattern, new, text, count=1, flags=re.M)
-    assert changed != text, f"{pattern!r} not found in {path}"
-    path.write_text(changed, encoding="utf-8")
-
-
 def _activity(guide: Path, name: str) -> Path:
     return guide / "content" / "activities" / f"{name}.yml"
 
@@ -129,19 +122,19 @@ def _new_page(guide: Path, name: str, title: str) -> None:
 EDITS = [
     Edit(
         "text",
-        lambda g: _replace(_activity(g, "circles"), r"^aim:.*$", "aim: Agree zqxaim."),
+        lambda g: replace_line(_activity(g, "circles"), r"^aim:.*$", "aim: Agree zqxaim."),
         "activities/circles/index.html",
         "zqxaim",
     ),
     Edit(
         "title",
-        lambda g: _replace(_activity(g, "circles"), r"^title:.*$", "title: Renamed zqxtitle"),
+        lambda g: replace_line(_activity(g, "circles"), r"^title:.*$", "title: Renamed zqxtitle"),
         "activities/questions/index.html",
         "Renamed zqxtitle",
     ),
     Edit(
         "order",
-        lambda g: _replace(_activity(g, "circles"), r"^title:", "order: 99\ntitle:"),
+        lambda g: replace_line(_activity(g, "circles"), r"^title:", "order: 99\ntitle:"),
         "activities/questions/index.html",
         "Renamed zqxtitle",
     ),
@@ -157,19 +150,19 @@ EDITS = [
     Edit("deleted page", lambda g: _page(g, "goner").unlink(), "index.html", "first-page/"),
     Edit(
         "skill's name",
-        lambda g: _replace(g / "content" / "skills.yml", r"name: Listening$", "name: Listening zqxskill"),
+        lambda g: replace_line(g / "content" / "skills.yml", r"name: Listening$", "name: Listening zqxskill"),
         "activities/circles/index.html",
         "zqxskill",
     ),
     Edit(
         "site_config.yml",
-        lambda g: _replace(g / "site_config.yml", r"^title:.*$", "title: A guide zqxconfig"),
+        lambda g: replace_line(g / "site_config.yml", r"^title:.*$", "title: A guide zqxconfig"),
         "activities/questions/index.html",
         "zqxconfig",
     ),
     Edit(
         "support.yml",
-        lambda g: _replace(g / "content" / "support.yml", r"^(\s+how: )Call 116 123", r"\1Call 116 123 zqxsupport"),
+        lambda g: replace_line(g / "content" / "support.yml", r"^(\s+how: )Call 116 123", r"\1Call 116 123 zqxsupport"),
         "activities/questions/index.html",
         "zqxsupport",
     ),
@@ -190,21 +183,6 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Qu
     yield guide, site
 
 
-def _full_site(guide: Path, folder: Path) -> Path:
-    """The site built from scratch: a fresh load, a fresh project, no remembered pages."""
-    config = write_mkdocs_project(load_guide(guide), folder / "mkdocs")
-    run_mkdocs(config, folder / "site")
-    return folder / "site"
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    found = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    index = json.loads(found.pop(SEARCH_INDEX.as_posix()))
-    found[SEARCH_INDEX.as_posix()] = json.dumps(sorted(json.dumps(d, sort_keys=True) for d in index["docs"])).encode()
-    found.pop("sitemap.xml.gz", None)  # gzip's header carries the time it was written
-    return found
-
-
 @pytest.mark.parametrize("edit", EDITS, ids=[edit.name for edit in EDITS])
 def test_each_kind_of_edit_shows_at_once_and_ends_as_a_full_build(
     edit: Edit, preview: tuple[Path, QuickSite], tmp_path: Path
@@ -215,13 +193,13 @@ def test_each_kind_of_edit_shows_at_once_and_ends_as_a_full_build(
     first = site.update(open_pages={edit.open_page})
 
     assert edit.open_page not in first.stale
-    full = _full_site(guide, tmp_path)
+    full = full_site(guide, tmp_path)
     open_page = (site.site_dir / edit.open_page).read_text(encoding="utf-8")
     assert edit.shows in open_page
     assert open_page == (full / edit.open_page).read_text(encoding="utf-8")  # final at once, not half-way
     while site.stale_pages():
         site.finish()
-    quick, whole = _files(site.site_dir), _files(full)
+    quick, whole = site_files(site.site_dir), site_files(full)
     assert sorted(quick) == sorted(whole)
     differ = [name for name in whole if quick[name] != whole[name]]
     assert differ == []
@@ -231,7 +209,7 @@ def test_a_change_to_every_menu_leaves_other_pages_stale_until_finished(tmp_path
     guide = shutil.copytree(SAMPLES / "minimal", tmp_path / "guide")
     site = QuickSite(guide, tmp_path / "preview")
     site.update()
-    _replace(_activity(guide, "circles"), r"^title:.*$", "title: Renamed zqxfirst")
+    replace_line(_activity(guide, "circles"), r"^title:.*$", "title: Renamed zqxfirst")
 
     home = (site.site_dir / "index.html").stat().st_mtime_ns
 

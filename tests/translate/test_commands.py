@@ -367,3 +367,20 @@ def test_a_words_file_guidegen_would_not_read_is_a_problem(worded: Path, capsys:
     code, _, err = run(capsys, "check", "--guide", str(worded))
     assert code == 1 and "Traceback" not in err
     assert "content/translations/cy/session/evening.yml:1:1: file: is not a file a translation has" in err
+
+
+def test_the_translate_parser_and_run_without_the_rest_of_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """translate/commands.py on its own: its parser's actions, a language not listed (exit 2), a status."""
+    import argparse
+
+    from generator.errors import EXIT_OK, EXIT_USAGE
+    from generator.translate import commands
+
+    parser = argparse.ArgumentParser()
+    commands.add_parsers(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["translate", "export", "cy", "--format", "xliff", "--guide", str(SAMPLE)])
+    assert (args.action, args.language, args.format, args.output) == ("export", "cy", "xliff", None)
+    assert commands.run(parser.parse_args(["translate", "status", "ga", "--guide", str(SAMPLE)])) == EXIT_USAGE
+    assert "ga is not under translations: in site_config.yml (it lists: cy)" in capsys.readouterr().err
+    assert commands.run(parser.parse_args(["translate", "status", "--guide", str(SAMPLE)])) == EXIT_OK
+    assert capsys.readouterr().out.startswith("cy: content/translations/cy/\n")
