@@ -52,7 +52,6 @@ NOT_YET_IMPORTED = {
     "pdf.join.shape",
     "pdf.problems",
     "pdf.agendas",
-    "preview.pages",
     "publish",
     "publish.command",
     "publish.folder",
