@@ -39,6 +39,8 @@ class Sample:
     total: int  # bytes; 0 when not sampled
     worker_cpu: float = 0.0  # CPU seconds of the descendants (the build's PDF workers); 0 when not sampled
     lines: tuple[tuple[float, str], ...] = ()  # each line of output with its time since the start
+    load: float = 0.0  # the 1-minute load average when measured (preview edits; 0 elsewhere)
+    settled_cpu: float = 0.0  # a preview edit's CPU seconds until every page is rebuilt (0 elsewhere)
 
     def phase_start(self, prefix: str) -> float | None:
         """When the first output line starting with prefix appeared, in seconds."""
@@ -131,6 +133,20 @@ def _processes() -> dict[int, tuple[int, float]]:
                 continue  # the process ended while we looked
             found[int(entry)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / TICKS)
     return found
+
+
+def process_cpu(pid: int) -> float:
+    """User + system CPU seconds so far of a running process, its living descendants (workers it
+    forked) and the children it has waited for (0 where there is no /proc)."""
+    if not PROC.is_dir():
+        return 0.0
+    processes = _processes()
+    total = sum(processes[each][1] for each in _tree(pid, processes) if each in processes)
+    try:
+        fields = (PROC / str(pid) / "stat").read_bytes().rsplit(b")", 1)[1].split()
+    except OSError:
+        return total
+    return total + (int(fields[13]) + int(fields[14])) / TICKS
 
 
 def _is_pdf_worker(pid: int) -> bool:

@@ -397,10 +397,25 @@ def editing_table(subjects: Sequence[Subject], repeat: int) -> list[str]:
 
 
 def preview_table(subjects: Sequence[Subject], repeat: int) -> list[str]:
-    """One row per guide, one column per kind of edit (the text edit is PREVIEW itself)."""
-    keys = [PREVIEW, *(preview_kind(kind.name) for kind in KINDS[1:])]
-    rows = [[s.name, *(cell(s, key, repeat) for key in keys)] for s in subjects if s.samples.get(PREVIEW)]
-    return table(["guide", *(kind.name for kind in KINDS)], rows)
+    """One row per kind of edit and guide (the text edit is PREVIEW itself): save to visible with
+    the load average beside it, and the preview process's CPU time, to visible and in all."""
+    rows = []
+    for kind in KINDS:
+        key = PREVIEW if kind is KINDS[0] else preview_kind(kind.name)
+        for s in subjects:
+            if s.samples.get(key):
+                rows.append(
+                    [
+                        kind.name,
+                        s.name,
+                        cell(s, key, repeat),
+                        f"{s.median(key, lambda x: x.load):.1f}",
+                        seconds(s.median(key, lambda x: x.cpu)),
+                        seconds(s.median(key, lambda x: x.settled_cpu)),
+                    ]
+                )
+    header = ["edit", "guide", "save to visible", "load average", "its CPU", "CPU until every page is rebuilt"]
+    return table(header, rows)
 
 
 def scale_table(subjects: Sequence[Subject]) -> list[str]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from measure import Sample, run
+from measure import Sample, process_cpu, run
 from preview_edits import KINDS, TRANSLATION, EditKind, guide_for
 from preview_edits import Guide as EditedGuide
 from synthetic import add_translation, edit_activity
@@ -176,6 +176,17 @@ def _check(subject: Subject, env: dict[str, str], rep: int) -> Sample:
     return run(command, env=env)
 
 
+@dataclass(frozen=True)
+class Wait:
+    """One preview edit: save to visible, and the preview process's CPU time meanwhile and until
+    every page it left stale is rebuilt (unlike wall time, hardly changed by other programs)."""
+
+    seconds: float
+    cpu: float
+    settled_cpu: float
+    load: float  # the 1-minute load average when the change showed
+
+
 def _preview(subject: Subject, env: dict[str, str], rep: int) -> Sample:
     """Save -> the open page shows the change, in a running `guidegen serve` (website only).
 
@@ -184,19 +195,34 @@ def _preview(subject: Subject, env: dict[str, str], rep: int) -> Sample:
     median of its saves; the text edit's is this step's own, the others are kept under
     `preview: <kind>`.
     """
-    waits: dict[str, list[float]] = {kind.name: [] for kind in KINDS}
+    waits: dict[str, list[Wait]] = {kind.name: [] for kind in KINDS}
     own = [kind for kind in KINDS if not kind.translated]
     _time_edits(subject.root, subject.edit_id, own, env, rep, waits)
     translated = [kind for kind in KINDS if kind.translated]
     _time_edits(_translated_copy(subject), subject.edit_id, translated, env, rep, waits)
     for kind in KINDS[1:]:
-        sample = Sample(statistics.median(waits[kind.name]), 0.0, 0, 0)
-        subject.samples.setdefault(preview_kind(kind.name), []).append(sample)
-    return Sample(statistics.median(waits[KINDS[0].name]), 0.0, 0, 0)
+        subject.samples.setdefault(preview_kind(kind.name), []).append(_median_wait(waits[kind.name]))
+    return _median_wait(waits[KINDS[0].name])
+
+
+def _median_wait(waits: list[Wait]) -> Sample:
+    """One sample: the medians of the saves' wall times, CPU times and load averages."""
+
+    def median(what: Callable[[Wait], float]) -> float:
+        return statistics.median(what(wait) for wait in waits)
+
+    return Sample(
+        median(lambda w: w.seconds),
+        median(lambda w: w.cpu),
+        0,
+        0,
+        load=median(lambda w: w.load),
+        settled_cpu=median(lambda w: w.settled_cpu),
+    )
 
 
 def _time_edits(
-    root: Path, edit_id: str, kinds: list[EditKind], env: dict[str, str], rep: int, waits: dict[str, list[float]]
+    root: Path, edit_id: str, kinds: list[EditKind], env: dict[str, str], rep: int, waits: dict[str, list[Wait]]
 ) -> None:
     """Each kind saved PREVIEW_EDITS times in one running preview of the guide at root."""
     command = [sys.executable, "-m", "generator", "serve", "--guide", str(root), "--port", "0", "--no-pdfs"]
@@ -204,11 +230,18 @@ def _time_edits(
     try:
         address = _preview_address(process)
         guide = guide_for(root, edit_id)
+        _settle(address)
         for k in range(PREVIEW_EDITS):
             for kind in kinds:  # a marker of its own (ending in k: see preview_edits.py)
                 number = KINDS.index(kind)
-                waits[kind.name].append(_save_and_wait(kind, guide, address, f"preview{rep}kind{number}x{k}"))
-                print(f"  preview: {kind.name}: {waits[kind.name][-1]:.2f} s", file=sys.stderr, flush=True)
+                wait = _save_and_wait(kind, guide, address, f"preview{rep}kind{number}x{k}", process.pid)
+                waits[kind.name].append(wait)
+                print(
+                    f"  preview: {kind.name}: {wait.seconds:.2f} s (load {wait.load:.1f}; CPU {wait.cpu:.2f} s "
+                    f"to visible, {wait.settled_cpu:.2f} s in all)",
+                    file=sys.stderr,
+                    flush=True,
+                )
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=60)
@@ -240,16 +273,19 @@ def _preview_address(process: subprocess.Popen[str]) -> str:
     raise RuntimeError("guidegen serve stopped before it showed the preview")
 
 
-def _save_and_wait(kind: EditKind, guide: EditedGuide, address: str, marker: str) -> float:
-    _settle(address)
+def _save_and_wait(kind: EditKind, guide: EditedGuide, address: str, marker: str, pid: int) -> Wait:
+    """Save, wait until the open page shows it, then until the preview has finished the edit (so
+    the pages rebuilt after the open one are not counted in the next edit)."""
     page = address + kind.page(guide)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), process_cpu(pid)
     kind.save(guide, marker)
     while time.perf_counter() - started < PREVIEW_WAIT:
         try:
             with urllib.request.urlopen(page, timeout=10) as answer:
                 if kind.shown(guide, answer.read().decode(), marker):
-                    return time.perf_counter() - started
+                    seconds, visible, load = time.perf_counter() - started, process_cpu(pid) - cpu, os.getloadavg()[0]
+                    _settle(address)
+                    return Wait(seconds, visible, process_cpu(pid) - cpu, load)
         except OSError:
             pass  # the preview shows an error page (HTTP 500) or is busy: ask again
         time.sleep(0.02)

@@ -32,6 +32,9 @@ FILE_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsaf
 TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".woff2": "font/woff2"}
 OPEN_SECONDS = 3.0  # a page asked for (or whose script asked for its version) this recently is open
 HOLD_SECONDS = 120.0  # longest a request for a page still being rebuilt waits for it
+# Longest a page's script waits for its page to change before asking again: it is told the
+# moment its page is rebuilt, rather than at its next question.
+CHANGE_WAIT_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ class PreviewState:
         self._base = self._count  # the last snapshot that changed every page
         self._rebuilt: dict[str, int] = {}  # page -> the last snapshot that rebuilt it, since _base
         self._seen: dict[str, float] = {}  # page -> when the browser last asked for it or its version
+        self._waiting: dict[str, int] = {}  # page -> its scripts waiting for it to change (open pages too)
 
     def _version(self, count: int | None = None) -> str:
         if count is None:
@@ -119,10 +123,27 @@ class PreviewState:
     def page_version(self, page: str) -> str:
         """The version a page's script compares with (page: a site path, e.g. x/index.html)."""
         with self._lock:
-            shown = self._snapshot
-            if shown.failure is not None or shown.site_dir is None:
-                return shown.version
-            return self._version(max(self._base, self._rebuilt.get(page, 0)))
+            return self._page_version(page)
+
+    def _page_version(self, page: str) -> str:
+        shown = self._snapshot
+        if shown.failure is not None or shown.site_dir is None:
+            return shown.version
+        return self._version(max(self._base, self._rebuilt.get(page, 0)))
+
+    def changed_version(self, page: str, shown: str, timeout: float = CHANGE_WAIT_SECONDS) -> str:
+        """The page's version once it is not `shown` (the one its script has), or after timeout.
+        The page counts as open meanwhile."""
+        with self._lock:
+            self._waiting[page] = self._waiting.get(page, 0) + 1
+            try:
+                self._lock.wait_for(lambda: self._page_version(page) != shown, timeout=timeout)
+                return self._page_version(page)
+            finally:
+                self._waiting[page] -= 1
+                if not self._waiting[page]:
+                    del self._waiting[page]
+                self._seen[page] = time.monotonic()
 
     def seen(self, page: str) -> None:
         with self._lock:
@@ -133,7 +154,7 @@ class PreviewState:
         with self._lock:
             since = time.monotonic() - OPEN_SECONDS
             self._seen = {page: at for page, at in self._seen.items() if at >= since}
-            return frozenset(self._seen)
+            return frozenset(self._seen) | frozenset(self._waiting)
 
     def fresh(self, page: str) -> Snapshot:
         """The snapshot, once `page` is not stale in it (or after HOLD_SECONDS)."""
@@ -249,11 +270,15 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         return host in (f"{HOST}:{self.server.port}", f"localhost:{self.server.port}")
 
     def _version_of(self, shown: Snapshot) -> str:
-        """?page=/prefix/x/ asks for that page's own version (and says it is open); else the whole one."""
-        asked = parse_qs(urlsplit(self.path).query).get("page", [""])[0]
+        """?page=/prefix/x/ asks for that page's own version (and says it is open); else the whole one.
+        With &shown=V (the version the page has), the answer waits until the page's differs."""
+        query = parse_qs(urlsplit(self.path).query)
+        asked = query.get("page", [""])[0]
         if not asked.startswith(shown.prefix):
             return shown.version
         page = _page_file(asked[len(shown.prefix) :])
+        if "shown" in query:
+            return self.server.state.changed_version(page, query["shown"][0])
         self.server.state.seen(page)
         return self.server.state.page_version(page)
 

@@ -18,21 +18,22 @@ BODY_END = re.compile(rb"</body\s*>", re.IGNORECASE)
 
 RELOAD_PATH = "/__guidegen__/reload.js"
 
-# Asks the server five times a second (a tiny local request) which build of this page it is
-# showing and reloads when that changes; asking also tells the server the page is open, so it
-# rebuilds this page first after a change that reaches every page.
+# Asks the server (a tiny local request) which build of this page it is showing, saying which
+# one the page has: the server answers as soon as that changes (or after a few seconds, and the
+# script asks again), so the page reloads the moment it is rebuilt. Asking also tells the
+# server the page is open, so it rebuilds this page first after a change that reaches every page.
 # The version the page was served with is written into the tag, so a build that finishes
 # between sending the page and the first question still reloads it. A file, not an inline
 # script: the pages' Content-Security-Policy allows only the site's own files and the
 # inline scripts the build knew about.
 RELOAD_JS = """(() => {
   const shown = document.currentScript.dataset.version;
-  const asked = "VERSION_PATH?page=" + encodeURIComponent(location.pathname);
+  const asked = "VERSION_PATH?page=" + encodeURIComponent(location.pathname) + "&shown=" + encodeURIComponent(shown);
   const ask = () => fetch(asked, {cache: "no-store"})
-    .then((answer) => answer.ok ? answer.text() : shown)
-    .then((latest) => latest.trim() === shown ? setTimeout(ask, 200) : location.reload())
+    .then((answer) => answer.ok ? answer.text() : Promise.reject(answer.status))
+    .then((latest) => latest.trim() === shown ? setTimeout(ask, 50) : location.reload())
     .catch(() => setTimeout(ask, 2000));
-  setTimeout(ask, 200);
+  setTimeout(ask, 50);
 })();
 """.replace("VERSION_PATH", VERSION_PATH)
 

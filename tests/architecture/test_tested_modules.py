@@ -26,8 +26,6 @@ NOT_YET_IMPORTED = {
     "builder.translations",
     "pdf.easy_read",
     "pdf.agendas",
-    "preview.mkdocs_reuse",
-    "preview.pages",
     "publish",
     "publish.command",
     "publish.git",
