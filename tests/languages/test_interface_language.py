@@ -23,7 +23,10 @@ def welsh_build(tmp_path_factory: pytest.TempPathFactory, make_guide_copy: Calla
     guide = make_guide_copy(tmp_path_factory.mktemp("cy") / "guide")
     config = guide / "site_config.yml"
     text = config.read_text(encoding="utf-8").replace("language: en-GB", "language: cy")
-    config.write_text(text + 'interface:\n  "Aim": "Nod y gweithgaredd"\n', encoding="utf-8")
+    # Every variant but large print: the tests read the website and the PDFs in pdf/ itself, and
+    # large print (pdf/large-print/, a third of the rendering) is the same Welsh words, bigger.
+    variants = "variants: [a5-booklet, epub, easy-read]\n"
+    config.write_text(text + 'interface:\n  "Aim": "Nod y gweithgaredd"\n' + variants, encoding="utf-8")
     activity = guide / "content" / "activities" / f"{ACTIVITY}.yml"
     activity.write_text(
         activity.read_text(encoding="utf-8").replace("note_name: quality", "note_name: angen"), encoding="utf-8"

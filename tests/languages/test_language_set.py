@@ -6,14 +6,13 @@ booklet, the e-book, and the home page's links to them."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
+from helpers import epubcheck
 from helpers.written_guides import NOTO, URDU
 from lxml import etree
 
@@ -65,20 +64,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "build"
 
 
-def _epubcheck(path: Path) -> str:
-    program = shutil.which("epubcheck")
-    assert program, "epubcheck is missing: make system-deps installs it"
-    command = ["java", "-jar", os.path.realpath(program), str(path)]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
-    return result.stdout + result.stderr
-
-
 @pytest.mark.parametrize("language", ["cy", "ur"])
 def test_each_language_has_its_epub_and_epubcheck_accepts_it(built: Path, language: str) -> None:
     path = built / f"{SLUG}-{language}.epub"
     assert path.is_file() and (built / f"{SLUG}.epub").is_file()
     assert not list(built.glob(f"pdf/{language}/*.epub"))  # beside the source's, not in pdf/<lang>/
-    report = _epubcheck(path)
+    report = epubcheck.report(path)
     assert "Messages: 0 fatals / 0 errors / 0 warnings" in report, report
 
 
