@@ -159,10 +159,13 @@ def _side_by_side(run: BuildRun, needed: list[_Site], pdfs: PdfRender | None, to
         else:
             children += [Child("guidegen-mkdocs", _build_sites, [site]) for site in needed]
         if pdfs is not None:
-            pdfs.start()
+            # One child building both sites takes one core: a worker waits meanwhile (an edit's
+            # children, one per site, are short; every worker renders beside them).
+            pdfs.start(beside=len(children) if together else 0)
         for child in children:
             child.result()
         if pdfs is not None:
+            pdfs.beside_done()
             pdfs.finish()
     finally:
         if pdfs is not None:

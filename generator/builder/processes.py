@@ -331,10 +331,25 @@ class WorkerPool:
         self.scratch = tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-")
         birth = _Birth("guidegen-pdf", os.getpid(), lifeline, self.scratch)
         self.workers = [_start(context, guide, birth, jobs_per_copy) for _ in range(processes)]
+        self.resting = 0  # workers given no job for now (wake() ends that): see rest()
+
+    def rest(self, count: int) -> None:
+        """Keep count workers (never all) waiting, started but given no job, until wake().
+
+        While a MkDocs child of the build takes one core, a worker that waits holds some 20 MiB
+        where one rendering holds 60 to 100 MiB: the cores are as busy, and the build's peak
+        memory lower by a worker's.
+        """
+        self.resting = min(count, len(self.workers) - 1)
+
+    def wake(self) -> None:
+        """Every worker may take jobs again (the MkDocs child is done)."""
+        self.resting = 0
 
     def run(self, jobs: Iterable[Work], time_limit: float, done: Done) -> None:
         """Render jobs, biggest first; may run in another thread than the one that made the pool."""
-        _run(self.guide, sorted(jobs, key=lambda work: -work[0].cost), self.workers, time_limit, done)
+        queue = sorted(jobs, key=lambda work: -work[0].cost)
+        _run(self.guide, queue, self.workers, time_limit, done, lambda: len(self.workers) - self.resting)
 
     def stop(self) -> None:
         """End the workers: idle ones are told to stop, busy ones killed. Their pipes stay open
@@ -359,14 +374,23 @@ def _limit(job: Job | None, time_limit: float) -> float:
     return time_limit * max(1.0, job.cost / 4) if job else time_limit
 
 
-def _run(guide: Guide, queue: list[Work], workers: list[_Worker], time_limit: float, done: Done) -> None:
+# How long the job loop waits at most while a worker rests: it may be woken meanwhile.
+RESTING_CHECK_SECONDS = 0.5
+
+
+def _run(
+    guide: Guide, queue: list[Work], workers: list[_Worker], time_limit: float, done: Done, working: Callable[[], int]
+) -> None:
+    """working(): how many workers may have a job at once (PdfRender lets one rest beside MkDocs)."""
     pending = list(queue)
     while pending or any(w.job for w in workers):
-        _hand_out(workers, pending)
+        _hand_out(workers, pending, working())
         busy = [w for w in workers if w.job]
         if not busy:
             continue
         deadline = min(w.started + _limit(w.job, time_limit) for w in busy)
+        if pending and len(busy) < len(workers):
+            deadline = min(deadline, time.monotonic() + RESTING_CHECK_SECONDS)
         ready = wait([w.conn for w in busy], timeout=max(0.0, deadline - time.monotonic()))
         for worker in busy:
             if worker.conn in ready:
@@ -375,12 +399,16 @@ def _run(guide: Guide, queue: list[Work], workers: list[_Worker], time_limit: fl
                 raise ContentError([_timeout_problem(guide, worker.job, _limit(worker.job, time_limit))])
 
 
-def _hand_out(workers: list[_Worker], pending: list[Work]) -> None:
+def _hand_out(workers: list[_Worker], pending: list[Work], working: int) -> None:
+    busy = sum(1 for worker in workers if worker.job is not None)
     for worker in workers:
         if worker.job is None and pending and not worker.retired:
+            if busy >= working:
+                continue  # resting: started, but not given a job yet
             work = pending.pop(0)
             worker.job, worker.started = work[0], time.monotonic()
             worker.conn.send(work)
+            busy += 1
         elif worker.job is None and not pending and not worker.retired:
             # Nothing left for it (a follow-up job goes to the worker that finishes the last
             # job before it): let it go now rather than hold its memory until the end.

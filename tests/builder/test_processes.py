@@ -201,3 +201,26 @@ def test_a_child_collecting_its_garbage_does_not_copy_the_parents_objects() -> N
     assert gc.get_freeze_count() == 0  # the parent collects its own garbage again
     assert copied_unshared > 30_000_000  # the collector wrote to every object, so every page was copied
     assert copied_shared < copied_unshared / 4
+
+
+def test_a_resting_worker_takes_no_job_until_woken(default_guide: Guide) -> None:
+    jobs = [job for job in pdf_jobs(default_guide, "2025-01-01T00:00:00Z") if job.kind == "handout"][:3]
+    pool = WorkerPool(default_guide, 2)
+    pool.rest(1)  # as beside the MkDocs child
+    others_busy: list[int] = []
+    made: list[str] = []
+
+    def done(job: Job, data: bytes) -> list[Work]:
+        others_busy.append(sum(worker.job is not None for worker in pool.workers))
+        made.append(job.filename)
+        pool.wake()  # the MkDocs child is done
+        return []
+
+    try:
+        pool.run([(job, None) for job in jobs], 120.0, done)
+    finally:
+        pool.stop()
+        pool.release()
+    assert sorted(made) == sorted(job.filename for job in jobs)
+    assert others_busy[0] == 0  # the first job was the only one out while the other worker rested
+    assert all(worker.started > 0 for worker in pool.workers)  # woken, the resting worker took a job
