@@ -41,6 +41,7 @@ class Sample:
     lines: tuple[tuple[float, str], ...] = ()  # each line of output with its time since the start
     load: float = 0.0  # the 1-minute load average when measured (preview edits; 0 elsewhere)
     settled_cpu: float = 0.0  # a preview edit's CPU seconds until every page is rebuilt (0 elsewhere)
+    at_peak: tuple[tuple[str, int], ...] = ()  # (process name, PSS bytes) of each process when `total` peaked
 
     def phase_start(self, prefix: str) -> float | None:
         """When the first output line starting with prefix appeared, in seconds."""
@@ -57,12 +58,13 @@ def run(command: Sequence[str], *, env: dict[str, str], sample_memory: bool = Fa
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     total, worker_cpu = sampler.stop() if sampler else (0, 0.0)
+    at_peak = sampler.at_peak if sampler else ()
     lines = reader.finish()
     if process.returncode != 0:
         text = "\n".join(line for _, line in lines[-40:])
         raise CommandFailed(f"{' '.join(command)} exited with {process.returncode}:\n{text}")
     cpu = usage.ru_utime + usage.ru_stime
-    return Sample(seconds, cpu, usage.ru_maxrss * 1024, total, worker_cpu, lines)
+    return Sample(seconds, cpu, usage.ru_maxrss * 1024, total, worker_cpu, lines, at_peak=at_peak)
 
 
 class _LineReader:
@@ -93,6 +95,7 @@ class _TreeSampler:
     def __init__(self, pid: int) -> None:
         self.pid = pid
         self.peak = 0
+        self.at_peak: tuple[tuple[str, int], ...] = ()  # what each process held at that moment, largest first
         self.cpu: dict[int, float] = {}  # descendant -> CPU seconds when last seen
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
@@ -108,7 +111,10 @@ class _TreeSampler:
         while not self._done.wait(SAMPLE_SECONDS):
             processes = _processes()
             tree = _tree(self.pid, processes)
-            self.peak = max(self.peak, sum(_rss(pid) for pid in tree))
+            held = {pid: _rss(pid) for pid in tree}
+            if sum(held.values()) > self.peak:
+                self.peak = sum(held.values())
+                self.at_peak = tuple(sorted(((_name(pid), size) for pid, size in held.items()), key=lambda p: -p[1]))
             self.cpu.update({pid: processes[pid][1] for pid in tree if pid != self.pid and _is_pdf_worker(pid)})
 
 
@@ -151,10 +157,15 @@ def process_cpu(pid: int) -> float:
 
 def _is_pdf_worker(pid: int) -> bool:
     """The build names its PDF workers (the offline site's MkDocs child is "guidegen-mkdocs")."""
+    return _name(pid) == "guidegen-pdf"
+
+
+def _name(pid: int) -> str:
+    """The process's name: "guidegen-pdf", "guidegen-mkdocs", or the build's own ("python")."""
     try:
-        return (PROC / str(pid) / "comm").read_text().strip() == "guidegen-pdf"
+        return (PROC / str(pid) / "comm").read_text().strip()
     except OSError:
-        return False
+        return ""
 
 
 def _rss(pid: int) -> int:

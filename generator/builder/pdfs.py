@@ -164,8 +164,10 @@ class PdfRender:
         """How many worker processes: one per core (or --jobs), never more than there are jobs."""
         return max(1, min(self.run.options.jobs or os.cpu_count() or 1, len(self.to_render)))
 
-    def start(self) -> None:
-        """Fork the workers here, in the calling thread, then render in a background thread."""
+    def start(self, beside: int = 0) -> None:
+        """Fork the workers here, in the calling thread, then render in a background thread.
+        beside: MkDocs children running meanwhile, each taking one worker's place until
+        beside_done() (WorkerPool.rest: the same cores busy, a worker's memory less at the peak)."""
         progress = self.run.progress
         progress.start_pdfs(len(self.run.report.reused) + len(self.to_render) + len(self.waiting))
         for name in self.run.report.reused:
@@ -176,8 +178,14 @@ class PdfRender:
 
         # A caller with threads (in_process) gets workers started fresh: a fork copies one thread.
         self._pool = WorkerPool(self.run.guide, self.workers(), fresh=self.run.options.in_process)
+        self._pool.rest(beside)
         self._thread = threading.Thread(target=self._render, name="guidegen-pdfs", daemon=True)
         self._thread.start()
+
+    def beside_done(self) -> None:
+        """The MkDocs children are done: every worker may take jobs."""
+        if self._pool is not None:
+            self._pool.wake()
 
     def _render(self) -> None:
         assert self._pool is not None

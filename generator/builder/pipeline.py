@@ -8,6 +8,7 @@ site with MkDocs; the files those sites make from the PDFs are filled in when th
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import time
 from pathlib import Path
@@ -26,7 +27,7 @@ from .cache import MANIFEST, FileRecord, Manifest, copy_verified, engine_version
 from .lock import output_lock
 from .options import ALL_OUTPUTS, BuildOptions
 from .pdfs import PARTS, PdfRender
-from .processes import Child, remove_abandoned
+from .processes import Child, remove_abandoned, shared_with_children
 from .progress import Progress
 from .record import BuildRecord
 from .site_reuse import pages_to_rebuild
@@ -128,27 +129,10 @@ def _render_all(run: BuildRun, outputs: tuple[str, ...], translations: Translati
     needed = [site for site in sites if site.needed]
     together = _one_after_the_other(run, needed, pdfs)
     _announce(run, needed, pdfs, together)
-    children: list[Child] = []
-    try:
-        # Forks, all of them before the PDFs' thread starts. A caller with threads of its own
-        # (the live preview) asks for MkDocs in this process: a fork would copy only one thread.
-        if run.options.in_process:
-            _build_sites(needed)
-        elif together:
-            children.append(Child("guidegen-mkdocs", _build_sites, needed))
-        else:
-            children += [Child("guidegen-mkdocs", _build_sites, [site]) for site in needed]
-        if pdfs is not None:
-            pdfs.start()
-        for child in children:
-            child.result()
-        if pdfs is not None:
-            pdfs.finish()
-    finally:
-        if pdfs is not None:
-            pdfs.close()
-        for child in children:
-            child.stop()
+    # A caller with threads of its own forks nothing (below), and keeps collecting its garbage.
+    shared = contextlib.nullcontext() if run.options.in_process else shared_with_children()
+    with shared:
+        _side_by_side(run, needed, pdfs, together)
     for site in sites:
         site.finish(pdf_dir)
     if pdfs is not None and "pdf" in outputs and run.guide.source_language is None:
@@ -160,6 +144,34 @@ def _render_all(run: BuildRun, outputs: tuple[str, ...], translations: Translati
     if pdfs is None:
         _keep_booklet_parts(run)
     return handouts
+
+
+def _side_by_side(run: BuildRun, needed: list[_Site], pdfs: PdfRender | None, together: bool) -> None:
+    """The MkDocs builds in child processes (or here) while the PDF workers render; wait for all."""
+    children: list[Child] = []
+    try:
+        # Forks, all of them before the PDFs' thread starts. A caller with threads of its own
+        # (the live preview) asks for MkDocs in this process: a fork would copy only one thread.
+        if run.options.in_process:
+            _build_sites(needed)
+        elif together:
+            children.append(Child("guidegen-mkdocs", _build_sites, needed))
+        else:
+            children += [Child("guidegen-mkdocs", _build_sites, [site]) for site in needed]
+        if pdfs is not None:
+            # One child building both sites takes one core: a worker waits meanwhile (an edit's
+            # children, one per site, are short; every worker renders beside them).
+            pdfs.start(beside=len(children) if together else 0)
+        for child in children:
+            child.result()
+        if pdfs is not None:
+            pdfs.beside_done()
+            pdfs.finish()
+    finally:
+        if pdfs is not None:
+            pdfs.close()
+        for child in children:
+            child.stop()
 
 
 def _keep_booklet_parts(run: BuildRun) -> None:

@@ -16,11 +16,19 @@ A child never outlives the build, however the build ends:
 - Ctrl+C reaches the whole process group: children ignore SIGINT and let the parent stop them;
 - scratch folders are named with the parent's process id, so the next build removes those
   a killed build left behind (remove_abandoned).
+
+A forked child shares its parent's memory until either writes to a page. Python's garbage
+collector writes to every object it scans, so a child's first full collection used to copy
+the parent's whole heap (the guide, the jobs: 29 MiB at 100 activities, more with every
+activity) into each child and each worker's copy. `shared_with_children` moves the parent's
+objects out of the collector's reach while its children live (gc.freeze), and each worker does
+the same before it forks its copies.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import pickle
@@ -30,7 +38,7 @@ import tempfile
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from multiprocessing.connection import Connection, wait
@@ -63,6 +71,21 @@ Work = tuple["Job", "Path | None"]
 Done = Callable[["Job", bytes], Iterable[Work]]
 
 _lifeline: tuple[int, int, int] | None = None  # (owner's pid, read end, write end)
+
+
+@contextlib.contextmanager
+def shared_with_children() -> Iterator[None]:
+    """Children forked inside this block share this process's objects rather than copy them.
+
+    Collected first, so that only live objects are frozen; unfrozen afterwards, so that a
+    long-lived caller's garbage cycles are collected again once its children are gone.
+    """
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _lifeline_fds() -> tuple[int, int]:
@@ -232,6 +255,8 @@ def _in_fresh_copies(render: Callable[[], bool]) -> NoReturn:
     crash) ends this process too, so the parent finds the pipe closed, as with any worker.
     """
     me = os.getpid()
+    gc.collect()
+    gc.freeze()  # each copy shares what this process holds (module docstring); it never unfreezes
     while True:
         pid = os.fork()
         if pid == 0:
@@ -306,10 +331,25 @@ class WorkerPool:
         self.scratch = tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-")
         birth = _Birth("guidegen-pdf", os.getpid(), lifeline, self.scratch)
         self.workers = [_start(context, guide, birth, jobs_per_copy) for _ in range(processes)]
+        self.resting = 0  # workers given no job for now (wake() ends that): see rest()
+
+    def rest(self, count: int) -> None:
+        """Keep count workers (never all) waiting, started but given no job, until wake().
+
+        While a MkDocs child of the build takes one core, a worker that waits holds some 20 MiB
+        where one rendering holds 60 to 100 MiB: the cores are as busy, and the build's peak
+        memory lower by a worker's.
+        """
+        self.resting = min(count, len(self.workers) - 1)
+
+    def wake(self) -> None:
+        """Every worker may take jobs again (the MkDocs child is done)."""
+        self.resting = 0
 
     def run(self, jobs: Iterable[Work], time_limit: float, done: Done) -> None:
         """Render jobs, biggest first; may run in another thread than the one that made the pool."""
-        _run(self.guide, sorted(jobs, key=lambda work: -work[0].cost), self.workers, time_limit, done)
+        queue = sorted(jobs, key=lambda work: -work[0].cost)
+        _run(self.guide, queue, self.workers, time_limit, done, lambda: len(self.workers) - self.resting)
 
     def stop(self) -> None:
         """End the workers: idle ones are told to stop, busy ones killed. Their pipes stay open
@@ -334,14 +374,23 @@ def _limit(job: Job | None, time_limit: float) -> float:
     return time_limit * max(1.0, job.cost / 4) if job else time_limit
 
 
-def _run(guide: Guide, queue: list[Work], workers: list[_Worker], time_limit: float, done: Done) -> None:
+# How long the job loop waits at most while a worker rests: it may be woken meanwhile.
+RESTING_CHECK_SECONDS = 0.5
+
+
+def _run(
+    guide: Guide, queue: list[Work], workers: list[_Worker], time_limit: float, done: Done, working: Callable[[], int]
+) -> None:
+    """working(): how many workers may have a job at once (PdfRender lets one rest beside MkDocs)."""
     pending = list(queue)
     while pending or any(w.job for w in workers):
-        _hand_out(workers, pending)
+        _hand_out(workers, pending, working())
         busy = [w for w in workers if w.job]
         if not busy:
             continue
         deadline = min(w.started + _limit(w.job, time_limit) for w in busy)
+        if pending and len(busy) < len(workers):
+            deadline = min(deadline, time.monotonic() + RESTING_CHECK_SECONDS)
         ready = wait([w.conn for w in busy], timeout=max(0.0, deadline - time.monotonic()))
         for worker in busy:
             if worker.conn in ready:
@@ -350,12 +399,16 @@ def _run(guide: Guide, queue: list[Work], workers: list[_Worker], time_limit: fl
                 raise ContentError([_timeout_problem(guide, worker.job, _limit(worker.job, time_limit))])
 
 
-def _hand_out(workers: list[_Worker], pending: list[Work]) -> None:
+def _hand_out(workers: list[_Worker], pending: list[Work], working: int) -> None:
+    busy = sum(1 for worker in workers if worker.job is not None)
     for worker in workers:
         if worker.job is None and pending and not worker.retired:
+            if busy >= working:
+                continue  # resting: started, but not given a job yet
             work = pending.pop(0)
             worker.job, worker.started = work[0], time.monotonic()
             worker.conn.send(work)
+            busy += 1
         elif worker.job is None and not pending and not worker.retired:
             # Nothing left for it (a follow-up job goes to the worker that finishes the last
             # job before it): let it go now rather than hold its memory until the end.

@@ -1,9 +1,11 @@
 """One process model (builder/processes.py): errors cross from a child to its parent unchanged,
 a bug arrives with the child's traceback, children never outlive their parent, and PDF workers
-render in fresh copies of themselves (issue 30)."""
+render in fresh copies of themselves (issue 30), and children share their parent's objects
+rather than copy them."""
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -15,7 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from generator.builder.processes import SCRATCH_PREFIX, Child, Work, WorkerPool, remove_abandoned
+from generator.builder.processes import (
+    SCRATCH_PREFIX,
+    Child,
+    Work,
+    WorkerPool,
+    remove_abandoned,
+    shared_with_children,
+)
 from generator.content.model import Guide
 from generator.errors import ContentError, Problem, ScaffoldError, SiteBuildError, UsageError
 from generator.pdf.job_list import pdf_jobs
@@ -171,3 +180,47 @@ def test_pdfs_made_by_fresh_copies_are_the_pdfs_one_worker_makes(default_guide: 
     recycled = _render_all(default_guide, jobs, jobs_per_copy=1)  # a fresh copy for every job
     assert recycled == _render_all(default_guide, jobs, jobs_per_copy=0)
     assert all(data.startswith(b"%PDF-") for data in recycled.values())
+
+
+def _collected_and_copied() -> int:
+    """In a child: a full garbage collection, then the memory this process no longer shares (bytes)."""
+    gc.collect()
+    for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
+        if line.startswith("Private_Dirty:"):
+            return int(line.split()[1]) * 1024
+    raise AssertionError("no Private_Dirty in smaps_rollup")
+
+
+@pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="needs Linux's /proc smaps_rollup")
+def test_a_child_collecting_its_garbage_does_not_copy_the_parents_objects() -> None:
+    held = [[number] for number in range(400_000)]  # some 40 MB of objects, as a large guide's model
+    copied_unshared = Child("guidegen-test", _collected_and_copied).result()
+    with shared_with_children():
+        assert gc.get_freeze_count() > len(held)
+        copied_shared = Child("guidegen-test", _collected_and_copied).result()
+    assert gc.get_freeze_count() == 0  # the parent collects its own garbage again
+    assert copied_unshared > 30_000_000  # the collector wrote to every object, so every page was copied
+    assert copied_shared < copied_unshared / 4
+
+
+def test_a_resting_worker_takes_no_job_until_woken(default_guide: Guide) -> None:
+    jobs = [job for job in pdf_jobs(default_guide, "2025-01-01T00:00:00Z") if job.kind == "handout"][:3]
+    pool = WorkerPool(default_guide, 2)
+    pool.rest(1)  # as beside the MkDocs child
+    others_busy: list[int] = []
+    made: list[str] = []
+
+    def done(job: Job, data: bytes) -> list[Work]:
+        others_busy.append(sum(worker.job is not None for worker in pool.workers))
+        made.append(job.filename)
+        pool.wake()  # the MkDocs child is done
+        return []
+
+    try:
+        pool.run([(job, None) for job in jobs], 120.0, done)
+    finally:
+        pool.stop()
+        pool.release()
+    assert sorted(made) == sorted(job.filename for job in jobs)
+    assert others_busy[0] == 0  # the first job was the only one out while the other worker rested
+    assert all(worker.started > 0 for worker in pool.workers)  # woken, the resting worker took a job
