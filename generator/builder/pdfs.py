@@ -92,7 +92,7 @@ class PdfRender:
         The booklet's key is made of its parts' keys and the front's HTML, so an edited
         activity lays out one part again and joins, and an unchanged guide does neither.
         """
-        from ..pdf.booklet import FRONT, FRONT_KEY
+        from ..pdf.booklet import FRONT, FRONT_KEY, PIECES
         from ..pdf.job_list import part_job
         from ..pdf.variants import variant_front, variant_parts
 
@@ -108,7 +108,11 @@ class PdfRender:
         folder = run.staging / parts_dir
         changed = []
         for part, key in zip(parts, part_keys, strict=True):
-            if not self._reused(f"{parts_dir}/{part.name}.pdf", key, folder / f"{part.name}.pdf") and needed:
+            if self._reused(f"{parts_dir}/{part.name}.pdf", key, folder / f"{part.name}.pdf"):
+                # What the last join read of it (join/pieces.py), checked against its bytes there.
+                name = f"{parts_dir}/{part.name}{PIECES}"
+                copy_verified(run.previous, run.previous_out, name, folder / f"{part.name}{PIECES}")
+            elif needed:
                 changed.append((part_job(run.guide, part, job.source_date, job.variant), self._spool(part.html)))
         if not job.variant:  # the report speaks of guide.pdf's sections
             run.report.sections = (len(changed), len(parts))

@@ -23,6 +23,9 @@ from .problems import section_source
 from .variants import FOOTER_SIZES, printing_sheet, variant_front, variant_parts
 
 FRONT, FRONT_KEY = "front.pdf", "front.key"  # the booklet's cover and contents, kept beside its parts
+# Beside each part: what the join reads of it (join/pieces.py's SUFFIX; named here so the
+# build can carry it over without importing pikepdf).
+PIECES = ".join"
 
 
 def part_of(guide: Guide, job: Job) -> BookletPart:
@@ -46,7 +49,10 @@ def make_booklet(guide: Guide, job: Job, finish_variant: bool = True) -> bytes:
     from .join.booklet import Part, page_numbers
 
     if job.parts:
-        parts = [Part.open(Path(path), targets) for path, targets in job.parts]
+        # What the join reads of each part is kept beside it, for the next build (join/pieces.py);
+        # the A5 booklet's parts go into sheets instead, which read only their shape.
+        keep = "header" if finish_variant and job.variant == A5 else "pieces"
+        parts = [Part.open(Path(path), targets, keep=keep) for path, targets in job.parts]
     else:
         parts = [
             Part.open(

@@ -17,7 +17,6 @@ holding them all at once, as a merge in pikepdf would, took close to 900 MB.
 
 from __future__ import annotations
 
-import hashlib
 import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -25,13 +24,36 @@ from pathlib import Path
 from typing import Any
 
 import pikepdf
-from pikepdf import Array, Dictionary, Name, Pdf
+from pikepdf import Pdf
 
 from .footer import LABEL, SIZE, FooterFont, choose_footer, label_characters
-from .outline import Entry, entry, outline_items, outline_objects, write_outline
+from .outline import Entry, outline_items, write_outline
+from .pieces import (
+    CATALOG,
+    DESTS,
+    DOCUMENT,
+    FONT,
+    INFO,
+    OUTLINES,
+    PAGES,
+    PARENT_TREE,
+    SUFFIX,
+    TREE,
+    Header,
+    Pieces,
+    TemplateEntry,
+    fill,
+    is_descriptor,
+    named_dests,
+    part_digest,
+    read,
+    read_header,
+    read_pieces,
+)
+from .pieces import keep as keep_pieces
 from .shape import Size, check_destination, check_part, check_same_paper
-from .tags import document_kids, elements, has_content, number_tree, write_tree
-from .writer import Numbers, ObjectWriter, copy_object, placeholder, renumbered, value
+from .tags import write_tree
+from .writer import ObjectWriter, refs
 
 FRONT_NAME = "the cover and contents"
 
@@ -46,21 +68,37 @@ class Part:
     page_count: int = 0
     size: Size = (0.0, 0.0)
     anchors: dict[str, int] = field(default_factory=dict)  # name -> page index within the part
+    kept: Path | None = None  # the part's pieces (join/pieces.py), kept beside its file
 
     @classmethod
-    def open(cls, source: bytes | Path, link_targets: Sequence[str] = (), name: str = "") -> Part:
-        """Open and check a part (join/shape.py): raises JoinError naming it if the join cannot use it."""
+    def open(cls, source: bytes | Path, link_targets: Sequence[str] = (), name: str = "", keep: str = "") -> Part:
+        """Open and check a part (join/shape.py): raises JoinError naming it if the join cannot use it.
+
+        keep (a part in a file only): "pieces" to keep what the join writes of it beside it
+        (join/pieces.py), "header" to keep only what this reads; either is read back, not
+        made again, while the part's bytes are the same."""
         part = cls(source, frozenset(link_targets), name or (source.stem if isinstance(source, Path) else FRONT_NAME))
-        with part.pdf() as pdf:
+        data = source.read_bytes() if isinstance(source, Path) else source
+        kept = source.with_suffix(SUFFIX) if keep and isinstance(source, Path) else None
+        digest = part_digest(data, part.link_targets) if kept else ""
+        header = read_header(kept, digest, keep == "pieces") if kept else None
+        if header is not None:
+            part.size, part.page_count, part.anchors, part.kept = header.size, header.page_count, header.anchors, kept
+            return part
+        with Pdf.open(io.BytesIO(data)) as pdf:
             part.size = check_part(pdf, part.name)
             part.page_count = len(pdf.pages)
             pages = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
-            for anchor, dest in _named_dests(pdf):
+            for anchor, dest in named_dests(pdf):
                 index = check_destination(dest, pages, f"a link target ('{anchor}')", part.name)
                 if anchor not in part.link_targets:
                     part.anchors[anchor] = index
-            for item in _all_items(outline_items(pdf)):
+            for item in all_items(outline_items(pdf)):
                 check_destination(item.destination, pages, f"a bookmark ('{item.title}')", part.name)
+            if kept is not None:
+                pieces = read(pdf, part.link_targets, front=False)[0] if keep == "pieces" else None
+                keep_pieces(kept, Header(digest, part.size, part.page_count, part.anchors), pieces)
+                part.kept = kept if pieces is not None else None
         return part
 
     def pdf(self) -> Pdf:
@@ -109,9 +147,7 @@ def join(
 
 
 class _Joined:
-    """The joined PDF as it is written: numbers 1-9 are the objects made at the end."""
-
-    CATALOG, PAGES, TREE, DOCUMENT, PARENT_TREE, DESTS, OUTLINES, FONT, INFO = range(1, 10)
+    """The joined PDF as it is written: numbers 1-9 are the objects made at the end (join/pieces.py)."""
 
     def __init__(
         self, file: Any, total_pages: int, footer_size: float = SIZE, page_label: str = LABEL, direction: str = "ltr"
@@ -128,166 +164,96 @@ class _Joined:
         self.outline: list[Entry] = []
         self.font_files: dict[str, int] = {}  # sha256 of a font file -> its number
         self.footer: FooterFont | None = None
+        self.deduplicated: set[int] = set()  # the current part's font files that an earlier part brought
         self.catalog = b""
         self.info = b""
 
     def add(self, part: Part, *, nested: bool, front: bool = False) -> None:
-        with part.pdf() as pdf:
-            self._add(pdf, part, nested=nested, front=front)
-
-    def _add(self, pdf: Pdf, part: Part, *, nested: bool, front: bool) -> None:
-        root = pdf.Root
-        tree = root.StructTreeRoot
-        document = document_kids(tree)[0]  # checked by Part.open
-        skip = self._skipped(pdf, document, front)
-        kids = [kid for kid in document_kids(document) if has_content(kid)]
-        objects = list(pdf.objects)
-        descriptors = []
-        for obj in objects:
-            kind = obj.get("/Type") if isinstance(obj, Dictionary) else None
-            if kind == Name.FontDescriptor:
-                descriptors.append(obj)
-            elif kind == Name.StructElem and "/P" in obj and obj.P.is_indirect and obj.P.objgen == document.objgen:
-                # Elements whose parent is the part's Document (its kids, and the NonStruct
-                # WeasyPrint makes of each page's running footer) get the joined Document.
-                obj.P = placeholder(self.DOCUMENT)
-        numbers = self._number(objects, descriptors, skip, part)
-        part_keys = list(number_tree(tree.ParentTree))
-        for index, page in enumerate(pdf.pages):
-            self._page(page.obj, len(self.pages) + index + 1)
-        for obj in objects:
-            if obj.objgen in numbers and obj.objgen not in skip:
-                copy_object(self.out, numbers[obj.objgen], obj, numbers)
-        for key, item in part_keys:
-            self.parent_tree.append((key + self.next_key, value(item, numbers)))
-        self.next_key += max((key for key, _ in part_keys), default=-1) + 1
-        self.pages += [numbers[page.obj.objgen] for page in pdf.pages]
-        self.document_kids += [numbers[kid.objgen] for kid in kids]
-        for name, dest in _named_dests(pdf):
-            if name not in part.link_targets:
-                self.dests.setdefault(name, value(dest, numbers))
-        entries = [entry(item, numbers) for item in outline_items(pdf)]
+        """The part's pieces, kept by the last join if its bytes are the same, or read now."""
+        face = None
+        if part.kept is not None and not front:
+            pieces = read_pieces(part.kept)
+        else:
+            with part.pdf() as pdf:
+                pieces, locals_ = read(pdf, part.link_targets, front)
+                if self.footer is None:  # the page numbers use the regular face the front embeds
+                    descriptor = choose_footer([o for o in pdf.objects if is_descriptor(o)], self.characters, part.name)
+                    size, characters, direction = self.footer_size, self.characters, self.direction
+                    self.footer = FooterFont.make(descriptor, 0, FONT, size, characters, direction)
+                    face = locals_[descriptor.objgen]
+        numbers = self._place(pieces)
+        if face is not None and self.footer is not None:
+            self.footer.descriptor = numbers[face]
+        self._write(pieces, numbers)
+        entries = [self._entry(item, numbers) for item in pieces.outline]
         if nested and self.outline:
             self.outline[-1][2].extend(entries)
         else:
             self.outline.extend(entries)
-        if front:
-            self._front(pdf, numbers)
 
-    def _skipped(self, pdf: Pdf, document: Any, front: bool) -> set[tuple[int, int]]:
-        """Objects of the part the join writes anew (or leaves out: empty link targets)."""
-        root = pdf.Root
-        tree = root.StructTreeRoot
-        skip = {root.objgen, root.Pages.objgen, tree.objgen, document.objgen, tree.ParentTree.objgen}
-        skip |= {item.objgen for item in outline_objects(pdf)}
-        names = root.get("/Names")
-        if names is not None:
-            skip |= {obj.objgen for obj in (names, names.get("/Dests")) if obj is not None and obj.is_indirect}
-        if not front and "/Metadata" in root:
-            skip.add(root.Metadata.objgen)
-        if "/Info" in pdf.trailer and pdf.trailer.Info.is_indirect:
-            skip.add(pdf.trailer.Info.objgen)
-        for kid in document_kids(document):
-            if not has_content(kid):
-                skip |= {obj.objgen for obj in elements(kid)}
-        return skip
-
-    def _number(self, objects: list[Any], descriptors: list[Any], skip: set[tuple[int, int]], part: Part) -> Numbers:
-        """A number in the joined PDF for each object written; a font file seen before gets the first one's."""
-        numbers: Numbers = {}
-        for descriptor in descriptors:
-            program = descriptor.get("/FontFile2")
-            if program is None:
-                continue
-            digest = hashlib.sha256(program.read_raw_bytes()).hexdigest()
+    def _place(self, pieces: Pieces) -> list[int]:
+        """A number in the joined PDF for each of the part's objects; a font file seen before gets the first one's."""
+        numbers = [0] * pieces.count
+        self.deduplicated = set()
+        for local, digest in pieces.fonts:
             if digest in self.font_files:
-                numbers[program.objgen] = self.font_files[digest]
-                skip.add(program.objgen)
+                numbers[local] = self.font_files[digest]
+                self.deduplicated.add(local)
             else:
-                numbers[program.objgen] = self.font_files[digest] = self.out.number()
-        for obj in objects:
-            if obj.objgen in skip or obj.objgen in numbers:
-                continue
-            if isinstance(obj, pikepdf.Stream) and obj.get("/Type") in (Name.ObjStm, Name.XRef):
-                continue
-            numbers[obj.objgen] = self.out.number()
-        if self.footer is None:
-            self._choose_footer(descriptors, numbers, part)
+                numbers[local] = self.font_files[digest] = self.out.number()
+        first = len(pieces.fonts)
+        numbers[first:] = range(self.out.next, self.out.next + pieces.count - first)
+        self.out.next += pieces.count - first
         return numbers
 
-    def _choose_footer(self, descriptors: list[Any], numbers: Numbers, part: Part) -> None:
-        """The page numbers are drawn with the regular face the front embeds (from the stylesheet)."""
-        face = choose_footer(descriptors, self.characters, part.name)
-        number = numbers[face.objgen]
-        self.footer = FooterFont.make(face, number, self.FONT, self.footer_size, self.characters, self.direction)
+    def _write(self, pieces: Pieces, numbers: list[int]) -> None:
+        """The pages' footers, then the part's objects, holes filled; what the end needs is kept."""
+        out, key = self.out, self.next_key
+        streams = [0] * (2 * len(pieces.pages))
+        for index, (_, width, footer) in enumerate(pieces.pages):
+            if not footer or self.footer is None:
+                continue
+            label = self.page_label % {"number": len(self.pages) + index + 1, "total": self.total_pages}
+            stamp = self.footer.stamp("GGPageNumber", label, width)
+            streams[2 * index], streams[2 * index + 1] = out.number(), out.number()
+            out.stream(streams[2 * index], b"<< /Length 2 >>", b"q\n")
+            out.stream(streams[2 * index + 1], b"<< /Length %d >>" % len(stamp), stamp)
+        for local, text, raw in pieces.writes:
+            if local in self.deduplicated:
+                continue
+            if raw is None:
+                out.object(numbers[local], fill(text, numbers, key, streams))
+            else:
+                out.stream(numbers[local], fill(text, numbers, key, streams), raw)
+        self.parent_tree += [(k + key, fill(item, numbers, key, streams)) for k, item in pieces.parent_tree]
+        self.next_key += pieces.key_span
+        self.pages += [numbers[local] for local, _, _ in pieces.pages]
+        self.document_kids += [numbers[local] for local in pieces.kids]
+        for name, dest in pieces.dests:
+            self.dests.setdefault(name, fill(dest, numbers, key, streams))
+        if pieces.catalog is not None:  # the front's: title, language, metadata
+            self.catalog = fill(pieces.catalog, numbers, key, streams)
+            self.info = fill(pieces.info, numbers, key, streams) if pieces.info is not None else b"<< >>"
 
-    def _page(self, page: Dictionary, number: int) -> None:
-        """Renumber its parent-tree keys; add 'Page X of Y' (not on the cover)."""
-        page.Parent = placeholder(self.PAGES)
-        page.StructParents = int(page.StructParents) + self.next_key
-        for annotation in page.get("/Annots", []):
-            if "/StructParent" in annotation:
-                annotation.StructParent = int(annotation.StructParent) + self.next_key
-        if number == 1 or self.footer is None:  # the footer is chosen from the front, before its pages
-            return
-        resources = page.Resources
-        if "/Font" not in resources:
-            resources.Font = Dictionary()
-        resources.Font.GGPageNumber = placeholder(self.FONT)
-        width = float(page.MediaBox[2]) - float(page.MediaBox[0])
-        text = self.page_label % {"number": number, "total": self.total_pages}
-        stamp = self.footer.stamp("GGPageNumber", text, width)
-        before, after = self.out.number(), self.out.number()
-        self.out.stream(before, b"<< /Length 2 >>", b"q\n")
-        self.out.stream(after, b"<< /Length %d >>" % len(stamp), stamp)
-        contents = page.Contents
-        inner = list(contents) if isinstance(contents, Array) else [contents]
-        page.Contents = Array([placeholder(before), *inner, placeholder(after)])
-
-    def _front(self, pdf: Pdf, numbers: Numbers) -> None:
-        """The catalog and document information come from the front (title, language, metadata)."""
-        root = pdf.Root
-        for key in ("/Pages", "/StructTreeRoot", "/Names", "/Outlines"):
-            if key in root:
-                del root[key]
-        root.Pages = placeholder(self.PAGES)
-        root.StructTreeRoot = placeholder(self.TREE)
-        root.Names = Dictionary(Dests=placeholder(self.DESTS))
-        root.Outlines = placeholder(self.OUTLINES)
-        self.catalog = renumbered(root, numbers)
-        self.info = renumbered(pdf.trailer.Info, numbers) if "/Info" in pdf.trailer else b"<< >>"
+    def _entry(self, item: TemplateEntry, numbers: list[int]) -> Entry:
+        title, dest, children = item
+        return title, fill(dest, numbers, 0, []), [self._entry(child, numbers) for child in children]
 
     def finish(self) -> None:
         out = self.out
-        out.object(self.PAGES, b"<< /Type /Pages /Count %d /Kids [%s] >>" % (len(self.pages), _refs(self.pages)))
-        write_tree(
-            out, (self.TREE, self.DOCUMENT, self.PARENT_TREE), self.document_kids, self.parent_tree, self.next_key
-        )
+        out.object(PAGES, b"<< /Type /Pages /Count %d /Kids [%s] >>" % (len(self.pages), refs(self.pages)))
+        write_tree(out, (TREE, DOCUMENT, PARENT_TREE), self.document_kids, self.parent_tree, self.next_key)
         names = b" ".join(pikepdf.String(name).unparse() + b" " + self.dests[name] for name in sorted(self.dests))
-        out.object(self.DESTS, b"<< /Names [%s] >>" % names)
-        write_outline(out, self.outline, self.OUTLINES)
+        out.object(DESTS, b"<< /Names [%s] >>" % names)
+        write_outline(out, self.outline, OUTLINES)
         if self.footer is not None:
             self.footer.write(out)
-        out.object(self.CATALOG, self.catalog)
-        out.object(self.INFO, self.info)
-        out.finish(self.CATALOG, self.INFO)
+        out.object(CATALOG, self.catalog)
+        out.object(INFO, self.info)
+        out.finish(CATALOG, INFO)
 
 
-def _refs(numbers: list[int]) -> bytes:
-    return b" ".join(b"%d 0 R" % n for n in numbers)
-
-
-def _named_dests(pdf: Pdf) -> Iterator[tuple[str, Any]]:
-    names = pdf.Root.get("/Names")
-    if names is None or "/Dests" not in names:
-        return
-    tree = pikepdf.NameTree(names.Dests)
-    for name in tree.keys():  # noqa: SIM118 (NameTree is not a plain mapping)
-        dest = tree[name]
-        yield name, dest.D if isinstance(dest, Dictionary) else dest
-
-
-def _all_items(items: list[pikepdf.OutlineItem]) -> Iterator[pikepdf.OutlineItem]:
+def all_items(items: list[pikepdf.OutlineItem]) -> Iterator[pikepdf.OutlineItem]:
     for item in items:
         yield item
-        yield from _all_items(list(item.children))
+        yield from all_items(list(item.children))

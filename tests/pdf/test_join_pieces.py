@@ -1,0 +1,113 @@
+"""What the join keeps of each part for the next build (pdf/join/pieces.py).
+
+A join from the kept pieces must write the same bytes as a join that reads every part afresh,
+a kept file of other bytes must not be trusted, and a kept file linked to the last build's must
+never be written through. The pieces' text, filled in, is what the writer would have written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pikepdf
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.builder.pipeline import BuildOptions, build
+from generator.content.loader import load_guide
+from generator.pdf.booklet import PIECES, make_booklet
+from generator.pdf.job_list import pdf_jobs
+from generator.pdf.join.booklet import Part
+from generator.pdf.join.pieces import SUFFIX, fill, placeholder, read_header, template
+from generator.pdf.join.writer import renumbered
+from generator.pdf.variants import variant_parts
+from generator.render.job import Job
+
+MINIMAL = Path(__file__).resolve().parents[1] / "samples" / "minimal"
+TRICKY = st.sampled_from(["1 0 R", "(", ")", "\\", "2 0 R)", "/GuidegenObject3", "/GuidegenKey1", "<", ">", " "])
+TEXT = st.lists(st.one_of(TRICKY, st.text(max_size=4)), max_size=10).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts=st.lists(TEXT, min_size=1, max_size=4), target=st.integers(min_value=10, max_value=99))
+def test_a_filled_template_is_what_the_writer_writes(texts: list[str], target: int) -> None:
+    source = pikepdf.new()
+    referenced = source.make_indirect(pikepdf.Dictionary(Marker=pikepdf.String("the target")))
+    body = pikepdf.Dictionary(
+        Texts=pikepdf.Array([pikepdf.String(text) for text in texts]),
+        Refs=pikepdf.Array([referenced, pikepdf.String("3 0 R"), placeholder(4)]),
+    )
+    text = body.unparse(resolved=True)
+    filled = fill(template(text, {referenced.objgen: 0}), [target], 0, [])
+    if b"/Guidegen" not in b"".join(bytes(pikepdf.String(t).unparse()) for t in texts):
+        assert filled == renumbered(body, {referenced.objgen: target})
+    assert pikepdf.Array([pikepdf.String(t) for t in texts]).unparse() in filled  # strings left alone
+    assert b"/Refs [ %d 0 R (3 0 R) 4 0 R ]" % target in filled
+
+
+def test_the_build_carries_the_same_name() -> None:
+    assert PIECES == SUFFIX  # pdf/booklet.py names it without importing pikepdf
+
+
+@pytest.fixture(scope="module")
+def guide_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    guide = tmp_path_factory.mktemp("pieces") / "guide"
+    shutil.copytree(MINIMAL, guide)
+    build(guide, BuildOptions(quiet=True, only=("pdf",)))
+    return guide
+
+
+def _booklets(guide_dir: Path, parts_root: Path, out: Path) -> dict[str, str]:
+    """Each booklet joined from the parts in parts_root: its sha256 by variant."""
+    guide = load_guide(guide_dir)
+    found = {}
+    for job in pdf_jobs(guide):
+        if job.kind != "booklet":
+            continue
+        folder = parts_root / job.variant if job.variant else parts_root
+        parts = variant_parts(guide, job.source_date, job.variant)
+        files = tuple((str(folder / f"{part.name}.pdf"), part.link_targets) for part in parts)
+        target = out / f"{job.variant or 'guide'}.pdf"
+        made: Job = replace(job, parts=files, front_cache=("pieces-test", str(folder)), output=str(target))
+        make_booklet(guide, made)
+        found[job.variant] = hashlib.sha256(target.read_bytes()).hexdigest()
+    return found
+
+
+def test_a_join_from_kept_pieces_writes_the_same_bytes(guide_dir: Path, tmp_path: Path) -> None:
+    parts = tmp_path / "parts"
+    shutil.copytree(guide_dir / "build" / ".booklet-parts", parts)
+    for kept in parts.rglob(f"*{SUFFIX}"):
+        kept.unlink()
+    (tmp_path / "fresh").mkdir()
+    (tmp_path / "again").mkdir()
+    fresh = _booklets(guide_dir, parts, tmp_path / "fresh")  # reads every part, keeps its pieces
+    kept = sorted(p.relative_to(parts).as_posix() for p in parts.rglob(f"*{SUFFIX}"))
+    assert "skills.join" in kept and "large-print/skills.join" in kept and "a5-booklet/skills.join" in kept
+    stamps = {p: p.stat().st_mtime_ns for p in parts.rglob(f"*{SUFFIX}")}
+    assert _booklets(guide_dir, parts, tmp_path / "again") == fresh  # from the kept pieces
+    assert {p: p.stat().st_mtime_ns for p in parts.rglob(f"*{SUFFIX}")} == stamps  # read, not made again
+
+
+def test_kept_pieces_of_other_bytes_are_made_again(guide_dir: Path, tmp_path: Path) -> None:
+    parts = tmp_path / "parts"
+    shutil.copytree(guide_dir / "build" / ".booklet-parts", parts)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    expected = _booklets(guide_dir, parts, tmp_path / "a")
+    # Another part's pieces under this part's name (as a part laid out again would find them).
+    skills, intro = parts / f"skills{SUFFIX}", parts / f"intro{SUFFIX}"
+    previous = tmp_path / "previous.join"
+    shutil.copy2(intro, previous)
+    skills.unlink()
+    os.link(previous, skills)  # linked from the last build, as the build links what it reuses
+    before = previous.read_bytes()
+    assert _booklets(guide_dir, parts, tmp_path / "b") == expected
+    assert previous.read_bytes() == before  # never written through the link
+    assert read_header(skills, "not these bytes", body=True) is None
+    assert Part.open(parts / "skills.pdf", keep="pieces").kept == skills
