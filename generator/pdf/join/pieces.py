@@ -36,6 +36,7 @@ SUFFIX = ".join"  # beside the part: skills.pdf -> skills.join
 
 # A hole is value * 4 + kind: an object of the part (its local number), a parent-tree key (the
 # part's own, offset by the keys before it), or a page's stream drawn before or after its content.
+# (In a template whose holes are all objects of the part, each hole is the local number alone.)
 LOCAL, KEY, BEFORE, AFTER = range(4)
 # The joined PDF's own objects, made at the end (join/booklet.py numbers them 1-9).
 CATALOG, PAGES, TREE, DOCUMENT, PARENT_TREE, DESTS, OUTLINES, FONT, INFO = range(1, 10)
