@@ -73,6 +73,29 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             parent[find(name)] = find(item.path.as_posix())
     for item in items:
         item.add_marker(pytest.mark.xdist_group(find(item.path.as_posix())))
+    _heavy_groups_first(items, lambda item: find(item.path.as_posix()))
+
+
+def _heavy_groups_first(items: list[pytest.Item], group_of: Callable[[pytest.Item], str]) -> None:
+    """xdist hands out the groups in the order their first tests come (pytest_configure turns its
+    own reordering, by number of tests, off: that sent a group of two long tests out last, for one
+    worker to run alone at the end). The groups with the most slow or browser tests come first,
+    the quick ones last, to fill in whichever worker is free. Tests of one group keep their order."""
+    groups: dict[str, list[pytest.Item]] = {}
+    for item in items:
+        groups.setdefault(group_of(item), []).append(item)
+
+    def heavy(members: list[pytest.Item]) -> int:
+        return sum(1 for item in members if item.get_closest_marker("slow") or item.get_closest_marker("browser"))
+
+    items[:] = [item for members in sorted(groups.values(), key=lambda m: -heavy(m)) for item in members]
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """See _heavy_groups_first: the order of the groups is ours (pytest-xdist's --no-loadscope-reorder)."""
+    if config.getoption("dist", "no") == "loadgroup" and hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
 
 
 def _session_builds(item: pytest.Item) -> list[str]:

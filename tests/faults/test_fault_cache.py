@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import Run  # type: ignore[import-not-found]
+from conftest import MINIMAL, Run, run_cli  # type: ignore[import-not-found]
 
 pytestmark = pytest.mark.slow
 HANDOUT = "circles.pdf"
@@ -48,10 +48,21 @@ def spoil(path: Path) -> None:
     path.write_bytes(b"junk" * (size // 4) + b"j" * (size % 4))
 
 
-@pytest.fixture
-def built(cli: Run, guide: Path) -> Path:
-    result = cli("build", "--guide", guide, "--quiet")
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One real `guidegen build` of the minimal guide, made once: each test damages its own copy."""
+    guide = Path(shutil.copytree(MINIMAL, tmp_path_factory.mktemp("first-build") / "guide"))
+    result = run_cli("build", "--guide", guide, "--quiet")
     assert result.returncode == 0, result.stderr
+    return guide
+
+
+@pytest.fixture
+def built(first_build: Path, tmp_path: Path) -> Path:
+    """A private copy of the first build, guide and build/ as that build left them: `cp -a` keeps
+    the hard links, symbolic links, modes and times (the cache trusts only content hashes)."""
+    guide = tmp_path / "guide"
+    subprocess.run(["cp", "-a", str(first_build), str(guide)], check=True)
     return guide
 
 

@@ -3,11 +3,12 @@ without a violation, the interactive circles start, search answers (issue 14).""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Run  # type: ignore[import-not-found]
+from conftest import MINIMAL, run_cli  # type: ignore[import-not-found]
 from playwright.sync_api import ConsoleMessage, Page, expect
 
 from generator.preview.static import serve
@@ -15,9 +16,11 @@ from generator.preview.static import serve
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 
-@pytest.fixture
-def hosted(cli: Run, guide: Path) -> Iterator[tuple[str, Path]]:
-    result = cli("build", "--guide", guide, "--only", "site", "--quiet")
+@pytest.fixture(scope="module")
+def hosted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The minimal guide's website, built once by the real command and served to every test here."""
+    guide = Path(shutil.copytree(MINIMAL, tmp_path_factory.mktemp("csp") / "guide"))
+    result = run_cli("build", "--guide", guide, "--only", "site", "--quiet")
     assert result.returncode == 0, result.stderr
     site = guide / "build" / "site"
     with serve(site) as base_url:
@@ -69,7 +72,11 @@ def test_an_inline_script_that_is_not_in_the_policy_does_not_run(page: Page, hos
     index.write_text(html.replace("</body>", "<script>document.title = 'injected'</script></body>"), encoding="utf-8")
     messages: list[str] = []
     page.on("console", lambda message: messages.append(message.text))
-    page.goto(base_url)
-    page.wait_for_load_state("load")
-    assert page.title() != "injected"
+    try:
+        page.goto(base_url)
+        page.wait_for_load_state("load")
+        title = page.title()
+    finally:
+        index.write_text(html, encoding="utf-8")  # the site is the module's: as built, for the other tests
+    assert title != "injected"
     assert any("Content Security Policy" in text for text in messages)

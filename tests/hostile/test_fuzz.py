@@ -4,7 +4,6 @@ give either a Guide or a ContentError report, never another exception."""
 from __future__ import annotations
 
 import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -32,17 +31,24 @@ pytestmark = pytest.mark.slow
 FUZZ = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def _load_with_activity(data: bytes) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        guide = Path(folder) / "guide"
-        shutil.copytree(MINIMAL, guide)
-        (guide / "content" / "activities" / "fuzz.yml").write_bytes(data)
-        try:
-            result = load_guide(guide)
-        except ContentError as error:
-            assert error.problems and all(p.path and p.line >= 1 for p in error.problems)
-            return
-        assert isinstance(result, Guide)
+@pytest.fixture(scope="module")
+def fuzzed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal guide, copied once: each example writes its own activity file into it and
+    removes it again (loading reads the guide and writes nothing, so every example starts alike)."""
+    return Path(shutil.copytree(MINIMAL, tmp_path_factory.mktemp("fuzz") / "guide"))
+
+
+def _load_with_activity(guide: Path, data: bytes) -> None:
+    activity = guide / "content" / "activities" / "fuzz.yml"
+    activity.write_bytes(data)
+    try:
+        result = load_guide(guide)
+    except ContentError as error:
+        assert error.problems and all(p.path and p.line >= 1 for p in error.problems)
+        return
+    finally:
+        activity.unlink()
+    assert isinstance(result, Guide)
 
 
 def _dump(document: object) -> bytes:
@@ -55,11 +61,11 @@ def _dump(document: object) -> bytes:
 
 @FUZZ
 @given(documents)
-def test_random_yaml_documents_give_a_guide_or_a_report(document: object) -> None:
-    _load_with_activity(_dump(document))
+def test_random_yaml_documents_give_a_guide_or_a_report(fuzzed: Path, document: object) -> None:
+    _load_with_activity(fuzzed, _dump(document))
 
 
 @FUZZ
 @given(st.binary(max_size=300))
-def test_random_bytes_give_a_guide_or_a_report(data: bytes) -> None:
-    _load_with_activity(data)
+def test_random_bytes_give_a_guide_or_a_report(fuzzed: Path, data: bytes) -> None:
+    _load_with_activity(fuzzed, data)
