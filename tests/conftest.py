@@ -14,6 +14,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from _pytest.nodeid import NodeId
 from hypothesis import settings
 
 from generator.builder.pipeline import BuildOptions, build
@@ -55,11 +56,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's worker reads the groups into the tests' ids (it came first)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """With `-n 2 --dist loadgroup` (pytest-xdist, `make test`), each worker builds the session
     fixtures its tests use: keep every test of a file together (module fixtures), and every test
     that uses the same expensive session build with them, so each build is made once."""
-    if config.getoption("dist", "no") != "loadgroup":
+    if not _grouped(config):
         return
     parent: dict[str, str] = {}
 
@@ -72,8 +74,28 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         for name in _session_builds(item):
             parent[find(name)] = find(item.path.as_posix())
     for item in items:
-        item.add_marker(pytest.mark.xdist_group(find(item.path.as_posix())))
+        group = find(item.path.as_posix())
+        item.add_marker(pytest.mark.xdist_group(group))
+        if hasattr(config, "workerinput"):
+            _carry_group(item, group)
     _heavy_groups_first(items, lambda item: find(item.path.as_posix()))
+
+
+def _grouped(config: pytest.Config) -> bool:
+    """`--dist loadgroup`, in the controller or in a worker. The workers collect the tests (the
+    controller only hands out their groups), and xdist runs them with dist "no" and loadgroup set
+    (xdist.remote.setup_config): asking for dist alone left every test a group of its own, so a
+    module fixture's tests were split between the workers, each with its own copy."""
+    return config.getoption("dist", "no") == "loadgroup" or bool(getattr(config.option, "loadgroup", False))
+
+
+def _carry_group(item: pytest.Item, group: str) -> None:
+    """A worker tells the controller each test's group as a suffix of its id ("...@group"); xdist
+    3.8 writes it to an attribute pytest 9.2 no longer reads (pytest-xdist issue 1386), so every
+    test was a group of its own. Write it where this pytest keeps the id. (Where xdist's own write
+    works, xdist adds the suffix once more: the controller reads the group after the last "@".)"""
+    if hasattr(item, "_id"):
+        item._id = NodeId.parse(f"{item.nodeid}@{group}")
 
 
 def _heavy_groups_first(items: list[pytest.Item], group_of: Callable[[pytest.Item], str]) -> None:

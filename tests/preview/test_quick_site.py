@@ -132,11 +132,11 @@ EDITS = [
         "activities/questions/index.html",
         "Renamed zqxtitle",
     ),
-    Edit(
+    Edit(  # circles (first by id) moves last: after questions, which now links on to it
         "order",
-        lambda g: replace_line(_activity(g, "circles"), r"^title:", "order: 99\ntitle:"),
+        lambda g: replace_line(_activity(g, "circles"), r"^title:", "order: 101\ntitle:"),
         "activities/questions/index.html",
-        "Renamed zqxtitle",
+        'href="../circles/" class="md-footer__link md-footer__link--next"',
     ),
     Edit(
         "new activity",
@@ -171,7 +171,8 @@ EDITS = [
 
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, QuickSite]]:
-    """One preview site for every edit, in turn (each compares the whole site, whatever came before)."""
+    """One preview site for every edit, in turn (each compares the whole site, whatever came before).
+    Each edit's `shows` holds after that edit alone, whatever ran before (`-k` may pick one)."""
     tmp = tmp_path_factory.mktemp("quick-edits")
     guide = shutil.copytree(SAMPLES / "minimal", tmp / "guide")
     shutil.copyfile(SUPPORT, guide / "content" / "support.yml")
