@@ -14,9 +14,11 @@ temporary one unless --out is given), each with its own cache, so `build/` is ne
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -66,7 +68,7 @@ class Previewer:
         self.prefix = "/"
         self._saved: set[str] = set()  # files saved since the last update: a translation's alone updates less
         self._saved_lock = threading.Lock()
-        self._told: dict[str, tuple[int, int, int] | None] = {}  # path -> as it was when last said changed
+        self._told: dict[str, tuple[int, int, int, str] | None] = {}  # path -> as it was when last said changed
 
     def changed(self, paths: list[str]) -> None:
         """Files changed: from the browser editor's save at once, from the watcher a moment later.
@@ -381,13 +383,16 @@ def _lasting(changes: set[tuple[Change, str]]) -> list[str]:
     return sorted({path for _, path in changes} - gone)
 
 
-def _signature(path: str) -> tuple[int, int, int] | None:
-    """A file's modification time, size and inode; None if it is not there (deleted)."""
+def _signature(path: str) -> tuple[int, int, int, str] | None:
+    """A file's modification time, size, inode and a digest of its bytes; None if it is not there
+    (deleted). The digest because a clock's tick (a second on some file systems) can hold two
+    saves of the same length to the same inode: the second is a change, not the first one's echo."""
     try:
         status = os.stat(path)
+        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest() if stat.S_ISREG(status.st_mode) else ""
     except OSError:
         return None
-    return status.st_mtime_ns, status.st_size, status.st_ino
+    return status.st_mtime_ns, status.st_size, status.st_ino, digest
 
 
 def _thread(target: Callable[..., None], *args: object) -> threading.Thread:

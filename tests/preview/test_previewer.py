@@ -65,3 +65,19 @@ def test_a_deleted_file_is_a_change_once(tmp_path: Path) -> None:
     previewer.dirty.clear()
     previewer.changed([str(path)])
     assert not previewer.dirty.is_set()
+
+
+def test_a_second_save_of_the_same_length_within_one_clock_tick_is_a_change(tmp_path: Path) -> None:
+    """A file system's clock can be coarse (a second on some): two saves of the same length to the
+    same file may leave it with the same time, size and inode. The second is still a change."""
+    previewer, guide = _previewer(tmp_path)
+    path = guide / "content" / "activities" / "circles.yml"
+    text = path.read_text(encoding="utf-8")
+    previewer.changed([str(path)])
+    previewer.dirty.clear()
+    before = path.stat()
+    path.write_text(text.replace("matters most", "matters MOST", 1), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # saved within the same tick
+    assert (path.stat().st_size, path.stat().st_ino) == (before.st_size, before.st_ino)
+    previewer.changed([str(path)])
+    assert previewer.dirty.is_set()

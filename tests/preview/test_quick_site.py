@@ -4,6 +4,7 @@ every kind of edit."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from collections.abc import Callable, Iterator
@@ -222,3 +223,32 @@ def test_a_change_to_every_menu_leaves_other_pages_stale_until_finished(tmp_path
     last = site.finish(asked={"index.html"})
     assert last.stale == frozenset() and {"index.html", "404.html"} <= last.built
     assert (site.site_dir / "index.html").stat().st_mtime_ns > home
+
+
+def test_a_same_size_edit_within_one_clock_tick_is_not_missed(
+    quick: tuple[Path, QuickSite], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file system's clock can be coarse (a second on some, a kernel tick on others): two saves
+    of the same length may leave the project's files with the same size and time. Here every
+    update writes its files at one time, as if all were saved within one tick."""
+    import generator.site.project as project
+
+    write = project.write_mkdocs_project
+
+    def write_at_one_time(guide: object, folder: Path, **options: object) -> Path:
+        written = write(guide, folder, **options)  # type: ignore[arg-type]
+        for path in folder.rglob("*"):
+            os.utime(path, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+        return written
+
+    monkeypatch.setattr(project, "write_mkdocs_project", write_at_one_time)
+    guide, site = quick
+    site.update()
+    site.update()  # nothing changed: every file compared equal to the one before
+    page = site.site_dir / "activities" / "circles" / "index.html"
+    assert "matters most" in page.read_text(encoding="utf-8")
+
+    replace_line(_activity(guide, "circles"), r"^aim: Agree what matters most", "aim: Agree what matters MOST")
+    site.update(open_pages={"activities/circles/index.html"})
+
+    assert "matters MOST" in page.read_text(encoding="utf-8")
