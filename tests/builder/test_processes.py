@@ -13,6 +13,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -158,6 +159,19 @@ def test_a_worker_whose_copy_is_killed_ends_the_same_way(tmp_path: Path) -> None
     assert ended.returncode == -signal.SIGKILL, ended.stderr
 
 
+def _three_handouts(guide: Guide) -> list[Job]:
+    return [job for job in pdf_jobs(guide, "2025-01-01T00:00:00Z") if job.kind == "handout"][:3]
+
+
+def _run_then_stop(pool: WorkerPool, jobs: list[Job], done: Callable[[Job, bytes], list[Work]]) -> None:
+    """Every job through the pool, then its workers stopped and released, whatever happened."""
+    try:
+        pool.run([(job, None) for job in jobs], 120.0, done)
+    finally:
+        pool.stop()
+        pool.release()
+
+
 def _render_all(guide: Guide, jobs: list[Job], jobs_per_copy: int) -> dict[str, bytes]:
     pool = WorkerPool(guide, 1, jobs_per_copy=jobs_per_copy)
     made: dict[str, bytes] = {}
@@ -166,16 +180,12 @@ def _render_all(guide: Guide, jobs: list[Job], jobs_per_copy: int) -> dict[str, 
         made[job.filename] = data
         return []
 
-    try:
-        pool.run([(job, None) for job in jobs], 120.0, done)
-    finally:
-        pool.stop()
-        pool.release()
+    _run_then_stop(pool, jobs, done)
     return made
 
 
 def test_pdfs_made_by_fresh_copies_are_the_pdfs_one_worker_makes(default_guide: Guide) -> None:
-    jobs = [job for job in pdf_jobs(default_guide, "2025-01-01T00:00:00Z") if job.kind == "handout"][:3]
+    jobs = _three_handouts(default_guide)
     assert len(jobs) == 3
     recycled = _render_all(default_guide, jobs, jobs_per_copy=1)  # a fresh copy for every job
     assert recycled == _render_all(default_guide, jobs, jobs_per_copy=0)
@@ -204,7 +214,7 @@ def test_a_child_collecting_its_garbage_does_not_copy_the_parents_objects() -> N
 
 
 def test_a_resting_worker_takes_no_job_until_woken(default_guide: Guide) -> None:
-    jobs = [job for job in pdf_jobs(default_guide, "2025-01-01T00:00:00Z") if job.kind == "handout"][:3]
+    jobs = _three_handouts(default_guide)
     pool = WorkerPool(default_guide, 2)
     pool.rest(1)  # as beside the MkDocs child
     others_busy: list[int] = []
@@ -216,11 +226,7 @@ def test_a_resting_worker_takes_no_job_until_woken(default_guide: Guide) -> None
         pool.wake()  # the MkDocs child is done
         return []
 
-    try:
-        pool.run([(job, None) for job in jobs], 120.0, done)
-    finally:
-        pool.stop()
-        pool.release()
+    _run_then_stop(pool, jobs, done)
     assert sorted(made) == sorted(job.filename for job in jobs)
     assert others_busy[0] == 0  # the first job was the only one out while the other worker rested
     assert all(worker.started > 0 for worker in pool.workers)  # woken, the resting worker took a job
