@@ -32,15 +32,7 @@ cp node_modules/@pdf-lib/fontkit/dist/fontkit.umd.min.js "$dest/fontkit/fontkit.
 # @pdf-lib/fontkit ships no LICENSE file: $dest/fontkit/LICENSE is kept by hand (fontkit's MIT
 # licence). Stop if the package ever says otherwise, so someone rereads it.
 grep -q '"license": "MIT"' node_modules/@pdf-lib/fontkit/package.json
-# Decap CMS (the editor at /admin/): the bundled app, its numbered chunks and the two
-# WebAssembly files it loads; not the source maps, nor the second build (cms.js) the package
-# also ships. The package has no LICENSE file: $dest/decap-cms/LICENSE is kept by hand
-# (Decap's MIT licence); stop if the package ever says otherwise, so someone rereads it.
-npm pack --silent decap-cms@3.16.3 >/dev/null
-tar xzf decap-cms-3.16.3.tgz
-grep -q '"license": "MIT"' package/package.json
-rm -f "$dest"/decap-cms/*.js "$dest"/decap-cms/*.wasm "$dest"/decap-cms/*.txt
-mkdir -p "$dest/decap-cms"
-cp package/dist/decap-cms.js package/dist/[0-9]*.decap-cms.js package/dist/*.wasm "$dest/decap-cms/"
-cp package/dist/decap-cms.js.LICENSE.txt "$dest/decap-cms/"
+# Decap CMS (the editor at /admin/) is built, not copied: only the parts guidegen's editor
+# uses, from its own pinned lock (scripts/decap/).
+"$here/scripts/build-decap.sh"
 echo "vendored files refreshed in $dest"

@@ -1,11 +1,12 @@
 """The editor's own pages at /admin/: the page that loads Decap CMS, its generated
 configuration and the vendored files, with a Content-Security-Policy of their own.
 
-Decap compiles its configuration's schema at run time (`unsafe-eval`), loads WebAssembly and
-styles itself inline; everything else is this origin only, and nothing may frame the editor.
-The page's two small scripts of its own are allowed by their hashes.
+Decap compiles its configuration's schema at run time (`unsafe-eval`) and styles itself inline
+(guidegen's build of it has no WebAssembly: scripts/decap/); everything else is this origin
+only, and nothing may frame the editor. The page's two small scripts of its own are allowed by
+their hashes.
 
-Opening the editor is mostly Chromium running Decap's 5 MB of code, so the page lets nothing
+Opening the editor is mostly Chromium running Decap's 3.5 MB of code, so the page lets nothing
 wait behind it: it asks for config.yml itself while the code loads (Decap would only ask once
 its code has run, then parse it with its YAML parser), and starts Decap with the configuration
 already parsed. The code's address carries its version, so the browser may keep it for good: a
@@ -21,14 +22,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
-from pathlib import Path
 
 from ..render.environments import TEMPLATES_DIR
 from .config import LOCAL_BACKEND
 
 PREFIX = "/admin/"
 VENDOR = TEMPLATES_DIR / "assets" / "vendor" / "decap-cms"
-VENDORED = re.compile(r"^(?:[0-9]+\.)?decap-cms\.js$|^[0-9a-f]+\.wasm$")
+VENDORED = re.compile(r"^decap-cms\.js$")  # guidegen's build is one file (scripts/decap/)
 # Before Decap's code: it must not start itself (CMS_MANUAL_INIT), and config.yml (JSON, which is
 # YAML) is asked for now, in parallel with the code, not after it. The local backend has no
 # password (only this computer reaches it), so its "Login" page is one pointless click: Decap
@@ -54,12 +54,11 @@ def _hash(script: str) -> str:
 
 
 POLICY = (
-    f"default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval' {_hash(START)} {_hash(INIT)}; "
+    f"default-src 'self'; script-src 'self' 'unsafe-eval' {_hash(START)} {_hash(INIT)}; "
     "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
     "connect-src 'self' blob: data:; frame-src 'self' blob:; worker-src 'self' blob:; object-src 'none'; "
     "base-uri 'self'; form-action 'none'; frame-ancestors 'none'"
 )
-TYPES = {".js": "text/javascript; charset=utf-8", ".wasm": "application/wasm"}
 
 # The icon is empty (data:), so the browser does not ask the preview for a /favicon.ico it has not.
 PAGE = """<!doctype html>
@@ -102,7 +101,7 @@ def admin_file(rel: str, title: str, config: Callable[[], bytes], version: str =
     if VENDORED.match(rel) and (VENDOR / rel).is_file():
         data = (VENDOR / rel).read_bytes()
         kept = rel == "decap-cms.js" and version == code_version()
-        return AdminFile(TYPES[Path(rel).suffix], data, KEEP if kept else "no-store")
+        return AdminFile("text/javascript; charset=utf-8", data, KEEP if kept else "no-store")
     return None
 
 

@@ -33,7 +33,7 @@ LICENCES = ("LICENSE", "decap-cms.js.LICENSE.txt")  # published beside the code 
 GITHUB_API = "https://api.github.com"  # Decap's GitHub backend's default api_root
 GITHUB_IMAGES = "https://avatars.githubusercontent.com https://raw.githubusercontent.com"
 POLICY = (
-    "default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+    "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
     f"img-src 'self' data: blob: {GITHUB_IMAGES}; font-src 'self' data:; connect-src 'self' blob: data: {GITHUB_API}; "
     "frame-src 'self' blob:; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'none'"
 )  # no frame-ancestors: browsers ignore it in a <meta>
@@ -86,7 +86,7 @@ def generated_files(guide: Guide) -> dict[str, bytes]:
 
 
 def vendored_files() -> list[Path]:
-    """Decap CMS as shipped in the package: the app, its chunks and WebAssembly, its licences."""
+    """Decap CMS as shipped in the package: its code and its licences."""
     return sorted(p for p in VENDOR.iterdir() if p.is_file() and (VENDORED.match(p.name) or p.name in LICENCES))
 
 

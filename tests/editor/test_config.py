@@ -3,17 +3,18 @@ names, widgets chosen from the schema, and a field added to the model shows up b
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from pydantic import Field
 
 from generator.common.messages import catalog
-from generator.content.model import Activity
+from generator.content.model import Activity, EditingSettings
 from generator.editor import collections
-from generator.editor.config import decap_config
+from generator.editor.config import LOCAL_BACKEND, decap_config
 
 REPO = Path(__file__).resolve().parents[2]
 TRANSLATED = REPO / "tests" / "samples" / "translated"
@@ -138,3 +139,31 @@ def test_decaps_own_words_follow_the_guide_when_decap_has_the_language(tmp_path:
 def test_a_rewording_in_site_config_reaches_the_editor(tmp_path: Path) -> None:
     (tmp_path / "site_config.yml").write_text("title: T\ninterface: {Group Size: How many}\n", encoding="utf-8")
     assert _fields(_collection(decap_config(tmp_path, ORIGIN), "activities"))["group_size"]["label"] == "How many"
+
+
+# guidegen's build of Decap (scripts/decap/) registers only these: a configuration naming any
+# other widget or backend would show "No control for widget" or fail to start in the browser.
+BUILD_ENTRY = REPO / "scripts" / "decap" / "index.js"
+CORE_WIDGETS = {"hidden"}  # decap-cms-core registers it itself
+
+
+def _widgets(fields: list[dict[str, Any]]) -> set[str]:
+    found: set[str] = set()
+    for field in fields:
+        found.add(field["widget"])
+        nested = field.get("fields", []) + field.get("types", []) + ([field["field"]] if "field" in field else [])
+        found |= _widgets(nested)
+    return found
+
+
+def test_every_widget_and_backend_the_editor_names_is_in_guidegens_decap_build(tmp_path: Path) -> None:
+    entry = BUILD_ENTRY.read_text(encoding="utf-8")
+    built = set(re.findall(r"from 'decap-cms-widget-([a-z]+)'", entry)) | CORE_WIDGETS
+    backends = set(re.findall(r"registerBackend\('([a-z-]+)'", entry))
+    named: set[str] = set()
+    for guide in (REPO, _welsh_guide(tmp_path)):
+        for collection in decap_config(guide, ORIGIN)["collections"]:
+            for fields in [collection.get("fields", [])] + [entry["fields"] for entry in collection.get("files", [])]:
+                named |= _widgets(fields)
+    assert {"string", "text", "markdown", "list", "object", "hidden"} <= named <= built
+    assert backends == {LOCAL_BACKEND, *get_args(EditingSettings.model_fields["backend"].annotation)}
