@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..common.digest import digest_bytes, digest_tree
 from ..common.template_files import template_roots
+from ..content.model import build_validators
 from .cache import code_digest, copy_verified, engine_versions
 from .libc import release_free_memory
 from .state import BuildRun
@@ -65,6 +66,9 @@ class PdfRender:
                 self.to_render.append((job, self._spool(html)))
         if self.waiting and not self.to_render:  # every part reused: only the join is left
             self.to_render, self.waiting = self.waiting, []
+        # The models' validators (deferred: content/model.py), built before the build freezes its
+        # objects and forks (processes.shared_with_children), so every worker shares them.
+        build_validators()
         release_free_memory()  # the HTML is on disk now: give its memory back before forking
         self._pool: WorkerPool | None = None
         self._thread: threading.Thread | None = None

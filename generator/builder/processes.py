@@ -325,9 +325,11 @@ class WorkerPool:
         context = multiprocessing.get_context("spawn") if fresh else _fork_context()
         lifeline = _lifeline_fds() if context.get_start_method() == "fork" else None
         if lifeline is not None:
+            from ..content.model import build_validators
             from ..pdf.engine import load_weasyprint
 
             load_weasyprint()  # once here, not once in each forked worker
+            build_validators()  # the same (deferred: content/model.py)
         self.scratch = tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-")
         birth = _Birth("guidegen-pdf", os.getpid(), lifeline, self.scratch)
         self.workers = [_start(context, guide, birth, jobs_per_copy) for _ in range(processes)]

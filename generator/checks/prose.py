@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
 from ..content.loader import FieldSource
 from ..content.model import Page
 from ..content.problem_text import field_label
@@ -141,6 +139,10 @@ def _value_start(node: Any, loc: tuple[str | int, ...]) -> tuple[int, int] | Non
         except (KeyError, IndexError, TypeError):
             return None
     last = loc[-1]
+    if not isinstance(node, dict | list):  # not parsed: ruamel.yaml is imported only when a file is
+        return None
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     if isinstance(node, CommentedMap) and last in node:
         line, column = node.lc.value(last)
         return int(line), int(column)

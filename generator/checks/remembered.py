@@ -15,10 +15,11 @@ import json
 import os
 from dataclasses import astuple
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 
 from .. import __version__
+from ..common.versions import installed_version
+from ..content.model_cache import ModelCache
 from ..content.parse_cache import ParseCache
 from ..errors import Problem
 
@@ -35,7 +36,7 @@ def cache_folder(root: Path) -> Path:
 @cache
 def code_digest() -> str:
     """Changes with guidegen's version, its checks' code and word list, or ruamel.yaml."""
-    h = hashlib.sha256(f"{__version__} {metadata.version('ruamel.yaml')}".encode())
+    h = hashlib.sha256(f"{__version__} {installed_version('ruamel.yaml', 'ruamel.yaml')}".encode())
     for path in sorted(
         [*(PACKAGE / "checks").glob("*.py"), *(PACKAGE / "data").glob("*"), *(PACKAGE / "content").glob("*.py")]
     ):
@@ -47,6 +48,7 @@ class RememberedWarnings:
     def __init__(self, folder: Path, entries: dict[str, list[list[object]]] | None = None) -> None:
         self.folder = folder
         self.parse_cache = ParseCache.read(folder)
+        self.parse_cache.models = ModelCache.read(folder)
         self._old = entries or {}
         self._new: dict[str, list[list[object]]] = {}
 
@@ -79,6 +81,8 @@ class RememberedWarnings:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             self.parse_cache.write(self.folder)
+            if self.parse_cache.models is not None:
+                self.parse_cache.models.write(self.folder)
             data = {"code": code_digest(), "files": dict(sorted(self._new.items()))}
             (self.folder / FILE).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         except OSError:

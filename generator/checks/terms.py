@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
-from ruamel.yaml import YAML
 
 from ..content.model import SiteConfig
 from ..errors import Problem
@@ -32,7 +31,7 @@ LABELS: dict[str, str] = {
 class TermEntry(BaseModel):
     """One entry of the word list."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built only if the list is read
 
     terms: tuple[str, ...] = Field(default=(), description="Words or phrases, matched as whole words.")
     pattern: str | None = Field(default=None, description="A regular expression, for words with many forms.")
@@ -69,6 +68,8 @@ def _apostrophes(text: str) -> str:
 
 @cache
 def default_entries(path: Path = WORD_LIST) -> tuple[TermEntry, ...]:
+    from ruamel.yaml import YAML  # here: a warm check that reads no word list parses no YAML
+
     data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
     return TypeAdapter(tuple[TermEntry, ...]).validate_python(data)
 

@@ -8,9 +8,9 @@ about a hostile file before anyone links it.
 from __future__ import annotations
 
 import hashlib
-from importlib import metadata
 from pathlib import Path
 
+from ..common.versions import installed_version
 from ..errors import Problem
 from .model import Guide
 from .parse_cache import ParseCache
@@ -67,7 +67,7 @@ def svg_problems(root: Path, store: ParseCache | None = None) -> list[Problem]:
 
 
 def _svg_file_problems(data: bytes, store: ParseCache | None) -> list[tuple[int, str, str]]:
-    code = _SVG_CODE.read_bytes() + metadata.version("lxml").encode()
+    code = _SVG_CODE.read_bytes() + installed_version("lxml", "lxml").encode()
     key = "svg\0" + hashlib.sha256(code + b"\0" + data).hexdigest()
     found = store.fact(key) if store is not None else None
     if isinstance(found, list) and all(isinstance(p, list) and len(p) == 3 for p in found):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Problem
-from .model import EASY_READ_OF, PICTURE_NAME, EasyRead
+from .model import EASY_READ_OF, PICTURE_NAME, EasyRead, as_data
 from .parse_cache import ParseCache
 from .pictures import unknown_picture_message
 from .problem_text import did_you_mean
@@ -42,7 +42,7 @@ def load_easy_read(root: Path, cache: ParseCache | None, pages: set[str], activi
         if item is not None:
             _check_id(src, item, ids)
         # a file with other problems is checked too, from what it holds, so every problem comes in one run
-        data = item.model_dump() if item is not None else src.data
+        data = as_data(item) if item is not None else src.data
         if isinstance(data, dict):
             _check_version_of(src, data.get("version_of"), versions, pages, activities)
             _check_pictures(src, data.get("points"), root)

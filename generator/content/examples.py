@@ -13,8 +13,6 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
-from ruamel.yaml import YAML
-
 from .model import SafeguardingContact
 from .parse_cache import ParseCache
 
@@ -42,6 +40,8 @@ def _load(text: str, store: ParseCache | None) -> Any:
     key = "skeleton\0" + text  # never the key of a guide's file: that is read another way
     found = store.get(key) if store is not None else None
     if found is None:
+        from ruamel.yaml import YAML  # here: a warm check takes the examples from the store
+
         found = YAML(typ="safe", pure=True).load(text)
         if store is not None and isinstance(found, dict):
             store.put(key, found)

@@ -20,7 +20,7 @@ from .easy_read import load_easy_read
 from .font_coverage import covered, font_problem
 from .glyphs import missing_glyphs
 from .images import image_problem
-from .model import Activity, Guide, Page, PageFrontMatter, SiteConfig, Skill, SkillsFile, SupportFile
+from .model import Activity, Guide, Page, PageFrontMatter, SiteConfig, Skill, SkillsFile, SupportFile, as_data
 from .parse_cache import ParseCache
 from .problem_text import did_you_mean
 from .reader import Unreadable, position
@@ -227,7 +227,10 @@ class _Loaded:
 
     def guide(self) -> Guide:
         assert self.config and self.home and self.skills_file  # no problems means every file loaded
-        return Guide(
+        # Built from models already validated: constructed, not validated again, which would
+        # build the whole content model's validator even when every file's model came from the
+        # cache (content/model_cache.py). Guide has no validators of its own to skip.
+        return Guide.model_construct(
             root=self.root,
             config=self.config,
             home=self.home,
@@ -314,7 +317,8 @@ def _load_page(src: SourceFile, root: Path, cache: ParseCache | None, page_id: s
         return None
     # The model strips the body's leading blank lines: its first line is then further down.
     blank = len(body) - len(body.lstrip()) if body.strip() else 0
-    return Page(
+    return src.made(
+        Page,
         id=page_id,
         title=meta.title,
         summary=meta.summary,
@@ -349,7 +353,7 @@ def _check_activities(srcs: list[SourceFile], activities: list[Activity | None],
             )
         seen.setdefault(activity.id, src.rel)
         _check_id(src, activity.id)
-        _check_references(src, activity.model_dump(), ids)
+        _check_references(src, as_data(activity), ids)
         _check_minutes(src, activity)
 
 

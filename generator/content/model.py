@@ -60,9 +60,39 @@ def _paper_name(value: object) -> object:
 
 
 class StrictModel(BaseModel):
-    """Unknown keys are errors, so a misspelt key is reported instead of ignored."""
+    """Unknown keys are errors, so a misspelt key is reported instead of ignored.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    defer_build: a model's validator is built when it first validates, not on import: a warm
+    `guidegen check` takes every model from the cache (content/model_cache.py) and builds none.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
+
+
+def build_validators() -> None:
+    """Build every content model's validator and serializer now rather than when first used.
+
+    A build calls this before it forks its PDF workers: built once in the parent, they are
+    shared with every worker and copy, as they were when pydantic built them on import.
+    """
+    waiting: list[type[BaseModel]] = [StrictModel]
+    while waiting:
+        model = waiting.pop()
+        waiting += model.__subclasses__()
+        if not model.__pydantic_complete__:
+            model.model_rebuild()
+
+
+def as_data(value: Any) -> Any:
+    """A model's fields as model_dump() gives them (models as dicts, containers kept), without
+    building the model's serializer, which a warm `guidegen check` would build for this alone."""
+    if isinstance(value, BaseModel):
+        return {name: as_data(field) for name, field in value.__dict__.items()}
+    if isinstance(value, tuple | list):
+        return type(value)(as_data(item) for item in value)
+    if isinstance(value, dict):
+        return {key: as_data(item) for key, item in value.items()}
+    return value
 
 
 # ---------------------------------------------------------------- site_config.yml

@@ -13,9 +13,13 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date
-from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from ..common.versions import installed_version
+
+if TYPE_CHECKING:
+    from .model_cache import ModelCache
 
 CACHE_FILE = ".guidegen-yaml-cache.json"
 _YAMLREAD = Path(__file__).with_name("reader.py")
@@ -29,7 +33,9 @@ class _Uncacheable(Exception):
 
 def _version() -> str:
     """Changes whenever the parsing could: another ruamel.yaml, or our reader's code."""
-    return hashlib.sha256(_FORMAT + metadata.version("ruamel.yaml").encode() + _YAMLREAD.read_bytes()).hexdigest()
+    return hashlib.sha256(
+        _FORMAT + installed_version("ruamel.yaml", "ruamel.yaml").encode() + _YAMLREAD.read_bytes()
+    ).hexdigest()
 
 
 class ParseCache:
@@ -41,6 +47,8 @@ class ParseCache:
         self._used: dict[str, Any] = {}
         self._facts_old = facts or {}
         self._facts_used: dict[str, Any] = {}
+        # Validated models too, where a caller keeps them (only `check`: content/model_cache.py).
+        self.models: ModelCache | None = None
 
     @classmethod
     def read(cls, folder: Path) -> ParseCache:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import typing
 from collections.abc import Iterable
 from typing import Any
@@ -210,6 +209,8 @@ def _group_expected(name: str, value: Any, loc: tuple[str | int, ...], root: typ
 
 def did_you_mean(wanted: str, known: Iterable[str]) -> str:
     """' Did you mean 'x'?' for the nearest known name, or '' when none is close."""
+    import difflib  # here: only a problem asks for it, and a warm `check` has none
+
     close = difflib.get_close_matches(wanted, sorted(known), n=1, cutoff=0.6)
     return f" Did you mean '{close[0]}'?" if close else ""
 

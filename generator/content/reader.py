@@ -8,14 +8,15 @@ defuses alias bombs; nesting depth is bounded before the recursive composer runs
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ProblemCollector
+
+if TYPE_CHECKING:
+    from ruamel.yaml.error import MarkedYAMLError
+
+# ruamel.yaml is imported by the functions that parse (a fifth of a warm `guidegen check`'s
+# imports, and a warm check takes every file's data from the parse cache, parsing nothing).
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -63,6 +64,9 @@ def _first_tab_indent(text: str) -> int | None:
 
 def _refuse_aliases_and_depth(text: str, collector: ProblemCollector, line_offset: int) -> None:
     """Scan parser events (cheap, non-recursive) before composing any nodes."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
+
     depth = 0
     for event in YAML(typ="safe", pure=True).parse(text):  # no comment handling: faster, same events
         mark = event.start_mark
@@ -81,6 +85,9 @@ def _refuse_aliases_and_depth(text: str, collector: ProblemCollector, line_offse
 
 def parse_yaml(text: str, collector: ProblemCollector, line_offset: int = 0) -> Any:
     """Text -> CommentedMap/CommentedSeq with positions; problems go to the collector."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     tab_line = _first_tab_indent(text)
     if tab_line is not None:
         collector.add(tab_line + line_offset, 1, "yaml", "is indented with a tab; use spaces to indent YAML")
@@ -119,6 +126,10 @@ def _plain_yaml_message(exc: MarkedYAMLError) -> str:
 
 def position(node: Any, loc: tuple[str | int, ...]) -> tuple[int, int]:
     """1-based (line, column) of the deepest node along loc that has a position."""
+    if not isinstance(node, dict | list):  # not parsed (None, a scalar): ruamel's types need no import
+        return 1, 1
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     line, column = 0, 0
     for part in loc:
         if isinstance(node, CommentedMap) and part in node:

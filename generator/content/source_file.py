@@ -89,8 +89,15 @@ class SourceFile:
         self.collector.add(line + self.line_offset, column, field, message)
 
     def validate(self, model: type[M], data: Any) -> M | None:
+        models = self._cache.models if self._cache is not None else None
+        found = models.get(model, data) if models is not None else None
+        if found is not None:
+            return found
         try:
-            return model.model_validate(data)
+            valid = model.model_validate(data)
+            if models is not None:
+                models.put(model, data, valid)
+            return valid
         except ValidationError as exc:
             errors = exc.errors(include_url=False)
             inner = [tuple(e["loc"]) for e in errors]
@@ -106,6 +113,17 @@ class SourceFile:
                     where = (*loc, "kind")  # the line that names the unknown kind
                 self.problem_at(yaml_loc(where), field_label(where), describe(error, model))
             return None
+
+    def made(self, model: type[M], **fields: Any) -> M:
+        """model(**fields), from the model cache when these fields were validated before (a page
+        made of its front matter and body): ValidationError is raised as model() raises it."""
+        models = self._cache.models if self._cache is not None else None
+        found = models.get(model, fields) if models is not None else None
+        if found is None:
+            found = model(**fields)
+            if models is not None:
+                models.put(model, fields, found)
+        return found
 
 
 def _as_written(node: Any, loc: tuple[str | int, ...]) -> tuple[str | int, ...]:

@@ -8,9 +8,9 @@ render/direction.py, which also isolates pieces that run against the page.
 from __future__ import annotations
 
 from functools import cache
-from importlib import metadata
 from typing import Literal
 
+from ..common.versions import installed_version
 from .parse_cache import ParseCache
 
 Direction = Literal["ltr", "rtl"]
@@ -35,7 +35,7 @@ def direction_problem(language: str, store: ParseCache | None = None) -> str | N
 
     store: a parse cache remembering known languages (Babel's version in the key), so a warm
     check need not import Babel and read its locale data; an unknown one is always asked again."""
-    key = f"direction\0{metadata.version('babel')}\0{language}"
+    key = f"direction\0{installed_version('babel', 'babel')}\0{language}"
     if store is not None and store.fact(key) in ("ltr", "rtl"):
         return None
     try:

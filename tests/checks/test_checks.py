@@ -6,8 +6,12 @@ look at exactly what `guidegen check` reports for it.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -400,3 +404,49 @@ def test_changed_settings_check_every_file_again(guide: Path) -> None:
     assert any("chairman" in w.message for w in warnings(guide))
     set_config(guide, "checks:\n  extra_terms:\n    - term: meeting\n      suggestion: session\n")
     assert any('"meeting"' in w.message for w in warnings(guide))
+
+
+# What a warm `guidegen check` must not do (issue 30 point 6: 0.3 s on the default guide,
+# measured by benchmarks/check.py): import the engines of other commands, parse YAML, read
+# library versions through importlib.metadata, or build any pydantic validator.
+WARM_CHECK = """
+import json, sys
+from pydantic import BaseModel
+from generator.cli import main
+code = main(["check", "--guide", sys.argv[1]])
+def models(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from models(sub)
+ours = [m for m in models(BaseModel) if m.__module__.startswith("generator")]
+built = sorted(m.__name__ for m in ours if m.__pydantic_complete__)
+print(json.dumps({"code": code, "modules": sorted(sys.modules), "built": built}))
+"""
+NOT_IN_A_WARM_CHECK = (
+    "weasyprint",
+    "mkdocs",
+    "material",
+    "pikepdf",
+    "jinja2",
+    "markdown",
+    "lxml",
+    "babel",
+    "fontTools",
+    "ruamel.yaml",
+    "importlib.metadata",
+)
+
+
+def test_a_warm_check_imports_no_engine_parses_nothing_and_builds_no_validator(repo_root: Path, tmp_path: Path) -> None:
+    guide = tmp_path / "guide"
+    shutil.copytree(repo_root / "content", guide / "content")
+    shutil.copy(repo_root / "site_config.yml", guide)
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONPATH": str(repo_root)}
+    run = [sys.executable, "-c", WARM_CHECK, str(guide)]
+    cold = subprocess.run(run, env=env, capture_output=True, text=True, check=True)
+    warm = subprocess.run(run, env=env, capture_output=True, text=True, check=True)
+    assert warm.stdout.splitlines()[:-1] == cold.stdout.splitlines()[:-1]  # the same report
+    report = json.loads(warm.stdout.splitlines()[-1])
+    assert report["code"] == 0 and report["built"] == []
+    assert [name for name in NOT_IN_A_WARM_CHECK if name in report["modules"]] == []
+    assert "ruamel.yaml" in json.loads(cold.stdout.splitlines()[-1])["modules"]  # the test sees imports
