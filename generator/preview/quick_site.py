@@ -24,7 +24,6 @@ it skipped is carried over from the previous one, so search stays complete.
 from __future__ import annotations
 
 import json
-import shutil
 import time
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -78,6 +77,7 @@ class QuickSite:
         self.theme_stale = False  # 404.html and the sitemap list the navigation
         self.guide: Guide | None = None
         self.files: set[Path] = set()  # the project's files at the last update
+        self.synced: dict[Path, bytes] = {}  # each project file's bytes as the last _sync wrote or found them
         self.scratch_pending = False  # the first build was put off until finish() (see update's defer)
 
     def update(self, open_pages: Collection[str] = (), guide: Guide | None = None, defer: bool = False) -> QuickBuild:
@@ -100,7 +100,7 @@ class QuickSite:
             self.templates = templates
         with remembered_pages(self.pages):
             write_mkdocs_project(guide, self.next)
-        changed, files = _sync(self.next, self.project)
+        changed, files = _sync(self.next, self.project, self.synced)
         self.guide, self.files = guide, files
         if not self.built_once and defer:
             self.scratch_pending = True
@@ -204,19 +204,29 @@ def _signature(roots: tuple[Path, ...]) -> tuple[tuple[str, int], ...]:
     )
 
 
-def _sync(source: Path, dest: Path) -> tuple[list[Path], set[Path]]:
+def _sync(source: Path, dest: Path, known: dict[Path, bytes] | None = None) -> tuple[list[Path], set[Path]]:
     """Make dest hold exactly source's files; rewrite only files that differ.
-    Returns the changed paths and every file's path (both relative to the folders)."""
+    Returns the changed paths and every file's path (both relative to the folders).
+
+    known: each dest file's bytes as the previous _sync left them, kept up to date here. dest is
+    the preview's own folder, so those bytes are what it holds: only source is read, not dest,
+    whose reading grew with the guide (762 pages at 500 activities) on every save."""
+    known = {} if known is None else known
     changed: list[Path] = []
     wanted = {path.relative_to(source) for path in source.rglob("*") if path.is_file()}
     for rel in sorted(wanted):
         target = dest / rel
-        if _same_bytes(source / rel, target):
+        new = (source / rel).read_bytes()
+        if known.get(rel) == new or (rel not in known and _holds(target, new)):
+            known[rel] = new
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.unlink(missing_ok=True)
-        shutil.copyfile(source / rel, target)
+        target.write_bytes(new)
+        known[rel] = new
         changed.append(rel)
+    for rel in [rel for rel in known if rel not in wanted]:
+        del known[rel]
     if dest.is_dir():
         for path in sorted(dest.rglob("*"), reverse=True):
             rel = path.relative_to(dest)
@@ -226,12 +236,12 @@ def _sync(source: Path, dest: Path) -> tuple[list[Path], set[Path]]:
     return changed, wanted
 
 
-def _same_bytes(new: Path, old: Path) -> bool:
-    """The files hold the same bytes. Not filecmp.cmp: even unshallow, it remembers its answers by
+def _holds(path: Path, data: bytes) -> bool:
+    """The file holds these bytes. Not filecmp.cmp: even unshallow, it remembers its answers by
     the files' sizes and times, and a clock's tick (a second on some file systems) can hold two
     saves of the same length: the second save's page would never be rebuilt."""
     try:
-        return old.stat().st_size == new.stat().st_size and old.read_bytes() == new.read_bytes()
+        return path.stat().st_size == len(data) and path.read_bytes() == data
     except OSError:  # not there yet (or not a file): written anew
         return False
 

@@ -9,6 +9,7 @@ become relative Markdown links, so MkDocs checks every one of them in strict mod
 from __future__ import annotations
 
 import hashlib
+import io
 import pickle
 import posixpath
 import re
@@ -16,10 +17,11 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
 from markupsafe import Markup
+from pydantic import BaseModel
 
 from ..common.messages import N_, Messages, messages_for
 from ..common.template_files import template_roots
@@ -64,20 +66,17 @@ class Links:
 
     def file(self, target: str) -> str:
         """A path from the docs folder's root -> a path relative to this page."""
-        return posixpath.relpath(target, self.base)
+        return _relative(target, self.base)
 
     def resolve(self, kind: str, ident: str, anchor: str) -> str:
-        target = {"page": f"{ident}.md", "skill": "skills.md", "activity": f"activities/{ident}.md"}[kind]
-        anchor = ident if kind == "skill" else anchor
-        url = self.file(target)
-        return f"{url}#{anchor}" if anchor else url
+        return _resolve(self.base, kind, ident, anchor)
 
     def to(self, kind: str, ident: str) -> str:
         return self.resolve(kind, ident, "")
 
     def md(self, text: str, indent: int = 0) -> Markup:
         """Content Markdown, safe; continuation lines indented to stay inside a list item."""
-        safe = neutralise(text.strip(), self.resolve)
+        safe = _neutralised(text.strip(), self.base)
         return Markup(safe.replace("\n", "\n" + " " * indent) if indent else safe)
 
     def line(self, text: str) -> Markup:
@@ -87,6 +86,28 @@ class Links:
     def label(self, text: str) -> Markup:
         """One-line Markdown that can sit inside [link text]."""
         return Markup(re.sub(r"([\[\]])", r"\\\1", str(self.line(text))))
+
+
+# Links and texts made safe, by the folder of the page they are for: the same titles and links
+# appear on many pages (every activity's title on the skills, activities and home pages, the
+# support box on every activity page), and the live preview renders changed pages on each
+# save. Both depend on nothing else (posixpath.relpath of two relative paths ignores the
+# working folder). Bounded, as the preview runs for hours.
+@lru_cache(maxsize=65536)
+def _relative(target: str, base: str) -> str:
+    return posixpath.relpath(target, base)
+
+
+def _resolve(base: str, kind: str, ident: str, anchor: str) -> str:
+    target = {"page": f"{ident}.md", "skill": "skills.md", "activity": f"activities/{ident}.md"}[kind]
+    anchor = ident if kind == "skill" else anchor
+    url = _relative(target, base)
+    return f"{url}#{anchor}" if anchor else url
+
+
+@lru_cache(maxsize=65536)
+def _neutralised(text: str, base: str) -> str:
+    return neutralise(text, partial(_resolve, base))
 
 
 def duration(minutes: int, messages: Messages = ENGLISH) -> str:
@@ -106,15 +127,22 @@ def poster_paper(guide: Guide) -> str:
 # Rendered pages by a digest of everything they are made from, while `remembered_pages()` is
 # in force: the live preview renders every page after each save, and most have not changed.
 _REMEMBERED: ContextVar[dict[str, str] | None] = ContextVar("remembered_pages", default=None)
+# Each content model's digest while remembered_pages() is in force, by id() (with the model, so
+# the id cannot be reused): the home, skills, activities and session pages each hold every
+# activity, and pickling each model once instead of once per page that holds it was most of
+# the digests' cost at 500 activities. Models are frozen, so a digest stays true for the block.
+_MODEL_DIGESTS: ContextVar[dict[int, tuple[object, bytes]] | None] = ContextVar("model_digests", default=None)
 
 
 @contextmanager
 def remembered_pages(memory: dict[str, str]) -> Iterator[None]:
     """Within this block, a page whose template and data are unchanged comes from memory."""
     token = _REMEMBERED.set(memory)
+    models = _MODEL_DIGESTS.set({})
     try:
         yield
     finally:
+        _MODEL_DIGESTS.reset(models)
         _REMEMBERED.reset(token)
 
 
@@ -134,11 +162,33 @@ def _render(guide: Guide, template: str, path: str, /, **context: Any) -> str:
 def _digest(guide: Guide, template: str, path: str, context: dict[str, Any]) -> str | None:
     """The data behind one page; None when some of it cannot be pickled (then it is not kept)."""
     env = environment("site", template_roots(guide.root))
+    buffer = io.BytesIO()
     try:
-        data = pickle.dumps((template, path, id(env), sorted(context.items())), protocol=5)
+        _ModelPickler(buffer, _MODEL_DIGESTS.get()).dump((template, path, id(env), sorted(context.items())))
     except (pickle.PicklingError, TypeError, AttributeError):
         return None
-    return hashlib.sha256(data).hexdigest()
+    return hashlib.sha256(buffer.getbuffer()).hexdigest()
+
+
+class _ModelPickler(pickle.Pickler):
+    """Pickles a content model as the digest of its own pickle, made once per model (see
+    _MODEL_DIGESTS): two models with the same data have the same digest, as with their pickles."""
+
+    def __init__(self, file: io.BytesIO, digests: dict[int, tuple[object, bytes]] | None, top: object = None) -> None:
+        super().__init__(file, protocol=5)
+        self.digests, self.top = digests, top
+
+    def persistent_id(self, obj: Any) -> bytes | None:
+        if self.digests is None or obj is self.top or not isinstance(obj, BaseModel):
+            return None
+        found = self.digests.get(id(obj))
+        if found is not None and found[0] is obj:
+            return found[1]
+        buffer = io.BytesIO()
+        _ModelPickler(buffer, self.digests, top=obj).dump(obj)
+        digest = hashlib.sha256(buffer.getbuffer()).digest()
+        self.digests[id(obj)] = (obj, digest)
+        return digest
 
 
 def _render_now(guide: Guide, template: str, path: str, messages: Messages, /, **context: Any) -> str:
@@ -246,9 +296,36 @@ def diagram_figure(activity: Activity, messages: Messages = ENGLISH, guide: Guid
     return Markup(svg)
 
 
-def activity_page(guide: Guide, activity: Activity, handouts: Mapping[str, str]) -> SitePage:
+def support_box(guide: Guide, path: str) -> Markup | None:
+    """The support box (templates/site/support_box.md.j2) as an activity page at `path` shows it.
+
+    Rendered once for all activity pages (all_pages): every one of them shows the same box, with
+    the same links (they share a folder), and rendering it was about half of rendering an activity
+    page, so a change to support.yml, which reaches every activity page, cost twice what it needs."""
+    support = support_context(guide)
+    if support is None:
+        return None
+    messages = messages_for(guide.config)
+    env = environment("site", template_roots(guide.root))
+    box = env.get_template("support_box.md.j2").render(
+        links=Links(path),
+        words=words(messages),
+        bdi=partial(isolated, around=text_direction(guide.config.language)),
+        **messages.template_globals(),
+        support=support,
+        page_id=None,
+    )
+    return Markup(box)
+
+
+def activity_page(
+    guide: Guide, activity: Activity, handouts: Mapping[str, str], box: Markup | bool | None = True
+) -> SitePage:
+    """box: the support box as support_box() renders it for activity pages (True: render it here)."""
     path = f"activities/{activity.id}.md"
     messages = messages_for(guide.config)
+    if box is True:
+        box = support_box(guide, path)
     text = _render(
         guide,
         "activity.md.j2",
@@ -264,6 +341,7 @@ def activity_page(guide: Guide, activity: Activity, handouts: Mapping[str, str])
         downloads=activity_downloads(handouts, activity.id),
         adaptations=adaptations(activity, messages),
         support=support_context(guide),
+        support_box=box or None,
         page_id=None,
         easy_read=link_to(guide, f"activity:{activity.id}"),
     )
@@ -272,12 +350,13 @@ def activity_page(guide: Guide, activity: Activity, handouts: Mapping[str, str])
 
 def all_pages(guide: Guide, handouts: Mapping[str, str]) -> list[SitePage]:
     """Every generated page, in navigation order."""
+    box = support_box(guide, "activities/index.md")  # every activity page's, rendered once
     return [
         home_page(guide, handouts),
         *(content_page(guide, p) for p in guide.pages),
         skills_page(guide, handouts),
         activities_index(guide),
-        *(activity_page(guide, a, handouts) for a in guide.activities),
+        *(activity_page(guide, a, handouts, box) for a in guide.activities),
         *(SitePage(*page) for page in session_pages(guide, handouts, partial(_render, guide))),
         *(SitePage(*page) for page in easy_read_pages(guide, handouts, partial(_render, guide))),
     ]

@@ -252,3 +252,22 @@ def test_a_same_size_edit_within_one_clock_tick_is_not_missed(
     site.update(open_pages={"activities/circles/index.html"})
 
     assert "matters MOST" in page.read_text(encoding="utf-8")
+
+
+def test_the_project_files_it_remembers_are_the_ones_on_disk(quick: tuple[Path, QuickSite]) -> None:
+    """Each save compares the new project with the bytes the last one wrote, kept in memory rather
+    than read back: they must stay those of the files, pages added and removed included."""
+    guide, site = quick
+    site.update()
+    _new_page(guide, "extra", "Extra zqxremembered")
+    site.update(open_pages={"index.html"})
+    _page(guide, "extra").unlink()
+    set_aim(guide, "circles", "A new aim zqxremembered.")
+
+    result = site.update(open_pages={"activities/circles/index.html"})
+
+    on_disk = {path.relative_to(site.project): path.read_bytes() for path in site.project.rglob("*") if path.is_file()}
+    assert site.synced == on_disk
+    assert Path("docs/extra.md") not in site.synced
+    assert b"zqxremembered" in site.synced[Path("docs/activities/circles.md")]
+    assert "activities/circles/index.html" in result.built
