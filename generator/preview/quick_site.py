@@ -16,6 +16,12 @@ browser has open, and the rest are *stale* until `finish()` has rebuilt them, a 
 time, pages the browser asks for first. The server holds a request for a stale page until
 it is rebuilt, so no page is ever shown out of date.
 
+The same holds for the Markdown: a change to support.yml (the box on every activity page) or
+to an activity that the home, skills and activities pages list changes many pages' Markdown.
+`update()` renders only the open pages' anew; the other changed pages keep their last text and
+are stale (site.pages.Later), and the first `finish()` renders them all, in one write of the
+project, before it rebuilds any.
+
 MkDocs' dirty mode writes a search index of the rebuilt pages only; the index of the pages
 it skipped is carried over from the previous one, so search stays complete.
 `guidegen build` never uses this: the published build is always made from scratch.
@@ -34,7 +40,7 @@ from ..common.template_files import template_roots
 from ..content.loader import load_guide
 from ..content.model import Guide
 from ..content.parse_cache import ParseCache
-from ..site.pages import remembered_pages
+from ..site.pages import Later, remembered_pages
 from .mkdocs_reuse import PreviewReuse
 
 SEARCH_INDEX = Path("search") / "search_index.json"
@@ -78,6 +84,9 @@ class QuickSite:
         self.guide: Guide | None = None
         self.files: set[Path] = set()  # the project's files at the last update
         self.synced: dict[Path, bytes] = {}  # each project file's bytes as the last _sync wrote or found them
+        self.last: dict[tuple[str, str], str] = {}  # each page's text as last rendered (site.pages.Later)
+        self.waiting = False  # some changed pages kept their last text: finish() renders them first
+        self.only_waiting: set[Path] = set()  # pages stale only because they waited
         self.scratch_pending = False  # the first build was put off until finish() (see update's defer)
 
     def update(self, open_pages: Collection[str] = (), guide: Guide | None = None, defer: bool = False) -> QuickBuild:
@@ -98,10 +107,19 @@ class QuickSite:
         if templates != self.templates:  # a template was edited: no remembered page can be trusted
             self.pages.clear()
             self.templates = templates
-        with remembered_pages(self.pages):
+        # Once the site is built, only the open pages are rendered at once if they changed; the
+        # other changed pages wait (stale) until finish(), as the pages MkDocs builds do. With no
+        # page of the site open, every page is rendered, to find the few a save changed.
+        ready = self.built_once and not self.scratch_pending
+        docs = {site_path(path): path.relative_to("docs").as_posix() for path in self.files if _is_page(path)}
+        now = frozenset(docs[page] for page in open_pages if page in docs)
+        later = Later(now if ready and now else None, self.last)
+        with remembered_pages(self.pages, later):
             write_mkdocs_project(guide, self.next)
         changed, files = _sync(self.next, self.project, self.synced)
         self.guide, self.files = guide, files
+        self.waiting = bool(later.waiting)
+        waiting = {Path("docs") / path for path in later.waiting}
         if not self.built_once and defer:
             self.scratch_pending = True
             self.stale = {path for path in files if path.suffix == ".md" and path.parts[0] == "docs"}
@@ -111,12 +129,17 @@ class QuickSite:
         if not self.built_once or self.scratch_pending or any(_touches(path, WHOLE_SITE) for path in changed):
             return self._from_scratch(guide, started)
         removed = [path for path in changed if not (self.project / path).exists()]
+        self.stale -= self.only_waiting  # stale only because they waited: waiting again below, or not stale
         self._forget(removed)
         if CONFIG in changed:
             self.stale |= {path for path in files if path.suffix == ".md" and path.parts[0] == "docs"}
             self.theme_stale = True
         pages = {path for path in changed if path.suffix == ".md" and path not in removed}
         self.stale |= pages
+        # Waiting pages are stale (never served old), but only until finish() renders them if
+        # nothing else made them so: one whose text then turns out the same is not rebuilt.
+        self.only_waiting = waiting - self.stale
+        self.stale |= waiting
         assets = any(path.suffix != ".md" and path != CONFIG for path in changed)  # assets, scripts
         wanted = {path for path in self.stale if site_path(path) in set(open_pages)}
         if not wanted and len(pages) <= FEW_PAGES:  # no open page it reached: the ones it changed
@@ -129,13 +152,33 @@ class QuickSite:
         started = time.perf_counter()
         if self.scratch_pending:
             return self._from_scratch(self.guide, started)
+        if self.waiting:
+            self._render_waiting(self.guide)
         asked_set = set(asked)
         first = sorted(path for path in self.stale if site_path(path) in asked_set)
         rest = sorted(path for path in self.stale if site_path(path) not in asked_set)
         batch = set((first + rest)[: max(BATCH, len(first))])
         return self._dirty(self.guide, started, batch, [], False)
 
+    def _render_waiting(self, guide: Guide) -> None:
+        """Render the pages update() let wait: all at once, in one write of the project (each
+        page alone would cost a write of the whole project); they are stale already."""
+        from ..site.project import write_mkdocs_project
+
+        with remembered_pages(self.pages, Later(None, self.last)):
+            write_mkdocs_project(guide, self.next)
+        changed, self.files = _sync(self.next, self.project, self.synced)
+        self.waiting = False
+        pages = {path for path in changed if _is_page(path)}
+        self.stale = (self.stale - (self.only_waiting - pages)) | pages
+        self.only_waiting = set()
+        if CONFIG in changed:  # not made from pages' texts, but a stale menu must never be served
+            self.stale |= {path for path in self.files if _is_page(path)}
+            self.theme_stale = True
+
     def _from_scratch(self, guide: Guide, started: float) -> QuickBuild:
+        if self.waiting:  # every page is built now: none may keep its last text
+            self._render_waiting(guide)
         self._mkdocs(dirty=False, build=None, theme_pages=True)
         self.built_once = True
         self.scratch_pending = False
@@ -190,6 +233,10 @@ class QuickSite:
             while folder != self.site_dir and folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
                 folder = folder.parent
+
+
+def _is_page(path: Path) -> bool:
+    return path.suffix == ".md" and path.parts[0] == "docs"
 
 
 def site_path(page: Path) -> str:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Any
 
@@ -134,14 +134,35 @@ _REMEMBERED: ContextVar[dict[str, str] | None] = ContextVar("remembered_pages", 
 _MODEL_DIGESTS: ContextVar[dict[int, tuple[object, bytes]] | None] = ContextVar("model_digests", default=None)
 
 
+@dataclass
+class Later:
+    """Pages the live preview lets wait: a changed page not in `now` keeps its last text (its
+    path is added to `waiting`) until a later write without a Later renders it. A change to
+    support.yml or to one activity's text changes hundreds of pages (every activity page, or
+    the home, skills and activities pages that list every activity), but the editor looks at one.
+
+    now: the pages (paths inside docs/) to render at once, whatever changed; None: every page
+    (a write that only keeps `last` up to date)."""
+
+    now: frozenset[str] | None
+    last: dict[tuple[str, str], str]  # (template, path) -> its text as last rendered
+    waiting: set[str] = field(default_factory=set)
+
+
+_LATER: ContextVar[Later | None] = ContextVar("later", default=None)
+
+
 @contextmanager
-def remembered_pages(memory: dict[str, str]) -> Iterator[None]:
-    """Within this block, a page whose template and data are unchanged comes from memory."""
+def remembered_pages(memory: dict[str, str], later: Later | None = None) -> Iterator[None]:
+    """Within this block, a page whose template and data are unchanged comes from memory, and
+    (with `later`) a changed page not wanted now keeps its last text, see Later."""
     token = _REMEMBERED.set(memory)
     models = _MODEL_DIGESTS.set({})
+    waits = _LATER.set(later)
     try:
         yield
     finally:
+        _LATER.reset(waits)
         _MODEL_DIGESTS.reset(models)
         _REMEMBERED.reset(token)
 
@@ -154,8 +175,14 @@ def _render(guide: Guide, template: str, path: str, /, **context: Any) -> str:
     key = _digest(guide, template, path, {**context, "interface words": messages})
     if key is None:
         return _render_now(guide, template, path, messages, **context)
+    later = _LATER.get()
     if key not in memory:
+        if later is not None and later.now is not None and path not in later.now and (template, path) in later.last:
+            later.waiting.add(path)
+            return later.last[(template, path)]
         memory[key] = _render_now(guide, template, path, messages, **context)
+    if later is not None:
+        later.last[(template, path)] = memory[key]
     return memory[key]
 
 

@@ -271,3 +271,27 @@ def test_the_project_files_it_remembers_are_the_ones_on_disk(quick: tuple[Path, 
     assert Path("docs/extra.md") not in site.synced
     assert b"zqxremembered" in site.synced[Path("docs/activities/circles.md")]
     assert "activities/circles/index.html" in result.built
+
+
+def test_pages_a_save_changed_but_nobody_has_open_wait_stale_until_finished(tmp_path: Path) -> None:
+    """A support contact is on every activity page: the open one shows it at once, the others
+    keep their last Markdown (rendering them all would cost the open page hundreds of pages'
+    time) and are stale, so none is served old; finish() renders them before building any."""
+    guide = shutil.copytree(SAMPLES / "minimal", tmp_path / "guide")
+    shutil.copyfile(SUPPORT, guide / "content" / "support.yml")
+    site = QuickSite(guide, tmp_path / "preview")
+    site.update()
+    replace_line(guide / "content" / "support.yml", r"^(\s+how: )Call 116 123", r"\1Call 116 123 zqxlater")
+    other = site.project / "docs" / "activities" / "circles.md"
+
+    first = site.update(open_pages={"activities/questions/index.html"})
+
+    assert "zqxlater" in (site.site_dir / "activities" / "questions" / "index.html").read_text(encoding="utf-8")
+    assert "zqxlater" not in other.read_text(encoding="utf-8")  # waiting: its last text
+    assert "activities/circles/index.html" in first.stale
+    site.finish(asked={"index.html"})  # another page asked for: the waiting ones are rendered first
+    assert "zqxlater" in other.read_text(encoding="utf-8")
+    while site.stale_pages():
+        site.finish()
+    assert "zqxlater" in (site.site_dir / "activities" / "circles" / "index.html").read_text(encoding="utf-8")
+    assert site_files(site.site_dir) == site_files(full_site(guide, tmp_path / "full"))
