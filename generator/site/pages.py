@@ -199,23 +199,27 @@ def _digest(guide: Guide, template: str, path: str, context: dict[str, Any]) -> 
 
 class _ModelPickler(pickle.Pickler):
     """Pickles a content model as the digest of its own pickle, made once per model (see
-    _MODEL_DIGESTS): two models with the same data have the same digest, as with their pickles."""
+    _MODEL_DIGESTS): two models with the same data have the same digest, as with their pickles.
+    reducer_override, not persistent_id: pickle asks it only for objects other than plain
+    str, int, list, dict and the like, so it is not a Python call for every string."""
 
     def __init__(self, file: io.BytesIO, digests: dict[int, tuple[object, bytes]] | None, top: object = None) -> None:
         super().__init__(file, protocol=5)
         self.digests, self.top = digests, top
 
-    def persistent_id(self, obj: Any) -> bytes | None:
+    def reducer_override(self, obj: Any) -> Any:
         if self.digests is None or obj is self.top or not isinstance(obj, BaseModel):
-            return None
+            return NotImplemented
         found = self.digests.get(id(obj))
-        if found is not None and found[0] is obj:
-            return found[1]
-        buffer = io.BytesIO()
-        _ModelPickler(buffer, self.digests, top=obj).dump(obj)
-        digest = hashlib.sha256(buffer.getbuffer()).digest()
-        self.digests[id(obj)] = (obj, digest)
-        return digest
+        if found is None or found[0] is not obj:
+            buffer = io.BytesIO()
+            _ModelPickler(buffer, self.digests, top=obj).dump(obj)
+            found = self.digests[id(obj)] = (obj, hashlib.sha256(buffer.getbuffer()).digest())
+        return _model, (type(obj).__qualname__, found[1])
+
+
+def _model(name: str, digest: bytes) -> None:
+    """What a model's digest stands for in a page's digest (never unpickled)."""
 
 
 def _render_now(guide: Guide, template: str, path: str, messages: Messages, /, **context: Any) -> str:
