@@ -13,7 +13,6 @@ from axe_playwright_python import __file__ as axe_package
 from helpers.written_guides import BENGALI, URDU, write_guide
 from playwright.sync_api import Page
 
-from generator.cli import main
 from generator.content.loader import load_guide
 from generator.preview.static import serve, url_path
 from generator.site.project import run_mkdocs, write_mkdocs_project
@@ -129,12 +128,10 @@ def test_axe_finds_no_violations_on_the_activity_page(served: tuple[str, str], p
 
 
 @pytest.fixture(scope="module")
-def built_urdu(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The Urdu guide built as an editor builds it (the site with its fillable handouts)."""
-    root = write_guide(tmp_path_factory.mktemp("built-ur") / "guide", URDU)
-    assert main(["build", "--guide", str(root), "--quiet"]) == 0
-    guide = load_guide(root)
-    with serve(root / "build" / "site", url_path(guide.config.site_url)) as base_url:
+def built_urdu(urdu_build: Path) -> Iterator[str]:
+    """The Urdu guide built as an editor builds it (the site with its fillable handouts; conftest.py)."""
+    guide = load_guide(urdu_build)
+    with serve(urdu_build / "build" / "site", url_path(guide.config.site_url)) as base_url:
         yield base_url
 
 

@@ -11,6 +11,7 @@ import re
 import shutil
 import warnings
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
@@ -23,6 +24,8 @@ from generator.common.template_files import PACKAGE_TEMPLATES
 from generator.content.loader import load_guide
 from generator.errors import JoinError
 from generator.pdf.html import booklet_parts
+from generator.pdf.job_list import part_job, pdf_jobs
+from generator.pdf.job_render import render_job
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]
@@ -50,14 +53,22 @@ def _words(text: str) -> list[str]:
 def test_the_join_matches_a_pikepdf_join_of_a_50_activity_guide(
     tmp_path: Path, benchmark_script: Callable[[str], ModuleType]
 ) -> None:
-    guide_dir = Path(benchmark_script("synthetic").make_guide(tmp_path / "guide", 50))
-    # The booklet and its parts are what this compares: no variants (the A5 and large-print
-    # booklets, 50 large-print handouts), which would double the PDFs the build makes.
-    with (guide_dir / "site_config.yml").open("a", encoding="utf-8") as config:
-        config.write("variants: []\n")
-    build(guide_dir, BuildOptions(quiet=True, only=("pdf",)))
-    parts_dir = guide_dir / "build" / ".booklet-parts"
-    names = ["front", *(part.name for part in booklet_parts(load_guide(guide_dir), None))]
+    guide = load_guide(Path(benchmark_script("synthetic").make_guide(tmp_path / "guide", 50)))
+    # The booklet and its parts are what this compares, made as the build's workers make them
+    # (builder/pdfs.py: each part laid out from its HTML into the parts' folder, then the join
+    # told where they are and where to keep the cover and contents), but without the build's
+    # other PDFs: 50 handouts, the posters and the session packs cost as much again.
+    booklet = pdf_jobs(guide)[0]
+    parts_dir = tmp_path / "parts"
+    parts_dir.mkdir()
+    parts = booklet_parts(guide, booklet.source_date)
+    for part in parts:
+        job = part_job(guide, part, booklet.source_date)
+        (parts_dir / job.filename).write_bytes(render_job(guide, job, part.html))
+    files = tuple((str(parts_dir / f"{part.name}.pdf"), part.link_targets) for part in parts)
+    output = tmp_path / "guide.pdf"
+    render_job(guide, replace(booklet, parts=files, front_cache=("", str(parts_dir)), output=str(output)))
+    names = ["front", *(part.name for part in parts)]
     reference = pikepdf.new()
     sources = [pikepdf.open(parts_dir / f"{name}.pdf") for name in names]
     with warnings.catch_warnings():  # pikepdf says a page copy drops named destinations: not compared here
@@ -66,7 +77,7 @@ def test_the_join_matches_a_pikepdf_join_of_a_50_activity_guide(
             reference.pages.extend(source.pages)
     reference.save(tmp_path / "reference.pdf")
 
-    ours, theirs = PdfReader(guide_dir / "build" / "pdf" / "guide.pdf"), PdfReader(tmp_path / "reference.pdf")
+    ours, theirs = PdfReader(output), PdfReader(tmp_path / "reference.pdf")
     total = len(theirs.pages)
     assert len(ours.pages) == total > 50
     for number, (mine, plain) in enumerate(zip(ours.pages, theirs.pages, strict=True), start=1):
@@ -76,7 +87,7 @@ def test_the_join_matches_a_pikepdf_join_of_a_50_activity_guide(
             text = text.replace(f"Page {number} of {total}", "")
         assert _words(text) == _words(plain.extract_text()), f"page {number}"
 
-    joined = pikepdf.open(guide_dir / "build" / "pdf" / "guide.pdf")
+    joined = pikepdf.open(output)
     (document,) = list(joined.Root.StructTreeRoot.K)
     in_parts = 0
     for source in sources:
@@ -104,9 +115,10 @@ def _guide_with_font(tmp_path: Path, font_file: Path, family: str) -> Path:
     fonts.mkdir(parents=True, exist_ok=True)
     shutil.copy(font_file, fonts / font_file.name)
     config = guide / "site_config.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8") + f"fonts: [assets/fonts/{font_file.name}]\n", encoding="utf-8"
-    )
+    # guide.pdf is what these read: no variants (the A5 and large-print booklets, large-print
+    # handouts, Easy Read, the e-book), which only add PDFs for the build to make.
+    settings = f"fonts: [assets/fonts/{font_file.name}]\nvariants: []\n"
+    config.write_text(config.read_text(encoding="utf-8") + settings, encoding="utf-8")
     css = (PACKAGE_TEMPLATES / "pdf" / "common.css").read_text(encoding="utf-8")
     (guide / "templates" / "pdf").mkdir(parents=True)
     own = f"{css}\nhtml {{ font-family: {family}; }}\n@page {{ @bottom-left {{ font-family: {family}; }} }}\n"
