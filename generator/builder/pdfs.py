@@ -3,10 +3,16 @@ worker processes fed by a background thread, while child processes run MkDocs.
 
 The booklet is made of parts (pdf.html.booklet_parts), each with its own cache key, and a
 join that waits for the last of them; an unchanged part is reused from the last build.
+
+An activity's jobs (handout, poster, large print, booklet parts) are keyed by what their HTML is
+made from (pdf/job_inputs.py), so their HTML is made only when they are rendered; the other
+jobs, a few per guide, are keyed by their HTML. The join needs each part's link targets, which
+come from its HTML: they are kept beside the part (TARGETS) for the next build.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import threading
@@ -27,6 +33,7 @@ if TYPE_CHECKING:
     from .processes import Work, WorkerPool
 
 PARTS = ".booklet-parts"  # the booklet's laid-out parts, kept for the next build to reuse
+TARGETS = ".targets"  # beside an activity's part: the anchors it links to in other parts (JSON)
 HTML_SPOOL = ".pdf-html"  # in the staging folder while the workers run; gone before the swap
 
 
@@ -34,6 +41,7 @@ class PdfRender:
     """Decide what to render, then render it in the background: start(), then finish()."""
 
     def __init__(self, run: BuildRun, pdf_dir: Path) -> None:
+        from ..pdf.job_inputs import JobInputs
         from ..pdf.job_list import pdf_jobs
         from ..pdf.job_render import job_html
 
@@ -51,6 +59,8 @@ class PdfRender:
         # What every PDF is made from besides its HTML: paper, the fonts' order, the brand's colours.
         look = run.guide.config.model_dump_json(include={"paper", "fonts", "brand"})
         base = (engine_versions(), code_digest("pdf", "render"), shared, look)
+        # Keys made without the HTML also hold all of guidegen's code, the models and catalogues included.
+        self.inputs, self.code = JobInputs(run.guide), code_digest(".")
         self.keys: dict[str, str] = {}  # file name -> cache key, for the outputs that include the PDFs
         self.to_render: list[Work] = []
         self.waiting: list[Work] = []  # the booklet's join, once its parts are done
@@ -60,10 +70,11 @@ class PdfRender:
             if job.kind == "booklet":
                 self._booklet(job, base)
                 continue
-            html = job_html(run.guide, job)
-            self.keys[job.filename] = digest_bytes(*base, job.kind, html)
-            if not self._reused(f"pdf/{job.filename}", self.keys[job.filename], pdf_dir / job.filename):
-                self.to_render.append((job, self._spool(html)))
+            html = None if self._of_activity(job) else job_html(run.guide, job)
+            key = self._inputs_key(base, job) if html is None else digest_bytes(*base, job.kind, html)
+            self.keys[job.filename] = key
+            if not self._reused(f"pdf/{job.filename}", key, pdf_dir / job.filename):
+                self.to_render.append((job, self._spool(html if html is not None else job_html(run.guide, job))))
         if self.waiting and not self.to_render:  # every part reused: only the join is left
             self.to_render, self.waiting = self.waiting, []
         # The models' validators (deferred: content/model.py), built before the build freezes its
@@ -73,6 +84,17 @@ class PdfRender:
         self._pool: WorkerPool | None = None
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
+
+    @staticmethod
+    def _of_activity(job: Job) -> bool:
+        """A handout or poster of one activity (any variant): keyed by its inputs."""
+        return job.activity_id is not None and job.session_id is None and job.kind in ("handout", "poster")
+
+    def _inputs_key(self, base: tuple[str, ...], job: Job, *more: str) -> str:
+        assert job.activity_id is not None
+        what = (job.kind, job.variant, job.filename, job.source_date or "", *more)
+        inputs = self.inputs.activity(job.activity_id, *what, shows_next=job.kind == "booklet-part")
+        return digest_bytes(*base, self.code, "inputs", inputs)
 
     def _spool(self, html: str) -> Path:
         """Write a job's HTML to a file for its worker. Held in memory, the HTML of a guide of
@@ -98,39 +120,67 @@ class PdfRender:
         """
         from ..pdf.booklet import FRONT, FRONT_KEY, PIECES
         from ..pdf.job_list import part_job
-        from ..pdf.variants import variant_front, variant_parts
+        from ..pdf.variants import variant_activity_part, variant_front, variant_head_parts
 
-        run = self.run
+        run, guide = self.run, self.run.guide
         variant_key = (job.variant,) if job.variant else ()  # another variant's parts are laid out differently
-        parts = variant_parts(run.guide, job.source_date, job.variant)
-        part_keys = [digest_bytes(*base, "booklet-part", part.html, *variant_key) for part in parts]
+        head = variant_head_parts(guide, job.source_date, job.variant)  # a few: keyed by their HTML
+        part_keys = [digest_bytes(*base, "booklet-part", part.html, *variant_key) for part in head]
+        activity_jobs = [replace(job, kind="booklet-part", activity_id=a.id) for a in guide.activities]
+        part_keys += [self._inputs_key(base, each, *variant_key) for each in activity_jobs]
         # Page numbers come from the parts.
-        front = variant_front(run.guide, job.source_date, defaultdict(str), job.variant).html
+        front = variant_front(guide, job.source_date, defaultdict(str), job.variant).html
         self.keys[job.filename] = digest_bytes(*base, "booklet", front, *part_keys, *variant_key)
         needed = not self._reused(f"pdf/{job.filename}", self.keys[job.filename], self.pdf_dir / job.filename)
         parts_dir = "/".join((PARTS, *variant_key))
         folder = run.staging / parts_dir
-        changed = []
-        for part, key in zip(parts, part_keys, strict=True):
-            if self._reused(f"{parts_dir}/{part.name}.pdf", key, folder / f"{part.name}.pdf"):
-                # What the last join read of it (join/pieces.py), checked against its bytes there.
-                name = f"{parts_dir}/{part.name}{PIECES}"
-                copy_verified(run.previous, run.previous_out, name, folder / f"{part.name}{PIECES}")
-            elif needed:
-                changed.append((part_job(run.guide, part, job.source_date, job.variant), self._spool(part.html)))
-        if not job.variant:  # the report speaks of guide.pdf's sections
-            run.report.sections = (len(changed), len(parts))
         folder.mkdir(parents=True, exist_ok=True)
+        changed = []
+        names = [part.name for part in head] + [f"activity-{a.id}" for a in guide.activities]
+        targets: list[tuple[str, ...]] = []
+        for index, (name, key) in enumerate(zip(names, part_keys, strict=True)):
+            reused = self._reused(f"{parts_dir}/{name}.pdf", key, folder / f"{name}.pdf")
+            if reused:
+                # What the last join read of it (join/pieces.py), checked against its bytes there.
+                copy_verified(run.previous, run.previous_out, f"{parts_dir}/{name}{PIECES}", folder / f"{name}{PIECES}")
+            part = head[index] if index < len(head) else None
+            if part is None:  # an activity's part: its link targets kept beside it, or its HTML made now
+                known = self._kept_targets(f"{parts_dir}/{name}{TARGETS}", folder) if reused else None
+                if known is not None:
+                    targets.append(known)
+                    continue
+                part = variant_activity_part(guide, job.source_date, job.variant, index - len(head))
+                _keep_targets(folder / f"{name}{TARGETS}", part.link_targets)
+            targets.append(part.link_targets)
+            if not reused and needed:
+                changed.append((part_job(guide, part, job.source_date, job.variant), self._spool(part.html)))
+        if not job.variant:  # the report speaks of guide.pdf's sections
+            run.report.sections = (len(changed), len(names))
         for name in (FRONT, FRONT_KEY):  # the laid-out cover and contents, which the join reuses if it can
             if not run.options.force:
                 copy_verified(run.previous, run.previous_out, f"{parts_dir}/{name}", folder / name)
         if needed:
-            files = tuple((str(folder / f"{part.name}.pdf"), part.link_targets) for part in parts)
+            files = tuple((str(folder / f"{name}.pdf"), found) for name, found in zip(names, targets, strict=True))
             front_cache = (digest_bytes(*base, *variant_key), str(folder))
             self.to_render += changed
             output = self.pdf_dir / job.filename  # the join writes it there itself
             output.parent.mkdir(parents=True, exist_ok=True)  # large print has a folder
             self.waiting.append((replace(job, parts=files, front_cache=front_cache, output=str(output)), None))
+
+    def _kept_targets(self, name: str, folder: Path) -> tuple[str, ...] | None:
+        """An unchanged part's link targets, as the last build kept them (checked against its
+        manifest), or None: then the part's HTML is made to find them."""
+        dest = folder / Path(name).name
+        if not copy_verified(self.run.previous, self.run.previous_out, name, dest):
+            return None
+        try:
+            found = json.loads(dest.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            found = None
+        if isinstance(found, list) and all(isinstance(anchor, str) for anchor in found):
+            return tuple(found)
+        dest.unlink(missing_ok=True)
+        return None
 
     def _epub(self, base: tuple[str, ...]) -> None:
         """The EPUB is one more job for the workers, written into pdf/ and moved out by move_epub()."""
@@ -237,3 +287,9 @@ class PdfRender:
             self._pool = None
         shutil.rmtree(self.spool, ignore_errors=True)
         self.run.progress.end_pdfs()
+
+
+def _keep_targets(path: Path, targets: tuple[str, ...]) -> None:
+    """Write a part's link targets beside it (unlinked first: never written through the last build's link)."""
+    path.unlink(missing_ok=True)
+    path.write_text(json.dumps(list(targets)) + "\n", encoding="utf-8")

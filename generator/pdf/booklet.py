@@ -20,7 +20,14 @@ from ..render.job import A5, Job
 from .html import BookletPart
 from .layout import Pages, layout
 from .problems import section_source
-from .variants import FOOTER_SIZES, printing_sheet, variant_front, variant_parts
+from .variants import (
+    FOOTER_SIZES,
+    printing_sheet,
+    variant_activity_part,
+    variant_front,
+    variant_head_parts,
+    variant_parts,
+)
 
 FRONT, FRONT_KEY = "front.pdf", "front.key"  # the booklet's cover and contents, kept beside its parts
 # Beside each part: what the join reads of it (join/pieces.py's SUFFIX; named here so the
@@ -29,8 +36,12 @@ PIECES = ".join"
 
 
 def part_of(guide: Guide, job: Job) -> BookletPart:
+    """The part a booklet-part job lays out (an activity's HTML alone, another's with the parts before activities)."""
+    if job.activity_id is not None:
+        index = next(i for i, activity in enumerate(guide.activities) if activity.id == job.activity_id)
+        return variant_activity_part(guide, job.source_date, job.variant, index)
     name = job.name.removeprefix("booklet:")
-    return next(part for part in variant_parts(guide, job.source_date, job.variant) if part.name == name)
+    return next(part for part in variant_head_parts(guide, job.source_date, job.variant) if part.name == name)
 
 
 class _FrontLength(Pages):
@@ -50,8 +61,8 @@ def make_booklet(guide: Guide, job: Job, finish_variant: bool = True) -> bytes:
 
     if job.parts:
         # What the join reads of each part is kept beside it, for the next build (join/pieces.py);
-        # the A5 booklet's parts go into sheets instead, which read only their shape.
-        keep = "header" if finish_variant and job.variant == A5 else "pieces"
+        # the A5 booklet's parts go into sheets instead, which keep what they write of each (join/imposed_pieces.py).
+        keep = "imposed" if finish_variant and job.variant == A5 else "pieces"
         parts = [Part.open(Path(path), targets, keep=keep) for path, targets in job.parts]
     else:
         parts = [

@@ -99,7 +99,7 @@ def render_template(guide: Guide, template: str, /, **context: Any) -> str:
     # English where the guide's language has no catalogue (marked so, for screen readers too).
     bdi = partial(isolated, around=text_direction(guide.config.language))
     ui = partial(isolated, around=text_direction(guide.config.language), lang=messages.code)
-    fields = field_family(guide.content_dir, guide.config.fonts, _sample(guide))
+    fields = field_font(guide)
     boxes = support_words(messages)
     html = env.get_template(template).render(
         **words, strong=_strong, page_footer=footer, words=boxes, bdi=bdi, ui=ui, field_font=fields, **context
@@ -107,8 +107,28 @@ def render_template(guide: Guide, template: str, /, **context: Any) -> str:
     return auto_directions(html, text_direction(guide.config.language))
 
 
-def _sample(guide: Guide) -> str:
-    """The guide's own words in this language, enough to tell its script: titles and ring labels."""
+# The last few guides' form-field font: every PDF template asks, and finding it reads every
+# title and ring label (8 ms at 100 activities, for each of hundreds of HTML documents). Keyed by
+# the guide's identity, the guide held so its id is not reused; models are frozen.
+_FIELD_FONTS: dict[int, tuple[Guide, str | None]] = {}
+
+
+def field_font(guide: Guide) -> str | None:
+    """The family the guide's form fields use (render/fonts.py's field_family), found once per guide."""
+    known = _FIELD_FONTS.get(id(guide))
+    if known is None or known[0] is not guide:
+        if len(_FIELD_FONTS) >= 8:  # a preview loads the guide again on every save
+            _FIELD_FONTS.clear()
+        known = _FIELD_FONTS[id(guide)] = (
+            guide,
+            field_family(guide.content_dir, guide.config.fonts, script_sample(guide)),
+        )
+    return known[1]
+
+
+def script_sample(guide: Guide) -> str:
+    """The guide's own words in this language, enough to tell its script: titles and ring labels
+    (every PDF reads them: pdf/job_inputs.py counts them among what every job is made from)."""
     rings = (ring for a in guide.activities if isinstance(a.handout, ThreeCirclesHandout) for ring in a.handout.rings)
     return " ".join([guide.config.title, *(a.title for a in guide.activities), *rings])
 
@@ -310,6 +330,12 @@ def booklet_parts(
     diagram and title_note are for the other variants (pdf/variants.py): the three circles' size, and
     words after the guide's title in each part's metadata.
     """
+    activities = [booklet_activity_part(guide, date, i, diagram, title_note) for i in range(len(guide.activities))]
+    return booklet_head_parts(guide, date, title_note) + activities
+
+
+def booklet_head_parts(guide: Guide, date: str | None, title_note: str = "") -> list[BookletPart]:
+    """The parts before the activities: introduction, pages, skills."""
     context = _booklet_context(guide, date, title_note)
     link = partial(to_html, resolve=booklet_link)
     home = {"page": guide.home, "body": link(guide.home.body)}
@@ -330,13 +356,20 @@ def booklet_parts(
     parts.append(
         ("skills", None, render_template(guide, "booklet_part.html.j2", part="skills", skills=skills, **context))
     )
-    for index, activity in enumerate(guide.activities):
-        kind = "first-activity" if index == 0 else "activity"
-        html = render_template(
-            guide, "booklet_part.html.j2", part=kind, a=_booklet_activity(guide, activity, diagram), **context
-        )
-        parts.append((f"activity-{activity.id}", activity.id, html))
     return [_with_link_targets(*part) for part in parts]
+
+
+def booklet_activity_part(
+    guide: Guide, date: str | None, index: int, diagram: tuple[float, float] = BOOKLET_DIAGRAM, title_note: str = ""
+) -> BookletPart:
+    """The part of the guide's index-th activity (the first one's holds the "Activities" heading)."""
+    activity = guide.activities[index]
+    kind = "first-activity" if index == 0 else "activity"
+    context = _booklet_context(guide, date, title_note)
+    html = render_template(
+        guide, "booklet_part.html.j2", part=kind, a=_booklet_activity(guide, activity, diagram), **context
+    )
+    return _with_link_targets(f"activity-{activity.id}", activity.id, html)
 
 
 def booklet_front(

@@ -79,9 +79,7 @@ class Imposer:
     def add(self, page: Any, stamp: bytes = b"") -> None:
         """One booklet page (a pikepdf page dictionary of the PDF given to `begin`) as a form
         XObject; stamp: content drawn after the page's own (it starts with Q, closing its q)."""
-        box = [float(v) for v in page.MediaBox]
-        if self.size is None:
-            self.size = (box[2] - box[0], box[3] - box[1])
+        box = media_box(page)
         # qpdf copies resources set on the page tree down to each page when it lists the pages.
         resources = page.get("/Resources", pikepdf.Dictionary())
         self.reach(resources)
@@ -89,13 +87,20 @@ class Imposer:
         if "/Group" in page:  # the page's transparency group, copied onto its form
             self.reach(page.Group)
             group = b" /Group " + renumbered(page.Group, self._numbers)
-        contents = page.get("/Contents")
-        streams = [] if contents is None else list(contents) if isinstance(contents, pikepdf.Array) else [contents]
-        drawing = b"q\n" + b"\n".join(stream.read_bytes() for stream in streams) + b"\n" + (stamp or b"Q\n")
-        data = zlib.compress(drawing, 6)
+        self.form(box, renumbered(resources, self._numbers), group, drawing(page) + (stamp or b"Q\n"))
+
+    def form(self, box: list[float], resources: bytes, group: bytes, drawn: bytes) -> None:
+        """A page's form XObject, its resources and group (written out, with " /Group " before it)
+        numbered already: what add() writes last, and join/imposed_pieces.py's replay writes."""
+        self.form_data(box, resources, group, zlib.compress(drawn, 6))
+
+    def form_data(self, box: list[float], resources: bytes, group: bytes, data: bytes) -> None:
+        """form(), its drawing compressed already (zlib level 6)."""
+        if self.size is None:
+            self.size = (box[2] - box[0], box[3] - box[1])
         head = b"<< /Type /XObject /Subtype /Form /BBox [%s] /Resources %s%s /Filter /FlateDecode /Length %d >>" % (
             b" ".join(b"%g" % v for v in box),
-            renumbered(resources, self._numbers),
+            resources,
             group,
             len(data),
         )
@@ -106,7 +111,7 @@ class Imposer:
     def reach(self, obj: Any) -> None:
         """Number and write every object obj refers to, directly or not, that is not written yet."""
         found = []
-        for key, child in _references(obj):
+        for key, child in references(obj):
             if child.objgen in self._numbers:
                 continue
             if isinstance(child, pikepdf.Dictionary | pikepdf.Stream) and child.get("/Type") in NOT_A_RESOURCE:
@@ -166,6 +171,17 @@ class Imposer:
         self.out.finish(CATALOG, INFO)
 
 
+def media_box(page: Any) -> list[float]:
+    return [float(v) for v in page.MediaBox]
+
+
+def drawing(page: Any) -> bytes:
+    """A page's content streams as one drawing, opened with q (its stamp, or Q, closes it)."""
+    contents = page.get("/Contents")
+    streams = [] if contents is None else list(contents) if isinstance(contents, pikepdf.Array) else [contents]
+    return b"q\n" + b"\n".join(stream.read_bytes() for stream in streams) + b"\n"
+
+
 def print_only_xmp(title: str, lang: str) -> bytes:
     """The sheets' XMP: their title and language, and no PDF/UA identification.
 
@@ -186,7 +202,7 @@ def print_only_xmp(title: str, lang: str) -> bytes:
     ).encode()
 
 
-def _references(obj: Any) -> Iterator[tuple[str, Any]]:
+def references(obj: Any) -> Iterator[tuple[str, Any]]:
     """(key, object) for each indirect object obj holds, looking inside direct dictionaries and arrays."""
     stack: list[tuple[str, Any]] = [("", obj.stream_dict if isinstance(obj, pikepdf.Stream) else obj)]
     while stack:

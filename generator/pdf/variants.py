@@ -25,8 +25,9 @@ from .html import (
     BOOKLET_DIAGRAM,
     HANDOUT_DIAGRAM,
     BookletPart,
+    booklet_activity_part,
     booklet_front,
-    booklet_parts,
+    booklet_head_parts,
     handout_context,
     render_template,
 )
@@ -62,11 +63,26 @@ def untinted(html: str, fills: tuple[str, ...] = RING_FILLS) -> str:
 
 def variant_parts(guide: Guide, date: str | None, variant: str) -> list[BookletPart]:
     """The booklet's parts for a variant ("" for guide.pdf itself)."""
-    parts = booklet_parts(guide, date, BOOKLET_DIAGRAMS[variant], TITLE_NOTES[variant])
+    activities = [variant_activity_part(guide, date, variant, i) for i in range(len(guide.activities))]
+    return variant_head_parts(guide, date, variant) + activities
+
+
+def variant_head_parts(guide: Guide, date: str | None, variant: str) -> list[BookletPart]:
+    """The variant's parts before the activities: introduction, pages, skills."""
+    return [_variant_look(guide, part, variant) for part in booklet_head_parts(guide, date, TITLE_NOTES[variant])]
+
+
+def variant_activity_part(guide: Guide, date: str | None, variant: str, index: int) -> BookletPart:
+    """The variant's part of the guide's index-th activity (the build lays out only the changed ones)."""
+    part = booklet_activity_part(guide, date, index, BOOKLET_DIAGRAMS[variant], TITLE_NOTES[variant])
+    return _variant_look(guide, part, variant)
+
+
+def _variant_look(guide: Guide, part: BookletPart, variant: str) -> BookletPart:
+    """Large print's rings without tints; the other variants' parts as they are."""
     if variant != LARGE:
-        return parts
-    fills = ring_fills(guide.config.brand.primary)
-    return [replace(part, html=untinted(part.html, fills)) for part in parts]
+        return part
+    return replace(part, html=untinted(part.html, ring_fills(guide.config.brand.primary)))
 
 
 def variant_front(guide: Guide, date: str | None, numbers: Mapping[str, int | str], variant: str) -> BookletPart:

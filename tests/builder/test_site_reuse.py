@@ -4,8 +4,9 @@ Each edit is made in a built guide, which is then built again (reusing what it c
 website and offline pages, the zip's unchanged members) and compared, file by file, with a
 clean build of the same content in another folder. The edits reach other pages in different
 ways: an activity's text (its own page), its title (every page's menu and the links to it), a
-skill's name (the pages of the activities that use it) and a support contact (every activity
-page, every handout, the booklets and the e-book).
+skill's name (the pages of the activities that use it), a support contact (every activity
+page, every handout, the booklets and the e-book), a handout's question, a page's text, the
+settings and the guide's own stylesheet (every PDF: not in any HTML).
 """
 
 from __future__ import annotations
@@ -64,7 +65,19 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "title": lambda root: replace(activity(root), "title: Talking it through", "title: Talking it over"),
     "skill name": lambda root: replace(root / "content" / "skills.yml", "name: Empathy", "name: Feeling with others"),
     "support contact": lambda root: replace(root / "content" / "support.yml", "Call 116 123", "Call 116 123 free"),
+    "handout question": lambda root: replace(activity(root), "without our facilitator?", "without a facilitator?"),
+    "page text": lambda root: replace(root / "content" / "pages" / "first-page.md", "helps everyone", "helps us all"),
+    "settings": lambda root: replace(root / "site_config.yml", "organisation: Test Group", "organisation: Test CIC"),
+    "own template": lambda root: own_stylesheet(root),
 }
+
+
+def own_stylesheet(root: Path) -> None:
+    """The guide's own handout stylesheet (templates/ beside content/), which the PDFs read but not their HTML."""
+    own = root / "templates" / "pdf" / "handout.css"
+    own.parent.mkdir(parents=True)
+    package = Path(__file__).resolve().parents[2] / "generator" / "templates" / "pdf" / "handout.css"
+    own.write_text(package.read_text(encoding="utf-8") + "\nh1 { letter-spacing: 0.05em; }\n", encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -105,6 +118,8 @@ def test_a_rebuild_after_an_edit_is_byte_identical_to_a_full_build(
     fresh.mkdir()
     shutil.copy2(guide / "site_config.yml", fresh / "site_config.yml")
     shutil.copytree(guide / "content", fresh / "content")
+    if (guide / "templates").is_dir():
+        shutil.copytree(guide / "templates", fresh / "templates")
     build(fresh, BuildOptions(quiet=True))
     rebuilt_files, full = snapshot(guide / "build"), snapshot(fresh / "build")
     assert sorted(rebuilt_files) == sorted(full)

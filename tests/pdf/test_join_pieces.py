@@ -23,7 +23,7 @@ from generator.content.loader import load_guide
 from generator.pdf.booklet import PIECES, make_booklet
 from generator.pdf.job_list import pdf_jobs
 from generator.pdf.join.booklet import Part
-from generator.pdf.join.pieces import SUFFIX, fill, placeholder, read_header, template
+from generator.pdf.join.pieces import JOINED, SUFFIX, fill, placeholder, read_header, template
 from generator.pdf.join.writer import renumbered
 from generator.pdf.variants import variant_parts
 from generator.render.job import Job
@@ -109,5 +109,5 @@ def test_kept_pieces_of_other_bytes_are_made_again(guide_dir: Path, tmp_path: Pa
     before = previous.read_bytes()
     assert _booklets(guide_dir, parts, tmp_path / "b") == expected
     assert previous.read_bytes() == before  # never written through the link
-    assert read_header(skills, "not these bytes", body=True) is None
+    assert read_header(skills, "not these bytes", JOINED) is None
     assert Part.open(parts / "skills.pdf", keep="pieces").kept == skills

@@ -33,7 +33,9 @@ from .pieces import (
     DESTS,
     DOCUMENT,
     FONT,
+    IMPOSED,
     INFO,
+    JOINED,
     OUTLINES,
     PAGES,
     PARENT_TREE,
@@ -69,19 +71,24 @@ class Part:
     size: Size = (0.0, 0.0)
     anchors: dict[str, int] = field(default_factory=dict)  # name -> page index within the part
     kept: Path | None = None  # the part's pieces (join/pieces.py), kept beside its file
+    digest: str = ""  # of its bytes and link targets, when its pieces are kept (or to be)
+    keep_at: Path | None = None  # where the A5 imposition keeps what it writes of the part
 
     @classmethod
     def open(cls, source: bytes | Path, link_targets: Sequence[str] = (), name: str = "", keep: str = "") -> Part:
         """Open and check a part (join/shape.py): raises JoinError naming it if the join cannot use it.
 
         keep (a part in a file only): "pieces" to keep what the join writes of it beside it
-        (join/pieces.py), "header" to keep only what this reads; either is read back, not
-        made again, while the part's bytes are the same."""
+        (join/pieces.py), "imposed" for what the A5 imposition writes of it (kept by
+        join/imposed.py), "header" to keep only what this reads; each is read back, not made
+        again, while the part's bytes are the same."""
         part = cls(source, frozenset(link_targets), name or (source.stem if isinstance(source, Path) else FRONT_NAME))
         data = source.read_bytes() if isinstance(source, Path) else source
         kept = source.with_suffix(SUFFIX) if keep and isinstance(source, Path) else None
         digest = part_digest(data, part.link_targets) if kept else ""
-        header = read_header(kept, digest, keep == "pieces") if kept else None
+        body = {"pieces": JOINED, "imposed": IMPOSED}.get(keep, "")
+        header = read_header(kept, digest, body) if kept else None
+        part.digest = digest
         if header is not None:
             part.size, part.page_count, part.anchors, part.kept = header.size, header.page_count, header.anchors, kept
             return part
@@ -95,11 +102,16 @@ class Part:
                     part.anchors[anchor] = index
             for item in all_items(outline_items(pdf)):
                 check_destination(item.destination, pages, f"a bookmark ('{item.title}')", part.name)
-            if kept is not None:
+            if kept is not None and keep == "imposed":  # written by the imposition, which reads the part
+                part.keep_at = kept
+            elif kept is not None:
                 pieces = read(pdf, part.link_targets, front=False)[0] if keep == "pieces" else None
-                keep_pieces(kept, Header(digest, part.size, part.page_count, part.anchors), pieces)
+                keep_pieces(kept, part.header(), pieces)
                 part.kept = kept if pieces is not None else None
         return part
+
+    def header(self) -> Header:
+        return Header(self.digest, self.size, self.page_count, self.anchors)
 
     def pdf(self) -> Pdf:
         if isinstance(self.source, Path):

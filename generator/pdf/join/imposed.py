@@ -3,23 +3,25 @@ same "Page X of Y" as the other booklets and nothing else of the join: the sheet
 tags, links, bookmarks or fields to merge.
 
 One part is open at a time and each page is written as it comes, so the memory does not grow
-with the guide: the A5 booklet is never written out whole, nor held.
+with the guide: the A5 booklet is never written out whole, nor held. What is written of each
+part is kept beside it (join/imposed_pieces.py) and written again from there while the part
+is unchanged, without opening it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from pikepdf import Dictionary, Name
 
 from ..impose import Imposer
 from .booklet import Part
 from .footer import LABEL, SIZE, FooterFont, choose_footer, label_characters
+from .imposed_pieces import RESOURCE, NotKept, add_footer_font, record, replay, usable
+from .pieces import IMPOSED, keep_body, read_body
 from .shape import check_same_paper
-from .writer import placeholder
-
-RESOURCE = "GGPageNumber"
 
 
 def join_imposed(
@@ -44,6 +46,14 @@ def join_imposed(
         footer: FooterFont | None = None
         number = 0
         for part in (front, *parts):
+            if footer is not None and (part.kept is not None or part.keep_at is not None):
+                kept, fresh = _kept(part, footer.number)
+                if kept is not None:
+                    number, repacked = replay(imposer, kept, footer, number, total, page_label)
+                    where = fresh or part.kept
+                    if repacked and where is not None:  # kept with each page's drawing as compressed just now
+                        keep_body(where, part.header(), IMPOSED, kept)
+                    continue
             with part.pdf() as pdf:
                 imposer.begin(pdf)
                 if footer is None:  # the page numbers use the regular face the front embeds
@@ -60,6 +70,24 @@ def join_imposed(
         imposer.finish(title, lang)
 
 
+def _kept(part: Part, footer_number: int) -> tuple[Any, Path | None]:
+    """What imposing the part writes, and where to keep it once written (None: kept already).
+    Recorded now when the last build did not keep it; (None, None) when the part must be imposed
+    as it is read (join/imposed_pieces.py's NotKept)."""
+    if part.kept is not None:
+        body = read_body(part.kept)
+        if usable(body, footer_number):
+            return body, None
+    path = part.kept or part.keep_at
+    if path is None:
+        return None, None
+    with part.pdf() as pdf:
+        try:
+            return record(pdf, footer_number), path
+        except NotKept:
+            return None, None
+
+
 def _is_descriptor(obj: object) -> bool:
     return isinstance(obj, Dictionary) and obj.get("/Type") == Name.FontDescriptor
 
@@ -67,10 +95,7 @@ def _is_descriptor(obj: object) -> bool:
 def _stamp(page: Dictionary, footer: FooterFont, number: int, total: int, label: str) -> bytes:
     """'Page X of Y' for every page but the cover. Every page gets the font in its resources,
     the cover too: pages can share their fonts' dictionary, written with the first of them."""
-    resources = page.Resources
-    if "/Font" not in resources:
-        resources.Font = Dictionary()
-    resources.Font[f"/{RESOURCE}"] = placeholder(footer.number)
+    add_footer_font(page, footer.number)
     if number == 1:
         return b""
     width = float(page.MediaBox[2]) - float(page.MediaBox[0])

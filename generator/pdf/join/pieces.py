@@ -10,8 +10,10 @@ depend on nothing but the part's bytes and link targets, and a full build and a 
 them in the same way, so both write the same bytes.
 
 The file is a pickle of plain values (lists, tuples, bytes, str, int): a header (what the part
-is, for Part.open) and then the body (for the join), so opening a part reads only the header.
-A file whose header names other bytes (or another FORMAT) is made again, never trusted.
+is, for Part.open) and then the body, so opening a part reads only the header. The body is
+this join's pieces (JOINED), or, beside the A5 booklet's parts, what its imposition writes of
+the part (IMPOSED, join/imposed_pieces.py). A file whose header names other bytes (or another
+FORMAT, or another body) is made again, never trusted.
 """
 
 from __future__ import annotations
@@ -31,8 +33,9 @@ from .outline import outline_items, outline_objects
 from .shape import Size
 from .tags import document_kids, elements, has_content, number_tree
 
-FORMAT = "guidegen-join-pieces-1"
+FORMAT = "guidegen-join-pieces-2"
 SUFFIX = ".join"  # beside the part: skills.pdf -> skills.join
+JOINED, IMPOSED = "joined", "imposed"  # what the body holds: the join's pieces, or the imposition's
 
 # A hole is value * 4 + kind: an object of the part (its local number), a parent-tree key (the
 # part's own, offset by the keys before it), or a page's stream drawn before or after its content.
@@ -97,8 +100,8 @@ def part_digest(data: bytes, link_targets: Iterable[str]) -> str:
     return hashlib.sha256(b"\0".join([FORMAT.encode(), data, *(t.encode() for t in sorted(link_targets))])).hexdigest()
 
 
-def read_header(path: Path, digest: str, body: bool) -> Header | None:
-    """The kept header, if the file is of these bytes (and holds the join's body, if asked for)."""
+def read_header(path: Path, digest: str, body: str) -> Header | None:
+    """The kept header, if the file is of these bytes (and holds that body, JOINED or IMPOSED, if asked for)."""
     try:
         with path.open("rb") as file:
             header = pickle.load(file)
@@ -106,43 +109,53 @@ def read_header(path: Path, digest: str, body: bool) -> Header | None:
         return None
     if not isinstance(header, tuple) or len(header) != 6 or header[:2] != (FORMAT, digest):
         return None
-    if body and not header[5]:
+    if body and header[5] != body:
         return None
     size, page_count, anchors = header[2:5]
     return Header(digest, (float(size[0]), float(size[1])), int(page_count), dict(anchors))
 
 
 def read_pieces(path: Path) -> Pieces:
+    return Pieces(*read_body(path))
+
+
+def read_body(path: Path) -> Any:
     with path.open("rb") as file:
         pickle.load(file)  # the header, checked by Part.open
-        body = pickle.load(file)
-    return Pieces(*body)
+        return pickle.load(file)
 
 
 def keep(path: Path, header: Header, pieces: Pieces | None) -> None:
     """Write the file anew (unlinked first: it may be linked to the last build's, never written
-    through); pieces None: the header alone (the A5 booklet's parts go into sheets, not this join)."""
+    through); pieces None: the header alone."""
+    keep_body(path, header, JOINED if pieces is not None else "", _body(pieces) if pieces is not None else None)
+
+
+def keep_body(path: Path, header: Header, kind: str, body: Any) -> None:
+    """The header and a body of that kind (JOINED, IMPOSED; "": none) of plain values."""
     path.unlink(missing_ok=True)
     with path.open("wb") as file:
         anchors = sorted(header.anchors.items())
-        head = (FORMAT, header.digest, header.size, header.page_count, anchors, pieces is not None)
+        head = (FORMAT, header.digest, header.size, header.page_count, anchors, kind)
         pickle.dump(head, file, protocol=5)
-        if pieces is None:
-            return
-        body = (
-            pieces.fonts,
-            pieces.count,
-            pieces.pages,
-            pieces.writes,
-            pieces.parent_tree,
-            pieces.key_span,
-            pieces.kids,
-            pieces.dests,
-            pieces.outline,
-            pieces.catalog,
-            pieces.info,
-        )
-        pickle.dump(body, file, protocol=5)
+        if kind:
+            pickle.dump(body, file, protocol=5)
+
+
+def _body(pieces: Pieces) -> tuple[Any, ...]:
+    return (
+        pieces.fonts,
+        pieces.count,
+        pieces.pages,
+        pieces.writes,
+        pieces.parent_tree,
+        pieces.key_span,
+        pieces.kids,
+        pieces.dests,
+        pieces.outline,
+        pieces.catalog,
+        pieces.info,
+    )
 
 
 def template(text: bytes, locals_: dict[tuple[int, int], int]) -> Template:
