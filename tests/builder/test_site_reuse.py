@@ -21,6 +21,7 @@ import pytest
 from generator.builder.cache import MANIFEST
 from generator.builder.pipeline import BuildOptions, build
 from generator.builder.site_reuse import FRAME
+from generator.content.source_date import VARIABLE as SOURCE_DATE
 
 pytestmark = pytest.mark.slow
 MINIMAL = Path(__file__).resolve().parent.parent / "samples" / "minimal"
@@ -92,11 +93,31 @@ def test_a_rebuild_after_an_edit_is_byte_identical_to_a_full_build(tmp_path: Pat
     assert [name for name in full if rebuilt[name] != full[name]] == []
 
 
+def test_a_rebuild_with_another_date_dates_the_sitemap_as_a_full_build(
+    tmp_path: Path, built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    guide = tmp_path / "edited"
+    shutil.copytree(built, guide)
+    monkeypatch.setenv(SOURCE_DATE, "1767225600")  # 2026-01-01: every sitemap date changes
+    EDITS["text"](guide)
+    build(guide, BuildOptions(quiet=True))
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    shutil.copy2(guide / "site_config.yml", fresh / "site_config.yml")
+    shutil.copytree(guide / "content", fresh / "content")
+    build(fresh, BuildOptions(quiet=True, only=("site", "offline")))
+    for name in ("site/sitemap.xml", ".offline/site/sitemap.xml", "site/404.html"):
+        assert (guide / "build" / name).read_bytes() == (fresh / "build" / name).read_bytes()
+    assert "2026-01-01" in (guide / "build" / "site" / "sitemap.xml").read_text(encoding="utf-8")
+
+
 def test_a_text_edit_leaves_the_other_pages_as_they_were(tmp_path: Path, built: Path) -> None:
     guide = tmp_path / "edited"
     shutil.copytree(built, guide)
     out = guide / "build"
     others = [out / "site" / "first-page" / "index.html", out / ".offline" / "site" / "first-page.html"]
+    # 404.html and the sitemap show only the navigation and the date, which the edit left alone.
+    others += [out / site / name for site in ("site", ".offline/site") for name in ("404.html", "sitemap.xml")]
     before = [page.stat().st_ino for page in others]
     edited = out / "site" / "activities" / "questions" / "index.html"
     EDITS["text"](guide)
