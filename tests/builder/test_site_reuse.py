@@ -73,6 +73,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     guide = tmp_path_factory.mktemp("built") / "guide"
     shutil.copytree(MINIMAL, guide)
     (guide / "content" / "support.yml").write_text(SUPPORT, encoding="utf-8")
+    config = guide / "site_config.yml"  # with an address, so the sitemap lists every page with its date
+    config.write_text(config.read_text(encoding="utf-8") + "site_url: https://example.org/small-guide/\n")
     build(guide, BuildOptions(quiet=True))
     return guide
 
