@@ -37,6 +37,7 @@ from .translations import Translations
 
 if TYPE_CHECKING:
     from ..offline.zip_members import LastZip
+    from ..site.pages import SitePage
 
 __all__ = ["BuildOptions", "BuildReport", "build"]
 
@@ -122,10 +123,11 @@ def _render_all(run: BuildRun, outputs: tuple[str, ...], translations: Translati
     handouts = pdfs.handouts() if pdfs is not None else {}
     pdf_key = digest_bytes(*(pdfs.keys[name] for name in sorted(set(handouts.values())))) if pdfs else ""
     sites: list[_Site] = []
+    pages = _SitePages(run.guide, handouts)  # the same Markdown for both sites: made once
     if "site" in outputs:
-        sites.append(_Website(run, handouts, pdf_key))
+        sites.append(_Website(run, handouts, pdf_key, pages))
     if "offline" in outputs:
-        sites.append(_Offline(run, handouts, pdf_key, translations))
+        sites.append(_Offline(run, handouts, pdf_key, pages, translations))
     needed = [site for site in sites if site.needed]
     together = _one_after_the_other(run, needed, pdfs)
     _announce(run, needed, pdfs, together)
@@ -211,6 +213,21 @@ def _announce(run: BuildRun, sites: list[_Site], pdfs: PdfRender | None, togethe
         run.progress.step(f"Side by side: {', '.join(work)}")
 
 
+class _SitePages:
+    """The sites' pages (site.project.site_pages), made when the first site asks for them."""
+
+    def __init__(self, guide: Guide, handouts: dict[str, str]) -> None:
+        self.guide, self.handouts = guide, handouts
+        self._pages: list[SitePage] | None = None
+
+    def get(self) -> list[SitePage]:
+        if self._pages is None:
+            from ..site.project import site_pages
+
+            self._pages = site_pages(self.guide, self.handouts)
+        return self._pages
+
+
 class _Site:
     """A MkDocs build (run in a child process, see _render_all), then the PDFs and the files
     made from them put into the built site."""
@@ -232,7 +249,7 @@ class _Site:
 class _Website(_Site):
     description = "MkDocs for the website"
 
-    def __init__(self, run: BuildRun, handouts: dict[str, str], pdf_key: str) -> None:
+    def __init__(self, run: BuildRun, handouts: dict[str, str], pdf_key: str, pages: _SitePages) -> None:
         from ..editor.hosted import admin_key
         from ..site.project import write_mkdocs_project
 
@@ -240,7 +257,9 @@ class _Website(_Site):
         project = run.staging / "mkdocs"
         self.engine = site_engine(run)
         self.description = f"{ENGINE_NAMES[self.engine]} for the website"
-        write_mkdocs_project(run.guide, project, handouts=handouts, pdfs_later=True, engine=self.engine)
+        write_mkdocs_project(
+            run.guide, project, handouts=handouts, pdfs_later=True, engine=self.engine, pages=pages.get()
+        )
         key = digest_bytes(engine_versions(), digest_tree(project), pdf_key, admin_key(run.guide))
         super().__init__(run, handouts, project, run.staging / "site", key, "site")
         self.changed = pages_to_rebuild(run, "site", project, self.site_dir, self.engine, self.needed)
@@ -289,7 +308,12 @@ class _Offline(_Site):
     description = "MkDocs for the offline site"
 
     def __init__(
-        self, run: BuildRun, handouts: dict[str, str], pdf_key: str, translations: Translations | None = None
+        self,
+        run: BuildRun,
+        handouts: dict[str, str],
+        pdf_key: str,
+        pages: _SitePages,
+        translations: Translations | None = None,
     ) -> None:
         from ..offline.bundle import bundle_name, write_offline_project
 
@@ -297,7 +321,9 @@ class _Offline(_Site):
         project = run.staging / OFFLINE / "mkdocs"  # kept with its site for the next build
         self.engine = site_engine(run)
         self.description = f"{ENGINE_NAMES[self.engine]} for the offline site"
-        write_offline_project(run.guide, project, handouts=handouts, pdf_dir=None, pdfs_later=True, engine=self.engine)
+        write_offline_project(
+            run.guide, project, handouts=handouts, pdf_dir=None, pdfs_later=True, engine=self.engine, pages=pages.get()
+        )
         self.name = bundle_name(run.guide)
         source_date = source_date_text()
         key = digest_bytes(

@@ -2,11 +2,12 @@
 
 A site's page depends on its own Markdown and on what every page shares: `mkdocs.yml` (the
 navigation with every title, the theme's settings), the theme overrides, the list of files
-(links, downloads), the engine and guidegen's code. Those make the site's frame key. When the
-frame is the last build's, only the pages whose Markdown changed are built again
-(`site/page_reuse.py`); otherwise, or when anything of the last build cannot be trusted, the
-whole site is built. An edited title, a renamed id or a skill's new name changes the navigation
-or every page that shows it, so it reaches every page either way.
+(links, downloads), the engine, guidegen's code and the build's date (the sitemap's). Those
+make the site's frame key. When the frame is the last build's, only the pages whose Markdown
+changed are built again, and 404.html and the sitemap are kept (`site/page_reuse.py`);
+otherwise, or when anything of the last build cannot be trusted, the whole site is built. An
+edited title, a renamed id or a skill's new name changes the navigation or every page that
+shows it, so it reaches every page either way.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import shutil
 from pathlib import Path
 
 from ..common.digest import digest_bytes, digest_tree
+from ..content.source_date import source_date_text
 from .cache import code_digest, copy_verified, engine_versions, file_digest
 from .state import BuildRun
 
@@ -27,6 +29,7 @@ def frame_key(run: BuildRun, project: Path, engine: str) -> str:
     return digest_bytes(
         engine,
         engine_versions(),
+        source_date_text(),  # the sitemap's dates, kept with the frame (site/page_reuse.py)
         code_digest("site", "render", "editor", "offline", "builder"),
         (project / "mkdocs.yml").read_bytes(),
         digest_tree(project / "overrides"),

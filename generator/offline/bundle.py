@@ -11,13 +11,17 @@ import hashlib
 import re
 import time
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..content.model import Guide
 from ..content.source_date import epoch_or_default
 from ..site.downloads import epub_name
 from .zip_members import LastZip, MemberCopier
+
+if TYPE_CHECKING:
+    from ..site.pages import SitePage
 
 ZIP_EPOCH_MIN = 315532800  # zip cannot store dates before 1980
 LEFT_OUT = {"404.html"}  # MkDocs' 404 page links to /assets from the root: broken from file://
@@ -69,12 +73,21 @@ def write_offline_project(
     pdf_dir: Path | None,
     pdfs_later: bool = False,
     engine: str = "mkdocs",
+    pages: Sequence[SitePage] | None = None,
 ) -> Path:
-    """The MkDocs project for the file:// variant of the site (cheap: no MkDocs import)."""
+    """The MkDocs project for the file:// variant of the site (cheap: no MkDocs import).
+    pages: the website's (site.project.site_pages), when the caller made them already."""
     from ..site.project import write_mkdocs_project
 
     return write_mkdocs_project(
-        guide, project, offline=True, handouts=handouts or None, pdf_dir=pdf_dir, pdfs_later=pdfs_later, engine=engine
+        guide,
+        project,
+        offline=True,
+        handouts=handouts or None,
+        pdf_dir=pdf_dir,
+        pdfs_later=pdfs_later,
+        engine=engine,
+        pages=pages,
     )
 
 

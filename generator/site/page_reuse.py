@@ -11,6 +11,7 @@ byte, which a test compares.
 Linked files are shared with the last build, which must stay as it was until the swap: every
 file MkDocs will write is unlinked first, never written through. The search index holds the
 rebuilt pages' entries and the others' from the last build, in the full build's order.
+404.html and the sitemap depend only on the frame, so the last build's are kept too.
 """
 
 from __future__ import annotations
@@ -63,12 +64,10 @@ class PageReuse:
         return files
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
-        site = Path(config.site_dir)
-        for template in config.theme.static_templates:  # 404.html and the sitemap, written every time
-            (site / template).unlink(missing_ok=True)
-            (site / f"{template}.gz").unlink(missing_ok=True)
-            if template.endswith(".html"):
-                self.written.append(site / template)
+        # 404.html and the sitemap show only the navigation, the settings and the build's date,
+        # which the frame key covers: the last build's stay (linked, finished), as the other
+        # unchanged pages do. Cleared after the theme's files were listed, which leaves them out.
+        config.theme.static_templates.clear()
         for file in files.documentation_pages():
             url = file.page.url if file.page is not None else file.url  # as the search index has it ("" for home)
             self._order.append(url)

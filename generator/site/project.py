@@ -15,7 +15,7 @@ import re
 import shutil
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,7 @@ from .circles import handout_script, handout_scripts, write_circles_assets
 from .easy_read import write_pictures as write_easy_read_pictures
 from .languages import alternates, mark_untranslated
 from .mkdocs_config import ASSETS, SHIM, mkdocs_config
-from .pages import all_pages
+from .pages import SitePage, all_pages
 from .scripts import write_shared_script
 from .session_pages import write_planner_assets
 
@@ -55,6 +55,7 @@ def write_mkdocs_project(
     pdf_dir: Path | None = None,
     pdfs_later: bool = False,
     engine: str = "mkdocs",
+    pages: Sequence[SitePage] | None = None,
 ) -> Path:
     """Write project_dir/mkdocs.yml and project_dir/docs/; return the mkdocs.yml path.
 
@@ -62,13 +63,15 @@ def write_mkdocs_project(
     Without it no page links to a PDF, so the site never has a broken download link.
     pdfs_later: the PDFs are still being made; the files made from them are written empty
     for MkDocs to copy, and write_pdf_files() fills them in afterwards (in docs/ and the site).
+    pages: site_pages(guide, handouts) when the caller already has them (the website and the
+    offline site have the same pages: made once, they cost half as much).
     """
     handouts = dict(handouts or {})
     project_dir.mkdir(parents=True, exist_ok=True)
     _clear(project_dir)
     docs = project_dir / "docs"
     roots = template_roots(guide.root)  # the guide's own templates/ first
-    pages = mark_untranslated(guide, all_pages(guide, handouts))
+    pages = list(pages) if pages is not None else site_pages(guide, handouts)
     for page in pages:
         _write(docs / page.path, page.markdown)
     _copy_content_assets(guide, docs / "assets")
@@ -95,6 +98,11 @@ def write_mkdocs_project(
     if engine == "zensical":
         config["theme"]["variant"] = "classic"  # Zensical's "modern" look hides a white logo
     return _write_yaml(project_dir / "mkdocs.yml", config)
+
+
+def site_pages(guide: Guide, handouts: Mapping[str, str] | None = None) -> list[SitePage]:
+    """Every page's Markdown, as write_mkdocs_project writes it into docs/ (the same online and offline)."""
+    return mark_untranslated(guide, all_pages(guide, dict(handouts or {})))
 
 
 def robots_txt(guide: Guide) -> str:

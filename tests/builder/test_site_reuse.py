@@ -22,6 +22,7 @@ import pytest
 from generator.builder.cache import MANIFEST
 from generator.builder.pipeline import BuildOptions, build
 from generator.builder.site_reuse import FRAME
+from generator.content.source_date import VARIABLE as SOURCE_DATE
 
 pytestmark = pytest.mark.slow
 MINIMAL = Path(__file__).resolve().parent.parent / "samples" / "minimal"
@@ -85,6 +86,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     guide = tmp_path_factory.mktemp("built") / "guide"
     shutil.copytree(MINIMAL, guide)
     (guide / "content" / "support.yml").write_text(SUPPORT, encoding="utf-8")
+    config = guide / "site_config.yml"  # with an address, so the sitemap lists every page with its date
+    config.write_text(config.read_text(encoding="utf-8") + "site_url: https://example.org/small-guide/\n")
     build(guide, BuildOptions(quiet=True))
     return guide
 
@@ -126,10 +129,30 @@ def test_a_rebuild_after_an_edit_is_byte_identical_to_a_full_build(
     assert [name for name in full if rebuilt_files[name] != full[name]] == []
 
 
+def test_a_rebuild_with_another_date_dates_the_sitemap_as_a_full_build(
+    tmp_path: Path, built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    guide = tmp_path / "edited"
+    shutil.copytree(built, guide)
+    monkeypatch.setenv(SOURCE_DATE, "1767225600")  # 2026-01-01: every sitemap date changes
+    EDITS["text"](guide)
+    build(guide, BuildOptions(quiet=True))
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    shutil.copy2(guide / "site_config.yml", fresh / "site_config.yml")
+    shutil.copytree(guide / "content", fresh / "content")
+    build(fresh, BuildOptions(quiet=True, only=("site", "offline")))
+    for name in ("site/sitemap.xml", ".offline/site/sitemap.xml", "site/404.html"):
+        assert (guide / "build" / name).read_bytes() == (fresh / "build" / name).read_bytes()
+    assert "2026-01-01" in (guide / "build" / "site" / "sitemap.xml").read_text(encoding="utf-8")
+
+
 def test_a_text_edit_leaves_the_other_pages_as_they_were(rebuilt: Callable[[str], tuple[Path, dict[str, int]]]) -> None:
     guide, before = rebuilt("text")  # the same rebuild the test above compares with a full build
     out = guide / "build"
     others = ["site/first-page/index.html", ".offline/site/first-page.html"]
+    # 404.html and the sitemap show only the navigation and the date, which the edit left alone.
+    others += [f"{site}/{name}" for site in ("site", ".offline/site") for name in ("404.html", "sitemap.xml")]
     assert [(out / name).stat().st_ino for name in others] == [before[name] for name in others]  # linked, not written
     edited = out / "site" / "activities" / "questions" / "index.html"
     assert "Look at how the group runs." in edited.read_text(encoding="utf-8")

@@ -43,10 +43,17 @@ def test_changed_pages_are_unlinked_and_the_index_keeps_the_others_in_order(tmp_
         abs_src_path=str(tmp_path / "theme.js"), abs_dest_path=str(site / "theme.js"), page=None, url="theme.js"
     )
     files.append(theme_file)
+    for name in ("404.html", "sitemap.xml"):  # show only the frame: the last build's are kept
+        (last / name).write_text("last build")
+        os.link(last / name, site / name)
+    static_templates = {"404.html", "sitemap.xml"}
     fresh = [{"location": "a/", "title": "A"}, {"location": "a/#new", "title": "New section"}]
     search = SimpleNamespace(search_index=SimpleNamespace(entries=fresh))
     config = SimpleNamespace(
-        site_dir=str(site), docs_dir=str(docs), theme=SimpleNamespace(static_templates=[]), plugins={"search": search}
+        site_dir=str(site),
+        docs_dir=str(docs),
+        theme=SimpleNamespace(static_templates=static_templates),
+        plugins={"search": search},
     )
     reuse = PageReuse(["a.md"])
     reuse.on_pre_build(config)
@@ -57,4 +64,7 @@ def test_changed_pages_are_unlinked_and_the_index_keeps_the_others_in_order(tmp_
     assert not (site / "a.html").exists()  # unlinked, to be written anew
     assert (last / "a.html").read_text() == "last build"
     assert reuse.written == [site / "a.html"]
+    assert static_templates == set()  # MkDocs renders none of them
+    assert os.path.samefile(site / "404.html", last / "404.html")
+    assert os.path.samefile(site / "sitemap.xml", last / "sitemap.xml")
     assert [entry["location"] for entry in search.search_index.entries] == ["", "a/", "a/#new", "b/"]

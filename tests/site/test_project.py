@@ -19,7 +19,7 @@ from generator.content.loader import load_guide
 from generator.content.model import Brand, Guide
 from generator.site.brand import palette
 from generator.site.pages import Links, duration
-from generator.site.project import write_mkdocs_project
+from generator.site.project import site_pages, write_mkdocs_project
 
 DOWNLOAD = "Download the handout (PDF, fillable)"
 
@@ -86,6 +86,19 @@ def test_hosted_and_offline_variants_differ_only_where_file_urls_need_it(default
     assert "iframe-worker" in shim
     assert b"IFrameWorker" in (offline_path.parent / "docs" / shim).read_bytes()
     assert not (tmp_path / "a" / "project" / "docs" / shim).exists()
+
+
+def test_pages_made_once_are_written_as_each_project_would_make_them(default_guide: Guide, tmp_path: Path) -> None:
+    # The build makes the pages once for the website and the offline site (builder/pipeline.py).
+    handouts = {a.id: f"{a.id}.pdf" for a in default_guide.activities}
+    pages = site_pages(default_guide, handouts)
+    for offline in (False, True):
+        settings = {"offline": offline, "handouts": handouts, "pdfs_later": True}
+        own = write(default_guide, tmp_path / f"own-{offline}", **settings)
+        given = write(default_guide, tmp_path / f"given-{offline}", **settings, pages=pages)
+        assert docs_text(given) == docs_text(own)
+        assert given.read_bytes() == own.read_bytes()  # mkdocs.yml: the same navigation
+    assert len(docs_text(own)) == len(pages)
 
 
 def test_links_are_relative_to_the_page_being_written() -> None:
