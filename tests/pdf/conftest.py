@@ -1,13 +1,19 @@
-"""PDF fixtures: every PDF of the default guide is built once per session and shared."""
+"""PDF fixtures, built once per session and shared: every PDF of the default guide, and the
+minimal sample guide's PDFs (booklet parts included) that the join tests read."""
 
 from __future__ import annotations
 
 import logging
+import shutil
+from pathlib import Path
 
 import pytest
 from helpers.pdfcheck import Built, render_all
 
+from generator.builder.pipeline import BuildOptions, build
 from generator.content.model import Guide
+
+MINIMAL = Path(__file__).resolve().parents[1] / "samples" / "minimal"
 
 
 class Collect(logging.Handler):
@@ -35,3 +41,13 @@ def built(default_guide: Guide, tmp_path_factory: pytest.TempPathFactory) -> Bui
     finally:
         logger.removeHandler(collect)
     return Built(folder, files, tuple(collect.messages))
+
+
+@pytest.fixture(scope="session")
+def minimal_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal sample guide after `build --only pdf`: its booklet parts in build/.booklet-parts.
+    Tests copy what they join out of it and never write into it."""
+    guide = tmp_path_factory.mktemp("minimal-pdfs") / "guide"
+    shutil.copytree(MINIMAL, guide)
+    build(guide, BuildOptions(quiet=True, only=("pdf",)))
+    return guide

@@ -14,11 +14,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pikepdf
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.builder.pipeline import BuildOptions, build
 from generator.content.loader import load_guide
 from generator.pdf.booklet import PIECES, make_booklet
 from generator.pdf.job_list import pdf_jobs
@@ -28,7 +26,6 @@ from generator.pdf.join.writer import renumbered
 from generator.pdf.variants import variant_parts
 from generator.render.job import Job
 
-MINIMAL = Path(__file__).resolve().parents[1] / "samples" / "minimal"
 TRICKY = st.sampled_from(["1 0 R", "(", ")", "\\", "2 0 R)", "/GuidegenObject3", "/GuidegenKey1", "<", ">", " "])
 TEXT = st.lists(st.one_of(TRICKY, st.text(max_size=4)), max_size=10).map("".join)
 
@@ -54,17 +51,9 @@ def test_the_build_carries_the_same_name() -> None:
     assert PIECES == SUFFIX  # pdf/booklet.py names it without importing pikepdf
 
 
-@pytest.fixture(scope="module")
-def guide_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    guide = tmp_path_factory.mktemp("pieces") / "guide"
-    shutil.copytree(MINIMAL, guide)
-    build(guide, BuildOptions(quiet=True, only=("pdf",)))
-    return guide
-
-
-def _booklets(guide_dir: Path, parts_root: Path, out: Path) -> dict[str, str]:
+def _booklets(minimal_pdfs: Path, parts_root: Path, out: Path) -> dict[str, str]:
     """Each booklet joined from the parts in parts_root: its sha256 by variant."""
-    guide = load_guide(guide_dir)
+    guide = load_guide(minimal_pdfs)
     found = {}
     for job in pdf_jobs(guide):
         if job.kind != "booklet":
@@ -79,27 +68,27 @@ def _booklets(guide_dir: Path, parts_root: Path, out: Path) -> dict[str, str]:
     return found
 
 
-def test_a_join_from_kept_pieces_writes_the_same_bytes(guide_dir: Path, tmp_path: Path) -> None:
+def test_a_join_from_kept_pieces_writes_the_same_bytes(minimal_pdfs: Path, tmp_path: Path) -> None:
     parts = tmp_path / "parts"
-    shutil.copytree(guide_dir / "build" / ".booklet-parts", parts)
+    shutil.copytree(minimal_pdfs / "build" / ".booklet-parts", parts)
     for kept in parts.rglob(f"*{SUFFIX}"):
         kept.unlink()
     (tmp_path / "fresh").mkdir()
     (tmp_path / "again").mkdir()
-    fresh = _booklets(guide_dir, parts, tmp_path / "fresh")  # reads every part, keeps its pieces
+    fresh = _booklets(minimal_pdfs, parts, tmp_path / "fresh")  # reads every part, keeps its pieces
     kept = sorted(p.relative_to(parts).as_posix() for p in parts.rglob(f"*{SUFFIX}"))
     assert "skills.join" in kept and "large-print/skills.join" in kept and "a5-booklet/skills.join" in kept
     stamps = {p: p.stat().st_mtime_ns for p in parts.rglob(f"*{SUFFIX}")}
-    assert _booklets(guide_dir, parts, tmp_path / "again") == fresh  # from the kept pieces
+    assert _booklets(minimal_pdfs, parts, tmp_path / "again") == fresh  # from the kept pieces
     assert {p: p.stat().st_mtime_ns for p in parts.rglob(f"*{SUFFIX}")} == stamps  # read, not made again
 
 
-def test_kept_pieces_of_other_bytes_are_made_again(guide_dir: Path, tmp_path: Path) -> None:
+def test_kept_pieces_of_other_bytes_are_made_again(minimal_pdfs: Path, tmp_path: Path) -> None:
     parts = tmp_path / "parts"
-    shutil.copytree(guide_dir / "build" / ".booklet-parts", parts)
+    shutil.copytree(minimal_pdfs / "build" / ".booklet-parts", parts)
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
-    expected = _booklets(guide_dir, parts, tmp_path / "a")
+    expected = _booklets(minimal_pdfs, parts, tmp_path / "a")
     # Another part's pieces under this part's name (as a part laid out again would find them).
     skills, intro = parts / f"skills{SUFFIX}", parts / f"intro{SUFFIX}"
     previous = tmp_path / "previous.join"
@@ -107,7 +96,7 @@ def test_kept_pieces_of_other_bytes_are_made_again(guide_dir: Path, tmp_path: Pa
     skills.unlink()
     os.link(previous, skills)  # linked from the last build, as the build links what it reuses
     before = previous.read_bytes()
-    assert _booklets(guide_dir, parts, tmp_path / "b") == expected
+    assert _booklets(minimal_pdfs, parts, tmp_path / "b") == expected
     assert previous.read_bytes() == before  # never written through the link
     assert read_header(skills, "not these bytes", JOINED) is None
     assert Part.open(parts / "skills.pdf", keep="pieces").kept == skills
