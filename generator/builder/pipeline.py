@@ -122,8 +122,11 @@ def _render_all(run: BuildRun, outputs: tuple[str, ...], translations: Translati
     pdfs = PdfRender(run, pdf_dir) if ("pdf" in outputs or "offline" in outputs) else None
     handouts = pdfs.handouts() if pdfs is not None else {}
     pdf_key = digest_bytes(*(pdfs.keys[name] for name in sorted(set(handouts.values())))) if pdfs else ""
+    from ..site.project import site_pages
+
     sites: list[_Site] = []
-    pages = _SitePages(run.guide, handouts)  # the same Markdown for both sites: made once
+    # The website and the offline site have the same pages' Markdown: made once for both.
+    pages = site_pages(run.guide, handouts) if {"site", "offline"} & set(outputs) else []
     if "site" in outputs:
         sites.append(_Website(run, handouts, pdf_key, pages))
     if "offline" in outputs:
@@ -213,21 +216,6 @@ def _announce(run: BuildRun, sites: list[_Site], pdfs: PdfRender | None, togethe
         run.progress.step(f"Side by side: {', '.join(work)}")
 
 
-class _SitePages:
-    """The sites' pages (site.project.site_pages), made when the first site asks for them."""
-
-    def __init__(self, guide: Guide, handouts: dict[str, str]) -> None:
-        self.guide, self.handouts = guide, handouts
-        self._pages: list[SitePage] | None = None
-
-    def get(self) -> list[SitePage]:
-        if self._pages is None:
-            from ..site.project import site_pages
-
-            self._pages = site_pages(self.guide, self.handouts)
-        return self._pages
-
-
 class _Site:
     """A MkDocs build (run in a child process, see _render_all), then the PDFs and the files
     made from them put into the built site."""
@@ -249,7 +237,7 @@ class _Site:
 class _Website(_Site):
     description = "MkDocs for the website"
 
-    def __init__(self, run: BuildRun, handouts: dict[str, str], pdf_key: str, pages: _SitePages) -> None:
+    def __init__(self, run: BuildRun, handouts: dict[str, str], pdf_key: str, pages: list[SitePage]) -> None:
         from ..editor.hosted import admin_key
         from ..site.project import write_mkdocs_project
 
@@ -257,9 +245,7 @@ class _Website(_Site):
         project = run.staging / "mkdocs"
         self.engine = site_engine(run)
         self.description = f"{ENGINE_NAMES[self.engine]} for the website"
-        write_mkdocs_project(
-            run.guide, project, handouts=handouts, pdfs_later=True, engine=self.engine, pages=pages.get()
-        )
+        write_mkdocs_project(run.guide, project, handouts=handouts, pdfs_later=True, engine=self.engine, pages=pages)
         key = digest_bytes(engine_versions(), digest_tree(project), pdf_key, admin_key(run.guide))
         super().__init__(run, handouts, project, run.staging / "site", key, "site")
         self.changed = pages_to_rebuild(run, "site", project, self.site_dir, self.engine, self.needed)
@@ -312,7 +298,7 @@ class _Offline(_Site):
         run: BuildRun,
         handouts: dict[str, str],
         pdf_key: str,
-        pages: _SitePages,
+        pages: list[SitePage],
         translations: Translations | None = None,
     ) -> None:
         from ..offline.bundle import bundle_name, write_offline_project
@@ -322,7 +308,7 @@ class _Offline(_Site):
         self.engine = site_engine(run)
         self.description = f"{ENGINE_NAMES[self.engine]} for the offline site"
         write_offline_project(
-            run.guide, project, handouts=handouts, pdf_dir=None, pdfs_later=True, engine=self.engine, pages=pages.get()
+            run.guide, project, handouts=handouts, pdf_dir=None, pdfs_later=True, engine=self.engine, pages=pages
         )
         self.name = bundle_name(run.guide)
         source_date = source_date_text()
