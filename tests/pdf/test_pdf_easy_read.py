@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from helpers.easy_read_geometry import Box, figures, font_heights, marked_boxes, text_sizes, words
+from helpers.pdfcheck import Built
 from PIL import Image
 from pypdf import PdfReader
 
@@ -33,8 +34,12 @@ def with_config(guide: Guide, **update: object) -> Guide:
 
 
 @pytest.fixture(scope="module")
-def pdf(default_guide: Guide, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return easy_read_pdf(default_guide, tmp_path_factory.mktemp("easy-read") / "easy-read.pdf")
+def pdf(built: Built, default_guide: Guide) -> Path:
+    """The default guide's Easy Read PDF from the session's shared render (conftest.built: every
+    job through render_job, as easy_read_pdf renders it), read and never written."""
+    (job,) = [j for j in job_list.pdf_jobs(default_guide) if j.kind == "easy-read"]
+    assert job.filename == f"{default_guide.config.slug}-easy-read.pdf"
+    return built.path(job.filename)
 
 
 def test_all_text_is_14_pt_or_more_and_points_are_16(pdf: Path) -> None:
