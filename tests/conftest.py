@@ -196,6 +196,15 @@ def default_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def minimal_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`guidegen build` of a copy of tests/samples/minimal, every output, no date set: the guide's
+    folder, with build/ in it. The pipeline's and the signal tests read it; copy it to change it."""
+    guide = Path(shutil.copytree(REPO / "tests" / "samples" / "minimal", tmp_path_factory.mktemp("minimal") / "guide"))
+    build(guide, BuildOptions(quiet=True))
+    return guide
+
+
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     """pytest-playwright: use Debian's Chromium; Playwright cannot download its own here."""
     return {**browser_type_launch_args, "executable_path": CHROMIUM}

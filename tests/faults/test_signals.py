@@ -22,7 +22,6 @@ from pathlib import Path
 import pytest
 
 pytestmark = pytest.mark.slow
-MINIMAL = Path(__file__).resolve().parents[1] / "samples" / "minimal"
 PROC = Path("/proc")
 CHILD_NAMES = {"guidegen-pdf", "guidegen-mkdocs"}
 GRACE_SECONDS = 5.0
@@ -67,12 +66,10 @@ def _build(guide: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]
 
 
 @pytest.fixture(scope="module")
-def built_minimal(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the minimal guide, built once (the "previous build" each test starts from)."""
-    guide = Path(shutil.copytree(MINIMAL, tmp_path_factory.mktemp("signals") / "guide"))
-    done = _build(guide, _env(guide.parent / "tmp", "first-build", "1700000000"))
-    assert done.returncode == 0, done.stderr
-    return guide
+def built_minimal(minimal_build: Path) -> Path:
+    """The "previous build" each test copies: the session's build of the minimal guide
+    (conftest.minimal_build, no date in its PDFs, so the killed build's date changes every one)."""
+    return minimal_build
 
 
 def _start_and_kill(guide: Path, env: dict[str, str], signum: int) -> tuple[subprocess.Popen[str], dict[int, str]]:

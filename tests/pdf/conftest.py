@@ -4,16 +4,12 @@ minimal sample guide's PDFs (booklet parts included) that the join tests read.""
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 
 import pytest
 from helpers.pdfcheck import Built, render_all
 
-from generator.builder.pipeline import BuildOptions, build
 from generator.content.model import Guide
-
-MINIMAL = Path(__file__).resolve().parents[1] / "samples" / "minimal"
 
 
 class Collect(logging.Handler):
@@ -44,10 +40,8 @@ def built(default_guide: Guide, tmp_path_factory: pytest.TempPathFactory) -> Bui
 
 
 @pytest.fixture(scope="session")
-def minimal_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The minimal sample guide after `build --only pdf`: its booklet parts in build/.booklet-parts.
+def minimal_pdfs(minimal_build: Path) -> Path:
+    """The minimal sample guide after a build: its booklet parts in build/.booklet-parts. The
+    session's full build (conftest.minimal_build), whose PDFs a `--only pdf` build made again.
     Tests copy what they join out of it and never write into it."""
-    guide = tmp_path_factory.mktemp("minimal-pdfs") / "guide"
-    shutil.copytree(MINIMAL, guide)
-    build(guide, BuildOptions(quiet=True, only=("pdf",)))
-    return guide
+    return minimal_build
