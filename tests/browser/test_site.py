@@ -7,58 +7,18 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-import axe_playwright_python
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 from pypdf import PdfReader
-from served_site import Site  # type: ignore[import-not-found]
+from served_site import Site, Visits  # type: ignore[import-not-found]
 
 from generator.content.model import Guide
 
 pytestmark = pytest.mark.browser
 
-AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"  # shipped, never downloaded
 LOCAL = re.compile(r"^(http://127\.0\.0\.1:\d+/|data:|blob:)")
-
-
-@dataclass(frozen=True)
-class Visits:
-    """What one visit of every built page saw: the two tests below judge it."""
-
-    failed: list[str]  # pages whose response was missing or not ok
-    errors: list[str]  # console errors and script errors, with their page
-    requests: list[str]  # every URL the pages asked for
-    violations: dict[str, list[str]]  # axe-core's violations, by page
-
-
-@pytest.fixture(scope="module")
-def visits(browser: Browser, browser_context_args: dict, site: Site) -> Iterator[Visits]:
-    """Every page loaded once (until the network is idle), then checked by axe-core's default
-    rules (WCAG 2.0-2.2 A/AA and best practice), in one context: loading each page a second
-    time for axe alone cost Chromium as much as the first."""
-    context = browser.new_context(**browser_context_args)
-    context.add_init_script(path=str(AXE_SCRIPT))  # once, instead of injecting per page
-    page = context.new_page()
-    visits = Visits([], [], [], {})
-    page.on("console", lambda m: visits.errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
-    page.on("pageerror", lambda e: visits.errors.append(f"{page.url}: {e}"))
-    page.on("request", lambda r: visits.requests.append(r.url))
-    for url in site.pages:
-        response = page.goto(url, wait_until="networkidle")
-        if response is None or not response.ok:
-            visits.failed.append(url)
-        violations = page.evaluate(
-            "axe.run({resultTypes: ['violations']}).then(r => r.violations.map("
-            "v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`))"
-        )
-        if violations:
-            visits.violations[url] = violations
-    yield visits
-    context.close()
 
 
 def test_every_page_loads_without_errors_and_only_local_requests(visits: Visits, site: Site) -> None:
