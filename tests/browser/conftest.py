@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import axe_playwright_python
 import pytest
-from served_site import Site, page_urls  # type: ignore[import-not-found]
+from playwright.sync_api import Browser
+from served_site import Site, Visits, page_urls  # type: ignore[import-not-found]
 
 from generator.content.model import Guide
 from generator.preview.static import serve, url_path
 
+AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"  # shipped, never downloaded
 OUTPUT = Path(__file__).resolve().parent.parent / "output"  # screenshots for people; ignored by git
 
 
@@ -24,3 +27,30 @@ def site(default_guide: Guide, default_site: Path) -> Iterator[Site]:
 def output_dir() -> Path:
     OUTPUT.mkdir(exist_ok=True)
     return OUTPUT
+
+
+@pytest.fixture(scope="session")
+def visits(browser: Browser, browser_context_args: dict, site: Site) -> Iterator[Visits]:
+    """Every page of `site` loaded once (until the network is idle), then checked by axe-core's
+    default rules (WCAG 2.0-2.2 A/AA and best practice), in one context, for test_site.py and
+    test_easy_read_pages.py: loading each page again for axe alone, or running axe on a page
+    twice, cost Chromium as much again."""
+    context = browser.new_context(**browser_context_args)
+    context.add_init_script(path=str(AXE_SCRIPT))  # once, instead of injecting per page
+    page = context.new_page()
+    visits = Visits([], [], [], {})
+    page.on("console", lambda m: visits.errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: visits.errors.append(f"{page.url}: {e}"))
+    page.on("request", lambda r: visits.requests.append(r.url))
+    for url in site.pages:
+        response = page.goto(url, wait_until="networkidle")
+        if response is None or not response.ok:
+            visits.failed.append(url)
+        violations = page.evaluate(
+            "axe.run({resultTypes: ['violations']}).then(r => r.violations.map("
+            "v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`))"
+        )
+        if violations:
+            visits.violations[url] = violations
+    yield visits
+    context.close()

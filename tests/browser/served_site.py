@@ -22,3 +22,13 @@ def page_urls(folder: Path, base_url: str) -> tuple[str, ...]:
         rel = path.relative_to(folder).as_posix()
         urls.append(base_url + (rel.removesuffix("index.html")))
     return tuple(urls)
+
+
+@dataclass(frozen=True)
+class Visits:
+    """What one visit of every built page saw (conftest.py's `visits`), for the tests to judge."""
+
+    failed: list[str]  # pages whose response was missing or not ok
+    errors: list[str]  # console errors and script errors, with their page
+    requests: list[str]  # every URL the pages asked for
+    violations: dict[str, list[str]]  # axe-core's violations, by page

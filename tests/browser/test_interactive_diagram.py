@@ -1,8 +1,8 @@
 """The interactive three circles (templates/site/assets/circles.js) in headless Chromium.
 
-The default guide's website is built with the real blank handout of the three-circles
-activity (WeasyPrint), served over http, and also zipped as the offline bundle and opened
-from file://. Every test drives the page as a person would: typing, keys, mouse and touch.
+The default guide's website, as the session's `guidegen build` made it with the real blank
+handouts (WeasyPrint), is served over http, and its offline zip is unzipped and opened from
+file://. Every test drives the page as a person would: typing, keys, mouse and touch.
 """
 
 from __future__ import annotations
@@ -23,13 +23,10 @@ from PIL import Image, ImageChops
 from playwright.sync_api import Browser, Locator, Page, expect
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import BooleanObject, NameObject
-from served_site import Site  # type: ignore[import-not-found]
 
 from generator.content.loader import load_guide
 from generator.content.model import Guide, ThreeCirclesHandout
-from generator.offline.bundle import make_bundle, write_offline_project
-from generator.pdf.job_list import pdf_jobs
-from generator.pdf.job_render import render_job
+from generator.offline.bundle import bundle_name
 from generator.preview.static import serve, url_path
 from generator.site.project import run_mkdocs, write_mkdocs_project
 
@@ -69,36 +66,31 @@ CHIP_GEOMETRY = """board => {
 
 
 @pytest.fixture(scope="module")
-def handout_dir(default_guide: Guide, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real blank handout of the three-circles activity, rendered once."""
-    folder = tmp_path_factory.mktemp("handouts")
-    (job,) = [j for j in pdf_jobs(default_guide) if j.name == ACTIVITY]
-    (folder / job.filename).write_bytes(render_job(default_guide, job))
-    return folder
+def built(default_build: Path) -> Path:
+    """The session's `guidegen build` of the default guide (read only): its website links each
+    activity's real handouts, the blank three-circles handout among them (WeasyPrint's), and its
+    offline zip holds the same pages for file://."""
+    return default_build / "build"
 
 
 @pytest.fixture(scope="module")
-def hosted(default_guide: Guide, handout_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def handout_dir(built: Path) -> Path:
+    """The build's blank handouts (pdf/), the three-circles activity's among them."""
+    return built / "pdf"
+
+
+@pytest.fixture(scope="module")
+def hosted(default_guide: Guide, built: Path) -> Iterator[str]:
     """The website with handouts, served over http; yields the activity page's URL."""
-    root = tmp_path_factory.mktemp("circles-site")
-    config = write_mkdocs_project(
-        default_guide, root / "project", handouts={ACTIVITY: f"{ACTIVITY}.pdf"}, pdf_dir=handout_dir
-    )
-    run_mkdocs(config, root / "site")
-    with serve(root / "site", url_path(default_guide.config.site_url)) as base_url:
+    with serve(built / "site", url_path(default_guide.config.site_url)) as base_url:
         yield f"{base_url}activities/{ACTIVITY}/"
 
 
 @pytest.fixture(scope="module")
-def offline_page(default_guide: Guide, handout_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def offline_page(default_guide: Guide, built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The activity page inside the offline bundle, unzipped where a USB stick might put it."""
-    root = tmp_path_factory.mktemp("circles-offline")
-    config = write_offline_project(
-        default_guide, root / "project", handouts={ACTIVITY: f"{ACTIVITY}.pdf"}, pdf_dir=handout_dir
-    )
-    make_bundle(default_guide, config, root / "site", root / "bundle.zip")
-    stick = root / "USB stick (Hall)" / "Café guide"
-    with zipfile.ZipFile(root / "bundle.zip") as archive:
+    stick = tmp_path_factory.mktemp("circles-offline") / "USB stick (Hall)" / "Café guide"
+    with zipfile.ZipFile(built / bundle_name(default_guide)) as archive:
         archive.extractall(stick)
     (folder,) = list(stick.iterdir())
     return folder / "activities" / f"{ACTIVITY}.html"
@@ -543,12 +535,6 @@ def test_without_javascript_the_static_diagram_and_instructions_remain(browser: 
     expect(page.get_by_text("Write one quality of good facilitation on each sticky note")).to_be_visible()
     assert page.locator(".gc").count() == 0
     context.close()
-
-
-def test_without_built_handouts_there_is_no_download_button(page: Page, site: Site, errors: list[str]) -> None:
-    page.goto(site.url(f"activities/{ACTIVITY}/"))
-    expect(page.get_by_role("button", name="Save a copy")).to_be_visible()
-    assert page.get_by_role("button", name="Download filled handout").count() == 0
 
 
 def test_other_activities_get_no_diagram(page: Page, hosted: str, errors: list[str], default_guide: Guide) -> None:
