@@ -155,6 +155,24 @@ def process_cpu(pid: int) -> float:
     return total + (int(fields[13]) + int(fields[14])) / TICKS
 
 
+def busy_threads(pid: int) -> int:
+    """How many of a process's threads are running or waiting for a core (R) or for the disk (D):
+    on a loaded machine a thread that works is mostly waiting for a core, so its CPU time says
+    little about whether it is done, its state does (0 where there is no /proc)."""
+    try:
+        tasks = list((PROC / str(pid) / "task").iterdir())
+    except OSError:
+        return 0
+    count = 0
+    for task in tasks:
+        try:
+            state = (task / "stat").read_bytes().rsplit(b")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue  # the thread ended meanwhile
+        count += state in (b"R", b"D")
+    return count
+
+
 def _is_pdf_worker(pid: int) -> bool:
     """The build names its PDF workers (the offline site's MkDocs child is "guidegen-mkdocs")."""
     return _name(pid) == "guidegen-pdf"

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from measure import Sample, process_cpu, run
+from measure import Sample, busy_threads, process_cpu, run
 from preview_edits import KINDS, TRANSLATION, EditKind, guide_for
 from preview_edits import Guide as EditedGuide
 from synthetic import add_translation, edit_activity
@@ -36,6 +36,7 @@ FULL, NOOP, EDIT, SITE_PDF = "full", "noop", "edit", "site_pdf"
 JOBS1, JOBS2, RAW_MKDOCS, RAW_WEASYPRINT = "jobs1", "jobs2", "raw_mkdocs", "raw_weasyprint"
 CHECK, PREVIEW, MKDOCS_TO_PDF = "check", "preview", "mkdocs_to_pdf"
 ORDER = (FULL, NOOP, EDIT, CHECK, PREVIEW, RAW_MKDOCS, RAW_WEASYPRINT, SITE_PDF, JOBS1, JOBS2, MKDOCS_TO_PDF)
+IDLE_SAMPLES = 20  # a preview is done when none of its threads works in this many samples, 25 ms apart
 PREVIEW_EDITS = 3  # saves timed in each preview run (their median is one sample)
 PREVIEW_WAIT = 120.0  # seconds: a preview that shows no change by then has failed
 
@@ -230,7 +231,7 @@ def _time_edits(
     try:
         address = _preview_address(process)
         guide = guide_for(root, edit_id)
-        _settle(address)
+        _settle(address, process.pid)
         for k in range(PREVIEW_EDITS):
             for kind in kinds:  # a marker of its own (ending in k: see preview_edits.py)
                 number = KINDS.index(kind)
@@ -284,7 +285,7 @@ def _save_and_wait(kind: EditKind, guide: EditedGuide, address: str, marker: str
             with urllib.request.urlopen(page, timeout=10) as answer:
                 if kind.shown(guide, answer.read().decode(), marker):
                     seconds, visible, load = time.perf_counter() - started, process_cpu(pid) - cpu, os.getloadavg()[0]
-                    _settle(address)
+                    _settle(address, pid)
                     return Wait(seconds, visible, process_cpu(pid) - cpu, load)
         except OSError:
             pass  # the preview shows an error page (HTTP 500) or is busy: ask again
@@ -292,11 +293,14 @@ def _save_and_wait(kind: EditKind, guide: EditedGuide, address: str, marker: str
     raise RuntimeError(f"the preview did not show the {kind.name} edit at {page} within {PREVIEW_WAIT:.0f} s")
 
 
-def _settle(address: str) -> None:
+def _settle(address: str, pid: int) -> None:
     """Wait until the previous edit's work is done, so it is not counted in the next edit.
 
     A missing page is answered with the 404 page, which lists the menu: the preview holds that
-    request until its last pages are rebuilt. Then the version must stay the same for a second.
+    request until its last pages are rebuilt. Then the version must stay the same for a second,
+    and no thread of the preview may be working (or waiting for a core) for half a second: the
+    version alone changes only as each batch of stale pages ends, and on a loaded machine a
+    batch outlasts the second, so the rest of the edit's work fell on the next edit's figures.
     """
     with contextlib.suppress(OSError):  # the 404 itself
         urllib.request.urlopen(address + "__no-such-page__/", timeout=PREVIEW_WAIT).close()
@@ -309,6 +313,10 @@ def _settle(address: str) -> None:
         if now != last:
             last, since = now, time.perf_counter()
         time.sleep(0.05)
+    quiet, started = 0, time.perf_counter()
+    while quiet < IDLE_SAMPLES and time.perf_counter() - started < PREVIEW_WAIT:
+        quiet = 0 if busy_threads(pid) else quiet + 1
+        time.sleep(0.025)
 
 
 def _mkdocs_to_pdf(subject: Subject, env: dict[str, str], rep: int) -> Sample:

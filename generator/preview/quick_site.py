@@ -19,8 +19,13 @@ it is rebuilt, so no page is ever shown out of date.
 The same holds for the Markdown: a change to support.yml (the box on every activity page) or
 to an activity that the home, skills and activities pages list changes many pages' Markdown.
 `update()` renders only the open pages' anew; the other changed pages keep their last text and
-are stale (site.pages.Later), and the first `finish()` renders them all, in one write of the
-project, before it rebuilds any.
+are stale (site.pages.Later), and the first `finish()` renders them all before it rebuilds any.
+
+Pages are made in memory and compared with the bytes last written to the project (kept in
+memory, never read back): only files that changed are written, so a save, and the rendering
+of the pages it let wait, cost what they change, not a write of the whole project; the rest of
+the project (assets, mkdocs.yml) is written once per save into a scratch folder and compared
+the same way.
 
 MkDocs' dirty mode writes a search index of the rebuilt pages only; the index of the pages
 it skipped is carried over from the previous one, so search stays complete.
@@ -31,7 +36,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,7 +45,7 @@ from ..common.template_files import template_roots
 from ..content.loader import load_guide
 from ..content.model import Guide
 from ..content.parse_cache import ParseCache
-from ..site.pages import Later, remembered_pages
+from ..site.pages import Later, SitePage, remembered_pages
 from .mkdocs_reuse import PreviewReuse
 
 SEARCH_INDEX = Path("search") / "search_index.json"
@@ -49,7 +54,10 @@ WHOLE_SITE = ("overrides", "hooks")
 CONFIG = Path("mkdocs.yml")  # the navigation and the settings: every page shows them
 # The theme's pages made from the navigation rather than from Markdown: rebuilt with the last batch.
 THEME_PAGES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
-BATCH = 32  # stale pages per finish(): a new save waits for at most one batch
+# Stale pages per finish(): a new save waits for at most one batch. 16, not 32: at 500
+# activities a batch of 32 took about 1.1 s of CPU (a dirty build's fixed part about 0.17 s),
+# which a save made straight after a support.yml edit paid on top of its own second.
+BATCH = 16
 FEW_PAGES = 4  # when no open page was reached, a save that changes no more pages rebuilds them at once
 
 
@@ -96,7 +104,7 @@ class QuickSite:
 
         guide: the guide to show, already made (a translation's); None: load it here.
         defer: a first build is put off (every page stale) until finish(), so it is not waited for."""
-        from ..site.project import write_mkdocs_project
+        from ..site.project import site_pages, write_mkdocs_project
 
         started = time.perf_counter()
         if guide is None:
@@ -115,8 +123,9 @@ class QuickSite:
         now = frozenset(docs[page] for page in open_pages if page in docs)
         later = Later(now if ready and now else None, self.last)
         with remembered_pages(self.pages, later):
-            write_mkdocs_project(guide, self.next)
-        changed, files = _sync(self.next, self.project, self.synced)
+            made = site_pages(guide)
+            write_mkdocs_project(guide, self.next, pages=made, pages_elsewhere=True)
+        changed, files = _sync(self.next, self.project, self.synced, _page_files(made))
         self.guide, self.files = guide, files
         self.waiting = bool(later.waiting)
         waiting = {Path("docs") / path for path in later.waiting}
@@ -161,16 +170,32 @@ class QuickSite:
         return self._dirty(self.guide, started, batch, [], False)
 
     def _render_waiting(self, guide: Guide) -> None:
-        """Render the pages update() let wait: all at once, in one write of the project (each
-        page alone would cost a write of the whole project); they are stale already."""
-        from ..site.project import write_mkdocs_project
+        """Render the pages update() let wait; they are stale already. Only the pages' Markdown
+        is made and compared with what the project holds (in memory): the rest of the project
+        (assets, mkdocs.yml, whose menu comes from titles that never wait) is as update() left
+        it, so this costs the changed pages, not a write of the whole project."""
+        from ..site.project import site_pages
 
         with remembered_pages(self.pages, Later(None, self.last)):
-            write_mkdocs_project(guide, self.next)
-        changed, self.files = _sync(self.next, self.project, self.synced)
+            pages = _page_files(site_pages(guide))
         self.waiting = False
-        pages = {path for path in changed if _is_page(path)}
-        self.stale = (self.stale - (self.only_waiting - pages)) | pages
+        if set(pages) != {path for path in self.files if _is_page(path)}:  # never expected: the menu may differ
+            self._render_all(guide)
+            return
+        changed = _write_changed(self.project, self.synced, pages)
+        self.stale = (self.stale - (self.only_waiting - set(changed))) | set(changed)
+        self.only_waiting = set()
+
+    def _render_all(self, guide: Guide) -> None:
+        """The whole project written again, every page rendered (see _render_waiting)."""
+        from ..site.project import site_pages, write_mkdocs_project
+
+        with remembered_pages(self.pages, Later(None, self.last)):
+            pages = site_pages(guide)
+            write_mkdocs_project(guide, self.next, pages=pages, pages_elsewhere=True)
+        changed, self.files = _sync(self.next, self.project, self.synced, _page_files(pages))
+        pages_changed = {path for path in changed if _is_page(path)}
+        self.stale = (self.stale - (self.only_waiting - pages_changed)) | pages_changed
         self.only_waiting = set()
         if CONFIG in changed:  # not made from pages' texts, but a stale menu must never be served
             self.stale |= {path for path in self.files if _is_page(path)}
@@ -251,19 +276,42 @@ def _signature(roots: tuple[Path, ...]) -> tuple[tuple[str, int], ...]:
     )
 
 
-def _sync(source: Path, dest: Path, known: dict[Path, bytes] | None = None) -> tuple[list[Path], set[Path]]:
-    """Make dest hold exactly source's files; rewrite only files that differ.
-    Returns the changed paths and every file's path (both relative to the folders).
+def _sync(
+    source: Path, dest: Path, known: dict[Path, bytes] | None = None, pages: dict[Path, bytes] | None = None
+) -> tuple[list[Path], set[Path]]:
+    """Make dest hold exactly source's files and `pages` (the Markdown pages, made in memory);
+    rewrite only files that differ. Returns the changed paths and every file's path (both
+    relative to the folders).
 
     known: each dest file's bytes as the previous _sync left them, kept up to date here. dest is
     the preview's own folder, so those bytes are what it holds: only source is read, not dest,
-    whose reading grew with the guide (762 pages at 500 activities) on every save."""
+    whose reading grew with the guide (762 pages at 500 activities) on every save; dest is
+    listed only when nothing is known of it yet."""
     known = {} if known is None else known
+    pages = pages or {}
+    listed = not known and dest.is_dir()
+    new = {path.relative_to(source): path for path in source.rglob("*") if path.is_file()}
+    wanted = set(new) | set(pages)
+    files = {rel: pages[rel] if rel in pages else new[rel].read_bytes() for rel in sorted(wanted)}
+    changed = _write_changed(dest, known, files)
+    for rel in sorted(rel for rel in known if rel not in wanted):
+        del known[rel]
+        (dest / rel).unlink(missing_ok=True)
+        changed.append(rel)
+    if listed:  # what an earlier run left there
+        for path in sorted(dest.rglob("*"), reverse=True):
+            rel = path.relative_to(dest)
+            if path.is_file() and rel not in wanted:
+                path.unlink()
+                changed.append(rel)
+    return changed, wanted
+
+
+def _write_changed(dest: Path, known: dict[Path, bytes], files: dict[Path, bytes]) -> list[Path]:
+    """Write each file whose bytes differ from those known to be in dest; return their paths."""
     changed: list[Path] = []
-    wanted = {path.relative_to(source) for path in source.rglob("*") if path.is_file()}
-    for rel in sorted(wanted):
+    for rel, new in files.items():
         target = dest / rel
-        new = (source / rel).read_bytes()
         if known.get(rel) == new or (rel not in known and _holds(target, new)):
             known[rel] = new
             continue
@@ -272,15 +320,12 @@ def _sync(source: Path, dest: Path, known: dict[Path, bytes] | None = None) -> t
         target.write_bytes(new)
         known[rel] = new
         changed.append(rel)
-    for rel in [rel for rel in known if rel not in wanted]:
-        del known[rel]
-    if dest.is_dir():
-        for path in sorted(dest.rglob("*"), reverse=True):
-            rel = path.relative_to(dest)
-            if path.is_file() and rel not in wanted:
-                path.unlink()
-                changed.append(rel)
-    return changed, wanted
+    return changed
+
+
+def _page_files(pages: Sequence[SitePage]) -> dict[Path, bytes]:
+    """The pages' Markdown as write_mkdocs_project would write it into docs/ (UTF-8, \\n)."""
+    return {Path("docs") / page.path: page.markdown.encode("utf-8") for page in pages}
 
 
 def _holds(path: Path, data: bytes) -> bool:

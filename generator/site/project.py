@@ -56,6 +56,7 @@ def write_mkdocs_project(
     pdfs_later: bool = False,
     engine: str = "mkdocs",
     pages: Sequence[SitePage] | None = None,
+    pages_elsewhere: bool = False,
 ) -> Path:
     """Write project_dir/mkdocs.yml and project_dir/docs/; return the mkdocs.yml path.
 
@@ -65,6 +66,8 @@ def write_mkdocs_project(
     for MkDocs to copy, and write_pdf_files() fills them in afterwards (in docs/ and the site).
     pages: site_pages(guide, handouts) when the caller already has them (the website and the
     offline site have the same pages: made once, they cost half as much).
+    pages_elsewhere: the pages' Markdown is not written into docs/; the caller writes it (the
+    live preview compares it in memory with what it wrote before, and writes only what changed).
     """
     handouts = dict(handouts or {})
     project_dir.mkdir(parents=True, exist_ok=True)
@@ -72,7 +75,7 @@ def write_mkdocs_project(
     docs = project_dir / "docs"
     roots = template_roots(guide.root)  # the guide's own templates/ first
     pages = list(pages) if pages is not None else site_pages(guide, handouts)
-    for page in pages:
+    for page in [] if pages_elsewhere else pages:
         _write(docs / page.path, page.markdown)
     _copy_content_assets(guide, docs / "assets")
     _write_site_assets(guide, roots, docs / ASSETS, offline=offline)

@@ -295,3 +295,52 @@ def test_pages_a_save_changed_but_nobody_has_open_wait_stale_until_finished(tmp_
         site.finish()
     assert "zqxlater" in (site.site_dir / "activities" / "circles" / "index.html").read_text(encoding="utf-8")
     assert site_files(site.site_dir) == site_files(full_site(guide, tmp_path / "full"))
+
+
+def test_a_save_and_the_pages_it_left_waiting_cost_what_they_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """finish() once wrote the whole project again to render the pages a save let wait, and the
+    next save paid for what was left of it. The project (assets, mkdocs.yml) is written once per
+    save; the waiting pages' Markdown is made in memory, and only files whose bytes changed are
+    written, whether a save comes before finish() or not."""
+    import generator.site.project as project
+
+    guide = shutil.copytree(SAMPLES / "minimal", tmp_path / "guide")
+    shutil.copyfile(SUPPORT, guide / "content" / "support.yml")
+    site = QuickSite(guide, tmp_path / "preview")
+    site.update()
+    projects: list[Path] = []
+    write_project = project.write_mkdocs_project
+
+    def counted(guide: object, folder: Path, **options: object) -> Path:
+        projects.append(folder)
+        return write_project(guide, folder, **options)  # type: ignore[arg-type]
+
+    written: list[Path] = []
+    write_bytes = Path.write_bytes
+
+    def spied(path: Path, data: bytes) -> int:  # type: ignore[override]
+        if path.is_relative_to(site.project):
+            written.append(path.relative_to(site.project))
+        return write_bytes(path, data)
+
+    monkeypatch.setattr(project, "write_mkdocs_project", counted)
+    monkeypatch.setattr(Path, "write_bytes", spied)
+    open_page = {"activities/questions/index.html"}
+    replace_line(guide / "content" / "support.yml", r"^(\s+how: )Call 116 123", r"\1Call 116 123 zqxwaits")
+
+    site.update(open_pages=open_page)
+    assert written == [Path("docs/activities/questions.md")]  # circles' page waits (stale)
+    set_aim(guide, "questions", "A new aim zqxnext.")
+    site.update(open_pages=open_page)  # the next save, before finish(): only the open page again
+    assert written == [Path("docs/activities/questions.md")] * 2
+    while site.stale_pages():
+        site.finish()
+
+    assert len(projects) == 2  # one per save; none for the pages that waited
+    later = written[2:]
+    assert Path("docs/activities/circles.md") in later
+    assert len(later) == len(set(later))  # each written once
+    assert all(b"zqxwaits" in site.synced[path] or b"zqxnext" in site.synced[path] for path in later)
+    assert "zqxwaits" in (site.site_dir / "activities" / "circles" / "index.html").read_text(encoding="utf-8")

@@ -101,6 +101,22 @@ def test_pages_made_once_are_written_as_each_project_would_make_them(default_gui
     assert len(docs_text(own)) == len(pages)
 
 
+def test_pages_written_elsewhere_leave_every_other_file_as_it_was(default_guide: Guide, tmp_path: Path) -> None:
+    # The live preview writes the pages' Markdown itself, only where it changed (preview/quick_site.py).
+    pages = site_pages(default_guide)
+    whole = write(default_guide, tmp_path / "whole", pages=pages)
+    rest = write(default_guide, tmp_path / "rest", pages=pages, pages_elsewhere=True)
+
+    def files(config: Path) -> dict[str, bytes]:
+        return {
+            p.relative_to(config.parent).as_posix(): p.read_bytes() for p in config.parent.rglob("*") if p.is_file()
+        }
+
+    markdown = {f"docs/{page.path}": page.markdown.encode() for page in pages}
+    assert files(rest) == {name: data for name, data in files(whole).items() if name not in markdown}
+    assert {name: files(whole)[name] for name in markdown} == markdown  # as the preview writes them
+
+
 def test_links_are_relative_to_the_page_being_written() -> None:
     top, nested = Links("index.md"), Links("activities/circles.md")
     assert top.to("page", "first-steps") == "first-steps.md"
