@@ -78,6 +78,9 @@ class Manifest:
     files: dict[str, FileRecord] = field(default_factory=dict)  # every output file
     written_ns: int = 0  # when the manifest was written (its mtime); not stored, so builds stay identical
     damaged: list[str] = field(default_factory=list)  # outputs found changed since: not reused
+    # Files of this (the last) build found intact and linked into the new one: (device, inode)
+    # -> (size, mtime, sha256), so the new manifest need not hash them again (record_files).
+    verified: dict[tuple[int, int], tuple[int, int, str]] = field(default_factory=dict)
 
     @classmethod
     def read(cls, out: Path) -> Manifest:
@@ -90,13 +93,23 @@ class Manifest:
         except (OSError, ValueError, AttributeError, TypeError, IndexError, KeyError):
             return cls()  # no manifest, or one from an older guidegen: build everything
 
-    def record_files(self, out: Path) -> None:
-        """Size and content hash of every output, read back from the staging folder."""
+    def record_files(self, out: Path, previous: Manifest | None = None) -> None:
+        """Size and content hash of every output, read back from the staging folder.
+
+        A file linked from the last build and hashed then (previous.verified) is not read
+        again if it is still older than the last build's manifest: a write since would have
+        made it newer (every output is written before its manifest, and never through a link).
+        """
         self.files = {}
         known: dict[tuple[int, int], str] = {}  # a file linked in several places is read once
+        linked = previous.verified if previous is not None else {}
         for path in sorted(out.rglob("*")):
             if path.is_file() and not path.is_symlink():
                 stat = path.stat()
+                seen = linked.get((stat.st_dev, stat.st_ino))
+                if seen is not None and previous is not None and stat.st_mtime_ns <= previous.written_ns:
+                    untouched = (stat.st_size, stat.st_mtime_ns) == seen[:2]
+                    known.setdefault((stat.st_dev, stat.st_ino), seen[2] if untouched else file_digest(path))
                 digest = known.get((stat.st_dev, stat.st_ino)) or file_digest(path)
                 known[(stat.st_dev, stat.st_ino)] = digest
                 self.files[path.relative_to(out).as_posix()] = (stat.st_size, digest)
@@ -159,7 +172,7 @@ def copy_verified(previous: Manifest, previous_out: Path, name: str, dest: Path)
         return False
     for rel, record in records.items():
         target = dest if rel == name else dest / rel[len(name) + 1 :]
-        if not _link_verified(previous_out / rel, record, target):
+        if not _link_verified(previous_out / rel, record, target, previous.verified):
             return False
     return True
 
@@ -171,7 +184,9 @@ def _listed(folder: Path) -> set[str]:
         return set()
 
 
-def _link_verified(source: Path, record: FileRecord, dest: Path) -> bool:
+def _link_verified(
+    source: Path, record: FileRecord, dest: Path, verified: dict[tuple[int, int], tuple[int, int, str]]
+) -> bool:
     """Link source to dest if its bytes still hash to the recorded digest; hashed after linking,
     so a file replaced between the test and the link cannot slip through. (Times are not
     trusted here: a copied build/ has new ones, and a restored file may have old ones.)"""
@@ -181,6 +196,8 @@ def _link_verified(source: Path, record: FileRecord, dest: Path) -> bool:
         dest.parent.mkdir(parents=True, exist_ok=True)
         link_or_copy(source, dest)
         if file_digest(dest) == record[1]:
+            stat = dest.stat()
+            verified[(stat.st_dev, stat.st_ino)] = (stat.st_size, stat.st_mtime_ns, record[1])
             return True
     except OSError:
         pass

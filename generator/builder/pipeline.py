@@ -78,7 +78,7 @@ def _build(root: Path, options: BuildOptions, progress: Progress | None = None) 
         engine = options.engine or guide.config.engine
         BuildRecord(options.request(root.resolve()), outputs, engine).write(staging)  # for `guidegen publish`
         run.manifest.inputs = inputs
-        run.manifest.record_files(staging)  # every file, the build record too: the manifest comes last
+        run.manifest.record_files(staging, run.previous)  # every file, the build record too: the manifest comes last
         run.manifest.write(staging)
         swap_into_place(staging, out)
     finally:

@@ -23,6 +23,8 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
+from ..render.environments import bytecode_cache
+
 SEARCH_FOLDER = "search"
 SEARCH_FILES = ("search_index.json", "search_index.js")  # the index, and the offline site's copy as a script
 
@@ -68,6 +70,9 @@ class PageReuse:
         # which the frame key covers: the last build's stay (linked, finished), as the other
         # unchanged pages do. Cleared after the theme's files were listed, which leaves them out.
         config.theme.static_templates.clear()
+        # The theme's templates compiled by an earlier build (render/environments.py): compiling
+        # them again is most of what rendering a page or two costs.
+        env.bytecode_cache = bytecode_cache("mkdocs-theme")
         for file in files.documentation_pages():
             url = file.page.url if file.page is not None else file.url  # as the search index has it ("" for home)
             self._order.append(url)

@@ -32,7 +32,6 @@ NOT_YET_IMPORTED = {
     "publish.workflow",
     "render.easy_read",
     "render.support",
-    "site.circles",
     "site.easy_read",
 }
 

@@ -1,0 +1,54 @@
+"""A rebuild's manifest takes the digest of a file linked from the last build, checked then,
+instead of reading it again, unless the file may have changed since."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from generator.builder.cache import Manifest, copy_verified
+
+
+def _last_build(tmp_path: Path) -> tuple[Path, Manifest]:
+    out = tmp_path / "build"
+    (out / "site").mkdir(parents=True)
+    (out / "site" / "a.html").write_text("one", encoding="utf-8")
+    (out / "site" / "b.html").write_text("two", encoding="utf-8")
+    made = Manifest()
+    made.record_files(out)
+    made.write(out)
+    return out, Manifest.read(out)
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def test_linked_files_keep_their_checked_digest(tmp_path: Path) -> None:
+    out, previous = _last_build(tmp_path)
+    staging = tmp_path / "staging"
+    assert copy_verified(previous, out, "site", staging / "site")
+    assert len(previous.verified) == 2
+    fresh = Manifest()
+    fresh.record_files(staging, previous)
+    assert fresh.files == previous.files
+
+
+def test_a_file_changed_after_the_check_is_read_again(tmp_path: Path) -> None:
+    out, previous = _last_build(tmp_path)
+    staging = tmp_path / "staging"
+    assert copy_verified(previous, out, "site", staging / "site")
+    # Written through the link (which a build never does) and dated back: the size differs.
+    target = staging / "site" / "a.html"
+    stat = target.stat()
+    target.write_text("ONE!", encoding="utf-8")
+    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    # The same size, but newer than the last build's manifest (dated so: the clock's ticks are coarse).
+    (staging / "site" / "b.html").write_text("TWO", encoding="utf-8")
+    later = previous.written_ns + 1_000_000_000
+    os.utime(staging / "site" / "b.html", ns=(later, later))
+    fresh = Manifest()
+    fresh.record_files(staging, previous)
+    assert fresh.files["site/a.html"] == (4, _sha("ONE!"))
+    assert fresh.files["site/b.html"] == (3, _sha("TWO"))
