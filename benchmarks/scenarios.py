@@ -134,6 +134,9 @@ def _noop(subject: Subject, env: dict[str, str], rep: int) -> Sample:
 
 
 def _edit(subject: Subject, env: dict[str, str], rep: int) -> Sample:
+    if not (subject.root / "build" / ".guidegen-manifest.json").is_file():
+        # Nothing built yet (`--only edit`): an edit would be timed as a full build. Build first, untimed.
+        _build(subject, env, clean=False)
     edit_activity(subject.root, subject.edit_id, str(rep + 1))  # a different edit each time
     return _build(subject, env, clean=False)
 

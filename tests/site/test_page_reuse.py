@@ -9,6 +9,8 @@ import os
 from pathlib import Path
 from types import SimpleNamespace
 
+from jinja2 import DictLoader, Environment
+
 from generator.site.page_reuse import PageReuse
 
 
@@ -58,13 +60,16 @@ def test_changed_pages_are_unlinked_and_the_index_keeps_the_others_in_order(tmp_
     reuse = PageReuse(["a.md"])
     reuse.on_pre_build(config)
     reuse.on_files(files, config)
-    reuse.on_env(None, config, files)
+    env = Environment(loader=DictLoader({"page.html": "{{ 1 + 1 }}"}))
+    reuse.on_env(env, config, files)
     reuse.on_post_build(config)
     assert [file.is_modified() for file in files] == [False, True, False, False]
     assert not (site / "a.html").exists()  # unlinked, to be written anew
     assert (last / "a.html").read_text() == "last build"
     assert reuse.written == [site / "a.html"]
     assert static_templates == set()  # MkDocs renders none of them
+    # The theme's templates as an earlier build compiled them (when Jinja's cache folder exists).
+    assert env.bytecode_cache is not None and env.get_template("page.html").render() == "2"
     assert os.path.samefile(site / "404.html", last / "404.html")
     assert os.path.samefile(site / "sitemap.xml", last / "sitemap.xml")
     assert [entry["location"] for entry in search.search_index.entries] == ["", "a/", "a/#new", "b/"]
