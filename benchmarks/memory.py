@@ -1,7 +1,7 @@
 """Peak memory of full builds of synthetic guides (issue 30 point 6: at most 400 MiB for all of
 a 2,000-activity build's processes together), and what each process held at that moment.
 
-    .venv/bin/python benchmarks/memory.py --sizes 100,250,500 [--nice 19] [--output FILE]
+    .venv/bin/python benchmarks/memory.py --sizes 100,250,500 [--nice 19] [--output FILE] [--keep DIR]
 
 Each build is a fresh `guidegen build` of an empty build/ folder, run under `nice` (the machine
 is shared), measured by measure.run: the highest sum of every process's PSS at one moment,
@@ -36,11 +36,13 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,250,500", help="activities in each synthetic guide")
     parser.add_argument("--nice", type=int, default=19, help="niceness of the builds (default 19)")
     parser.add_argument("--output", type=Path, help="also write the report to this file")
+    parser.add_argument("--keep", type=Path, help="make the guides here and keep them, built (for no-op rebuilds)")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     rows = []
-    with tempfile.TemporaryDirectory(prefix="guidegen-memory-") as folder:
+    with tempfile.TemporaryDirectory(prefix="guidegen-memory-") as scratch:
+        folder = args.keep or scratch
         for size in sizes:
             root = make_guide(Path(folder) / f"guide-{size}", size)
             print(f"[{time.strftime('%H:%M:%S')}] full build of {size} activities", file=sys.stderr)

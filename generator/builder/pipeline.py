@@ -9,6 +9,7 @@ site with MkDocs; the files those sites make from the PDFs are filled in when th
 from __future__ import annotations
 
 import contextlib
+import gc
 import shutil
 import time
 from pathlib import Path
@@ -24,6 +25,7 @@ from ..content.source_date import source_date_text
 from ..content.translations import translated_guides
 from ..errors import UsageError
 from .cache import MANIFEST, FileRecord, Manifest, copy_verified, engine_versions, file_digest, inputs_digest
+from .libc import release_free_memory
 from .lock import output_lock
 from .options import ALL_OUTPUTS, BuildOptions
 from .pdfs import PARTS, PdfRender
@@ -131,6 +133,10 @@ def _render_all(run: BuildRun, outputs: tuple[str, ...], translations: Translati
         sites.append(_Website(run, handouts, pdf_key, pages))
     if "offline" in outputs:
         sites.append(_Offline(run, handouts, pdf_key, pages, translations))
+    # Both projects are written: their pages' Markdown goes back to the system before anything
+    # is forked, rather than being held by this process and every child (issue 30 point 6).
+    del pages
+    release_free_memory()
     needed = [site for site in sites if site.needed]
     together = _one_after_the_other(run, needed, pdfs)
     _announce(run, needed, pdfs, together)
@@ -206,6 +212,10 @@ def _one_after_the_other(run: BuildRun, sites: list[_Site], pdfs: PdfRender | No
 def _build_sites(sites: list[_Site]) -> None:
     for site in sites:
         site.build()
+        # One child may build both sites: what the first held goes back to the system before
+        # the second starts, rather than staying with the child (beside the PDF workers).
+        gc.collect()
+        release_free_memory()
 
 
 def _announce(run: BuildRun, sites: list[_Site], pdfs: PdfRender | None, together: bool) -> None:
@@ -271,15 +281,16 @@ class _Website(_Site):
 def _run_engine(config_file: Path, site_dir: Path, engine: str, changed: list[str] | None) -> list[Path] | None:
     """The whole site (None: every page was written), or, into the last build's site linked
     into site_dir, only the changed pages (returned: the pages written)."""
-    from ..site.project import run_engine, run_mkdocs
+    from ..site.project import lean_plugins, run_engine, run_mkdocs
 
     if changed is None:
-        run_engine(config_file, site_dir, engine)
+        run_engine(config_file, site_dir, engine, trim=release_free_memory)
         return None
     from ..site.page_reuse import PageReuse
 
     reuse = PageReuse(changed)
-    run_mkdocs(config_file, site_dir, dirty=True, plugins={"guidegen-page-reuse": reuse})
+    plugins = {"guidegen-page-reuse": reuse, **lean_plugins(release_free_memory)}
+    run_mkdocs(config_file, site_dir, dirty=True, plugins=plugins)
     return reuse.written
 
 

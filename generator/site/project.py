@@ -15,7 +15,7 @@ import re
 import shutil
 import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -214,14 +214,25 @@ def _link_or_copy(source: Path, dest: Path) -> None:
         shutil.copyfile(source, dest)
 
 
-def run_engine(config_file: Path, site_dir: Path, engine: str = "mkdocs") -> None:
-    """Build the generated project with the website engine asked for."""
+def run_engine(
+    config_file: Path, site_dir: Path, engine: str = "mkdocs", trim: Callable[[], None] | None = None
+) -> None:
+    """Build the generated project with the website engine asked for; trim: see lean_plugins."""
     if engine == "zensical":
         from .zensical import run_zensical
 
         run_zensical(config_file, site_dir)
     else:
-        run_mkdocs(config_file, site_dir)
+        run_mkdocs(config_file, site_dir, plugins=lean_plugins(trim))
+
+
+def lean_plugins(trim: Callable[[], None] | None = None) -> dict[str, object]:
+    """What a build's MkDocs run adds to the project's plugins: each page's text kept
+    compressed until it is written, then let go (site/lean_pages.py); trim gives freed memory
+    back to the system now and then. Not for the preview, which reuses each page's text."""
+    from .lean_pages import PLUGIN_NAME, ReleasePages
+
+    return {PLUGIN_NAME: ReleasePages(trim)}
 
 
 def run_mkdocs(
