@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import shutil
+import time
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
@@ -97,7 +98,7 @@ class Manifest:
         for path in sorted(out.rglob("*")):
             if path.is_file() and not path.is_symlink():
                 stat = path.stat()
-                digest = known.get((stat.st_dev, stat.st_ino)) or file_digest(path)
+                digest = known.get((stat.st_dev, stat.st_ino)) or KNOWN_DIGESTS.digest(path)  # verified: not read again
                 known[(stat.st_dev, stat.st_ino)] = digest
                 self.files[path.relative_to(out).as_posix()] = (stat.st_size, digest)
 
@@ -124,6 +125,41 @@ class Manifest:
 def file_digest(path: Path) -> str:
     with path.open("rb") as stream:
         return hashlib.file_digest(stream, "sha256").hexdigest()
+
+
+class _KnownDigests:
+    """Digests read during one build, of files no newer than its start.
+
+    A reused output is hashed when it is verified (_link_verified), and record_files hashed it
+    again (with the sites' copies of the PDFs, some 100 MB at 100 activities, on every build).
+    Outputs are never changed in place (link_or_copy), so a file last changed before the build
+    began, still with the same inode, size and time, holds the bytes that were hashed. A file
+    written during the build is always hashed: an inode freed and used again within one clock
+    tick could otherwise look the same.
+    """
+
+    def __init__(self) -> None:
+        self.before_ns = 0  # files changed before this are remembered; 0: none (no build began)
+        self.digests: dict[tuple[int, int, int, int], str] = {}
+
+    def begin(self) -> None:
+        """A build begins: forget the last build's digests (a long-lived preview builds many times).
+        Two seconds of margin, as a file system's clock can lag the system's."""
+        self.digests = {}
+        self.before_ns = time.time_ns() - 2_000_000_000
+
+    def digest(self, path: Path) -> str:
+        stat = path.stat()
+        if stat.st_mtime_ns >= self.before_ns:
+            return file_digest(path)
+        identity = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+        found = self.digests.get(identity)
+        if found is None:
+            found = self.digests[identity] = file_digest(path)
+        return found
+
+
+KNOWN_DIGESTS = _KnownDigests()
 
 
 def up_to_date(root: Path, out: Path, request: str) -> bool:
@@ -180,7 +216,7 @@ def _link_verified(source: Path, record: FileRecord, dest: Path) -> bool:
             return False
         dest.parent.mkdir(parents=True, exist_ok=True)
         link_or_copy(source, dest)
-        if file_digest(dest) == record[1]:
+        if KNOWN_DIGESTS.digest(dest) == record[1]:
             return True
     except OSError:
         pass

@@ -23,7 +23,16 @@ from ..content.reserved import EDITOR_FOLDER
 from ..content.source_date import source_date_text
 from ..content.translations import translated_guides
 from ..errors import UsageError
-from .cache import MANIFEST, FileRecord, Manifest, copy_verified, engine_versions, file_digest, inputs_digest
+from .cache import (
+    KNOWN_DIGESTS,
+    MANIFEST,
+    FileRecord,
+    Manifest,
+    copy_verified,
+    engine_versions,
+    file_digest,
+    inputs_digest,
+)
 from .lock import output_lock
 from .options import ALL_OUTPUTS, BuildOptions
 from .pdfs import PARTS, PdfRender
@@ -51,6 +60,7 @@ def build(root: Path, options: BuildOptions, progress: Progress | None = None) -
 
 def _build(root: Path, options: BuildOptions, progress: Progress | None = None) -> BuildReport:
     started = time.perf_counter()
+    KNOWN_DIGESTS.begin()  # a reused output is hashed once, when verified (cache.py)
     inputs = inputs_digest(root.resolve(), options.request(root.resolve()))  # before reading: a later edit rebuilds
     out = options.output_folder(root.resolve())
     _refuse_foreign_folder(out)
