@@ -70,3 +70,14 @@ def test_a_wrong_guess_at_the_fronts_length_is_not_laid_out_again(
     for kept in [*parts.rglob(FRONT), *parts.rglob(FRONT_KEY)]:
         kept.unlink()
     assert booklets(minimal_pdfs, parts, tmp_path / "fresh") == first  # as without anything kept
+
+    # A front kept without its wrong guesses (an older guidegen): the guess is laid out once
+    # more and learnt, then never again.
+    for kept in parts.rglob(FRONT_KEY):
+        kept.write_text(kept.read_text(encoding="ascii").splitlines()[0] + "\n", encoding="ascii")
+    laid_out.clear()
+    assert booklets(minimal_pdfs, parts, tmp_path / "older") == first
+    assert laid_out.count("booklet") == len(first)
+    laid_out.clear()
+    assert booklets(minimal_pdfs, parts, tmp_path / "learnt") == first
+    assert laid_out == []
