@@ -89,7 +89,7 @@ def make_booklet(guide: Guide, job: Job, finish_variant: bool = True) -> bytes:
         else:
             data = cached or layout(guide, "booklet", "content/", front_part.html, front_pages, job.variant)
         if data:
-            if not cached or tried.keys() - wrong.keys():  # laid out, or a wrong guess learnt: kept
+            if not cached or tried != wrong:  # laid out, or other wrong guesses: kept as a fresh build keeps them
                 _keep_front(job, key, data, tried)
             front = Part.open(data, front_part.link_targets)
             break

@@ -25,7 +25,7 @@ from pathlib import Path
 
 MAGIC = b"wOF2"
 _DIGEST_SIZE = 32  # sha256 of the decoded font, in front of it in the kept file
-_decoded: dict[str, bytes] = {}  # digest of the WOFF2 bytes -> the decoded font, this process's
+_decoded: dict[Path, bytes] = {}  # where a decoded font is kept -> its bytes, this process's
 
 
 def is_woff2(data: bytes) -> bool:
@@ -36,14 +36,14 @@ def decoded(data: bytes, folder: Path | None = None) -> bytes:
     """The TrueType font WeasyPrint would make of WOFF2 data; folder: where decoded fonts are
     kept (default: the user's cache folder)."""
     digest = hashlib.sha256(data).hexdigest()
-    found = _decoded.get(digest)
+    path = (folder or cache_folder()) / f"{digest}-fonttools-{_fonttools_version()}.ttf"
+    found = _decoded.get(path)
     if found is None:
-        path = (folder or cache_folder()) / f"{digest}-fonttools-{_fonttools_version()}.ttf"
         found = kept_font(path)
         if found is None:
             found = decode(data)
             keep_font(path, found)
-        _decoded[digest] = found
+        _decoded[path] = found
     return found
 
 
