@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 PARTS = ".booklet-parts"  # the booklet's laid-out parts, kept for the next build to reuse
 TARGETS = ".targets"  # beside an activity's part: the anchors it links to in other parts (JSON)
 HTML_SPOOL = ".pdf-html"  # in the staging folder while the workers run; gone before the swap
+FEW_JOBS = 8  # per worker: a build with no more keeps its workers for the joins (an edit has some 5)
 
 
 class PdfRender:
@@ -261,8 +262,15 @@ class PdfRender:
             left -= 1
             return self.waiting if left == 0 else []
 
+        # After an edit the booklets' joins are most of the work: every worker waits for them. A
+        # full build lets a worker go when it is done (its memory back before the joins).
+        few = len(self.to_render) <= FEW_JOBS * len(self._pool.workers)
+
+        def more() -> bool:
+            return few and left > 0 and bool(self.waiting)
+
         try:
-            self._pool.run(self.to_render, self.run.options.time_limit, done)
+            self._pool.run(self.to_render, self.run.options.time_limit, done, more)
         except BaseException as error:  # handed to the main thread by finish()
             self._error = error
 

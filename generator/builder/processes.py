@@ -307,6 +307,10 @@ def _render_jobs(conn: Connection, birth: _Birth, render: Callable[[Job, str | N
             shutil.rmtree(own, ignore_errors=True)
 
 
+def _never() -> bool:
+    return False
+
+
 class WorkerPool:
     """PDF worker processes, started when made: make it before starting any thread in this
     process, unless fresh=True (then they are spawned, slower to start but safe with threads).
@@ -348,10 +352,12 @@ class WorkerPool:
         """Every worker may take jobs again (the MkDocs child is done)."""
         self.resting = 0
 
-    def run(self, jobs: Iterable[Work], time_limit: float, done: Done) -> None:
-        """Render jobs, biggest first; may run in another thread than the one that made the pool."""
+    def run(self, jobs: Iterable[Work], time_limit: float, done: Done, more: Callable[[], bool] = _never) -> None:
+        """Render jobs, biggest first; may run in another thread than the one that made the pool.
+        more(): whether done() may still hand back jobs (the booklets' joins): until then an idle
+        worker waits for them rather than stop."""
         queue = sorted(jobs, key=lambda work: -work[0].cost)
-        _run(self.guide, queue, self.workers, time_limit, done, lambda: len(self.workers) - self.resting)
+        _run(self.guide, queue, self.workers, time_limit, done, lambda: len(self.workers) - self.resting, more)
 
     def stop(self) -> None:
         """End the workers: idle ones are told to stop, busy ones killed. Their pipes stay open
@@ -381,12 +387,19 @@ RESTING_CHECK_SECONDS = 0.5
 
 
 def _run(
-    guide: Guide, queue: list[Work], workers: list[_Worker], time_limit: float, done: Done, working: Callable[[], int]
+    guide: Guide,
+    queue: list[Work],
+    workers: list[_Worker],
+    time_limit: float,
+    done: Done,
+    working: Callable[[], int],
+    more: Callable[[], bool] = _never,
 ) -> None:
-    """working(): how many workers may have a job at once (PdfRender lets one rest beside MkDocs)."""
+    """working(): how many workers may have a job at once (PdfRender lets one rest beside MkDocs);
+    more(): whether jobs may still come from done()."""
     pending = list(queue)
     while pending or any(w.job for w in workers):
-        _hand_out(workers, pending, working())
+        _hand_out(workers, pending, working(), more())
         busy = [w for w in workers if w.job]
         if not busy:
             continue
@@ -401,7 +414,7 @@ def _run(
                 raise ContentError([_timeout_problem(guide, worker.job, _limit(worker.job, time_limit))])
 
 
-def _hand_out(workers: list[_Worker], pending: list[Work], working: int) -> None:
+def _hand_out(workers: list[_Worker], pending: list[Work], working: int, more: bool = False) -> None:
     busy = sum(1 for worker in workers if worker.job is not None)
     for worker in workers:
         if worker.job is None and pending and not worker.retired:
@@ -411,9 +424,10 @@ def _hand_out(workers: list[_Worker], pending: list[Work], working: int) -> None
             worker.job, worker.started = work[0], time.monotonic()
             worker.conn.send(work)
             busy += 1
-        elif worker.job is None and not pending and not worker.retired:
-            # Nothing left for it (a follow-up job goes to the worker that finishes the last
-            # job before it): let it go now rather than hold its memory until the end.
+        elif worker.job is None and not pending and not worker.retired and not more:
+            # Nothing left for it, nor to come: let it go now rather than hold its memory until
+            # the end. (Jobs that may still come, the booklets' three joins after an edit, are
+            # shared by the workers waiting for them, not all left to the one that frees them.)
             worker.conn.send(None)
             worker.retired = True
 

@@ -3,7 +3,8 @@ with its parts (pdf/join/booklet.py) into one PDF.
 
 The contents' page numbers count the cover and contents' own pages, so the front is laid out
 again when its guessed length was wrong; a front made from the same HTML (page numbers
-included) last time is reused from the parts' folder.
+included) last time is reused from the parts' folder, and a guess the last build found wrong
+is known to be wrong without laying it out again (the same steps, so the same front).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def part_of(guide: Guide, job: Job) -> BookletPart:
     return next(part for part in variant_head_parts(guide, job.source_date, job.variant) if part.name == name)
 
 
-class _FrontLength(Pages):
+class FrontLength(Pages):
     """The contents' page numbers count the front's own pages: lay out again if the guess was wrong."""
 
     def __init__(self, guess: int) -> None:
@@ -75,18 +76,24 @@ def make_booklet(guide: Guide, job: Job, finish_variant: bool = True) -> bytes:
         ]
     # A guess at the cover and contents' length, checked below: about 36 entries fit on a page.
     entries = 3 + len(guide.pages) + len(guide.skills) + len(guide.activities)
-    front_pages = _FrontLength(1 + -(-entries // 36))
+    front_pages = FrontLength(1 + -(-entries // 36))
+    kept, wrong = _kept_keys(job)
+    tried: dict[str, int] = {}  # fronts laid out to another length than guessed: key -> their length
     for _ in range(3):
         numbers = page_numbers(parts, front_pages.found + 1)
         front_part = variant_front(guide, job.source_date, numbers, job.variant)
         key = digest_bytes(job.front_cache[0] if job.front_cache else "", front_part.html)
-        cached = _cached_front(job, key)
-        data = cached or layout(guide, "booklet", "content/", front_part.html, front_pages, job.variant)
+        cached = _cached_front(job) if key == kept else b""
+        if not cached and key in wrong:  # the last build laid this one out: too long or too short
+            front_pages.found, data = wrong[key], b""
+        else:
+            data = cached or layout(guide, "booklet", "content/", front_part.html, front_pages, job.variant)
         if data:
-            if not cached:
-                _keep_front(job, key, data)
+            if not cached or tried != wrong:  # laid out, or other wrong guesses: kept as a fresh build keeps them
+                _keep_front(job, key, data, tried)
             front = Part.open(data, front_part.link_targets)
             break
+        tried[key] = front_pages.found
         front_pages.guess = front_pages.found
     else:
         raise RuntimeError("the booklet's contents changed length every time they were laid out")
@@ -122,25 +129,39 @@ def _join(guide: Guide, job: Job, front: Any, parts: list[Any], nested: list[boo
         return out.read_bytes()
 
 
-def _cached_front(job: Job, key: str) -> bytes:
-    """The last build's cover and contents (the build links them in), if made from the same
-    HTML, page numbers included."""
+def _kept_keys(job: Job) -> tuple[str, dict[str, int]]:
+    """The kept front's key, and the fronts the last build laid out to a length other than
+    guessed (key -> length), so that guessing again takes the same steps without laying them out:
+    one variant's first guess was wrong on every build, and each wrong guess is a whole layout."""
     if not job.front_cache:
-        return b""
-    folder = Path(job.front_cache[1])
+        return "", {}
     try:
-        if (folder / FRONT_KEY).read_text(encoding="ascii") == key:
-            return (folder / FRONT).read_bytes()
+        lines = (Path(job.front_cache[1]) / FRONT_KEY).read_text(encoding="ascii").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return "", {}
+    wrong: dict[str, int] = {}
+    for line in lines[1:]:
+        key, _, pages = line.partition(" ")
+        if pages.isdigit():
+            wrong[key] = int(pages)
+    return (lines[0] if lines else ""), wrong
+
+
+def _cached_front(job: Job) -> bytes:
+    """The last build's cover and contents (the build links them in; their key was checked)."""
+    try:
+        return (Path(job.front_cache[1]) / FRONT).read_bytes() if job.front_cache else b""
     except OSError:
-        pass
-    return b""
+        return b""
 
 
-def _keep_front(job: Job, key: str, data: bytes) -> None:
-    """Keep a newly laid-out front for the next build (unlinking the last build's, never writing through it)."""
+def _keep_front(job: Job, key: str, data: bytes, wrong: dict[str, int]) -> None:
+    """Keep a newly laid-out front for the next build, with its key and the keys of the fronts
+    laid out to a wrong length before it (unlinking the last build's, never writing through it)."""
     if not job.front_cache:
         return
     folder = Path(job.front_cache[1])
-    for name, content in ((FRONT, data), (FRONT_KEY, key.encode("ascii"))):
+    keys = "".join(f"{each} {pages}\n" for each, pages in wrong.items())
+    for name, content in ((FRONT, data), (FRONT_KEY, f"{key}\n{keys}".encode("ascii"))):
         (folder / name).unlink(missing_ok=True)
         (folder / name).write_bytes(content)

@@ -20,6 +20,7 @@ from urllib.request import url2pathname
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from ..common.template_files import Roots, overriding
+from .woff2_fonts import decoded, is_woff2
 
 MAX_BYTES = 5 * 1024 * 1024
 TYPES = {".woff2": "font/woff2", ".woff": "font/woff", ".svg": "image/svg+xml", ".css": "text/css"}
@@ -66,6 +67,8 @@ class GuideFetcher(URLFetcher):
                 self._refuse(url, f"line {found[0].line}: {found[0].message}")
             data = sanitise(data)
         self.served.append(path)
+        if is_woff2(data):  # decoded once, not by WeasyPrint for every stylesheet set (pdf/woff2_fonts.py)
+            return URLFetcherResponse(url, decoded(data), {"Content-Type": "font/ttf"})
         return URLFetcherResponse(url, data, {"Content-Type": content_type(path)})
 
     def _allowed_path(self, url: str) -> Path:

@@ -230,3 +230,29 @@ def test_a_resting_worker_takes_no_job_until_woken(default_guide: Guide) -> None
     assert sorted(made) == sorted(job.filename for job in jobs)
     assert others_busy[0] == 0  # the first job was the only one out while the other worker rested
     assert all(worker.started > 0 for worker in pool.workers)  # woken, the resting worker took a job
+
+
+@pytest.mark.parametrize("more", [True, False])
+def test_a_worker_waits_for_jobs_still_to_come(default_guide: Guide, more: bool) -> None:
+    """After an edit the booklets' joins come when the last part is done: every worker waits for
+    them (more() says they may come) instead of leaving them all to the one that frees them."""
+    first, *follow_ups = _three_handouts(default_guide)
+    pool = WorkerPool(default_guide, 2)
+    retired_at_first: list[bool] = []
+    made: list[str] = []
+
+    def done(job: Job, data: bytes) -> list[Work]:
+        made.append(job.filename)
+        if job is first:
+            retired_at_first.extend(worker.retired for worker in pool.workers)
+            return [(each, None) for each in follow_ups]
+        return []
+
+    try:
+        pool.run([(first, None)], 120.0, done, lambda: len(made) == 0 and more)
+    finally:
+        pool.stop()
+        pool.release()
+    assert sorted(made) == sorted(job.filename for job in (first, *follow_ups))
+    # The second worker had no job at the start: with more to come it waited, else it was let go.
+    assert retired_at_first == [False, not more]
