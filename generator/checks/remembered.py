@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import astuple
 from functools import cache
 from pathlib import Path
 
 from .. import __version__
+from ..common.user_cache import user_cache
 from ..common.versions import installed_version
 from ..content.model_cache import ModelCache
 from ..content.parse_cache import ParseCache
@@ -29,8 +29,7 @@ PACKAGE = Path(__file__).resolve().parents[1]
 
 def cache_folder(root: Path) -> Path:
     """$XDG_CACHE_HOME/guidegen/<digest of the guide's folder> (~/.cache when unset)."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "guidegen" / hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:20]
+    return user_cache(hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:20])
 
 
 @cache

@@ -23,6 +23,8 @@ import os
 from functools import cache
 from pathlib import Path
 
+from ..common.user_cache import user_cache
+
 MAGIC = b"wOF2"
 _DIGEST_SIZE = 32  # sha256 of the decoded font, in front of it in the kept file
 _decoded: dict[Path, bytes] = {}  # where a decoded font is kept -> its bytes, this process's
@@ -49,7 +51,7 @@ def decoded(data: bytes, folder: Path | None = None) -> bytes:
 
 def cache_folder() -> Path:
     """$XDG_CACHE_HOME/guidegen/fonts (~/.cache when unset)."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "guidegen" / "fonts"
+    return user_cache("fonts")
 
 
 @cache  # the installed fontTools does not change while a build runs

@@ -15,6 +15,7 @@ from jinja2 import BytecodeCache, FileSystemBytecodeCache, FileSystemLoader, Str
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..common.template_files import PACKAGE_TEMPLATES, Roots
+from ..common.user_cache import private_folder
 from .direction import first_strong, text_direction
 
 TEMPLATES_DIR = PACKAGE_TEMPLATES
@@ -48,13 +49,13 @@ def bytecode_cache(flavour: str) -> BytecodeCache | None:
     """Templates compiled by an earlier build, so each build need not compile them again (at
     100 activities compiling took a tenth of a one-edit rebuild's CPU in the build's process).
 
-    Jinja keeps them in its own per-user folder, which it makes private and refuses to use if
-    anyone else owns it (compiled code is run when read). An entry is used only for the same
-    template file with the same source, Python and Jinja; flavour keeps apart environments whose
-    settings compile a template differently (ours; MkDocs' theme, site/page_reuse.py).
-    None (compile every time) when that folder cannot be made.
+    They are kept in the user's cache folder (common/user_cache.py), made private and refused if
+    anyone else owns it or may write to it (compiled code is run when read). An entry is used
+    only for the same template file with the same source, Python and Jinja; flavour keeps apart
+    environments whose settings compile a template differently (ours; MkDocs' theme,
+    site/page_reuse.py). None (compile every time) when that folder cannot be made.
     """
-    try:
-        return FileSystemBytecodeCache(pattern=f"{flavour}-{jinja2.__version__}-%s.cache")
-    except (OSError, RuntimeError):
+    folder = private_folder("templates")
+    if folder is None:
         return None
+    return FileSystemBytecodeCache(str(folder), pattern=f"{flavour}-{jinja2.__version__}-%s.cache")

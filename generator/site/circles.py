@@ -35,6 +35,7 @@ from fontTools.ttLib import TTFont
 
 from ..common.messages import CIRCLES_SCRIPT, indefinite, messages_for
 from ..common.template_files import PACKAGE_TEMPLATES, template_file, template_roots
+from ..common.user_cache import user_cache
 from ..content.font_coverage import SUBSETS, declared_files, shipped_file
 from ..content.model import Activity, Guide, ThreeCirclesHandout
 from ..render import diagram
@@ -142,15 +143,14 @@ def handout_font() -> bytes:
     key = hashlib.sha256(version("fonttools").encode() + Path(__file__).read_bytes())
     for path in HANDOUT_FONTS:
         key.update(path.read_bytes())
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "guidegen"
-    kept = base / f"handout-font-{key.hexdigest()[:32]}.ttf"
+    kept = user_cache(f"handout-font-{key.hexdigest()[:32]}.ttf")
     try:
         return kept.read_bytes()
     except OSError:
         pass
     font = handout_font_made()
     try:  # written whole then renamed: a build killed meanwhile leaves no half a font
-        base.mkdir(parents=True, exist_ok=True)
+        kept.parent.mkdir(parents=True, exist_ok=True)
         temporary = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
         temporary.write_bytes(font)
         temporary.replace(kept)
