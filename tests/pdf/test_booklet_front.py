@@ -3,38 +3,21 @@ length that proved wrong, so a rebuild lays out no front whose pages did not cha
 
 from __future__ import annotations
 
-import hashlib
 import shutil
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.booklets import joined_booklets
 
 import generator.pdf.booklet as booklet
-from generator.content.loader import load_guide
-from generator.pdf.booklet import FRONT, FRONT_KEY, make_booklet
-from generator.pdf.job_list import pdf_jobs
-from generator.pdf.variants import variant_parts
+from generator.pdf.booklet import FRONT, FRONT_KEY
 
 pytestmark = pytest.mark.slow
 
 
 def booklets(guide_root: Path, parts_root: Path, out: Path) -> dict[str, str]:
-    """Each booklet joined from the parts in parts_root, its front kept there: sha256 by variant."""
-    guide = load_guide(guide_root)
-    found = {}
-    out.mkdir(exist_ok=True)
-    for job in pdf_jobs(guide):
-        if job.kind != "booklet":
-            continue
-        folder = parts_root / job.variant if job.variant else parts_root
-        parts = variant_parts(guide, job.source_date, job.variant)
-        files = tuple((str(folder / f"{part.name}.pdf"), part.link_targets) for part in parts)
-        target = out / f"{job.variant or 'guide'}.pdf"
-        make_booklet(guide, replace(job, parts=files, front_cache=("front-test", str(folder)), output=str(target)))
-        found[job.variant] = hashlib.sha256(target.read_bytes()).hexdigest()
-    return found
+    return joined_booklets(guide_root, parts_root, out, "front-test")
 
 
 def test_a_wrong_guess_at_the_fronts_length_is_not_laid_out_again(

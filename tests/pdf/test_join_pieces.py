@@ -7,24 +7,19 @@ never be written through. The pieces' text, filled in, is what the writer would 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
-from dataclasses import replace
 from pathlib import Path
 
 import pikepdf
+from helpers.booklets import joined_booklets
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.content.loader import load_guide
-from generator.pdf.booklet import PIECES, make_booklet
-from generator.pdf.job_list import pdf_jobs
+from generator.pdf.booklet import PIECES
 from generator.pdf.join.booklet import Part
 from generator.pdf.join.pieces import JOINED, SUFFIX, fill, placeholder, read_header, template
 from generator.pdf.join.writer import renumbered
-from generator.pdf.variants import variant_parts
-from generator.render.job import Job
 
 TRICKY = st.sampled_from(["1 0 R", "(", ")", "\\", "2 0 R)", "/GuidegenObject3", "/GuidegenKey1", "<", ">", " "])
 TEXT = st.lists(st.one_of(TRICKY, st.text(max_size=4)), max_size=10).map("".join)
@@ -52,20 +47,7 @@ def test_the_build_carries_the_same_name() -> None:
 
 
 def _booklets(minimal_pdfs: Path, parts_root: Path, out: Path) -> dict[str, str]:
-    """Each booklet joined from the parts in parts_root: its sha256 by variant."""
-    guide = load_guide(minimal_pdfs)
-    found = {}
-    for job in pdf_jobs(guide):
-        if job.kind != "booklet":
-            continue
-        folder = parts_root / job.variant if job.variant else parts_root
-        parts = variant_parts(guide, job.source_date, job.variant)
-        files = tuple((str(folder / f"{part.name}.pdf"), part.link_targets) for part in parts)
-        target = out / f"{job.variant or 'guide'}.pdf"
-        made: Job = replace(job, parts=files, front_cache=("pieces-test", str(folder)), output=str(target))
-        make_booklet(guide, made)
-        found[job.variant] = hashlib.sha256(target.read_bytes()).hexdigest()
-    return found
+    return joined_booklets(minimal_pdfs, parts_root, out, "pieces-test")
 
 
 def test_a_join_from_kept_pieces_writes_the_same_bytes(minimal_pdfs: Path, tmp_path: Path) -> None:
