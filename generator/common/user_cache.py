@@ -7,6 +7,7 @@ A reader must treat anything found there as possibly damaged or missing.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from pathlib import Path
@@ -29,3 +30,16 @@ def private_folder(*parts: str) -> Path | None:
         return None
     mine = found.st_uid == os.getuid() and stat.S_ISDIR(found.st_mode)
     return folder if mine and not found.st_mode & (stat.S_IWGRP | stat.S_IWOTH) else None
+
+
+def keep(path: Path, data: bytes) -> None:
+    """Write data to path whole or not at all (a build killed meanwhile, or another worker keeping
+    the same file, leaves no half a file); nothing is raised when it cannot be kept."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        temporary.replace(path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)

@@ -16,14 +16,12 @@ only ever saves time.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
-import os
 from functools import cache
 from pathlib import Path
 
-from ..common.user_cache import user_cache
+from ..common.user_cache import keep, user_cache
 
 MAGIC = b"wOF2"
 _DIGEST_SIZE = 32  # sha256 of the decoded font, in front of it in the kept file
@@ -83,11 +81,5 @@ def kept_font(path: Path) -> bytes | None:
 
 
 def keep_font(path: Path, font: bytes) -> None:
-    """Written whole or not at all (a worker beside this one may be keeping the same font)."""
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(hashlib.sha256(font).digest() + font)
-        temporary.replace(path)
-    with contextlib.suppress(OSError):
-        temporary.unlink(missing_ok=True)
+    """Kept with its digest in front (a worker beside this one may be keeping the same font)."""
+    keep(path, hashlib.sha256(font).digest() + font)

@@ -22,7 +22,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
-import os
 import shutil
 from collections.abc import Mapping
 from functools import cache
@@ -35,7 +34,7 @@ from fontTools.ttLib import TTFont
 
 from ..common.messages import CIRCLES_SCRIPT, indefinite, messages_for
 from ..common.template_files import PACKAGE_TEMPLATES, template_file, template_roots
-from ..common.user_cache import user_cache
+from ..common.user_cache import keep, user_cache
 from ..content.font_coverage import SUBSETS, declared_files, shipped_file
 from ..content.model import Activity, Guide, ThreeCirclesHandout
 from ..render import diagram
@@ -149,13 +148,7 @@ def handout_font() -> bytes:
     except OSError:
         pass
     font = handout_font_made()
-    try:  # written whole then renamed: a build killed meanwhile leaves no half a font
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        temporary = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(font)
-        temporary.replace(kept)
-    except OSError:
-        pass  # no cache folder: made again next time
+    keep(kept, font)  # not kept (no cache folder): made again next time
     return font
 
 

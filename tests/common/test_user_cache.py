@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.common.user_cache import private_folder, user_cache
+from generator.common.user_cache import keep, private_folder, user_cache
 from generator.render.environments import bytecode_cache
 
 
@@ -57,3 +57,13 @@ def test_compiled_templates_are_kept_in_the_users_cache_not_the_temporary_folder
     finally:
         bytecode_cache.cache_clear()
     assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_a_kept_file_is_written_whole_and_a_blocked_folder_only_costs_time(tmp_path: Path) -> None:
+    path = tmp_path / "made" / "font.ttf"
+    keep(path, b"whole")
+    assert path.read_bytes() == b"whole"
+    assert [p.name for p in path.parent.iterdir()] == ["font.ttf"]  # no temporary file left
+    (tmp_path / "blocked").write_text("a file where the folder should be")
+    keep(tmp_path / "blocked" / "font.ttf", b"whole")  # nothing kept, nothing raised
+    assert (tmp_path / "blocked").read_text() == "a file where the folder should be"
