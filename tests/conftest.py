@@ -78,7 +78,20 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         item.add_marker(pytest.mark.xdist_group(group))
         if hasattr(config, "workerinput"):
             _carry_group(item, group)
-    _heavy_groups_first(items, lambda item: find(item.path.as_posix()))
+
+
+@pytest.hookimpl(trylast=True, specname="pytest_collection_modifyitems")
+def pytest_collection_modifyitems_last(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The groups' order, set last: pytest's own reordering (fixtures.reorder_items, after the
+    hook above) moved every test that takes Playwright's session-scoped browser parameter ahead
+    of the rest, so quick tests that open a page went out before PDF groups of minutes."""
+    if _grouped(config):
+        _heavy_groups_first(items, _group_of)
+
+
+def _group_of(item: pytest.Item) -> str:
+    marker = item.get_closest_marker("xdist_group")
+    return str(marker.args[0]) if marker else item.nodeid
 
 
 def _grouped(config: pytest.Config) -> bool:
@@ -98,19 +111,42 @@ def _carry_group(item: pytest.Item, group: str) -> None:
         item._id = NodeId.parse(f"{item.nodeid}@{group}")
 
 
+# What one build fixture (a module's or the session's guide build, site or server) weighs in
+# _heavy_groups_first against one slow or browser test: a build of a whole guide costs about as
+# much as ten such tests, and a file of three tests over two builds (test_audience) went out late.
+BUILD_WEIGHT = 10
+
+
 def _heavy_groups_first(items: list[pytest.Item], group_of: Callable[[pytest.Item], str]) -> None:
     """xdist hands out the groups in the order their first tests come (pytest_configure turns its
     own reordering, by number of tests, off: that sent a group of two long tests out last, for one
-    worker to run alone at the end). The groups with the most slow or browser tests come first,
-    the quick ones last, to fill in whichever worker is free. Tests of one group keep their order."""
+    worker to run alone at the end). The heaviest groups come first, the quick ones last, to fill
+    in whichever worker is free: a group weighs its slow and browser tests and, more, the builds
+    its slow tests share (module- or session-scoped fixtures of ours). Tests of one group keep their order."""
     groups: dict[str, list[pytest.Item]] = {}
     for item in items:
         groups.setdefault(group_of(item), []).append(item)
 
     def heavy(members: list[pytest.Item]) -> int:
-        return sum(1 for item in members if item.get_closest_marker("slow") or item.get_closest_marker("browser"))
+        slow = [item for item in members if item.get_closest_marker("slow") or item.get_closest_marker("browser")]
+        builds = {name for item in slow for name in _shared_fixtures(item)}  # a quick test's are cheap
+        return len(slow) + BUILD_WEIGHT * len(builds)
 
     items[:] = [item for members in sorted(groups.values(), key=lambda m: -heavy(m)) for item in members]
+
+
+def _shared_fixtures(item: pytest.Item) -> list[str]:
+    """The module- and session-scoped fixtures of ours (not plugins') a test uses, but the cheap
+    session ones: in a slow group, mostly builds. Keyed by where each is defined."""
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return []
+    found = []
+    for name, defs in info.name2fixturedefs.items():
+        fixture = defs[-1]
+        if name not in CHEAP_SESSION_FIXTURES and fixture.scope in ("module", "session") and fixture.baseid:
+            found.append(f"{fixture.baseid}::{name}")
+    return found
 
 
 @pytest.hookimpl(trylast=True)

@@ -44,3 +44,33 @@ def test_the_tests_of_one_file_run_on_one_worker_in_their_order(tmp_path: Path) 
     assert len(workers) == 1, runs  # not split between the two workers
     kinds = [test.split("[", 1)[1].removesuffix("]") for test in tests if "[" in test]
     assert kinds.index("title") < kinds.index("order")  # and in the file's order
+
+
+ORDER_RECORDER = """
+import os
+
+
+def pytest_collection_finish(session):
+    if os.environ.get("PYTEST_XDIST_WORKER") == "gw0":
+        with open(os.environ["ORDER_RECORD"], "w", encoding="utf-8") as record:
+            record.write("\\n".join(item.nodeid.split("@", 1)[0] for item in session.items))
+"""
+QUICK_IN_A_BROWSER = "tests/translate/test_commands.py"  # quick tests, each with Playwright's browser parameter
+TWO_BUILDS = "tests/content/test_audience.py"  # three tests over a module's two builds of the default guide
+BROWSER_FIRST = "tests/browser/test_welsh_guide.py"  # browser tests that come first: pytest gathered the others to them
+
+
+def test_a_group_of_builds_goes_out_before_quick_tests_that_open_a_page(tmp_path: Path) -> None:
+    """The groups' order, heaviest first, is what the workers collect after every reordering:
+    pytest's own (by the browser parameter) once ran after it and sent the quick browser tests first."""
+    (tmp_path / "order_recorder.py").write_text(ORDER_RECORDER, encoding="utf-8")
+    record = tmp_path / "order.txt"
+    env = {**os.environ, "PYTHONPATH": str(tmp_path), "ORDER_RECORD": str(record)}
+    command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "order_recorder"]
+    command += ["-n", "2", "--dist", "loadgroup", "--setup-plan", "-q", BROWSER_FIRST, TWO_BUILDS, QUICK_IN_A_BROWSER]
+    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+    files = [nodeid.split("::", 1)[0] for nodeid in record.read_text(encoding="utf-8").splitlines()]
+    assert set(files) == {BROWSER_FIRST, QUICK_IN_A_BROWSER, TWO_BUILDS}
+    assert files.index(QUICK_IN_A_BROWSER) > len(files) - files[::-1].index(TWO_BUILDS) - 1, files

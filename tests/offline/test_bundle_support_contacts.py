@@ -7,7 +7,6 @@ The default guide's builds are the session's shared offline build (tests/offline
 
 from __future__ import annotations
 
-import re
 import subprocess
 import zipfile
 from collections.abc import Callable
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from helpers.small_guides import keep_only
 
 from generator.builder.pipeline import BuildOptions, build
 from generator.content.loader import load_guide
@@ -90,20 +90,7 @@ def page_text_bytes(data: bytes) -> str:
 def example_contact_build(tmp_path_factory: pytest.TempPathFactory, make_guide_copy: Callable[[Path], Path]) -> Path:
     """A two-activity copy of the default guide whose safeguarding contact is still the example."""
     guide = make_guide_copy(tmp_path_factory.mktemp("example-contact") / "guide")
-    for path in (guide / "content" / "activities").glob("*.yml"):
-        if path.stem not in ("good-facilitation", "making-our-group-agreement"):
-            path.unlink()
-    for path in (guide / "content" / "sessions").glob("*.yml"):
-        path.unlink()
-    for path in guide.joinpath("content").rglob("*"):  # links to the activities taken out become plain words
-        if path.suffix in (".md", ".yml") and path.is_file():
-            text = re.sub(
-                r"\[([^\]]+)\]\(activity:(?!good-facilitation|making-our-group-agreement)[a-z-]+\)",
-                r"\1",
-                path.read_text(encoding="utf-8"),
-            )
-            text = re.sub(r"^next: (?!good-facilitation|making-our-group-agreement).*\n", "", text, flags=re.M)
-            path.write_text(text, encoding="utf-8")
+    keep_only(guide, ("good-facilitation", "making-our-group-agreement"))
     config = guide / "site_config.yml"
     config.write_text(
         config.read_text(encoding="utf-8")
