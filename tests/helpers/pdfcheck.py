@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from PIL import Image
@@ -28,6 +29,18 @@ class Built:
 
     def reader(self, name: str) -> PdfReader:
         return PdfReader(self.folder / name)
+
+    def texts(self, name: str) -> tuple[str, ...]:
+        """pypdf's text of each page of one of the files (see page_texts)."""
+        return page_texts(self.folder / name)
+
+
+@cache
+def page_texts(pdf: Path) -> tuple[str, ...]:
+    """pypdf's text of each page of a PDF no test changes, read once a session. Reading the text
+    of the default guide's 78-page booklet costs 4 s of CPU: three tests read it, one of them a
+    page again for each of the 224 links it follows, 21 s of CPU in all."""
+    return tuple(page.extract_text() for page in PdfReader(pdf).pages)
 
 
 def render_all(guide: Guide, out_dir: Path) -> list[Path]:
