@@ -195,14 +195,15 @@ class PdfRender:
         self.filenames.add(job.filename)
         epub = epub_base(guide, base[0], job.source_date)
         self.keys[job.filename] = epub_key(guide, epub)
+        # Recorded whether or not the EPUB is made: the manifest is the same as a full build's.
+        same = self._document_keys(job.filename, epub)
         if run.reused(job.filename, self.keys[job.filename], self.pdf_dir / job.filename):
             run.report.reused.append(job.filename)
         else:
-            self.to_render.append((replace(job, kept=self._kept_documents(job.filename, epub)), None))
+            self.to_render.append((replace(job, kept=self._kept_documents(job.filename, same)), None))
 
-    def _kept_documents(self, filename: str, base: str) -> tuple[str, tuple[str, ...]] | None:
-        """The last build's EPUB, linked into the spool once its bytes are checked, and the
-        activities' documents in it that are still as they would be made (epub/kept.py)."""
+    def _document_keys(self, filename: str, base: str) -> list[str]:
+        """Record each activity document's key (epub/kept.py); return those the last build had."""
         from ..epub.kept import document_keys, unchanged
 
         run = self.run
@@ -210,7 +211,12 @@ class PdfRender:
         prefix = f"{EPUB_DOCUMENT}{filename}:"
         run.manifest.keys.update({prefix + name: key for name, key in keys.items()})
         before = {k.removeprefix(prefix): v for k, v in run.previous.keys.items() if k.startswith(prefix)}
-        names = unchanged(keys, before)
+        return unchanged(keys, before)
+
+    def _kept_documents(self, filename: str, names: list[str]) -> tuple[str, tuple[str, ...]] | None:
+        """The last build's EPUB, linked into the spool once its bytes are checked, and the
+        activities' documents in it that are still as they would be made (names)."""
+        run = self.run
         # A translation's EPUB is placed elsewhere (builder/translations.py): made whole.
         if not names or run.options.force or run.guide.source_language is not None:
             return None
