@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 PARTS = ".booklet-parts"  # the booklet's laid-out parts, kept for the next build to reuse
 TARGETS = ".targets"  # beside an activity's part: the anchors it links to in other parts (JSON)
 HTML_SPOOL = ".pdf-html"  # in the staging folder while the workers run; gone before the swap
+EPUB_DOCUMENT = "epub-document:"  # manifest key prefix: the key of each activity's document in the EPUB
 FEW_JOBS = 8  # per worker: a build with no more keeps its workers for the joins (an edit has some 5)
 
 
@@ -185,18 +186,44 @@ class PdfRender:
 
     def _epub(self, base: tuple[str, ...]) -> None:
         """The EPUB is one more job for the workers, written into pdf/ and moved out by move_epub()."""
-        from ..epub.package import epub_job, epub_key
+        from ..epub.package import epub_base, epub_job, epub_key
 
-        guide = self.run.guide
+        run, guide = self.run, self.run.guide
         if "epub" not in guide.config.variants:  # a translation's is build/<slug>-<lang>.epub
             return
         job = epub_job(guide)
         self.filenames.add(job.filename)
-        self.keys[job.filename] = epub_key(guide, base[0], job.source_date)
-        if self.run.reused(job.filename, self.keys[job.filename], self.pdf_dir / job.filename):
-            self.run.report.reused.append(job.filename)
+        epub = epub_base(guide, base[0], job.source_date)
+        self.keys[job.filename] = epub_key(guide, epub)
+        # Recorded whether or not the EPUB is made: the manifest is the same as a full build's.
+        same = self._document_keys(job.filename, epub)
+        if run.reused(job.filename, self.keys[job.filename], self.pdf_dir / job.filename):
+            run.report.reused.append(job.filename)
         else:
-            self.to_render.append((job, None))
+            self.to_render.append((replace(job, kept=self._kept_documents(job.filename, same)), None))
+
+    def _document_keys(self, filename: str, base: str) -> list[str]:
+        """Record each activity document's key (epub/kept.py); return those the last build had."""
+        from ..epub.kept import document_keys, unchanged
+
+        run = self.run
+        keys = document_keys(run.guide, base)
+        prefix = f"{EPUB_DOCUMENT}{filename}:"
+        run.manifest.keys.update({prefix + name: key for name, key in keys.items()})
+        before = {k.removeprefix(prefix): v for k, v in run.previous.keys.items() if k.startswith(prefix)}
+        return unchanged(keys, before)
+
+    def _kept_documents(self, filename: str, names: list[str]) -> tuple[str, tuple[str, ...]] | None:
+        """The last build's EPUB, linked into the spool once its bytes are checked, and the
+        activities' documents in it that are still as they would be made (names)."""
+        run = self.run
+        # A translation's EPUB is placed elsewhere (builder/translations.py): made whole.
+        if not names or run.options.force or run.guide.source_language is not None:
+            return None
+        last = self.spool / filename
+        if not copy_verified(run.previous, run.previous_out, filename, last):
+            return None
+        return str(last), tuple(names)
 
     def move_epub(self) -> None:
         """The EPUB from pdf/ (where the sites took their copy) to build/<slug>.epub."""

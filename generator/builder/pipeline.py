@@ -351,7 +351,8 @@ class _Offline(_Site):
                 self.translations.into_offline_site(self.site_dir)
             run.progress.step("Offline bundle: zipping it")
             folder = run.guide.config.slug + "-offline"
-            write_zip(self.site_dir, run.staging / self.name, folder=folder, last=self._last_zip(folder))
+            last, known = self._last_zip(folder), run.previous.known_digest
+            write_zip(self.site_dir, run.staging / self.name, folder=folder, last=last, known=known)
             run.report.built.append(self.name)
         else:
             run.report.reused.append(self.name)

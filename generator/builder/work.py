@@ -16,7 +16,7 @@ def make(guide: Guide, job: Job, html: str | None = None) -> bytes:
     if job.kind == "epub":
         from ..epub.package import epub_bytes
 
-        return epub_bytes(guide, job.source_date)
+        return epub_bytes(guide, job.source_date, job.kept)
     from ..pdf.job_render import render_job
 
     return render_job(guide, job, html)

@@ -7,7 +7,7 @@ with a title and description, and a caption that says the same in words.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -22,6 +22,7 @@ from ..render.environments import environment
 from ..render.markdown import to_html
 from ..render.support import adaptations, minutes_label, safeguarding_context, support_context, words
 from ..render.untranslated import untranslated
+from .kept import activity_document
 from .xhtml import to_xhtml
 
 DIAGRAM_MM = 120.0
@@ -75,8 +76,9 @@ def render(guide: Guide, template: str, title: str, /, **context: Any) -> str:
     return env.get_template(template).render(lang=guide.config.language, title=title, ui=ui, **interface, **context)
 
 
-def documents(guide: Guide) -> list[Document]:
-    """Every content document in reading order (the navigation document is made from these)."""
+def documents(guide: Guide, kept: Mapping[str, str] | None = None) -> list[Document]:
+    """Every content document in reading order (the navigation document is made from these).
+    kept: activities' documents taken from the last build's EPUB as they are (kept.py)."""
     w = _Writer(guide)
     config = guide.config
     gettext = w.messages.gettext
@@ -105,10 +107,16 @@ def documents(guide: Guide) -> list[Document]:
     activities = w.render("activities.xhtml.j2", activities_title, guide=guide)
     docs.append(Document("activities.xhtml", activities_title, activities))
     for activity in guide.activities:
-        context = _activity(w, guide, activity)
-        properties = "svg" if "figure" in context else ""
-        xhtml = w.render("activity.xhtml.j2", activity.title, **context)
-        docs.append(Document(f"activity-{activity.id}.xhtml", activity.title, xhtml, properties, level=2))
+        name = activity_document(activity.id)
+        # Only the three circles are drawn (_handout): the one document kind with an SVG inside.
+        properties = "svg" if isinstance(activity.handout, ThreeCirclesHandout) else ""
+        taken = (kept or {}).get(name)
+        text = (
+            taken
+            if taken is not None
+            else w.render("activity.xhtml.j2", activity.title, **_activity(w, guide, activity))
+        )
+        docs.append(Document(name, activity.title, text, properties, level=2))
     return docs
 
 

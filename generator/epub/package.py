@@ -23,6 +23,7 @@ from ..render.environments import TEMPLATES_DIR, environment
 from ..render.job import Job
 from ..site.downloads import epub_name
 from .documents import Document, documents, render
+from .kept import read_kept
 from .xhtml import images
 
 FONTS = TEMPLATES_DIR / "assets" / "vendor" / "fonts"
@@ -56,17 +57,22 @@ def epub_job(guide: Guide) -> Job:
     return Job("epub", epub_name(guide), "epub", None, 1.0, iso_source_date())
 
 
-def epub_key(guide: Guide, engines: str, date: str | None) -> str:
-    """Everything the EPUB is made from: the whole guide, our templates and code, fonts, images."""
-    content = guide.model_dump_json(exclude={"root"})
+def epub_base(guide: Guide, engines: str, date: str | None) -> str:
+    """What the EPUB is made from besides the guide's text: our templates and code, fonts, images, the date."""
     here = Path(__file__).resolve().parent
     trees = digest_tree(TEMPLATES_DIR / "epub", here, guide.content_dir / "assets")
-    return digest_bytes(engines, "epub", content, trees, digest_tree(FONTS), date or "")
+    return digest_bytes(engines, "epub", trees, digest_tree(FONTS), date or "")
 
 
-def epub_bytes(guide: Guide, date: str | None) -> bytes:
-    """The whole EPUB; date (ISO 8601, from SOURCE_DATE_EPOCH) is its dcterms:modified."""
-    docs = documents(guide)
+def epub_key(guide: Guide, base: str) -> str:
+    """Everything the EPUB is made from: the whole guide, and base (epub_base)."""
+    return digest_bytes(base, guide.model_dump_json(exclude={"root"}))
+
+
+def epub_bytes(guide: Guide, date: str | None, kept: tuple[str, tuple[str, ...]] | None = None) -> bytes:
+    """The whole EPUB; date (ISO 8601, from SOURCE_DATE_EPOCH) is its dcterms:modified.
+    kept: the last build's EPUB and the activities' documents to take from it as they are (kept.py)."""
+    docs = documents(guide, read_kept(Path(kept[0]), kept[1]) if kept else None)
     nav = _nav(guide, docs)
     items = [Item("nav", "nav.xhtml", "application/xhtml+xml", nav.encode(), "nav")]
     items += [Item(_id(d.name), d.name, "application/xhtml+xml", d.xhtml.encode(), d.properties) for d in docs]

@@ -11,7 +11,7 @@ import hashlib
 import re
 import time
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -154,9 +154,18 @@ def _timestamp() -> tuple[int, int, int, int, int, int]:
     return (moment.tm_year, moment.tm_mon, moment.tm_mday, moment.tm_hour, moment.tm_min, moment.tm_sec & ~1)
 
 
-def write_zip(site_dir: Path, bundle: Path, *, folder: str, last: LastZip | None = None) -> None:
+def write_zip(
+    site_dir: Path,
+    bundle: Path,
+    *,
+    folder: str,
+    last: LastZip | None = None,
+    known: Callable[[Path], str | None] | None = None,
+) -> None:
     """Sorted entries, one fixed timestamp and fixed permissions: same input, same bytes.
-    last: the last build's zip, whose unchanged members are copied rather than compressed again."""
+    last: the last build's zip, whose unchanged members are copied rather than compressed again;
+    known: a file's content hash when the caller already knows it (then it is not read to be
+    compared with the last zip's, only copied from it)."""
     stamp = _timestamp()
     copier = MemberCopier(last) if last is not None else None
     try:
@@ -167,6 +176,9 @@ def write_zip(site_dir: Path, bundle: Path, *, folder: str, last: LastZip | None
                 packed = path.suffix in (".pdf", ".woff2", ".png")  # already compressed
                 info.compress_type = zipfile.ZIP_STORED if packed else zipfile.ZIP_DEFLATED
                 info.create_system = 3
+                digest = known(path) if known is not None and copier is not None else None
+                if digest is not None and copier is not None and copier.copy(archive, info, digest):
+                    continue
                 data = path.read_bytes()
                 if copier is None or not copier.copy(archive, info, hashlib.sha256(data).hexdigest()):
                     archive.writestr(info, data)

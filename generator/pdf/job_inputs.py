@@ -40,6 +40,9 @@ class JobInputs:
         self.shared = digest_bytes(_json([rest, pages, sorted(guide.untranslated), fields]))
         self._index = {a.id: i for i, a in enumerate(guide.activities)}
         self.own_templates = len(template_roots(guide.root)) > 1
+        # An activity has some six jobs (handout, poster, large print, a booklet part in each
+        # variant), each asking for its dump: made once (at 500 activities, 3,000 dumps).
+        self._dumps: dict[str, str] = {}
 
     def activity(self, activity_id: str, *job: str, shows_next: bool = False) -> str:
         """The digest of what a job of activity_id reads; job: what tells that job from the others.
@@ -47,12 +50,18 @@ class JobInputs:
         activity = self.guide.activity(activity_id)
         after = self.guide.activity(activity.next) if activity.next and shows_next else None
         first = "first" if self._index[activity_id] == 0 else "later"  # the first one's part holds a heading
-        return digest_bytes(self.shared, _dump(activity), self._next(after) if after else "", first, *job)
+        return digest_bytes(self.shared, self._dump(activity), self._next(after) if after else "", first, *job)
+
+    def _dump(self, activity: Activity) -> str:
+        found = self._dumps.get(activity.id)
+        if found is None:
+            found = self._dumps[activity.id] = _dump(activity)
+        return found
 
     def _next(self, after: Activity) -> str:
         """What a booklet part shows of the next activity: its title and id with our templates, all
         of it with the guide's own (which may show more)."""
-        return _dump(after) if self.own_templates else _json([after.id, after.title])
+        return self._dump(after) if self.own_templates else _json([after.id, after.title])
 
 
 def _dump(activity: Activity) -> str:

@@ -40,3 +40,6 @@ class Job:
     # never read content files).
     source: str = "content/"
     variant: str = ""  # "" or one of the other variants (LARGE, A5, EASY_READ)
+    # The EPUB only: the last build's EPUB (its bytes checked by the builder) and the documents
+    # in it that may be taken as they are (epub/kept.py).
+    kept: tuple[str, tuple[str, ...]] | None = None

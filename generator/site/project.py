@@ -196,14 +196,20 @@ def write_pdf_files(guide: Guide, handouts: Mapping[str, str], pdf_dir: Path, *f
     for rel, activity_id in scripts.items():
         files[f"{ASSETS}/{rel}"] = handout_script(activity_id, (pdf_dir / handouts[activity_id]).read_bytes())
     for folder in folders:
+        made: set[Path] = set()  # each folder asked for once, not once per file (1,000 PDFs at 500 activities)
         for rel, source in files.items():
             dest = folder / rel
-            dest.parent.mkdir(parents=True, exist_ok=True)
+            if dest.parent not in made:
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                made.add(dest.parent)
             dest.unlink(missing_ok=True)
             if isinstance(source, Path):
                 _link_or_copy(source, dest)
             else:
                 dest.write_text(source, encoding="utf-8", newline="\n")
+                # The other folders share this file, as they share the PDFs: written, and read
+                # back by the build's manifest and zip, once.
+                files[rel] = dest
 
 
 def _link_or_copy(source: Path, dest: Path) -> None:

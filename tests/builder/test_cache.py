@@ -7,7 +7,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from generator.builder.cache import Manifest, copy_verified
+from generator.builder.cache import Manifest, copy_verified, regular_files
 
 
 def _last_build(tmp_path: Path) -> tuple[Path, Manifest]:
@@ -52,3 +52,28 @@ def test_a_file_changed_after_the_check_is_read_again(tmp_path: Path) -> None:
     fresh.record_files(staging, previous)
     assert fresh.files["site/a.html"] == (4, _sha("ONE!"))
     assert fresh.files["site/b.html"] == (3, _sha("TWO"))
+
+
+def test_known_digest_is_given_only_for_an_untouched_linked_file(tmp_path: Path) -> None:
+    out, previous = _last_build(tmp_path)
+    staging = tmp_path / "staging"
+    assert copy_verified(previous, out, "site", staging / "site")
+    assert previous.known_digest(staging / "site" / "a.html") == _sha("one")
+    later = previous.written_ns + 1_000_000_000
+    os.utime(staging / "site" / "b.html", ns=(later, later))
+    assert previous.known_digest(staging / "site" / "b.html") is None
+    (staging / "other.html").write_text("one", encoding="utf-8")  # the same bytes, never checked
+    assert previous.known_digest(staging / "other.html") is None
+
+
+def test_files_are_listed_in_path_order_with_links_left_out(tmp_path: Path) -> None:
+    out, _ = _last_build(tmp_path)
+    (out / "site-x").mkdir()
+    (out / "site-x" / "c.html").write_text("three", encoding="utf-8")
+    (out / "site" / "sub").mkdir()
+    (out / "site" / "sub" / "d.html").write_text("four", encoding="utf-8")
+    (out / "site" / "link.html").symlink_to(out / "site" / "a.html")
+    (out / "linked-folder").symlink_to(out / "site")
+    expected = [p.relative_to(out).as_posix() for p in sorted(out.rglob("*")) if p.is_file() and not p.is_symlink()]
+    assert [rel for rel, _ in regular_files(out)] == expected
+    assert expected.index("site/sub/d.html") < expected.index("site-x/c.html")  # part by part, not as text
