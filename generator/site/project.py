@@ -229,10 +229,12 @@ def run_engine(
 def lean_plugins(trim: Callable[[], None] | None = None) -> dict[str, object]:
     """What a build's MkDocs run adds to the project's plugins: each page's text kept
     compressed until it is written, then let go (site/lean_pages.py); trim gives freed memory
-    back to the system now and then. Not for the preview, which reuses each page's text."""
+    back to the system now and then; and the theme's start made cheaper (site/theme_start.py).
+    Not for the preview, which reuses each page's text and keeps the theme's start in memory."""
+    from . import theme_start
     from .lean_pages import PLUGIN_NAME, ReleasePages
 
-    return {PLUGIN_NAME: ReleasePages(trim)}
+    return {PLUGIN_NAME: ReleasePages(trim), theme_start.PLUGIN_NAME: theme_start.ThemeStart()}
 
 
 def run_mkdocs(
