@@ -290,7 +290,7 @@ def _run_engine(config_file: Path, site_dir: Path, engine: str, changed: list[st
 
     reuse = PageReuse(changed)
     plugins = {"guidegen-page-reuse": reuse, **lean_plugins(release_free_memory)}
-    run_mkdocs(config_file, site_dir, dirty=True, plugins=plugins)
+    run_mkdocs(config_file, site_dir, dirty=True, plugins=plugins, written=reuse.written)
     return reuse.written
 
 

@@ -109,15 +109,23 @@ def missing_marker(pages: Iterable[Path], root: Path) -> list[str]:
     ]
 
 
-def check_sanitised(site_dir: Path, engine: str, since: float | None = None) -> None:
+def check_sanitised(
+    site_dir: Path, engine: str, since: float | None = None, written: Iterable[Path] | None = None
+) -> None:
     """Refuse a built site whose pages did not all go through guidegen's sanitiser.
 
     Every page but the theme's own 404.html is made from Markdown, so each must carry the
     marker that the sanitiser extension adds (above). since (the preview's
-    dirty builds): only pages written from that time on, the others were checked before.
+    dirty builds): only pages written from that time on, the others were checked before;
+    written (a rebuild's, whose plugin knows them): only those pages, with no walk of the site.
     """
-    pages = [page for page in sorted(site_dir.rglob("*.html")) if page.name != "404.html"]
-    if since is not None:
+    if written is not None:
+        pages = sorted(page for page in written if page.name != "404.html")
+        if not pages:
+            return
+    else:
+        pages = [page for page in sorted(site_dir.rglob("*.html")) if page.name != "404.html"]
+    if since is not None and written is None:
         pages = [page for page in pages if page.stat().st_mtime >= since - 1]
         if not pages:
             return

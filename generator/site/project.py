@@ -235,19 +235,28 @@ def run_engine(
 def lean_plugins(trim: Callable[[], None] | None = None) -> dict[str, object]:
     """What a build's MkDocs run adds to the project's plugins: each page's text kept
     compressed until it is written, then let go (site/lean_pages.py); trim gives freed memory
-    back to the system now and then. Not for the preview, which reuses each page's text."""
+    back to the system now and then; and the theme's start made cheaper (site/theme_start.py).
+    Not for the preview, which reuses each page's text and keeps the theme's start in memory."""
+    from . import theme_start
     from .lean_pages import PLUGIN_NAME, ReleasePages
 
-    return {PLUGIN_NAME: ReleasePages(trim)}
+    return {PLUGIN_NAME: ReleasePages(trim), theme_start.PLUGIN_NAME: theme_start.ThemeStart()}
 
 
 def run_mkdocs(
-    config_file: Path, site_dir: Path, *, dirty: bool = False, plugins: Mapping[str, object] | None = None
+    config_file: Path,
+    site_dir: Path,
+    *,
+    dirty: bool = False,
+    plugins: Mapping[str, object] | None = None,
+    written: Sequence[Path] | None = None,
 ) -> None:
     """`mkdocs build --strict`, in-process; raise SiteBuildError listing MkDocs' warnings.
 
-    For the preview only: dirty builds just the pages whose Markdown is newer than their HTML;
-    plugins are added to the project's own (objects with MkDocs event methods).
+    dirty builds just the pages whose Markdown is newer than their HTML (or those a plugin
+    chooses); plugins are added to the project's own (objects with MkDocs event methods);
+    written: filled by a plugin during the build with the pages it wrote, the only ones the
+    sanitiser's marker is then looked for in (else: those written since the build started).
     """
     started = time.time()
     with _build_environment(), _captured_mkdocs_log() as messages:
@@ -270,7 +279,7 @@ def run_mkdocs(
             details = "\n".join(f"  {m}" for m in warnings)
             raise SiteBuildError(f"MkDocs could not build {config_file}:\n{details}")
 
-    check_sanitised(site_dir, "MkDocs", since=started if dirty else None)
+    check_sanitised(site_dir, "MkDocs", since=started if dirty else None, written=written if dirty else None)
 
 
 def quiet_engine_environment() -> None:

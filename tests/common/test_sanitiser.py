@@ -58,3 +58,14 @@ def test_a_site_built_without_the_sanitiser_is_refused(tmp_path: Path) -> None:
     assert missing_marker(sorted(tmp_path.rglob("*.html")), tmp_path) == ["404.html", "page/index.html"]
     with pytest.raises(SiteBuildError, match=r"page/index\.html.*generator\.common\.sanitiser"):
         check_sanitised(tmp_path, "MkDocs")
+
+
+def test_a_rebuild_checks_the_pages_it_wrote(tmp_path: Path) -> None:
+    """A rebuild's plugin lists the pages it wrote: those are checked, and no others looked for."""
+    (tmp_path / "kept.html").write_text("<article><p>from the last build, unmarked here</p></article>")
+    (tmp_path / "new.html").write_text(f"<article><p>clean</p>{MARKER}</article>")
+    check_sanitised(tmp_path, "MkDocs", written=[tmp_path / "new.html"])  # passes: kept.html was checked before
+    check_sanitised(tmp_path, "MkDocs", written=[])  # nothing written, nothing to check
+    (tmp_path / "new.html").write_text("<article><p onclick='x'>not cleaned</p></article>")
+    with pytest.raises(SiteBuildError, match=r"new\.html"):
+        check_sanitised(tmp_path, "MkDocs", written=[tmp_path / "new.html"])
