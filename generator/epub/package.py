@@ -58,9 +58,12 @@ def epub_job(guide: Guide) -> Job:
 
 
 def epub_base(guide: Guide, engines: str, date: str | None) -> str:
-    """What the EPUB is made from besides the guide's text: our templates and code, fonts, images, the date."""
+    """What the EPUB is made from besides the guide's text: our templates and code, fonts, images, the date.
+    The code is ours below the EPUB too (render/, common/, the interface words): a fix there
+    must not leave the last build's documents in place (kept.py takes them by this key)."""
     here = Path(__file__).resolve().parent
-    trees = digest_tree(TEMPLATES_DIR / "epub", here, guide.content_dir / "assets")
+    below = (here.parent / "render", here.parent / "common", here.parent / "locale")
+    trees = digest_tree(TEMPLATES_DIR / "epub", here, *below, guide.content_dir / "assets")
     return digest_bytes(engines, "epub", trees, digest_tree(FONTS), date or "")
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.content.model import Guide
+from generator.epub import package
 from generator.epub.kept import activity_document, document_keys, read_kept, unchanged
 from generator.epub.package import epub_bytes
 
@@ -39,3 +42,19 @@ def test_an_edited_activity_changes_its_own_key_and_the_one_that_shows_it_next(d
     assert activity_document(shown.id) in changed
     assert len(changed) < len(keys)
     assert unchanged(document_keys(default_guide, "another base"), before) == []
+
+
+def test_the_documents_are_keyed_by_the_code_that_renders_them(
+    default_guide: Guide, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kept document must not outlive a fix in the Markdown, the shared code or the interface
+    words: each of those folders is hashed into the key its documents are kept by."""
+    hashed: list[str] = []
+
+    def record(*folders: Path) -> str:
+        hashed.extend(folder.name for folder in folders)
+        return "digest"
+
+    monkeypatch.setattr(package, "digest_tree", record)
+    package.epub_base(default_guide, "engines", None)
+    assert {"epub", "render", "common", "locale"} <= set(hashed)
