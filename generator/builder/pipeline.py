@@ -68,6 +68,11 @@ def _build(root: Path, options: BuildOptions, progress: Progress | None = None) 
     progress = progress or Progress(quiet=options.quiet, verbose=options.verbose)
     run = BuildRun(guide, staging, out, Manifest.read(out), Manifest(), BuildReport(out=out), progress, options)
     try:
+        if options.audience == "facilitators":  # the cache holds the content as written, notes and all
+            parse_cache.write(staging)
+        # Written before the outputs, and let go: every file's parsed data would otherwise stay in
+        # this process, and in every process it forks, while they render (issue 30 point 6).
+        del parse_cache
         with progress:
             translations = Translations(run, outputs, translated) if translated else None
             if translations is not None:
@@ -75,8 +80,6 @@ def _build(root: Path, options: BuildOptions, progress: Progress | None = None) 
             _render_all(run, outputs, translations)
             if translations is not None:
                 translations.place()
-        if options.audience == "facilitators":  # the cache holds the content as written, notes and all
-            parse_cache.write(staging)
         engine = options.engine or guide.config.engine
         BuildRecord(options.request(root.resolve()), outputs, engine).write(staging)  # for `guidegen publish`
         run.manifest.inputs = inputs

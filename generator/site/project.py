@@ -229,7 +229,10 @@ def run_engine(
 
         run_zensical(config_file, site_dir)
     else:
-        run_mkdocs(config_file, site_dir, plugins=lean_plugins(trim))
+        from .lean_search import PLUGIN_NAME, LeanSearch
+
+        # A whole build: the search index kept compressed too (not the page-reuse build's).
+        run_mkdocs(config_file, site_dir, plugins={**lean_plugins(trim), PLUGIN_NAME: LeanSearch()})
 
 
 def lean_plugins(trim: Callable[[], None] | None = None) -> dict[str, object]:
