@@ -21,6 +21,11 @@ to an activity that the home, skills and activities pages list changes many page
 `update()` renders only the open pages' anew; the other changed pages keep their last text and
 are stale (site.pages.Later), and the first `finish()` renders them all before it rebuilds any.
 
+Once the site is built, a save does not even look at whether the other pages' data changed
+(their digests, and the work done for their data such as an activity's figure, grew with the
+guide): they all wait, stale, and the first `finish()` renders them, rebuilding only those whose
+text changed. So the CPU before the open page shows a save is the open page's, not the guide's.
+
 Pages are made in memory and compared with the bytes last written to the project (kept in
 memory, never read back): only files that changed are written, so a save, and the rendering
 of the pages it let wait, cost what they change, not a write of the whole project; the rest of
@@ -97,13 +102,18 @@ class QuickSite:
         self.only_waiting: set[Path] = set()  # pages stale only because they waited
         self.scratch_pending = False  # the first build was put off until finish() (see update's defer)
 
-    def update(self, open_pages: Collection[str] = (), guide: Guide | None = None, defer: bool = False) -> QuickBuild:
+    def update(
+        self, open_pages: Collection[str] = (), guide: Guide | None = None, defer: bool = False, elsewhere: bool = False
+    ) -> QuickBuild:
         """Load the guide (raising ContentError), rewrite the project, rebuild the open pages
         (site paths, e.g. activities/x/index.html) the save reached (or, if it reached none, the
         few it changed), and mark the rest stale.
 
         guide: the guide to show, already made (a translation's); None: load it here.
-        defer: a first build is put off (every page stale) until finish(), so it is not waited for."""
+        defer: a first build is put off (every page stale) until finish(), so it is not waited for.
+        elsewhere: the open page is another site's (a translation's, or the source's): when none of
+        this site's is open, its pages all wait too (Later), instead of being rendered to find the
+        few that changed, before that page is shown."""
         from ..site.project import site_pages, write_mkdocs_project
 
         started = time.perf_counter()
@@ -121,7 +131,7 @@ class QuickSite:
         ready = self.built_once and not self.scratch_pending
         docs = {site_path(path): path.relative_to("docs").as_posix() for path in self.files if _is_page(path)}
         now = frozenset(docs[page] for page in open_pages if page in docs)
-        later = Later(now if ready and now else None, self.last)
+        later = Later(now if ready and (now or elsewhere) else None, self.last)
         with remembered_pages(self.pages, later):
             made = site_pages(guide)
             write_mkdocs_project(guide, self.next, pages=made, pages_elsewhere=True)

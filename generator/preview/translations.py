@@ -52,7 +52,7 @@ class QuickTranslations:
         self.all_current = False
         results: dict[str, QuickBuild] = {}
         if languages is None or self.source.guide is None:
-            results[""] = self.source.update(self._own(open_pages, ""))
+            results[""] = self.source.update(self._own(open_pages, ""), elsewhere=bool(open_pages))
         guide = results[""].guide if "" in results else self.source.guide
         assert guide is not None
         wanted = [settings.language for settings in guide.config.translations]
@@ -65,7 +65,8 @@ class QuickTranslations:
             cache = ParseCache(self.parsed_translations.get(settings.language))
             translation = translated_guide(guide, settings, cache)
             self.parsed_translations[settings.language] = cache.entries_used()
-            results[f"{settings.language}/"] = site.update(open_here, translation, defer=not open_here)
+            update = site.update(open_here, translation, defer=not open_here, elsewhere=bool(open_pages))
+            results[f"{settings.language}/"] = update
         self.all_current = True
         return self._combined(results)
 

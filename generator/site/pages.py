@@ -136,10 +136,11 @@ _MODEL_DIGESTS: ContextVar[dict[int, tuple[object, bytes]] | None] = ContextVar(
 
 @dataclass
 class Later:
-    """Pages the live preview lets wait: a changed page not in `now` keeps its last text (its
-    path is added to `waiting`) until a later write without a Later renders it. A change to
-    support.yml or to one activity's text changes hundreds of pages (every activity page, or
-    the home, skills and activities pages that list every activity), but the editor looks at one.
+    """Pages the live preview lets wait: a page not in `now` that was rendered before keeps its
+    last text (its path is added to `waiting`) until a later write without a Later renders it,
+    changed or not. A change to support.yml or to one activity's text changes hundreds of pages
+    (every activity page, or the home, skills and activities pages that list every activity), and
+    finding which changed costs every page's digest, but the editor looks at one.
 
     now: the pages (paths inside docs/) to render at once, whatever changed; None: every page
     (a write that only keeps `last` up to date)."""
@@ -147,6 +148,16 @@ class Later:
     now: frozenset[str] | None
     last: dict[tuple[str, str], str]  # (template, path) -> its text as last rendered
     waiting: set[str] = field(default_factory=set)
+
+    def kept(self, template: str, path: str) -> str | None:
+        """The page's last text if it waits: not wanted now, and rendered before. Whether its data
+        changed is not even looked at (its digest and the work done for its data, such as an
+        activity's figure, grew with the guide and came before the open page): every page not
+        wanted now waits, and the render without a Later finds which of them really changed."""
+        if self.now is None or path in self.now or (template, path) not in self.last:
+            return None
+        self.waiting.add(path)
+        return self.last[(template, path)]
 
 
 _LATER: ContextVar[Later | None] = ContextVar("later", default=None)
@@ -172,14 +183,13 @@ def _render(guide: Guide, template: str, path: str, /, **context: Any) -> str:
     memory = _REMEMBERED.get()
     if memory is None:
         return _render_now(guide, template, path, messages, **context)
+    later = _LATER.get()
+    if later is not None and (kept := later.kept(template, path)) is not None:
+        return kept
     key = _digest(guide, template, path, {**context, "interface words": messages})
     if key is None:
         return _render_now(guide, template, path, messages, **context)
-    later = _LATER.get()
     if key not in memory:
-        if later is not None and later.now is not None and path not in later.now and (template, path) in later.last:
-            later.waiting.add(path)
-            return later.last[(template, path)]
         memory[key] = _render_now(guide, template, path, messages, **context)
     if later is not None:
         later.last[(template, path)] = memory[key]
@@ -354,6 +364,9 @@ def activity_page(
 ) -> SitePage:
     """box: the support box as support_box() renders it for activity pages (True: render it here)."""
     path = f"activities/{activity.id}.md"
+    later = _LATER.get()
+    if later is not None and (kept := later.kept("activity.md.j2", path)) is not None:
+        return SitePage(path, activity.title, kept)  # its figure and downloads are not made
     messages = messages_for(guide.config)
     if box is True:
         box = support_box(guide, path)

@@ -344,3 +344,28 @@ def test_a_save_and_the_pages_it_left_waiting_cost_what_they_changed(
     assert len(later) == len(set(later))  # each written once
     assert all(b"zqxwaits" in site.synced[path] or b"zqxnext" in site.synced[path] for path in later)
     assert "zqxwaits" in (site.site_dir / "activities" / "circles" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_save_shows_the_open_page_and_leaves_every_other_page_waiting_unrebuilt_if_unchanged(
+    tmp_path: Path,
+) -> None:
+    """Before the open page is shown, a save does not look at whether the other pages changed: all
+    wait, stale. finish() renders them and rebuilds only those whose text changed."""
+    guide = shutil.copytree(SAMPLES / "minimal", tmp_path / "guide")
+    site = QuickSite(guide, tmp_path / "preview")
+    site.update()
+    questions = site.site_dir / "activities" / "questions" / "index.html"
+    untouched = questions.stat().st_mtime_ns
+    set_aim(guide, "circles", "A new aim zqxfirst.")
+
+    first = site.update(open_pages={"activities/circles/index.html"})
+
+    assert first.built == {"activities/circles/index.html"}
+    assert "zqxfirst" in (site.site_dir / "activities" / "circles" / "index.html").read_text(encoding="utf-8")
+    assert "activities/questions/index.html" in first.stale  # waiting, though its data did not change
+    built: set[str] = set()
+    while site.stale_pages():
+        built |= site.finish().built
+    assert "activities/questions/index.html" not in built
+    assert questions.stat().st_mtime_ns == untouched
+    assert site_files(site.site_dir) == site_files(full_site(guide, tmp_path / "full"))

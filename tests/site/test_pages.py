@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.content.loader import load_guide
 from generator.content.model import Guide
-from generator.site.pages import Links, activity_page, all_pages, remembered_pages, support_box
+from generator.site.pages import Later, Links, activity_page, all_pages, remembered_pages, support_box
 
 DEFAULT_GUIDE = Path(__file__).resolve().parents[2]  # the repository's own guide has a support.yml
 
@@ -73,3 +73,36 @@ def test_links_made_for_one_folder_are_not_reused_for_another() -> None:
     assert str(top.md(text)) == "See [the skills](skills.md#listening) and [a page](about.md)."
     assert str(activity.md(text)) == "See [the skills](../skills.md#listening) and [a page](../about.md)."
     assert activity.file("pdf/a.pdf") == "../pdf/a.pdf" and top.file("pdf/a.pdf") == "pdf/a.pdf"
+
+
+def test_with_a_later_only_the_pages_wanted_now_are_rendered_and_the_rest_wait_changed_or_not() -> None:
+    """The live preview shows the open page first: every other page rendered before keeps its last
+    text and waits, without its data being looked at (an activity's figure is not even made), and
+    a render without a Later then gives every page as a plain render would."""
+    guide = load_guide(DEFAULT_GUIDE)
+    memory: dict[str, str] = {}
+    last: dict[tuple[str, str], str] = {}
+    with remembered_pages(memory, Later(None, last)):
+        before = {page.path: page.markdown for page in all_pages(guide, {})}
+    first, second = guide.activities[0], guide.activities[1]
+    edited = guide.model_copy(
+        update={
+            "activities": [
+                a.model_copy(update={"aim": f"{a.aim} zqxwaits"}) if a.id in (first.id, second.id) else a
+                for a in guide.activities
+            ]
+        }
+    )
+    wanted = f"activities/{first.id}.md"
+    later = Later(frozenset({wanted}), last)
+
+    with remembered_pages(memory, later):
+        now = {page.path: page.markdown for page in all_pages(edited, {})}
+
+    assert "zqxwaits" in now[wanted]
+    assert now[f"activities/{second.id}.md"] == before[f"activities/{second.id}.md"]  # changed, but waits
+    assert later.waiting == set(before) - {wanted}  # unchanged pages wait too: not looked at
+    with remembered_pages(memory, Later(None, last)):
+        rendered = {page.path: page.markdown for page in all_pages(edited, {})}
+    assert rendered == {page.path: page.markdown for page in all_pages(edited, {})}
+    assert "zqxwaits" in rendered[f"activities/{second.id}.md"]
