@@ -101,6 +101,9 @@ class QuickSite:
         self.waiting = False  # some changed pages kept their last text: finish() renders them first
         self.only_waiting: set[Path] = set()  # pages stale only because they waited
         self.scratch_pending = False  # the first build was put off until finish() (see update's defer)
+        # The site's search index as the last dirty build merged and wrote it: read back (5 MB of
+        # JSON at 500 activities, about 0.05 s) only after a build from scratch.
+        self.index: dict[str, Any] | None = None
 
     def update(
         self, open_pages: Collection[str] = (), guide: Guide | None = None, defer: bool = False, elsewhere: bool = False
@@ -214,6 +217,7 @@ class QuickSite:
     def _from_scratch(self, guide: Guide, started: float) -> QuickBuild:
         if self.waiting:  # every page is built now: none may keep its last text
             self._render_waiting(guide)
+        self.index = None
         self._mkdocs(dirty=False, build=None, theme_pages=True)
         self.built_once = True
         self.scratch_pending = False
@@ -227,11 +231,12 @@ class QuickSite:
         else is stale); skipped when there is nothing to build or copy."""
         theme_pages = self.theme_stale and build >= self.stale
         if build or files or theme_pages:
-            previous = _read_index(self.site_dir)
+            previous = self.index if self.index is not None else _read_index(self.site_dir)
             chosen = {path.relative_to("docs").as_posix() for path in build}
+            self.index = None  # until merged: a build that fails leaves the file to be read again
             self._mkdocs(dirty=True, build=chosen, theme_pages=theme_pages)
             if previous is not None:
-                _merge_index(self.site_dir, previous, [*build, *removed])
+                self.index = _merge_index(self.site_dir, previous, [*build, *removed])
         self.stale -= build
         self.theme_stale = self.theme_stale and not theme_pages
         built = {site_path(path) for path in build} | ({*THEME_PAGES} if theme_pages else set())
@@ -360,11 +365,12 @@ def _read_index(site_dir: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) and isinstance(data.get("docs"), list) else None
 
 
-def _merge_index(site_dir: Path, previous: dict[str, Any], pages: list[Path]) -> None:
-    """Dirty mode indexes only the pages it built: keep the other pages' entries from before."""
+def _merge_index(site_dir: Path, previous: dict[str, Any], pages: list[Path]) -> dict[str, Any] | None:
+    """Dirty mode indexes only the pages it built: keep the other pages' entries from before.
+    Returns the index written (None: there was none to merge into)."""
     current = _read_index(site_dir)
     if current is None:
-        return
+        return None
     new_docs: list[Any] = current["docs"]
     rebuilt = {_page_location(doc.get("location", "")) for doc in new_docs if isinstance(doc, dict)}
     rebuilt |= {_location_of(page) for page in pages}
@@ -375,6 +381,7 @@ def _merge_index(site_dir: Path, previous: dict[str, Any], pages: list[Path]) ->
     ]
     current["docs"] = kept + new_docs
     (site_dir / SEARCH_INDEX).write_text(json.dumps(current, ensure_ascii=False), encoding="utf-8")
+    return current
 
 
 def _page_location(location: str) -> str:

@@ -369,3 +369,21 @@ def test_a_save_shows_the_open_page_and_leaves_every_other_page_waiting_unrebuil
     assert "activities/questions/index.html" not in built
     assert questions.stat().st_mtime_ns == untouched
     assert site_files(site.site_dir) == site_files(full_site(guide, tmp_path / "full"))
+
+
+def test_the_search_index_it_remembers_is_the_one_on_disk(quick: tuple[Path, QuickSite]) -> None:
+    """Each dirty build merges its pages' search entries into the index kept in memory since the
+    last one, not read back: it must stay the file's, and the file as complete as a full build's."""
+    guide, site = quick
+    site.update()
+    set_aim(guide, "circles", "A new aim zqxindexed.")
+    site.update(open_pages={"activities/circles/index.html"})
+    set_aim(guide, "questions", "Another aim zqxagain.")
+    site.update(open_pages={"activities/questions/index.html"})
+    while site.stale_pages():
+        site.finish()
+
+    on_disk = json.loads((site.site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
+    assert site.index == on_disk
+    assert "zqxindexed" in json.dumps(on_disk) and "zqxagain" in json.dumps(on_disk)
+    assert index_locations(site.site_dir) == index_locations(full_site(guide, site.root.parent / "full"))
