@@ -15,6 +15,7 @@ from types import ModuleType
 
 import pytest
 from _pytest.nodeid import NodeId
+from helpers.weasyprint_log import WEASYPRINT_LOG, weasyprint_logged
 from hypothesis import settings
 
 from generator.builder.pipeline import BuildOptions, build
@@ -225,9 +226,11 @@ def default_site(default_guide: Guide, tmp_path_factory: pytest.TempPathFactory)
 @pytest.fixture(scope="session")
 def default_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """`guidegen build` of a copy of the default guide, every output: the guide's folder, with
-    build/ in it. Copy it (with its build/, so the cache reuses what did not change) to build again."""
+    build/ in it. Copy it (with its build/, so the cache reuses what did not change) to build again.
+    What WeasyPrint logged while the build rendered is in WEASYPRINT_LOG beside the folder."""
     guide = copy_guide(tmp_path_factory.mktemp("default-build") / "guide")
-    build(guide, BuildOptions(quiet=True))
+    with weasyprint_logged(guide.parent / WEASYPRINT_LOG):
+        build(guide, BuildOptions(quiet=True))
     return guide
 
 

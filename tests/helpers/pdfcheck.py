@@ -23,6 +23,7 @@ class Built:
     folder: Path
     files: tuple[Path, ...]
     warnings: tuple[str, ...]  # what WeasyPrint logged while building them
+    layouts: int  # how many layouts WeasyPrint logged starting: every one, if it is at least one a file
 
     def path(self, name: str) -> Path:
         return self.folder / name

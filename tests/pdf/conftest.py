@@ -3,40 +3,30 @@ minimal sample guide's PDFs (booklet parts included) that the join tests read.""
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 import pytest
-from helpers.pdfcheck import Built, render_all
+from helpers.pdfcheck import Built
+from helpers.weasyprint_log import WEASYPRINT_LOG, read_log
 
 from generator.content.model import Guide
-
-
-class Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+from generator.pdf.job_list import pdf_jobs
 
 
 @pytest.fixture(scope="session")
-def built(default_guide: Guide, tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """All PDFs of the default guide, each through render_job as the build's workers call it.
+def built(default_guide: Guide, default_build: Path) -> Built:
+    """All PDFs of the default guide, as the session's `guidegen build` (conftest.default_build)
+    made them, in the order of its jobs; read, never written. Rendering every one again in this
+    process, as this fixture did, cost 48 s of CPU: test_job_render's byte-identity test renders
+    a few here and compares.
 
-    WeasyPrint reports what it could not do (a missing image, untagged alt text) only as
-    log warnings, so those are collected for a test to check.
-    """
-    folder = tmp_path_factory.mktemp("pdf")
-    collect = Collect()
-    logger = logging.getLogger("weasyprint")
-    logger.addHandler(collect)
-    try:
-        files = tuple(render_all(default_guide, folder))
-    finally:
-        logger.removeHandler(collect)
-    return Built(folder, files, tuple(collect.messages))
+    WeasyPrint reports what it could not do (a missing image, untagged alt text) only as log
+    warnings: the build's workers wrote theirs to a file (helpers/weasyprint_log.py), kept here
+    for a test to check, with the number of layouts they started (to show the file saw them)."""
+    folder = default_build / "build" / "pdf"
+    files = tuple(folder / job.filename for job in pdf_jobs(default_guide))
+    warnings, layouts = read_log(default_build.parent / WEASYPRINT_LOG)
+    return Built(folder, files, warnings, layouts)
 
 
 @pytest.fixture(scope="session")

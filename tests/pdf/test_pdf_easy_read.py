@@ -35,8 +35,8 @@ def with_config(guide: Guide, **update: object) -> Guide:
 
 @pytest.fixture(scope="module")
 def pdf(built: Built, default_guide: Guide) -> Path:
-    """The default guide's Easy Read PDF from the session's shared render (conftest.built: every
-    job through render_job, as easy_read_pdf renders it), read and never written."""
+    """The default guide's Easy Read PDF from the session's shared build (conftest.built: its
+    workers call render_job, as easy_read_pdf renders it), read and never written."""
     (job,) = [j for j in job_list.pdf_jobs(default_guide) if j.kind == "easy-read"]
     assert job.filename == f"{default_guide.config.slug}-easy-read.pdf"
     return built.path(job.filename)
