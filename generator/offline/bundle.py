@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import time
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from ..site.pages import SitePage
 
 ZIP_EPOCH_MIN = 315532800  # zip cannot store dates before 1980
+CHUNK = 1 << 20  # bytes of a file read at a time into the zip
 LEFT_OUT = {"404.html"}  # MkDocs' 404 page links to /assets from the root: broken from file://
 
 README = """{title}
@@ -179,12 +181,26 @@ def write_zip(
                 digest = known(path) if known is not None and copier is not None else None
                 if digest is not None and copier is not None and copier.copy(archive, info, digest):
                     continue
-                data = path.read_bytes()
-                if copier is None or not copier.copy(archive, info, hashlib.sha256(data).hexdigest()):
-                    archive.writestr(info, data)
+                if copier is None or not copier.copy(archive, info, _digest(path)):
+                    _write_member(archive, info, path)
     finally:
         if copier is not None:
             copier.close()
+
+
+def _digest(path: Path) -> str:
+    """sha256 of a file, read a piece at a time."""
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()
+
+
+def _write_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None:
+    """A file into the zip a piece at a time, not read whole: at 2,000 activities a booklet is
+    some 50 MB (three of them), held twice over when read whole. The same bytes as writestr,
+    which is open(info, "w") after setting the size, that is known here before writing."""
+    info.file_size = path.stat().st_size
+    with path.open("rb") as source, archive.open(info, "w") as member:
+        shutil.copyfileobj(source, member, CHUNK)
 
 
 def member_name(folder: str, rel: str) -> str:

@@ -19,6 +19,7 @@ from typing import BinaryIO
 
 LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")  # as zipfile writes it: 30 bytes, then name and extra
 SIGNATURE = b"PK\x03\x04"  # a local file header
+CHUNK = 1 << 20  # bytes copied at a time
 DATA_DESCRIPTOR = 0x08  # flag bit: sizes after the data (zipfile never sets it on a file it can seek)
 
 
@@ -55,13 +56,20 @@ class MemberCopier:
         if len(header) != LOCAL_HEADER.size or header[:4] != SIGNATURE:
             return False
         fields = LOCAL_HEADER.unpack(header)
-        rest = self._source.read(fields[9] + fields[10] + old.compress_size)  # name, extra, data
         info = copy.copy(old)
         stream = archive.fp
         assert stream is not None
         stream.seek(archive.start_dir)
         info.header_offset = stream.tell()
-        stream.write(header + rest)
+        stream.write(header)
+        # name, extra and data, a piece at a time: a booklet's member is tens of MB at 2,000 activities
+        left = fields[9] + fields[10] + old.compress_size
+        while left:
+            piece = self._source.read(min(left, CHUNK))
+            if not piece:
+                raise OSError(f"the last offline zip ends inside {old.filename}")
+            stream.write(piece)
+            left -= len(piece)
         archive.start_dir = stream.tell()
         archive.filelist.append(info)
         archive.NameToInfo[info.filename] = info
