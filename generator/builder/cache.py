@@ -103,15 +103,11 @@ class Manifest:
         """
         self.files = {}
         known: dict[tuple[int, int], str] = {}  # a file linked in several places is read once
-        linked = previous.verified if previous is not None else {}
         for rel, path in regular_files(out):
             stat = os.stat(path)
-            seen = linked.get((stat.st_dev, stat.st_ino))
-            if seen is not None and previous is not None and stat.st_mtime_ns <= previous.written_ns:
-                untouched = (stat.st_size, stat.st_mtime_ns) == seen[:2]
-                known.setdefault((stat.st_dev, stat.st_ino), seen[2] if untouched else file_digest(path))
-            digest = known.get((stat.st_dev, stat.st_ino)) or file_digest(path)
-            known[(stat.st_dev, stat.st_ino)] = digest
+            inode = (stat.st_dev, stat.st_ino)
+            digest = known.get(inode) or (previous and previous.trusted_digest(stat)) or file_digest(path)
+            known[inode] = digest
             self.files[rel] = (stat.st_size, digest)
 
     def known_digest(self, path: Path) -> str | None:
@@ -119,9 +115,12 @@ class Manifest:
         (verified), if it is untouched since: its size and time as they were, and older than
         the last build's manifest (as record_files trusts them); else None."""
         try:
-            stat = path.stat()
+            return self.trusted_digest(path.stat())
         except OSError:
             return None
+
+    def trusted_digest(self, stat: os.stat_result) -> str | None:
+        """known_digest, for a file already stat()ed."""
         seen = self.verified.get((stat.st_dev, stat.st_ino))
         if seen is None or stat.st_mtime_ns > self.written_ns or (stat.st_size, stat.st_mtime_ns) != seen[:2]:
             return None
