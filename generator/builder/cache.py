@@ -137,13 +137,17 @@ class Manifest:
         prefix = name.rstrip("/") + "/"
         return {rel: record for rel, record in self.files.items() if rel.startswith(prefix)}
 
-    def unchanged(self, path: Path, record: FileRecord) -> bool:
-        """The cheap test: the recorded size, and not modified after the manifest was written."""
+    def unchanged(self, path: str, record: FileRecord) -> bool:
+        """The cheap test: a regular file of the recorded size, not modified after the manifest
+        was written. One stat of a string: a no-op build asks it of every output (tens of
+        thousands at 2,000 activities), and a Path's stat and is_file cost three times as much
+        (40,000 files: 1.1-1.4 s against 0.3-0.4 s)."""
         try:
-            stat = path.stat()
+            found = os.stat(path)
         except OSError:
             return False
-        return path.is_file() and stat.st_size == record[0] and stat.st_mtime_ns <= self.written_ns
+        regular = stat_module.S_ISREG(found.st_mode)
+        return regular and found.st_size == record[0] and found.st_mtime_ns <= self.written_ns
 
 
 def file_digest(path: str | Path) -> str:
@@ -177,7 +181,8 @@ def up_to_date(root: Path, out: Path, request: str) -> bool:
     previous = Manifest.read(out)
     if not previous.inputs or not previous.files or previous.inputs != inputs_digest(root, request):
         return False
-    return all(previous.unchanged(out / name, record) for name, record in previous.files.items())
+    folder = os.fspath(out)
+    return all(previous.unchanged(f"{folder}/{name}", record) for name, record in previous.files.items())
 
 
 def reuse(previous: Manifest, previous_out: Path, name: str, key: str, dest: Path) -> bool:

@@ -7,7 +7,9 @@ import hashlib
 import os
 from pathlib import Path
 
-from generator.builder.cache import Manifest, copy_verified, regular_files
+import pytest
+
+from generator.builder.cache import Manifest, copy_verified, inputs_digest, regular_files, up_to_date
 
 
 def _last_build(tmp_path: Path) -> tuple[Path, Manifest]:
@@ -77,3 +79,33 @@ def test_files_are_listed_in_path_order_with_links_left_out(tmp_path: Path) -> N
     expected = [p.relative_to(out).as_posix() for p in sorted(out.rglob("*")) if p.is_file() and not p.is_symlink()]
     assert [rel for rel, _ in regular_files(out)] == expected
     assert expected.index("site/sub/d.html") < expected.index("site-x/c.html")  # part by part, not as text
+
+
+def _spoil(out: Path, how: str) -> None:
+    page = out / "site" / "a.html"
+    if how == "missing":
+        page.unlink()
+    elif how == "folder":
+        page.unlink()
+        page.mkdir()
+    elif how == "other size":
+        page.write_text("three", encoding="utf-8")
+        os.utime(page, ns=(0, 0))  # dated long before the manifest: the size alone tells
+    elif how == "written after":  # the same size, newer than the manifest
+        page.write_text("ONE", encoding="utf-8")
+        later = Manifest.read(out).written_ns + 1_000_000_000
+        os.utime(page, ns=(later, later))
+
+
+@pytest.mark.parametrize("how", ["missing", "folder", "other size", "written after"])
+def test_up_to_date_while_every_output_is_the_file_it_was_made(tmp_path: Path, how: str) -> None:
+    root = tmp_path / "guide"
+    (root / "content").mkdir(parents=True)
+    (root / "site_config.yml").write_text("title: A guide\n", encoding="utf-8")
+    out, made = _last_build(tmp_path)
+    made.inputs = inputs_digest(root, "every output")
+    made.write(out)
+    assert up_to_date(root, out, "every output")
+    assert not up_to_date(root, out, "the website only")  # asked for something else
+    _spoil(out, how)
+    assert not up_to_date(root, out, "every output")
