@@ -42,6 +42,7 @@ class Sample:
     load: float = 0.0  # the 1-minute load average when measured (preview edits; 0 elsewhere)
     settled_cpu: float = 0.0  # a preview edit's CPU seconds until every page is rebuilt (0 elsewhere)
     at_peak: tuple[tuple[str, int], ...] = ()  # (process name, PSS bytes) of each process when `total` peaked
+    peak_seconds: float = 0.0  # when `total` peaked, in seconds since the start
 
     def phase_start(self, prefix: str) -> float | None:
         """When the first output line starting with prefix appeared, in seconds."""
@@ -53,18 +54,20 @@ def run(command: Sequence[str], *, env: dict[str, str], sample_memory: bool = Fa
     started = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     reader = _LineReader(process, started)
-    sampler = _TreeSampler(process.pid) if sample_memory and PROC.is_dir() else None
+    sampler = _TreeSampler(process.pid, started) if sample_memory and PROC.is_dir() else None
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     total, worker_cpu = sampler.stop() if sampler else (0, 0.0)
-    at_peak = sampler.at_peak if sampler else ()
+    at_peak, peak_seconds = (sampler.at_peak, sampler.peak_seconds) if sampler else ((), 0.0)
     lines = reader.finish()
     if process.returncode != 0:
         text = "\n".join(line for _, line in lines[-40:])
         raise CommandFailed(f"{' '.join(command)} exited with {process.returncode}:\n{text}")
     cpu = usage.ru_utime + usage.ru_stime
-    return Sample(seconds, cpu, usage.ru_maxrss * 1024, total, worker_cpu, lines, at_peak=at_peak)
+    return Sample(
+        seconds, cpu, usage.ru_maxrss * 1024, total, worker_cpu, lines, at_peak=at_peak, peak_seconds=peak_seconds
+    )
 
 
 class _LineReader:
@@ -92,10 +95,12 @@ class _LineReader:
 class _TreeSampler:
     """Samples, in a thread, the summed resident memory of a process tree and its workers' CPU time."""
 
-    def __init__(self, pid: int) -> None:
+    def __init__(self, pid: int, started: float) -> None:
         self.pid = pid
+        self.started = started
         self.peak = 0
         self.at_peak: tuple[tuple[str, int], ...] = ()  # what each process held at that moment, largest first
+        self.peak_seconds = 0.0
         self.cpu: dict[int, float] = {}  # descendant -> CPU seconds when last seen
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
@@ -115,6 +120,7 @@ class _TreeSampler:
             if sum(held.values()) > self.peak:
                 self.peak = sum(held.values())
                 self.at_peak = tuple(sorted(((_name(pid), size) for pid, size in held.items()), key=lambda p: -p[1]))
+                self.peak_seconds = time.perf_counter() - self.started
             self.cpu.update({pid: processes[pid][1] for pid in tree if pid != self.pid and _is_pdf_worker(pid)})
 
 

@@ -123,6 +123,20 @@ def peak(subject: Subject, what: Callable[[Sample], int]) -> int:
     return max((what(s) for s in subject.samples.get(FULL, [])), default=0)
 
 
+def peak_table(subjects: Sequence[Subject]) -> list[str]:
+    """Who held the memory when a full build's summed PSS peaked, and what the build was doing."""
+    rows = []
+    for s in subjects:
+        sample = max(s.samples.get(FULL, []), key=lambda x: x.total, default=None)
+        if sample is None or not sample.at_peak:
+            continue
+        before = [line for at, line in sample.lines if at <= sample.peak_seconds and line.strip()]
+        doing = before[-1].strip().replace("|", "/") if before else "starting"
+        held = ", ".join(f"{name or '?'} {size / MIB:.0f}" for name, size in sample.at_peak)
+        rows.append([s.name, mib(sample.total), f"{sample.peak_seconds:.0f} s: {doing}", held])
+    return table(["guide", "peak (all, PSS)", "when, and the build's last line before it", "each process (MiB)"], rows)
+
+
 def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     return lines + ["| " + " | ".join(row) + " |" for row in rows]

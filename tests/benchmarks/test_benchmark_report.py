@@ -36,3 +36,20 @@ def test_each_kind_of_preview_edit_has_a_row_at_each_size(report: ModuleType) ->
     ]
     assert rows[0][2:] == ["0.50 s", "3.5", "0.25 s", "0.75 s |"]  # the wall time, its load, the CPU times
     assert rows[-1][3] == "4.5"
+
+
+def test_the_peak_names_each_process_and_the_line_the_build_had_printed(report: ModuleType) -> None:
+    mib = report.MIB
+    guide = report.Subject("synthetic 2000", Path("."), 2000, 1000, 0, "x", {})
+    lines = ((1.0, "Loading"), (50.0, "Booklet: joining | 3,000 parts"), (90.0, "Offline bundle: zipping"))
+    held = (("guidegen-pdf", 300 * mib), ("python", 100 * mib))
+    smaller = report.Sample(100.0, 1.0, 0, 200 * mib, lines=lines, at_peak=(("python", 200 * mib),), peak_seconds=95.0)
+    larger = report.Sample(100.0, 1.0, 0, 400 * mib, lines=lines, at_peak=held, peak_seconds=60.0)
+    guide.samples[report.FULL] = [smaller, larger]
+
+    rows = report.peak_table([guide])
+
+    assert rows[2] == (
+        "| synthetic 2000 | 400 MiB | 60 s: Booklet: joining / 3,000 parts | guidegen-pdf 300, python 100 |"
+    )
+    assert len(rows) == 3  # one row per guide: its largest peak
