@@ -15,11 +15,11 @@ import shutil
 import stat as stat_module
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 
 from .. import __version__
-from ..common.digest import digest_bytes, digest_tree
+from ..common.digest import digest_bytes, digest_tree, files_below
+from ..common.versions import installed_version
 from ..content.source_date import source_date_text
 
 MANIFEST = ".guidegen-manifest.json"
@@ -27,16 +27,28 @@ PACKAGE_DIR = Path(__file__).resolve().parents[1]
 TEMPLATES_DIR = PACKAGE_DIR / "templates"  # as in render/environments.py, without importing Jinja
 
 
+# Each engine's distribution and the module it is imported as.
+ENGINES = (
+    ("weasyprint", "weasyprint"),
+    ("pikepdf", "pikepdf"),
+    ("mkdocs", "mkdocs"),
+    ("mkdocs-material", "material"),
+    ("pydyf", "pydyf"),
+    ("Markdown", "markdown"),
+    ("pymdown-extensions", "pymdownx"),
+)
+
+
 @cache  # installed versions do not change while a build runs; asked for once per output
 def engine_versions() -> str:
-    """Versions of the engines, read without importing them."""
-    names = ("weasyprint", "pikepdf", "mkdocs", "mkdocs-material", "pydyf", "Markdown", "pymdown-extensions")
+    """Versions of the engines, read without importing them, nor importlib.metadata (a tenth of
+    a second, a third of a no-op build) unless a version is unclear."""
     found = []
-    for name in names:
+    for distribution, module in ENGINES:
         try:
-            found.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            found.append(f"{name}=none")
+            found.append(f"{distribution}={installed_version(distribution, module)}")
+        except ModuleNotFoundError:  # importlib.metadata's PackageNotFoundError is one
+            found.append(f"{distribution}=none")
     return f"guidegen={__version__};" + ";".join(found)
 
 
@@ -157,22 +169,8 @@ def file_digest(path: str | Path) -> str:
 
 def regular_files(folder: Path) -> list[tuple[str, str]]:
     """(path relative to folder, full path) of every regular file below folder, symbolic links
-    neither listed nor followed, in the order sorted(folder.rglob("*")) gives (part by part).
-    Strings, not Paths: at 500 activities a build's 15,000 files took a second as Paths."""
-    found: list[tuple[tuple[str, ...], str]] = []
-
-    def walk(where: str, parts: tuple[str, ...]) -> None:
-        with os.scandir(where) as entries:
-            listed = list(entries)
-        for entry in listed:
-            if entry.is_dir(follow_symlinks=False):
-                walk(entry.path, (*parts, entry.name))
-            elif entry.is_file(follow_symlinks=False):
-                found.append(((*parts, entry.name), entry.path))
-
-    walk(os.fspath(folder), ())
-    found.sort(key=lambda item: item[0])
-    return [("/".join(parts), path) for parts, path in found]
+    neither listed nor followed, in the order sorted(folder.rglob("*")) gives (part by part)."""
+    return [("/".join(parts), path) for parts, path in files_below(folder, linked_files=False)]
 
 
 def up_to_date(root: Path, out: Path, request: str) -> bool:

@@ -19,12 +19,40 @@ def digest_bytes(*parts: bytes | str) -> str:
 
 
 def digest_tree(*folders: Path) -> str:
-    """Hash of every file's relative path and bytes below the folders (absolute paths excluded)."""
+    """Hash of every file's relative path and bytes below the folders (absolute paths excluded).
+    A link to a file counts as the file; a link to a folder is not followed; __pycache__ is left
+    out. The same digest as hashing sorted(folder.rglob("*")) Path by Path, with strings: a no-op
+    build hashes the guide's content this way (3,000 files at 2,000 activities)."""
     h = hashlib.sha256()
     for index, folder in enumerate(folders):
-        if not folder.exists():
-            continue
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            h.update(f"{index}:".encode() + os.fsencode(path.relative_to(folder).as_posix()) + b"\0")
-            h.update(hashlib.sha256(path.read_bytes()).digest())
+        for parts, path in files_below(folder, linked_files=True, skip="__pycache__"):
+            h.update(f"{index}:".encode() + os.fsencode("/".join(parts)) + b"\0")
+            with open(path, "rb") as stream:
+                h.update(hashlib.sha256(stream.read()).digest())
     return h.hexdigest()
+
+
+def files_below(
+    folder: str | Path, *, linked_files: bool, skip: str | None = None
+) -> list[tuple[tuple[str, ...], str]]:
+    """(parts of the path relative to folder, full path) of every file below folder, sorted part
+    by part (as Paths sort), links to folders not followed, anything named `skip` left out; links
+    to files listed only when linked_files; nothing when folder is missing. Strings, not Paths:
+    at 500 activities a build's 15,000 files took a second as Paths."""
+    found: list[tuple[tuple[str, ...], str]] = []
+
+    def walk(where: str, parts: tuple[str, ...]) -> None:
+        with os.scandir(where) as entries:
+            listed = list(entries)
+        for entry in listed:
+            if entry.name == skip:
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                walk(entry.path, (*parts, entry.name))
+            elif entry.is_file(follow_symlinks=linked_files):
+                found.append(((*parts, entry.name), entry.path))
+
+    if os.path.isdir(folder):
+        walk(os.fspath(folder), ())
+    found.sort(key=lambda item: item[0])
+    return found

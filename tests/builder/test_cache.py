@@ -109,3 +109,23 @@ def test_up_to_date_while_every_output_is_the_file_it_was_made(tmp_path: Path, h
     assert not up_to_date(root, out, "the website only")  # asked for something else
     _spoil(out, how)
     assert not up_to_date(root, out, "every output")
+
+
+def test_engine_versions_are_the_ones_importlib_metadata_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read from the dist-info folders' names (no importlib.metadata), the same string, so that
+    caches made before stay valid; an engine that is not installed is "none"."""
+    from importlib import metadata
+
+    from generator import __version__
+    from generator.builder import cache
+
+    expected = ";".join(f"{name}={metadata.version(name)}" for name, _ in cache.ENGINES)
+    cache.engine_versions.cache_clear()
+    assert cache.engine_versions() == f"guidegen={__version__};{expected}"
+
+    monkeypatch.setattr(cache, "ENGINES", (*cache.ENGINES, ("no-such-engine", "no_such_engine")))
+    cache.engine_versions.cache_clear()
+    try:
+        assert cache.engine_versions().endswith(f"{expected};no-such-engine=none")
+    finally:
+        cache.engine_versions.cache_clear()
