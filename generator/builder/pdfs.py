@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from ..common.digest import digest_bytes, digest_tree
 from ..common.template_files import template_roots
 from ..content.model import build_validators
-from .cache import code_digest, copy_verified, engine_versions
+from .cache import PARTS, code_digest, copy_verified, engine_versions
 from .libc import release_free_memory
 from .state import BuildRun
 
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from ..render.job import Job
     from .processes import Work, WorkerPool
 
-PARTS = ".booklet-parts"  # the booklet's laid-out parts, kept for the next build to reuse
 TARGETS = ".targets"  # beside an activity's part: the anchors it links to in other parts (JSON)
 HTML_SPOOL = ".pdf-html"  # in the staging folder while the workers run; gone before the swap
 EPUB_DOCUMENT = "epub-document:"  # manifest key prefix: the key of each activity's document in the EPUB

@@ -24,11 +24,22 @@ from ..content.reserved import EDITOR_FOLDER
 from ..content.source_date import source_date_text
 from ..content.translations import translated_guides
 from ..errors import UsageError
-from .cache import MANIFEST, FileRecord, Manifest, copy_verified, engine_versions, file_digest, inputs_digest
+from .cache import (
+    MANIFEST,
+    OFFLINE,
+    PARTS,
+    PROJECT,
+    FileRecord,
+    Manifest,
+    copy_verified,
+    engine_versions,
+    file_digest,
+    inputs_digest,
+)
 from .libc import release_free_memory
 from .lock import output_lock
 from .options import ALL_OUTPUTS, BuildOptions
-from .pdfs import PARTS, PdfRender
+from .pdfs import PdfRender
 from .processes import Child, remove_abandoned, shared_with_children
 from .progress import Progress
 from .record import BuildRecord
@@ -92,7 +103,6 @@ def _build(root: Path, options: BuildOptions, progress: Progress | None = None) 
     return run.report
 
 
-OFFLINE = ".offline"  # the offline site and its MkDocs project, kept for the next build to start from
 ENGINE_NAMES = {"mkdocs": "MkDocs", "zensical": "Zensical"}
 
 
@@ -255,7 +265,7 @@ class _Website(_Site):
         from ..site.project import write_mkdocs_project
 
         run.progress.step("Website: writing the MkDocs project")
-        project = run.staging / "mkdocs"
+        project = run.staging / PROJECT
         self.engine = site_engine(run)
         self.description = f"{ENGINE_NAMES[self.engine]} for the website"
         write_mkdocs_project(run.guide, project, handouts=handouts, pdfs_later=True, engine=self.engine, pages=pages)

@@ -20,12 +20,10 @@ from ..common.digest import digest_bytes, digest_tree
 from ..content.model import Guide
 from ..content.source_date import source_date_text
 from ..site.downloads import epub_name
-from .cache import engine_versions, reuse
-from .pdfs import PARTS
+from .cache import OFFLINE_TRANSLATIONS, PARTS, engine_versions, reuse
 from .state import BuildRun
 
 TRANSLATED_FOLDERS = ("site", "pdf", PARTS)
-OFFLINE_TRANSLATIONS = ".offline-translations"  # each language's file:// site, for the next build's zip
 
 
 def translated_name(name: str, language: str) -> str:

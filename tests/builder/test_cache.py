@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from generator.builder.cache import Manifest, copy_verified, inputs_digest, regular_files, up_to_date
+from generator.builder.cache import (
+    WORKING_FOLDERS,
+    Manifest,
+    copy_verified,
+    inputs_digest,
+    regular_files,
+    up_to_date,
+)
 
 
 def _last_build(tmp_path: Path) -> tuple[Path, Manifest]:
@@ -129,3 +136,24 @@ def test_engine_versions_are_the_ones_importlib_metadata_gives(monkeypatch: pyte
         assert cache.engine_versions().endswith(f"{expected};no-such-engine=none")
     finally:
         cache.engine_versions.cache_clear()
+
+
+@pytest.mark.parametrize("folder", sorted(WORKING_FOLDERS))
+def test_a_no_op_looks_at_what_readers_get_not_at_the_working_copies(tmp_path: Path, folder: str) -> None:
+    """A damaged working copy does not stop a no-op (the build that reuses it checks its bytes:
+    tests/faults/test_fault_cache.py); the same damage to a file readers get does."""
+    root = tmp_path / "guide"
+    (root / "content").mkdir(parents=True)
+    out = tmp_path / "build"
+    for name in (f"{folder}/part.pdf", "pdf/handout.pdf", f"site/{folder}/page.html"):
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_text("as made", encoding="utf-8")
+    made = Manifest(inputs=inputs_digest(root, "every output"))
+    made.record_files(out)
+    made.write(out)
+    assert up_to_date(root, out, "every output")
+
+    (out / folder / "part.pdf").write_text("damaged", encoding="utf-8")
+    assert up_to_date(root, out, "every output")
+    (out / "site" / folder / "page.html").unlink()  # the same name deeper down is not a working copy
+    assert not up_to_date(root, out, "every output")

@@ -153,3 +153,19 @@ def test_noop_rebuild_stays_fast(cli: Run, first_build: FirstBuild, built: Path)
     assert "Nothing has changed" in result.stdout
     print(f"full build {full:.1f} s, no-op rebuild {noop:.2f} s ({100 * noop / full:.1f} %)")
     assert noop < 0.1 * full  # 3 % when the machine is quiet; shared CI cores make it noisier
+
+
+def test_a_damaged_working_copy_is_made_again_when_it_is_next_needed(cli: Run, built: Path) -> None:
+    """A no-op looks only at what readers get (builder/cache.py, WORKING_FOLDERS); a booklet part
+    damaged in build/.booklet-parts is found by the next build that reuses it, and laid out again."""
+    out = built / "build"
+    part = next(path for path in sorted((out / ".booklet-parts").glob("activity-*.pdf")))
+    spoil(part)
+    assert "Nothing has changed" in cli("build", "--guide", built).stdout
+    edit(built)  # a page: the activity's part is unchanged, so this build would reuse it
+    result = cli("build", "--guide", built)
+    assert result.returncode == 0, result.stderr
+    assert "changed since the last build" in result.stdout
+    for pdf in (part, out / "pdf" / "guide.pdf"):
+        check = subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, text=True)
+        assert check.returncode == 0, f"{pdf}: {check.stdout}{check.stderr}"

@@ -15,7 +15,7 @@ from helpers.pdfcheck import Built, field_rects, render_page, widgets
 from PIL import Image
 from pypdf import PdfReader
 
-from generator.builder.pdfs import PARTS
+from generator.builder.cache import PARTS
 from generator.content.loader import load_guide
 from generator.content.model import Guide, ThreeCirclesHandout
 from generator.pdf import job_list, job_render, variants
