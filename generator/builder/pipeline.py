@@ -262,7 +262,7 @@ class _Website(_Site):
 
     def __init__(self, run: BuildRun, handouts: dict[str, str], pdf_key: str, pages: list[SitePage]) -> None:
         from ..editor.hosted import admin_key
-        from ..site.project import write_mkdocs_project
+        from ..site.project import pdf_files, write_mkdocs_project
 
         run.progress.step("Website: writing the MkDocs project")
         project = run.staging / PROJECT
@@ -271,7 +271,8 @@ class _Website(_Site):
         write_mkdocs_project(run.guide, project, handouts=handouts, pdfs_later=True, engine=self.engine, pages=pages)
         key = digest_bytes(engine_versions(), digest_tree(project), pdf_key, admin_key(run.guide))
         super().__init__(run, handouts, project, run.staging / "site", key, "site")
-        self.changed = pages_to_rebuild(run, "site", project, self.site_dir, self.engine, self.needed)
+        later = set(pdf_files(run.guide, handouts))
+        self.changed = pages_to_rebuild(run, "site", project, self.site_dir, self.engine, self.needed, later)
 
     def build(self) -> None:
         from ..editor.hosted import write_admin
@@ -326,6 +327,7 @@ class _Offline(_Site):
         translations: Translations | None = None,
     ) -> None:
         from ..offline.bundle import bundle_name, write_offline_project
+        from ..site.project import pdf_files
 
         self.translations = translations
         project = run.staging / OFFLINE / "mkdocs"  # kept with its site for the next build
@@ -341,7 +343,8 @@ class _Offline(_Site):
         )
         super().__init__(run, handouts, project, run.staging / OFFLINE / "site", key, self.name)
         site = f"{OFFLINE}/site"
-        self.changed = pages_to_rebuild(run, site, project, self.site_dir, self.engine, self.needed)
+        later = set(pdf_files(run.guide, handouts))
+        self.changed = pages_to_rebuild(run, site, project, self.site_dir, self.engine, self.needed, later)
         if self.needed:
             run.manifest.keys[site] = key
         else:  # the zip is the last build's: so is the site it was made from

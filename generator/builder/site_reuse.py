@@ -13,6 +13,7 @@ shows it, so it reaches every page either way.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Collection
 from pathlib import Path
 
 from ..common.digest import digest_bytes, digest_tree
@@ -38,11 +39,14 @@ def frame_key(run: BuildRun, project: Path, engine: str) -> str:
 
 
 def pages_to_rebuild(
-    run: BuildRun, name: str, project: Path, site_dir: Path, engine: str, needed: bool
+    run: BuildRun, name: str, project: Path, site_dir: Path, engine: str, needed: bool, filled_later: Collection[str]
 ) -> list[str] | None:
     """The project's files (relative to docs/) that changed since the last build, with the last
     build's site `name` linked into site_dir; None: build the whole site (site_dir left empty),
-    or nothing to build (not needed: the frame key is only recorded, so the manifest is the same)."""
+    or nothing to build (not needed: the frame key is only recorded, so the manifest is the same).
+    filled_later: the files made from the PDFs (empty in the project until then), which the
+    builder puts into the site itself after MkDocs: never changed for MkDocs, so it copies
+    none of them (1,260 at 500 activities)."""
     if run.guide.config.translations or run.guide.source_language is not None:
         return None  # not yet: the translations' sites are placed inside the source's (builder/translations.py)
     key = frame_key(run, project, engine)
@@ -60,6 +64,8 @@ def pages_to_rebuild(
     for path in sorted(docs.rglob("*")):
         if path.is_file():
             rel = path.relative_to(docs).as_posix()
+            if rel in filled_later:
+                continue
             record = before.get(f"{project_name}/docs/{rel}")
             if record is None or record[0] != path.stat().st_size or record[1] != file_digest(path):
                 changed.append(rel)
