@@ -227,6 +227,17 @@ def copy_verified(previous: Manifest, previous_out: Path, name: str, dest: Path)
     return True
 
 
+def link_same(previous: Manifest, previous_out: Path, rel: str, data: bytes, dest: Path) -> bool:
+    """Link the last build's file rel to dest if it holds exactly data (its bytes hashed, as
+    copy_verified does): the same file without making a new one. The file system charges for a
+    new file's inode (here 0.02 to 0.7 ms, a link 0.02 ms), and a 500-activity guide's two MkDocs
+    projects hold some 1,500 pages, of which an edit changes a few."""
+    record = previous.files.get(rel)
+    if record is None or record != (len(data), hashlib.sha256(data).hexdigest()):
+        return False
+    return _link_verified(previous_out / rel, record, dest, previous.verified)
+
+
 def _listed(folder: Path) -> set[str]:
     """Every name below folder that is not a folder (as rglob finds them: links not followed into folders)."""
     found: set[str] = set()

@@ -268,7 +268,15 @@ class _Website(_Site):
         project = run.staging / PROJECT
         self.engine = site_engine(run)
         self.description = f"{ENGINE_NAMES[self.engine]} for the website"
-        write_mkdocs_project(run.guide, project, handouts=handouts, pdfs_later=True, engine=self.engine, pages=pages)
+        write_mkdocs_project(
+            run.guide,
+            project,
+            handouts=handouts,
+            pdfs_later=True,
+            engine=self.engine,
+            pages=pages,
+            same=run.linked_from_last,
+        )
         key = digest_bytes(engine_versions(), digest_tree(project), pdf_key, admin_key(run.guide))
         super().__init__(run, handouts, project, run.staging / "site", key, "site")
         later = set(pdf_files(run.guide, handouts))
@@ -334,7 +342,14 @@ class _Offline(_Site):
         self.engine = site_engine(run)
         self.description = f"{ENGINE_NAMES[self.engine]} for the offline site"
         write_offline_project(
-            run.guide, project, handouts=handouts, pdf_dir=None, pdfs_later=True, engine=self.engine, pages=pages
+            run.guide,
+            project,
+            handouts=handouts,
+            pdf_dir=None,
+            pdfs_later=True,
+            engine=self.engine,
+            pages=pages,
+            same=run.linked_from_last,
         )
         self.name = bundle_name(run.guide)
         source_date = source_date_text()

@@ -67,9 +67,14 @@ def pages_to_rebuild(
             if rel in filled_later:
                 continue
             record = before.get(f"{project_name}/docs/{rel}")
-            if record is None or record[0] != path.stat().st_size or record[1] != file_digest(path):
+            if record is None or record != (path.stat().st_size, _digest(run, path)):
                 changed.append(rel)
     if not copy_verified(run.previous, run.previous_out, name, site_dir):
         shutil.rmtree(site_dir, ignore_errors=True)
         return None
     return changed
+
+
+def _digest(run: BuildRun, path: Path) -> str:
+    """A page linked from the last build was hashed then (BuildRun.linked_from_last): not read again."""
+    return run.previous.known_digest(path) or file_digest(path)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content.model import Guide
-from .cache import Manifest, reuse
+from .cache import Manifest, link_same, reuse
 from .options import BuildOptions
 from .progress import Progress
 
@@ -68,3 +68,10 @@ class BuildRun:
             self.report.remade.append(name)
             self.progress.step(f"{name} in {self.previous_out} had changed since the last build: making it again")
         return False
+
+    def linked_from_last(self, path: Path, data: bytes) -> bool:
+        """True when path (in the staging folder) now links the last build's file of the same
+        name and bytes; False: the caller writes it."""
+        if self.options.force:
+            return False
+        return link_same(self.previous, self.previous_out, path.relative_to(self.staging).as_posix(), data, path)

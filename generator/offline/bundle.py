@@ -76,9 +76,11 @@ def write_offline_project(
     pdfs_later: bool = False,
     engine: str = "mkdocs",
     pages: Sequence[SitePage] | None = None,
+    same: Callable[[Path, bytes], bool] | None = None,
 ) -> Path:
     """The MkDocs project for the file:// variant of the site (cheap: no MkDocs import).
-    pages: the website's (site.project.site_pages), when the caller made them already."""
+    pages: the website's (site.project.site_pages), when the caller made them already; same:
+    see site.project.write_mkdocs_project."""
     from ..site.project import write_mkdocs_project
 
     return write_mkdocs_project(
@@ -90,6 +92,7 @@ def write_offline_project(
         pdfs_later=pdfs_later,
         engine=engine,
         pages=pages,
+        same=same,
     )
 
 

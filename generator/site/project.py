@@ -57,6 +57,7 @@ def write_mkdocs_project(
     engine: str = "mkdocs",
     pages: Sequence[SitePage] | None = None,
     pages_elsewhere: bool = False,
+    same: Callable[[Path, bytes], bool] | None = None,
 ) -> Path:
     """Write project_dir/mkdocs.yml and project_dir/docs/; return the mkdocs.yml path.
 
@@ -68,6 +69,8 @@ def write_mkdocs_project(
     offline site have the same pages: made once, they cost half as much).
     pages_elsewhere: the pages' Markdown is not written into docs/; the caller writes it (the
     live preview compares it in memory with what it wrote before, and writes only what changed).
+    same(path, data): True when it put a file with those bytes at path (the builder links the
+    last build's); the pages are offered to it before they are written.
     """
     handouts = dict(handouts or {})
     project_dir.mkdir(parents=True, exist_ok=True)
@@ -76,7 +79,7 @@ def write_mkdocs_project(
     roots = template_roots(guide.root)  # the guide's own templates/ first
     pages = list(pages) if pages is not None else site_pages(guide, handouts)
     for page in [] if pages_elsewhere else pages:
-        _write(docs / page.path, page.markdown)
+        _write(docs / page.path, page.markdown, same)
     _copy_content_assets(guide, docs / "assets")
     _write_site_assets(guide, roots, docs / ASSETS, offline=offline)
     for rel, source in template_tree(roots, "site/overrides").items():
@@ -124,9 +127,10 @@ def _clear(project_dir: Path) -> None:
             path.unlink()
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, text: str, same: Callable[[Path, bytes], bool] | None = None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="\n")
+    if same is None or not same(path, text.encode("utf-8")):  # newline="\n": these bytes
+        path.write_text(text, encoding="utf-8", newline="\n")
 
 
 def _write_empty(docs: Path, names: list[str]) -> None:

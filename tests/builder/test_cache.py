@@ -14,6 +14,7 @@ from generator.builder.cache import (
     Manifest,
     copy_verified,
     inputs_digest,
+    link_same,
     regular_files,
     up_to_date,
 )
@@ -73,6 +74,27 @@ def test_known_digest_is_given_only_for_an_untouched_linked_file(tmp_path: Path)
     assert previous.known_digest(staging / "site" / "b.html") is None
     (staging / "other.html").write_text("one", encoding="utf-8")  # the same bytes, never checked
     assert previous.known_digest(staging / "other.html") is None
+
+
+def test_a_file_with_the_last_builds_bytes_is_linked_from_it_and_checked(tmp_path: Path) -> None:
+    out, previous = _last_build(tmp_path)
+    staging = tmp_path / "staging"
+    dest = staging / "site" / "a.html"
+    assert link_same(previous, out, "site/a.html", b"one", dest)
+    assert dest.stat().st_ino == (out / "site" / "a.html").stat().st_ino
+    assert previous.known_digest(dest) == _sha("one")  # hashed once: neither the manifest nor the site reads it again
+    # Other bytes, or a name the last build did not have: nothing is made, the caller writes it.
+    assert not link_same(previous, out, "site/b.html", b"TWO", staging / "site" / "b.html")
+    assert not link_same(previous, out, "site/c.html", b"one", staging / "site" / "c.html")
+    assert sorted(p.name for p in (staging / "site").iterdir()) == ["a.html"]
+
+
+def test_a_last_build_file_damaged_since_is_not_linked(tmp_path: Path) -> None:
+    out, previous = _last_build(tmp_path)
+    (out / "site" / "b.html").write_text("TWO", encoding="utf-8")  # the size it had, other bytes
+    dest = tmp_path / "staging" / "site" / "b.html"
+    assert not link_same(previous, out, "site/b.html", b"two", dest)
+    assert not dest.exists()
 
 
 def test_files_are_listed_in_path_order_with_links_left_out(tmp_path: Path) -> None:

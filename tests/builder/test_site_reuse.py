@@ -154,6 +154,13 @@ def test_a_text_edit_leaves_the_other_pages_as_they_were(rebuilt: Callable[[str]
     # 404.html and the sitemap show only the navigation and the date, which the edit left alone.
     others += [f"{site}/{name}" for site in ("site", ".offline/site") for name in ("404.html", "sitemap.xml")]
     assert [(out / name).stat().st_ino for name in others] == [before[name] for name in others]  # linked, not written
+    # The projects' unchanged pages are the last build's files too; the edited one is new.
+    projects = ["mkdocs/docs", ".offline/mkdocs/docs"]
+    kept = [f"{docs}/{name}" for docs in projects for name in ("first-page.md", "index.md", "skills.md")]
+    assert [(out / name).stat().st_ino for name in kept] == [before[name] for name in kept]
+    assert [(out / docs / "activities" / "questions.md").stat().st_ino for docs in projects] != [
+        before[f"{docs}/activities/questions.md"] for docs in projects
+    ]
     edited = out / "site" / "activities" / "questions" / "index.html"
     assert "Look at how the group runs." in edited.read_text(encoding="utf-8")
     keys = json.loads((out / MANIFEST).read_text(encoding="utf-8"))["keys"]

@@ -19,7 +19,7 @@ from generator.content.loader import load_guide
 from generator.content.model import Brand, Guide
 from generator.site.brand import palette
 from generator.site.pages import Links, duration
-from generator.site.project import site_pages, write_mkdocs_project
+from generator.site.project import pdf_files, site_pages, write_mkdocs_project, write_pdf_files
 
 DOWNLOAD = "Download the handout (PDF, fillable)"
 
@@ -115,6 +115,33 @@ def test_pages_written_elsewhere_leave_every_other_file_as_it_was(default_guide:
     markdown = {f"docs/{page.path}": page.markdown.encode() for page in pages}
     assert files(rest) == {name: data for name, data in files(whole).items() if name not in markdown}
     assert {name: files(whole)[name] for name in markdown} == markdown  # as the preview writes them
+
+
+def test_the_files_filled_in_later_share_one_empty_file_and_are_never_written_through(
+    default_guide: Guide, tmp_path: Path
+) -> None:
+    # The build writes the project before the PDFs exist (builder/pipeline.py): one empty file,
+    # linked under every name, costs the file system one new file instead of one per PDF.
+    handouts = {a.id: f"{a.id}.pdf" for a in default_guide.activities}
+    config = write(default_guide, tmp_path, handouts=handouts, pdfs_later=True)
+    docs = config.parent / "docs"
+    later = [docs / rel for rel in pdf_files(default_guide, handouts)]
+    assert len(later) > len(handouts)  # the PDFs and the circles' scripts made from them
+    assert {path.stat().st_ino for path in later} == {later[0].stat().st_ino}
+    assert later[0].stat().st_nlink == len(later) and later[0].read_bytes() == b""
+    # Filled in one by one (each PDF different): had one been written through its link, every
+    # name would show the last one's bytes.
+    pdf_dir = tmp_path / "pdf"
+    pdf_dir.mkdir()
+    for number, name in enumerate(sorted(handouts.values())):
+        writer = PdfWriter()
+        writer.add_blank_page(width=200 + number, height=842)
+        with (pdf_dir / name).open("wb") as out:
+            writer.write(out)
+    write_pdf_files(default_guide, handouts, pdf_dir, docs)
+    for name in handouts.values():
+        assert (docs / "pdf" / name).read_bytes() == (pdf_dir / name).read_bytes()
+    assert len({(docs / "pdf" / name).read_bytes() for name in handouts.values()}) == len(handouts)
 
 
 def test_links_are_relative_to_the_page_being_written() -> None:
