@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import axe_playwright_python
 import pytest
+from helpers.axe import AXE_SCRIPT
+from helpers.axe import violations as axe_violations
 from playwright.sync_api import Browser
 from served_site import Site, Visits, page_urls  # type: ignore[import-not-found]
 
 from generator.content.model import Guide
 from generator.preview.static import serve, url_path
 
-AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"  # shipped, never downloaded
 OUTPUT = Path(__file__).resolve().parent.parent / "output"  # screenshots for people; ignored by git
 
 
@@ -46,10 +46,7 @@ def visits(browser: Browser, browser_context_args: dict, site: Site) -> Iterator
         response = page.goto(url, wait_until="networkidle")
         if response is None or not response.ok:
             visits.failed.append(url)
-        violations = page.evaluate(
-            "axe.run({resultTypes: ['violations']}).then(r => r.violations.map("
-            "v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`))"
-        )
+        violations = axe_violations(page)
         if violations:
             visits.violations[url] = violations
     yield visits

@@ -16,9 +16,10 @@ import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import axe_playwright_python
 import pytest
 from helpers import pdfcheck
+from helpers.axe import AXE_SCRIPT
+from helpers.axe import violations as axe_violations
 from PIL import Image, ImageChops
 from playwright.sync_api import Browser, Locator, Page, expect
 from pypdf import PdfReader, PdfWriter
@@ -33,16 +34,6 @@ from generator.site.project import run_mkdocs, write_mkdocs_project
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ACTIVITY = "good-facilitation"
-AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
-# axe after colour transitions end (half-way through one, contrast is neither colour's); a
-# transition that is replaced rejects its promise, and the new one is awaited next round.
-AXE_RUN = """async () => {
-  for (let round = 0; round < 10 && document.getAnimations().length; round++) {
-    await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
-  }
-  const result = await axe.run({resultTypes: ['violations']});
-  return result.violations.map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => n.target.join(' '))}`);
-}"""
 OFFLINE_SCHEMES = ("file:", "data:", "blob:", "about:")
 # Each chip's distance from the centre (nearest point, farthest corner) and the circles' radii, in px.
 CHIP_GEOMETRY = """board => {
@@ -516,14 +507,14 @@ def ink_in(blank: Image.Image, filled: Image.Image, rect: tuple[float, float, fl
 def test_axe_finds_no_violations_before_and_after_adding_notes(page: Page, hosted: str, errors: list[str]) -> None:
     page.context.add_init_script(path=str(AXE_SCRIPT))
     page.goto(hosted)
-    assert page.evaluate(AXE_RUN) == []
+    assert axe_violations(page) == []
     for text, ring in [("Listens well", 0), ("Keeps to time", 1), ("Brings biscuits", 2), ("Fair", 2)]:
         add(page, text, ring)
-    assert page.evaluate(AXE_RUN) == []
+    assert axe_violations(page) == []
     page.get_by_role("button", name="Edit: Keeps to time").click()
-    assert page.evaluate(AXE_RUN) == []
+    assert axe_violations(page) == []
     page.get_by_role("button", name="Clear all").click()
-    assert page.evaluate(AXE_RUN) == []
+    assert axe_violations(page) == []
 
 
 def test_without_javascript_the_static_diagram_and_instructions_remain(browser: Browser, hosted: str) -> None:

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from axe_playwright_python import __file__ as axe_package
+from helpers.axe import AXE_SCRIPT
+from helpers.axe import violations as axe_violations
 from helpers.written_guides import BENGALI, URDU, write_guide
 from playwright.sync_api import Page
 
@@ -19,7 +20,6 @@ from generator.site.project import run_mkdocs, write_mkdocs_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-AXE_SCRIPT = Path(axe_package).parent / "axe.min.js"  # shipped, never downloaded
 OUTPUT = Path(__file__).resolve().parent.parent / "output"  # screenshots for people; ignored by git
 FAMILIES = {"ur": "Noto Naskh Arabic", "bn": "Noto Sans Bengali"}
 # For each ring label of a figure's SVG: the farthest corner of its drawn box from the circles'
@@ -120,10 +120,7 @@ def test_axe_finds_no_violations_on_the_activity_page(served: tuple[str, str], p
     _, base_url = served
     page.context.add_init_script(path=str(AXE_SCRIPT))
     page.goto(f"{base_url.rstrip('/')}/activities/circles/")
-    violations = page.evaluate(
-        "axe.run({resultTypes: ['violations']}).then(r => r.violations.map("
-        "v => `${v.id}: ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`))"
-    )
+    violations = axe_violations(page)
     assert violations == []
 
 

@@ -8,15 +8,15 @@ import shutil
 import zipfile
 from pathlib import Path
 
-import axe_playwright_python
 import pytest
+from helpers.axe import AXE_SCRIPT
+from helpers.axe import violations as axe_violations
 from playwright.sync_api import Page, expect
 
 from generator.builder.pipeline import BuildOptions, build
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "translated"
-AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 
 
@@ -89,10 +89,7 @@ def test_axe_finds_no_violations_on_the_welsh_pages(page: Page, stick: Path) -> 
     assert len(pages) >= 5
     for path in pages:
         page.goto(path.as_uri())
-        violations = page.evaluate(
-            "axe.run({resultTypes: ['violations']}).then(r => r.violations.map("
-            "v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`))"
-        )
+        violations = axe_violations(page)
         if violations:
             found[path.relative_to(stick).as_posix()] = violations
     assert found == {}

@@ -13,16 +13,16 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 
-import axe_playwright_python
 import pytest
 import yaml
+from helpers.axe import AXE_SCRIPT
+from helpers.axe import violations as axe_violations
 from playwright.sync_api import Page, expect
 
 from generator.common.sanitiser import MARKER
 from generator.content.model import Guide
 
 pytestmark = pytest.mark.slow
-AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 LOCAL_SCHEMES = ("file:", "data:", "blob:")
 
 
@@ -113,10 +113,7 @@ def test_axe_finds_no_violations_on_any_zensical_page(page: Page, zensical_build
     for rel in sorted(pages(zensical_build / "site")):
         url = zensical_url + rel.removesuffix("index.html")
         page.goto(url)
-        violations = page.evaluate(
-            "axe.run({resultTypes: ['violations']}).then(r => r.violations.map("
-            "v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`))"
-        )
+        violations = axe_violations(page)
         if violations:
             found[url] = violations
     assert found == {}
