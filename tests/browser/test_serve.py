@@ -16,8 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import axe_playwright_python
 import pytest
+from helpers.axe import AXE_SCRIPT
+from helpers.axe import violations as axe_violations
 from playwright.sync_api import Page, expect
 
 from generator.content.loader import load_guide
@@ -26,7 +27,6 @@ from generator.errors import ContentError
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "minimal"
-AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 READY_PREFIX = "Preview: http://127.0.0.1:"
 CHANGE_SECONDS = 10_000  # ms Playwright waits for a saved change to show; it usually takes 1 to 2 s
 
@@ -176,8 +176,7 @@ def _shows_every_problem(page: Page, preview: Preview, error: ContentError) -> N
     assert status == 500 and "content/activities/circles.yml:" in other_page  # every page shows it
     # Not add_script_tag: the preview's Content-Security-Policy blocks an inline script, as it should.
     page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
-    violations = page.evaluate("axe.run({resultTypes: ['violations']}).then(r => r.violations.map(v => v.id))")
-    assert violations == []
+    assert axe_violations(page) == []
 
 
 def test_ctrl_c_stops_everything_and_removes_the_temporary_folder(preview: Preview) -> None:

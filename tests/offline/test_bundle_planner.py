@@ -7,8 +7,9 @@ import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import axe_playwright_python
 import pytest
+from helpers.axe import AXE_SCRIPT
+from helpers.axe import violations as axe_violations
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
@@ -19,14 +20,6 @@ from generator.content.model import Guide
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
-AXE_RUN = """async () => {
-  for (let round = 0; round < 10 && document.getAnimations().length; round++) {
-    await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
-  }
-  const result = await axe.run({resultTypes: ['violations']});
-  return result.violations.map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => n.target.join(' '))}`);
-}"""
 ACTIVE = """() => {
   const a = document.activeElement;
   if (!a) return '';
@@ -148,12 +141,12 @@ def test_alt_arrow_moves_an_item_and_the_focus_follows(planner: Page) -> None:
 def test_axe_finds_no_violations_on_the_planner(planner: Page) -> None:
     page = planner
     page.add_script_tag(path=str(AXE_SCRIPT))
-    assert page.evaluate(AXE_RUN) == []
+    assert axe_violations(page) == []
     page.get_by_role("button", name="Add What makes good facilitation?").click()
     page.get_by_role("button", name="Add a break").click()
-    assert page.evaluate(AXE_RUN) == []  # the focused button too
+    assert axe_violations(page) == []  # the focused button too
     page.get_by_role("button", name="Add a break").hover()
-    assert page.evaluate(AXE_RUN) == []
+    assert axe_violations(page) == []
 
 
 def test_without_javascript_the_page_lists_the_published_sessions(browser: Browser, unzipped: Path) -> None:
