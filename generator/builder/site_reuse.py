@@ -67,7 +67,7 @@ def pages_to_rebuild(
             if rel in filled_later:
                 continue
             record = before.get(f"{project_name}/docs/{rel}")
-            if record is None or record != (path.stat().st_size, _digest(run, path)):
+            if record is None or record[0] != path.stat().st_size or record[1] != _digest(run, path):
                 changed.append(rel)
     if not copy_verified(run.previous, run.previous_out, name, site_dir):
         shutil.rmtree(site_dir, ignore_errors=True)

@@ -129,8 +129,9 @@ def _clear(project_dir: Path) -> None:
 
 def _write(path: Path, text: str, same: Callable[[Path, bytes], bool] | None = None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    if same is None or not same(path, text.encode("utf-8")):  # newline="\n": these bytes
-        path.write_text(text, encoding="utf-8", newline="\n")
+    data = text.encode("utf-8")  # as write_text(newline="\n") writes it: encoded once for both
+    if same is None or not same(path, data):
+        path.write_bytes(data)
 
 
 def _write_empty(docs: Path, names: list[str]) -> None:
