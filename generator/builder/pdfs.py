@@ -119,7 +119,7 @@ class PdfRender:
         The booklet's key is made of its parts' keys and the front's HTML, so an edited
         activity lays out one part again and joins, and an unchanged guide does neither.
         """
-        from ..pdf.booklet import FRONT, FRONT_KEY, PIECES
+        from ..pdf.booklet import PIECES, is_front_file
         from ..pdf.job_list import part_job
         from ..pdf.variants import variant_activity_part, variant_front, variant_head_parts
 
@@ -157,9 +157,11 @@ class PdfRender:
                 changed.append((part_job(guide, part, job.source_date, job.variant), self._spool(part.html)))
         if not job.variant:  # the report speaks of guide.pdf's sections
             run.report.sections = (len(changed), len(names))
-        for name in (FRONT, FRONT_KEY):  # the laid-out cover and contents, which the join reuses if it can
-            if not run.options.force:
-                copy_verified(run.previous, run.previous_out, f"{parts_dir}/{name}", folder / name)
+        if not run.options.force:  # the laid-out cover and contents (slices of), which the join reuses if it can
+            for rel in run.previous.under(parts_dir):
+                name = rel.removeprefix(f"{parts_dir}/")
+                if is_front_file(name):
+                    copy_verified(run.previous, run.previous_out, rel, folder / name)
         if needed:
             files = tuple((str(folder / f"{name}.pdf"), found) for name, found in zip(names, targets, strict=True))
             front_cache = (digest_bytes(*base, *variant_key), str(folder))

@@ -18,7 +18,7 @@ from ..common.messages import messages_for
 from ..content.model import Guide
 from ..render.direction import text_direction
 from ..render.job import A5, Job
-from .html import BookletPart
+from .html import BookletPart, contents_entries
 from .layout import Pages, layout
 from .problems import section_source
 from .variants import (
@@ -31,6 +31,8 @@ from .variants import (
 )
 
 FRONT, FRONT_KEY = "front.pdf", "front.key"  # the booklet's cover and contents, kept beside its parts
+FRONT_SLICE = "front-{}.pdf"  # a later slice of a long guide's contents, by its first entry, kept beside them
+CONTENTS_SLICE = 400  # contents entries laid out at once (_lay_out_front): some 11 pages
 # Beside each part: what the join reads of it (join/pieces.py's SUFFIX; named here so the
 # build can carry it over without importing pikepdf).
 PIECES = ".join"
@@ -43,6 +45,27 @@ def part_of(guide: Guide, job: Job) -> BookletPart:
         return variant_activity_part(guide, job.source_date, job.variant, index)
     name = job.name.removeprefix("booklet:")
     return next(part for part in variant_head_parts(guide, job.source_date, job.variant) if part.name == name)
+
+
+class SliceEnd:
+    """Where a slice of the contents ends: before its last page, whose first entry begins the
+    next slice (unless it is the last slice, or has no page to spare)."""
+
+    def __init__(self, index: dict[str, int], start: int, count: int) -> None:
+        self.index, self.start = index, start  # index: each entry's anchor -> its place in the contents
+        self.last = start + CONTENTS_SLICE >= count
+        self.next = count if self.last else start + CONTENTS_SLICE
+        self.pages = 0
+
+    def __call__(self, laid_out: list[Any]) -> int:
+        """How many of the laid-out pages to write."""
+        self.pages = len(laid_out)
+        if not self.last and self.pages > 2:  # the cover and one page of contents at least
+            on_last = [self.index.get(target, -1) for kind, target, *_ in laid_out[-1].links if kind == "internal"]
+            first = min((i for i in on_last if i > self.start), default=None)
+            if first is not None:
+                self.next, self.pages = first, self.pages - 1
+        return self.pages
 
 
 class FrontLength(Pages):
@@ -75,23 +98,23 @@ def make_booklet(guide: Guide, job: Job, finish_variant: bool = True) -> bytes:
             for p in variant_parts(guide, job.source_date, job.variant)
         ]
     # A guess at the cover and contents' length, checked below: about 36 entries fit on a page.
-    entries = 3 + len(guide.pages) + len(guide.skills) + len(guide.activities)
-    front_pages = FrontLength(1 + -(-entries // 36))
-    kept, wrong = _kept_keys(job)
+    count = len(contents_entries(guide))
+    front_pages = FrontLength(1 + -(-count // 36))
+    kept, kept_starts, wrong = _kept_keys(job)
     tried: dict[str, int] = {}  # fronts laid out to another length than guessed: key -> their length
     for _ in range(3):
         numbers = page_numbers(parts, front_pages.found + 1)
-        front_part = variant_front(guide, job.source_date, numbers, job.variant)
-        key = digest_bytes(job.front_cache[0] if job.front_cache else "", front_part.html)
-        cached = _cached_front(job) if key == kept else b""
+        whole = variant_front(guide, job.source_date, numbers, job.variant).html
+        key = digest_bytes(job.front_cache[0] if job.front_cache else "", whole)
+        cached = _cached_front(job, kept_starts) if key == kept else []
         if not cached and key in wrong:  # the last build laid this one out: too long or too short
-            front_pages.found, data = wrong[key], b""
+            front_pages.found, slices = wrong[key], []
         else:
-            data = cached or layout(guide, "booklet", "content/", front_part.html, front_pages, job.variant)
-        if data:
+            slices = cached or _lay_out_front(guide, job, numbers, count, front_pages)
+        if slices:
             if not cached or tried != wrong:  # laid out, or other wrong guesses: kept as a fresh build keeps them
-                _keep_front(job, key, data, tried)
-            front = Part.open(data, front_part.link_targets)
+                _keep_front(job, key, slices, tried)
+            fronts = [Part.open(data, _front_slice(guide, job, numbers, start).link_targets) for start, data in slices]
             break
         tried[key] = front_pages.found
         front_pages.guess = front_pages.found
@@ -99,8 +122,37 @@ def make_booklet(guide: Guide, job: Job, finish_variant: bool = True) -> bytes:
         raise RuntimeError("the booklet's contents changed length every time they were laid out")
     # Activities after the first sit under the "Activities" heading that the first one's part holds.
     first_activity = next((i for i, p in enumerate(parts) if "activities" in p.anchors), len(parts))
-    nested = [i > first_activity for i in range(len(parts))]
-    return _join(guide, job, front, parts, nested, finish_variant)
+    nested = [False] * (len(fronts) - 1) + [i > first_activity for i in range(len(parts))]
+    return _join(guide, job, fronts[0], fronts[1:] + parts, nested, finish_variant)
+
+
+def _front_slice(guide: Guide, job: Job, numbers: dict[str, int], start: int) -> BookletPart:
+    """The HTML of the slice of the contents from entry `start` (the cover with the first)."""
+    return variant_front(guide, job.source_date, numbers, job.variant, slice(start, start + CONTENTS_SLICE))
+
+
+def _lay_out_front(
+    guide: Guide, job: Job, numbers: dict[str, int], count: int, length: FrontLength
+) -> list[tuple[int, bytes]]:
+    """The cover and contents laid out: (first entry, PDF) for each slice, or [] when their length
+    was not the one guessed (length.found says what it was).
+
+    WeasyPrint holds every element's style until the document is written: some 2 MiB a page of
+    contents, 190 MiB for a guide of 2,000 activities. A longer guide's are laid out in slices
+    of CONTENTS_SLICE entries, each written up to its last full page, the entries of the page
+    left out beginning the next slice, so the slices' pages are as full as one layout's."""
+    if count <= CONTENTS_SLICE:  # one layout, not written when its length is wrong
+        data = layout(guide, "booklet", "content/", _front_slice(guide, job, numbers, 0).html, length, job.variant)
+        return [(0, data)] if data else []
+    index = {entry.anchor: i for i, entry in enumerate(contents_entries(guide))}
+    slices: list[tuple[int, bytes]] = []
+    start, pages = 0, 0
+    while start < count:
+        end = SliceEnd(index, start, count)
+        html = _front_slice(guide, job, numbers, start).html
+        slices.append((start, layout(guide, "booklet", "content/", html, Pages(), job.variant, until=end)))
+        start, pages = end.next, pages + end.pages
+    return slices if length.accept(pages) else []
 
 
 def _join(guide: Guide, job: Job, front: Any, parts: list[Any], nested: list[bool], finishing: bool) -> bytes:
@@ -129,39 +181,60 @@ def _join(guide: Guide, job: Job, front: Any, parts: list[Any], nested: list[boo
         return out.read_bytes()
 
 
-def _kept_keys(job: Job) -> tuple[str, dict[str, int]]:
-    """The kept front's key, and the fronts the last build laid out to a length other than
-    guessed (key -> length), so that guessing again takes the same steps without laying them out:
-    one variant's first guess was wrong on every build, and each wrong guess is a whole layout."""
+def _kept_keys(job: Job) -> tuple[str, list[int], dict[str, int]]:
+    """The kept front's key and its slices' first entries, and the fronts the last build laid
+    out to a length other than guessed (key -> length), so that guessing again takes the same
+    steps without laying them out: one variant's first guess was wrong on every build, and each
+    wrong guess is a whole layout."""
     if not job.front_cache:
-        return "", {}
+        return "", [], {}
     try:
         lines = (Path(job.front_cache[1]) / FRONT_KEY).read_text(encoding="ascii").splitlines()
     except (OSError, UnicodeDecodeError):
-        return "", {}
+        return "", [], {}
     wrong: dict[str, int] = {}
     for line in lines[1:]:
         key, _, pages = line.partition(" ")
         if pages.isdigit():
             wrong[key] = int(pages)
-    return (lines[0] if lines else ""), wrong
+    kept, *starts = lines[0].split(" ") if lines else [""]
+    if not all(each.isdigit() for each in starts):
+        return "", [], wrong
+    return kept, [int(each) for each in starts] or [0], wrong
 
 
-def _cached_front(job: Job) -> bytes:
-    """The last build's cover and contents (the build links them in; their key was checked)."""
+def _slice_file(start: int) -> str:
+    return FRONT if start == 0 else FRONT_SLICE.format(start)
+
+
+def _cached_front(job: Job, starts: list[int]) -> list[tuple[int, bytes]]:
+    """The last build's cover and contents, slice by slice (the build links them in; their key
+    was checked), or [] if one is missing."""
+    if not job.front_cache:
+        return []
     try:
-        return (Path(job.front_cache[1]) / FRONT).read_bytes() if job.front_cache else b""
+        return [(start, (Path(job.front_cache[1]) / _slice_file(start)).read_bytes()) for start in starts]
     except OSError:
-        return b""
+        return []
 
 
-def _keep_front(job: Job, key: str, data: bytes, wrong: dict[str, int]) -> None:
-    """Keep a newly laid-out front for the next build, with its key and the keys of the fronts
-    laid out to a wrong length before it (unlinking the last build's, never writing through it)."""
+def _keep_front(job: Job, key: str, slices: list[tuple[int, bytes]], wrong: dict[str, int]) -> None:
+    """Keep a newly laid-out front for the next build, with its key, its slices' first entries
+    and the keys of the fronts laid out to a wrong length before it (unlinking the last build's,
+    never writing through it)."""
     if not job.front_cache:
         return
     folder = Path(job.front_cache[1])
+    for old in folder.glob(FRONT_SLICE.format("*")):  # a longer contents' slices, from the last build
+        old.unlink()
     keys = "".join(f"{each} {pages}\n" for each, pages in wrong.items())
-    for name, content in ((FRONT, data), (FRONT_KEY, f"{key}\n{keys}".encode("ascii"))):
+    first_line = " ".join([key, *(str(start) for start, _ in slices)]) if len(slices) > 1 else key
+    files = [(_slice_file(start), data) for start, data in slices]
+    for name, content in (*files, (FRONT_KEY, f"{first_line}\n{keys}".encode("ascii"))):
         (folder / name).unlink(missing_ok=True)
         (folder / name).write_bytes(content)
+
+
+def is_front_file(name: str) -> bool:
+    """A file of the kept cover and contents (the build carries them over from the last build)."""
+    return name in (FRONT, FRONT_KEY) or (name.startswith("front-") and name.endswith(".pdf"))

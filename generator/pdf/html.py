@@ -313,12 +313,13 @@ def _booklet_context(guide: Guide, date: str | None, title_note: str = "") -> di
     }
 
 
-def _with_link_targets(name: str, activity_id: str | None, html: str) -> BookletPart:
-    """WeasyPrint drops a link whose anchor is not in the document: give each one an empty anchor."""
+def _with_link_targets(name: str, activity_id: str | None, html: str, before: str = "</body>") -> BookletPart:
+    """WeasyPrint drops a link whose anchor is not in the document: give each one an empty anchor
+    (before the contents in the front: a slice of them is written without its last page)."""
     missing = tuple(sorted(set(LINK.findall(html)) - set(ANCHOR.findall(html))))
     if missing:
         spans = "".join(f'<span id="{anchor}"></span>' for anchor in missing)
-        html = html.replace("</body>", f'<div class="link-targets">{spans}</div>\n</body>', 1)
+        html = html.replace(before, f'<div class="link-targets">{spans}</div>\n{before}', 1)
     return BookletPart(name, activity_id, html, missing)
 
 
@@ -372,18 +373,59 @@ def booklet_activity_part(
     return _with_link_targets(f"activity-{activity.id}", activity.id, html)
 
 
+@dataclass(frozen=True)
+class ContentsEntry:
+    """One line of the booklet's contents (the template words the introduction's and the groups')."""
+
+    anchor: str
+    title: str = ""
+    group: str = ""  # the anchor of the entry it is listed under ("skills", "activities"), or ""
+
+
+def contents_entries(guide: Guide) -> list[ContentsEntry]:
+    """The contents in order: introduction, pages, skills, activities (the last two as groups)."""
+    entries = [ContentsEntry("page-index")]
+    entries += [ContentsEntry(f"page-{p.id}", p.title) for p in guide.pages]
+    entries.append(ContentsEntry("skills"))
+    entries += [ContentsEntry(f"skill-{s.id}", s.name, "skills") for s in guide.skills]
+    entries.append(ContentsEntry("activities"))
+    entries += [ContentsEntry(f"activity-{a.id}", a.title, "activities") for a in guide.activities]
+    return entries
+
+
+def _contents_items(entries: list[ContentsEntry]) -> list[dict[str, Any]]:
+    """The template's nested list: each group's entries under it, a group already begun continued."""
+    items: list[dict[str, Any]] = []
+    for each in entries:
+        if not each.group:
+            items.append({"anchor": each.anchor, "title": each.title, "continued": False, "children": []})
+            continue
+        if not items or items[-1]["anchor"] != each.group:
+            items.append({"anchor": each.group, "title": "", "continued": True, "children": []})
+        items[-1]["children"].append({"anchor": each.anchor, "title": each.title, "continued": False, "children": []})
+    return items
+
+
 def booklet_front(
-    guide: Guide, date: str | None, numbers: Mapping[str, int | str], title_note: str = ""
+    guide: Guide,
+    date: str | None,
+    numbers: Mapping[str, int | str],
+    title_note: str = "",
+    entries: slice = slice(None),
 ) -> BookletPart:
-    """The cover and the contents, whose page numbers come from the joined parts."""
+    """The cover and the contents, whose page numbers come from the joined parts; or, given a
+    slice of the contents that does not start at the first entry, those entries alone."""
+    lines = contents_entries(guide)[entries]
+    first = (entries.start or 0) == 0
     html = render_template(
         guide,
         "booklet_part.html.j2",
-        part="front",
+        part="front" if first else "contents",
         numbers=numbers,
+        contents=_contents_items(lines),
         pages=guide.pages,
         skills=guide.skills,
         activities=guide.activities,
         **_booklet_context(guide, date, title_note),
     )
-    return _with_link_targets("front", None, html)
+    return _with_link_targets("front" if first else f"contents-{entries.start}", None, html, '<nav class="contents"')

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import atexit
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -58,11 +59,14 @@ def layout(
     pages: PageCheck,
     variant: str = "",
     activity_id: str | None = None,
+    until: Callable[[list[Any]], int] | None = None,
 ) -> bytes:
     """WeasyPrint with our stylesheets, fonts, fetcher and options; b"" when pages.accept() said no.
 
     source: the content file behind the document, named when it cannot be laid out.
-    variant: "" or another variant (pdf/variants.py), which has its own paper and stylesheets."""
+    variant: "" or another variant (pdf/variants.py), which has its own paper and stylesheets.
+    until: given WeasyPrint's pages, how many of them to write (the booklet's contents are laid
+    out in slices, each written up to its last full page: pdf/booklet.py)."""
     load_weasyprint()  # heavy: imported only when rendering
     from weasyprint import HTML
 
@@ -88,6 +92,8 @@ def layout(
         document = HTML(string=html, base_url=_base_url(guide), url_fetcher=fetcher).render(
             font_config=fonts, **options
         )
+        if until is not None:
+            document = document.copy(document.pages[: until(document.pages)])
         pdf = document.write_pdf(**options) if pages.accept(len(document.pages)) else b""
     except RefusedReference:
         pass  # recorded by the fetcher; reported below with file:line

@@ -85,9 +85,11 @@ def _variant_look(guide: Guide, part: BookletPart, variant: str) -> BookletPart:
     return replace(part, html=untinted(part.html, ring_fills(guide.config.brand.primary)))
 
 
-def variant_front(guide: Guide, date: str | None, numbers: Mapping[str, int | str], variant: str) -> BookletPart:
-    """The booklet's cover and contents for a variant."""
-    return booklet_front(guide, date, numbers, TITLE_NOTES[variant])
+def variant_front(
+    guide: Guide, date: str | None, numbers: Mapping[str, int | str], variant: str, entries: slice = slice(None)
+) -> BookletPart:
+    """The booklet's cover and contents for a variant (or a slice of the contents: html.booklet_front)."""
+    return booklet_front(guide, date, numbers, TITLE_NOTES[variant], entries)
 
 
 def printing_sheet(guide: Guide) -> tuple[tuple[float, float], str]:
