@@ -16,13 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..common.digest import digest_bytes, digest_tree
-from ..content.audience import for_audience
-from ..content.loader import load_guide
 from ..content.model import Guide
-from ..content.parse_cache import ParseCache
+from ..content.parse_cache import write_cache
 from ..content.reserved import EDITOR_FOLDER
 from ..content.source_date import source_date_text
-from ..content.translations import translated_guides
 from ..errors import UsageError
 from .cache import (
     MANIFEST,
@@ -37,6 +34,7 @@ from .cache import (
     inputs_digest,
 )
 from .libc import release_free_memory
+from .load import load_for_build
 from .lock import output_lock
 from .options import ALL_OUTPUTS, BuildOptions
 from .pdfs import PdfRender
@@ -68,19 +66,14 @@ def _build(root: Path, options: BuildOptions, progress: Progress | None = None) 
     out = options.output_folder(root.resolve())
     _refuse_foreign_folder(out)
     remove_abandoned()  # what a killed build's workers left in the temporary folder
-    parse_cache = ParseCache() if options.force else ParseCache.read(out)
-    source = load_guide(root, parse_cache=parse_cache)
-    # The load phase's end: every language checked before any output. Translations are read over
-    # the whole source (a translated note needs its source note), then given the audience's view.
-    translated = tuple(for_audience(t, options.audience) for t in translated_guides(source))
-    guide = for_audience(source, options.audience)
+    guide, translated, parse_cache = load_for_build(root, options, out)
     outputs = outputs_to_build(guide, options)
     staging = staging_dir(out)
     progress = progress or Progress(quiet=options.quiet, verbose=options.verbose)
     run = BuildRun(guide, staging, out, Manifest.read(out), Manifest(), BuildReport(out=out), progress, options)
     try:
-        if options.audience == "facilitators":  # the cache holds the content as written, notes and all
-            parse_cache.write(staging)
+        if parse_cache is not None:
+            write_cache(staging, parse_cache)
         # Written before the outputs, and let go: every file's parsed data would otherwise stay in
         # this process, and in every process it forks, while they render (issue 30 point 6).
         del parse_cache

@@ -96,9 +96,17 @@ class ParseCache:
         return dict(self._used)
 
     def write(self, folder: Path) -> None:
+        write_cache(folder, self.text())
+
+    def text(self) -> str:
         """Only the texts of this build: the cache never grows past the guide."""
         data = {"version": _version(), "entries": dict(sorted(self._used.items())), "facts": self._facts_used}
-        (folder / CACHE_FILE).write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def write_cache(folder: Path, text: str) -> None:
+    """Keep a cache's text (ParseCache.text), made in another process, for the next build."""
+    (folder / CACHE_FILE).write_text(text, encoding="utf-8")
 
 
 def _key(text: str) -> str:
