@@ -201,7 +201,8 @@ class PdfRender:
         if run.reused(job.filename, self.keys[job.filename], self.pdf_dir / job.filename):
             run.report.reused.append(job.filename)
         else:
-            self.to_render.append((replace(job, kept=self._kept_documents(job.filename, same)), None))
+            output = str(self.pdf_dir / job.filename)  # the worker writes it there itself
+            self.to_render.append((replace(job, kept=self._kept_documents(job.filename, same), output=output), None))
 
     def _document_keys(self, filename: str, base: str) -> list[str]:
         """Record each activity document's key (epub/kept.py); return those the last build had."""

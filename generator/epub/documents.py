@@ -7,7 +7,7 @@ with a title and description, and a caption that says the same in words.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -79,16 +79,19 @@ def render(guide: Guide, template: str, title: str, /, **context: Any) -> str:
 def documents(guide: Guide, kept: Mapping[str, str] | None = None) -> list[Document]:
     """Every content document in reading order (the navigation document is made from these).
     kept: activities' documents taken from the last build's EPUB as they are (kept.py)."""
+    return list(each_document(guide, kept))
+
+
+def each_document(guide: Guide, kept: Mapping[str, str] | None = None) -> Iterator[Document]:
+    """documents(), one at a time: the EPUB writes each as it is made (package.py)."""
     w = _Writer(guide)
     config = guide.config
     gettext = w.messages.gettext
     intro = gettext("Introduction") if guide.home.title == config.title else guide.home.title
     marked = untranslated(guide, "home:index")
     home = w.render("page.xhtml.j2", intro, body=w.block(guide.home.body), untranslated=marked)
-    docs = [
-        Document("title.xhtml", config.title, w.render("title.xhtml.j2", config.title, config=config)),
-        Document("introduction.xhtml", intro, home),
-    ]
+    yield Document("title.xhtml", config.title, w.render("title.xhtml.j2", config.title, config=config))
+    yield Document("introduction.xhtml", intro, home)
     for page in guide.pages:
         boxes = {
             "support": support_context(guide) if "support-contacts" in page.show else None,
@@ -97,15 +100,15 @@ def documents(guide: Guide, kept: Mapping[str, str] | None = None) -> list[Docum
         marked = untranslated(guide, f"page:{page.id}")
         body = w.block(page.body)
         xhtml = w.render("page.xhtml.j2", page.title, body=body, summary=page.summary, untranslated=marked, **boxes)
-        docs.append(Document(f"page-{page.id}.xhtml", page.title, xhtml))
+        yield Document(f"page-{page.id}.xhtml", page.title, xhtml)
     skills = [
         (s, w.block(s.description), [w.inline(way) for way in s.ways_to_develop], untranslated(guide, f"skill:{s.id}"))
         for s in guide.skills
     ]
     skills_title, activities_title = gettext("Skills"), gettext("Activities")
-    docs.append(Document("skills.xhtml", skills_title, w.render("skills.xhtml.j2", skills_title, skills=skills)))
+    yield Document("skills.xhtml", skills_title, w.render("skills.xhtml.j2", skills_title, skills=skills))
     activities = w.render("activities.xhtml.j2", activities_title, guide=guide)
-    docs.append(Document("activities.xhtml", activities_title, activities))
+    yield Document("activities.xhtml", activities_title, activities)
     for activity in guide.activities:
         name = activity_document(activity.id)
         # Only the three circles are drawn (_handout): the one document kind with an SVG inside.
@@ -116,8 +119,7 @@ def documents(guide: Guide, kept: Mapping[str, str] | None = None) -> list[Docum
             if taken is not None
             else w.render("activity.xhtml.j2", activity.title, **_activity(w, guide, activity))
         )
-        docs.append(Document(name, activity.title, text, properties, level=2))
-    return docs
+        yield Document(name, activity.title, text, properties, level=2)
 
 
 def _activity(w: _Writer, guide: Guide, activity: Activity) -> dict[str, Any]:

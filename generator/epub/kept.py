@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import zipfile
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 
 from ..common.digest import digest_bytes
@@ -45,7 +45,27 @@ def document_keys(guide: Guide, base: str) -> dict[str, str]:
 def read_kept(last: Path, names: Collection[str]) -> dict[str, str]:
     """The named documents' XHTML from the last build's EPUB (the builder checked its bytes)."""
     with zipfile.ZipFile(last) as book:
-        return {name: book.read(OEBPS + name).decode("utf-8") for name in names}
+        return dict(KeptDocuments(book, names).items())
+
+
+class KeptDocuments(Mapping[str, str]):
+    """The named documents of the last build's EPUB, each read when asked for: the EPUB is
+    written document by document (package.py), and 2,000 kept documents held at once are tens
+    of MB."""
+
+    def __init__(self, book: zipfile.ZipFile, names: Collection[str]) -> None:
+        self.book, self.names = book, frozenset(names)
+
+    def __getitem__(self, name: str) -> str:
+        if name not in self.names:
+            raise KeyError(name)
+        return self.book.read(OEBPS + name).decode("utf-8")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self.names))
+
+    def __len__(self) -> int:
+        return len(self.names)
 
 
 def unchanged(keys: Mapping[str, str], before: Mapping[str, str]) -> list[str]:

@@ -8,12 +8,14 @@ pikepdf already needs, turns sanitised HTML into XHTML. No document has a script
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import uuid
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from ..common.digest import digest_bytes, digest_tree
 from ..common.messages import messages_for
@@ -22,8 +24,8 @@ from ..content.source_date import DEFAULT_EPOCH, iso_date, iso_source_date
 from ..render.environments import TEMPLATES_DIR, environment
 from ..render.job import Job
 from ..site.downloads import epub_name
-from .documents import Document, documents, render
-from .kept import read_kept
+from .documents import Document, each_document, render
+from .kept import KeptDocuments
 from .xhtml import images
 
 FONTS = TEMPLATES_DIR / "assets" / "vendor" / "fonts"
@@ -73,18 +75,43 @@ def epub_key(guide: Guide, base: str) -> str:
 
 
 def epub_bytes(guide: Guide, date: str | None, kept: tuple[str, tuple[str, ...]] | None = None) -> bytes:
-    """The whole EPUB; date (ISO 8601, from SOURCE_DATE_EPOCH) is its dcterms:modified.
-    kept: the last build's EPUB and the activities' documents to take from it as they are (kept.py)."""
-    docs = documents(guide, read_kept(Path(kept[0]), kept[1]) if kept else None)
-    nav = _nav(guide, docs)
-    items = [Item("nav", "nav.xhtml", "application/xhtml+xml", nav.encode(), "nav")]
-    items += [Item(_id(d.name), d.name, "application/xhtml+xml", d.xhtml.encode(), d.properties) for d in docs]
-    items.append(Item("css", "css/epub.css", "text/css", (TEMPLATES_DIR / "epub" / "epub.css").read_bytes()))
-    items += [Item(_id(f), f"fonts/{f}", "font/woff", (FONTS / f).read_bytes()) for f in FONT_FILES]
-    items += _images(guide, docs)
-    spine = [items[1], items[0], *items[2 : 1 + len(docs)]]  # title page, contents, then the text
-    opf = _package(guide, items, spine, date, any(d.properties == "svg" for d in docs))
-    return _zip(opf, items, date or DEFAULT_MODIFIED)
+    """The whole EPUB (write_epub) as bytes."""
+    out = io.BytesIO()
+    write_epub(guide, date, out, kept)
+    return out.getvalue()
+
+
+def write_epub(guide: Guide, date: str | None, out: BinaryIO, kept: tuple[str, tuple[str, ...]] | None = None) -> None:
+    """The whole EPUB into out; date (ISO 8601, from SOURCE_DATE_EPOCH) is its dcterms:modified.
+    kept: the last build's EPUB and the activities' documents to take from it as they are (kept.py).
+
+    Each document goes into the zip as it is made and is let go: the navigation, the images and
+    the package document, which list them all, come last (EPUB asks only that the mimetype be
+    first). Holding every document, its bytes and the zip at once cost a worker 100 MiB at
+    2,000 activities."""
+    with contextlib.ExitStack() as stack:
+        last = stack.enter_context(zipfile.ZipFile(kept[0])) if kept else None
+        book = _Book(stack.enter_context(zipfile.ZipFile(out, "w")), date or DEFAULT_MODIFIED)
+        listed: list[Document] = []  # each document without its text: the navigation's entries
+        items: list[Item] = []
+        wanted: set[str] = set()  # the images the documents show
+        for doc in each_document(guide, KeptDocuments(last, kept[1]) if last is not None and kept else None):
+            book.add(f"OEBPS/{doc.name}", doc.xhtml.encode())
+            items.append(Item(_id(doc.name), doc.name, "application/xhtml+xml", b"", doc.properties))
+            wanted.update(images(doc.xhtml))
+            listed.append(replace(doc, xhtml=""))
+        nav = Item("nav", "nav.xhtml", "application/xhtml+xml", _nav(guide, listed).encode(), "nav")
+        rest = [Item("css", "css/epub.css", "text/css", (TEMPLATES_DIR / "epub" / "epub.css").read_bytes())]
+        rest += [Item(_id(f), f"fonts/{f}", "font/woff", (FONTS / f).read_bytes()) for f in FONT_FILES]
+        rest += _images(guide, sorted(wanted))
+        for item in (nav, *rest):
+            book.add(f"OEBPS/{item.href}", item.data)
+        spine = [items[0], nav, *items[1:]]  # title page, contents, then the text
+        manifest = [nav, *items, *rest]
+        book.add(
+            "OEBPS/package.opf",
+            _package(guide, manifest, spine, date, any(d.properties == "svg" for d in listed)).encode(),
+        )
 
 
 def _id(name: str) -> str:
@@ -105,9 +132,8 @@ def _nav(guide: Guide, docs: list[Document]) -> str:
     return render(guide, "nav.xhtml.j2", title, entries=entries, start=docs[1].title)
 
 
-def _images(guide: Guide, docs: list[Document]) -> list[Item]:
+def _images(guide: Guide, wanted: list[str]) -> list[Item]:
     """The content images the documents show (PNG, JPEG, GIF: formats every reader can show)."""
-    wanted = sorted({src for doc in docs for src in images(doc.xhtml)})
     root = guide.content_dir.resolve()
     found = []
     for src in wanted:
@@ -136,19 +162,19 @@ def _package(guide: Guide, items: list[Item], spine: list[Item], date: str | Non
     )
 
 
-def _zip(opf: str, items: list[Item], date: str) -> bytes:
-    """mimetype first and stored, as EPUB requires; every entry with the same date (the book's,
-    never the clock's; zip cannot go before 1980) and mode."""
-    year, month, day, hour, minute, second = (int(n) for n in re.findall(r"\d+", date)[:6])
-    stamp = (year, month, day, hour, minute, second & ~1) if year >= 1980 else (1980, 1, 1, 0, 0, 0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        _add(archive, stamp, "mimetype", b"application/epub+zip", zipfile.ZIP_STORED)
-        _add(archive, stamp, "META-INF/container.xml", (TEMPLATES_DIR / "epub" / "container.xml").read_bytes())
-        _add(archive, stamp, "OEBPS/package.opf", opf.encode())
-        for item in items:
-            _add(archive, stamp, f"OEBPS/{item.href}", item.data)
-    return out.getvalue()
+class _Book:
+    """The zip as EPUB needs it: mimetype first and stored; every entry with the same date (the
+    book's, never the clock's; zip cannot go before 1980) and mode."""
+
+    def __init__(self, archive: zipfile.ZipFile, date: str) -> None:
+        year, month, day, hour, minute, second = (int(n) for n in re.findall(r"\d+", date)[:6])
+        self.archive = archive
+        self.stamp = (year, month, day, hour, minute, second & ~1) if year >= 1980 else (1980, 1, 1, 0, 0, 0)
+        _add(archive, self.stamp, "mimetype", b"application/epub+zip", zipfile.ZIP_STORED)
+        _add(archive, self.stamp, "META-INF/container.xml", (TEMPLATES_DIR / "epub" / "container.xml").read_bytes())
+
+    def add(self, name: str, data: bytes) -> None:
+        _add(self.archive, self.stamp, name, data)
 
 
 def _add(

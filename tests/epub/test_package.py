@@ -13,7 +13,7 @@ from helpers import epubcheck
 from lxml import etree
 
 from generator.content.model import Guide, ThreeCirclesHandout
-from generator.epub.package import epub_bytes
+from generator.epub.package import epub_bytes, write_epub
 from generator.render.markdown import plain_text
 
 NS = {
@@ -148,3 +148,16 @@ def test_epubcheck_finds_no_errors_and_no_warnings(data: bytes, tmp_path: Path) 
     report = result.stdout + result.stderr
     assert epubcheck.CLEAN in report, report
     assert result.returncode == 0
+
+
+def test_the_epub_written_into_a_file_as_it_is_made_is_the_same_book(
+    default_guide: Guide, data: bytes, tmp_path: Path
+) -> None:
+    """The build's workers write the EPUB into its file document by document (write_epub):
+    the same bytes as the EPUB made whole, which epubcheck accepts (above)."""
+    path = tmp_path / "guide.epub"
+    with path.open("wb") as out:
+        write_epub(default_guide, DATE, out)
+    assert path.read_bytes() == data
+    names = zipfile.ZipFile(path).namelist()
+    assert names[0] == "mimetype" and names[-1] == "OEBPS/package.opf"  # the list of everything comes last
