@@ -87,8 +87,8 @@ def write_epub(guide: Guide, date: str | None, out: BinaryIO, kept: tuple[str, t
 
     Each document goes into the zip as it is made and is let go: the navigation, the images and
     the package document, which list them all, come last (EPUB asks only that the mimetype be
-    first). Holding every document, its bytes and the zip at once cost a worker 100 MiB at
-    2,000 activities."""
+    first). Holding every document, its bytes and the zip at once was most likely the 194 MiB
+    rendering copy at the peak of a 2,000-activity build (benchmarks/memory-2000-after.md)."""
     with contextlib.ExitStack() as stack:
         last = stack.enter_context(zipfile.ZipFile(kept[0])) if kept else None
         book = _Book(stack.enter_context(zipfile.ZipFile(out, "w")), date or DEFAULT_MODIFIED)
