@@ -10,6 +10,8 @@ is known to be wrong without laying it out again (the same steps, so the same fr
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -106,7 +108,7 @@ def make_booklet(guide: Guide, job: Job, finish_variant: bool = True) -> bytes:
         numbers = page_numbers(parts, front_pages.found + 1)
         whole = variant_front(guide, job.source_date, numbers, job.variant).html
         key = digest_bytes(job.front_cache[0] if job.front_cache else "", whole)
-        cached = _cached_front(job, kept_starts) if key == kept else []
+        cached = _cached_front(job, kept_starts, partial(_front_slice, guide, job, numbers)) if key == kept else []
         if not cached and key in wrong:  # the last build laid this one out: too long or too short
             front_pages.found, slices = wrong[key], []
         else:
@@ -114,7 +116,7 @@ def make_booklet(guide: Guide, job: Job, finish_variant: bool = True) -> bytes:
         if slices:
             if not cached or tried != wrong:  # laid out, or other wrong guesses: kept as a fresh build keeps them
                 _keep_front(job, key, slices, tried)
-            fronts = [Part.open(data, _front_slice(guide, job, numbers, start).link_targets) for start, data in slices]
+            fronts = [Part.open(data, targets) for _, data, targets in slices]
             break
         tried[key] = front_pages.found
         front_pages.guess = front_pages.found
@@ -131,26 +133,32 @@ def _front_slice(guide: Guide, job: Job, numbers: dict[str, int], start: int) ->
     return variant_front(guide, job.source_date, numbers, job.variant, slice(start, start + CONTENTS_SLICE))
 
 
+# A slice of the cover and contents: its first entry, its PDF and its link targets.
+FrontSlice = tuple[int, bytes, tuple[str, ...]]
+
+
 def _lay_out_front(
     guide: Guide, job: Job, numbers: dict[str, int], count: int, length: FrontLength
-) -> list[tuple[int, bytes]]:
-    """The cover and contents laid out: (first entry, PDF) for each slice, or [] when their length
-    was not the one guessed (length.found says what it was).
+) -> list[FrontSlice]:
+    """The cover and contents laid out, slice by slice, or [] when their length was not the one
+    guessed (length.found says what it was).
 
     WeasyPrint holds every element's style until the document is written: some 2 MiB a page of
     contents, 190 MiB for a guide of 2,000 activities. A longer guide's are laid out in slices
     of CONTENTS_SLICE entries, each written up to its last full page, the entries of the page
     left out beginning the next slice, so the slices' pages are as full as one layout's."""
     if count <= CONTENTS_SLICE:  # one layout, not written when its length is wrong
-        data = layout(guide, "booklet", "content/", _front_slice(guide, job, numbers, 0).html, length, job.variant)
-        return [(0, data)] if data else []
+        part = _front_slice(guide, job, numbers, 0)
+        data = layout(guide, "booklet", "content/", part.html, length, job.variant)
+        return [(0, data, part.link_targets)] if data else []
     index = {entry.anchor: i for i, entry in enumerate(contents_entries(guide))}
-    slices: list[tuple[int, bytes]] = []
+    slices: list[FrontSlice] = []
     start, pages = 0, 0
     while start < count:
         end = SliceEnd(index, start, count)
-        html = _front_slice(guide, job, numbers, start).html
-        slices.append((start, layout(guide, "booklet", "content/", html, Pages(), job.variant, until=end)))
+        part = _front_slice(guide, job, numbers, start)
+        data = layout(guide, "booklet", "content/", part.html, Pages(), job.variant, until=end)
+        slices.append((start, data, part.link_targets))
         start, pages = end.next, pages + end.pages
     return slices if length.accept(pages) else []
 
@@ -207,18 +215,19 @@ def _slice_file(start: int) -> str:
     return FRONT if start == 0 else FRONT_SLICE.format(start)
 
 
-def _cached_front(job: Job, starts: list[int]) -> list[tuple[int, bytes]]:
+def _cached_front(job: Job, starts: list[int], front_slice: Callable[[int], BookletPart]) -> list[FrontSlice]:
     """The last build's cover and contents, slice by slice (the build links them in; their key
-    was checked), or [] if one is missing."""
+    was checked), or [] if one is missing; front_slice(start) gives a slice's HTML, for its link targets."""
     if not job.front_cache:
         return []
     try:
-        return [(start, (Path(job.front_cache[1]) / _slice_file(start)).read_bytes()) for start in starts]
+        found = [(start, (Path(job.front_cache[1]) / _slice_file(start)).read_bytes()) for start in starts]
     except OSError:
         return []
+    return [(start, data, front_slice(start).link_targets) for start, data in found]
 
 
-def _keep_front(job: Job, key: str, slices: list[tuple[int, bytes]], wrong: dict[str, int]) -> None:
+def _keep_front(job: Job, key: str, slices: list[FrontSlice], wrong: dict[str, int]) -> None:
     """Keep a newly laid-out front for the next build, with its key, its slices' first entries
     and the keys of the fronts laid out to a wrong length before it (unlinking the last build's,
     never writing through it)."""
@@ -228,8 +237,8 @@ def _keep_front(job: Job, key: str, slices: list[tuple[int, bytes]], wrong: dict
     for old in folder.glob(FRONT_SLICE.format("*")):  # a longer contents' slices, from the last build
         old.unlink()
     keys = "".join(f"{each} {pages}\n" for each, pages in wrong.items())
-    first_line = " ".join([key, *(str(start) for start, _ in slices)]) if len(slices) > 1 else key
-    files = [(_slice_file(start), data) for start, data in slices]
+    first_line = " ".join([key, *(str(start) for start, _, _ in slices)]) if len(slices) > 1 else key
+    files = [(_slice_file(start), data) for start, data, _ in slices]
     for name, content in (*files, (FRONT_KEY, f"{first_line}\n{keys}".encode("ascii"))):
         (folder / name).unlink(missing_ok=True)
         (folder / name).write_bytes(content)

@@ -102,21 +102,21 @@ def test_a_long_contents_is_laid_out_in_slices_as_full_as_one_layout(
     entries = contents_entries(guide)
     numbers: dict[str, int] = defaultdict(lambda: 7)
 
-    def front(slice_size: int) -> list[tuple[int, bytes]]:
+    def front(slice_size: int) -> list[booklet.FrontSlice]:
         monkeypatch.setattr(booklet, "CONTENTS_SLICE", slice_size)
         length = booklet.FrontLength(0)
         assert booklet._lay_out_front(guide, job, numbers, len(entries), length) == []  # a wrong guess
         length.guess = length.found
         return booklet._lay_out_front(guide, job, numbers, len(entries), length)
 
-    [(_, one)] = front(len(entries))
+    [(_, one, _)] = front(len(entries))
     sliced = front(70)
-    starts = [start for start, _ in sliced]
+    starts = [start for start, _, _ in sliced]
     assert len(sliced) >= 3 and starts[0] == 0 and starts == sorted(set(starts))
     # "Skills", "Activities" and the entries (the introduction is worded by the template).
     titles = [entry.title or entry.anchor.title() for entry in entries[1:]]
     one_pages = _entries_by_page(_texts(one), titles)
-    sliced_pages = [page for _, data in sliced for page in _entries_by_page(_texts(data), titles)]
+    sliced_pages = [page for _, data, _ in sliced for page in _entries_by_page(_texts(data), titles)]
     flat_sliced, flat_one = [t for page in sliced_pages for t in page], [t for page in one_pages for t in page]
     assert flat_sliced == flat_one == titles
     # Each slice ends on a page as full as one layout's: pages equal in number, and in entries
@@ -126,7 +126,7 @@ def test_a_long_contents_is_laid_out_in_slices_as_full_as_one_layout(
         assert abs(len(mine) - len(theirs)) <= 1, (page, mine, theirs)
     inside = [start for start in starts if entries[start].group]
     assert inside, "no slice began inside a group: make the guide longer or the slice shorter"
-    for start, data in sliced:
+    for start, data, _ in sliced:
         first_lines = _texts(data)[0].splitlines()[:2]
         assert ("Activities (continued)" in first_lines or "Skills (continued)" in first_lines) == (start in inside)
 
